@@ -1,0 +1,72 @@
+"""Sessions for converting, building, testing, linting and benchmarking (``nox -l`` lists them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["build", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = False
+
+ROOT = Path(__file__).parent
+DOCS = ROOT / "docs"
+BUILD = DOCS / "_build"
+# The paper's text is the one source of record; any .txt in refs/ is taken (there is one per repo).
+SOURCE = sorted((ROOT / "refs").glob("*.txt"))[0]
+
+SPHINX_FLAGS = [
+    "-n",  # nitpicky: every unresolved reference is a warning...
+    "-W",  # ...and every warning an error,
+    "--keep-going",  # but report all of them, not just the first.
+    "-q",  # only warnings and errors on the console.
+]
+
+
+@nox.session
+def convert(session: nox.Session) -> None:
+    """Regenerate docs/ and refs/ from the paper's text."""
+    session.install("-e", ".")
+    session.run("paper2myst", str(SOURCE.relative_to(ROOT)), *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the editions (HTML, EPUB, PDF) into docs/_build/."""
+    session.install("-e", ".[docs]")
+    builders = session.posargs or ["html"]
+    for builder in builders:
+        session.run(
+            "sphinx-build",
+            *SPHINX_FLAGS,
+            "-b",
+            builder,
+            "-d",  # one doctree cache shared by every builder: parse once.
+            str(BUILD / "doctrees"),
+            str(DOCS),
+            str(BUILD / builder),
+        )
+
+
+@nox.session(name="docs-live")
+def docs_live(session: nox.Session) -> None:
+    """Live preview of the HTML edition while editing."""
+    session.install("-e", ".[docs]", "sphinx-autobuild")
+    session.run("sphinx-autobuild", *SPHINX_FLAGS[:-1], str(DOCS), str(BUILD / "live"), *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (converter, bibliography, editions)."""
+    session.install("-e", ".[docs,test]")
+    session.run("pytest", *(session.posargs or ["tests"]))
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Lint and type-check (ruff, mypy --strict)."""
+    session.install("-e", ".[docs,lint]", "nox")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")

@@ -1,0 +1,5 @@
+"""Allow ``python -m paper2myst``."""
+
+from paper2myst.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Command line: ``paper2myst SOURCE.txt [--docs DIR] [--bib FILE] [--check] [--strict]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from paper2myst import __version__
+from paper2myst.config import Config
+from paper2myst.diagnostics import ConversionError
+from paper2myst.emit import emit
+from paper2myst.model import Document
+from paper2myst.pipeline import convert
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paper2myst",
+        description="Convert a paper's PDF-extracted text into MyST Markdown (docs/) and BibTeX.",
+        epilog="Exit status: 0 done, 1 --check found stale files, 2 bad input (nothing written).",
+    )
+    parser.add_argument("source", type=Path, help="the paper as extracted text (UTF-8)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="Sphinx source folder (default: docs)")
+    parser.add_argument(
+        "--bib", type=Path, default=Path("refs/references.bib"), help="BibTeX output (default: refs/references.bib)"
+    )
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files on disk differ")
+    parser.add_argument("--strict", action="store_true", help="treat every diagnostic as an error")
+    parser.add_argument("--language", default="en", help="the paper's language, a BCP 47 tag (default: en)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def summary(doc: Document) -> str:
+    numbered = [n for n in doc.notes if n.label != "*"]
+    paragraphs = sum(1 for n in doc.body if type(n).__name__ == "Paragraph")
+    joins = sum(getattr(n, "joins", 0) for n in doc.body)
+    return (
+        f"{paragraphs} paragraphs, {len(numbered)} notes"
+        f"{' + author note' if len(numbered) != len(doc.notes) else ''}, "
+        f"{sum(n.continued for n in doc.notes)} notes continued across pages, {joins} page-break joins, "
+        f"{len(doc.references)} references, {len(doc.diagnostics)} diagnostics"
+    )
+
+
+def run(config: Config, check: bool) -> int:
+    source = config.source
+    try:
+        data = source.read_bytes()
+    except OSError as err:
+        print(f"{source}:1: cannot read: {err.strerror}", file=sys.stderr)
+        return 2
+    try:
+        doc = convert(data, source.as_posix(), strict=config.strict)
+    except ConversionError as err:
+        for diagnostic in err.diagnostics:
+            print(diagnostic.format(str(source)), file=sys.stderr)
+        return 2
+    for diagnostic in doc.diagnostics:
+        print(diagnostic.format(str(source)), file=sys.stderr)
+    bib_from_docs = os.path.relpath(config.bib, config.docs).replace(os.sep, "/")
+    output = emit(doc, config.language, bib_from_docs)
+    files = {config.docs / name: text for name, text in output.pages.items()}
+    if output.bibtex:
+        files[config.bib] = output.bibtex
+    if check:
+        stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"{path}: out of date; run paper2myst {source}", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            _write_atomic(path, text)
+    print(f"paper2myst: {summary(doc)}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = Config(args.source, args.docs, args.bib, args.strict, args.language)
+    except ValueError as err:
+        print(f"paper2myst: error: {err}", file=sys.stderr)
+        return 2
+    return run(config, args.check)

@@ -1,0 +1,63 @@
+"""Diagnostics are data: a kind, an input line and a message."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Kind(enum.Enum):
+    """What went wrong; reported as ``[paper2myst.<value>]``."""
+
+    # Errors: the input cannot be converted faithfully.
+    EMPTY = "empty"
+    BINARY = "binary"
+    ENCODING = "encoding"
+    MARKER_WITHOUT_NOTE = "marker_without_note"
+    NOTE_WITHOUT_MARKER = "note_without_marker"
+    DUPLICATE_NOTE = "duplicate_note"
+    MARKER_ORDER = "marker_order"
+    STRUCTURE = "structure"
+    # Warnings: converted, but an editor should look.
+    UNPLACED = "unplaced"
+    UNPARSED_REFERENCE = "unparsed_reference"
+    UNLISTED_CITATION = "unlisted_citation"
+    UNRESOLVED_CONTINUATION = "unresolved_continuation"
+
+
+ERRORS = frozenset(
+    {
+        Kind.EMPTY,
+        Kind.BINARY,
+        Kind.ENCODING,
+        Kind.MARKER_WITHOUT_NOTE,
+        Kind.NOTE_WITHOUT_MARKER,
+        Kind.DUPLICATE_NOTE,
+        Kind.MARKER_ORDER,
+        Kind.STRUCTURE,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding about the input, located at a 1-based line."""
+
+    kind: Kind
+    line: int
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.kind in ERRORS
+
+    def format(self, filename: str) -> str:
+        return f"{filename}:{self.line}: {self.message} [paper2myst.{self.kind.value}]"
+
+
+class ConversionError(Exception):
+    """Raised when the input cannot be converted; carries its diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics

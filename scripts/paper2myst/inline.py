@@ -1,0 +1,89 @@
+"""Inline text of the source → MyST inline markup, with everything but the source's own syntax escaped.
+
+The source uses a small Markdown subset: ``*emphasis*``, ``<url>`` autolinks, ``[text](url)``
+links, backslash escapes, and bare URLs. markdown-it-py parses that subset (every other rule is
+switched off, so ``<script>``, backticks, ``$$`` or ``[^x]`` stay text); we write the tokens
+back, escaping text so that neither MyST nor HTML can read anything else into it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from paper2myst.stages.blocks import SUPERSCRIPT_DIGITS, superscript_to_int
+
+# Characters that mean something somewhere in MyST inline syntax (or HTML) and are escaped in text.
+_ESCAPE = re.compile(r"([\\`*_\[\]<>{}$|~^&])")
+# Characters that mean something only at the start of a line (blocks, targets, comments, fences).
+_LINE_START = re.compile(r"^([#>+\-=%:(!]|\d+(?=[.)]))")
+_MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"linkify": True, "html": False})
+    md.enable("linkify")
+    # Only addresses with a scheme: "Politico.EU" or "News.am" in a note is a name, not a link.
+    md.linkify.set({"fuzzy_link": False})
+    md.disable(["backticks", "html_inline", "entity", "image", "newline"])
+    return md
+
+
+def escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _destination(href: str) -> str:
+    # Pointy brackets allow any parentheses and spaces in the address.
+    return f"<{href.replace('<', '%3C').replace('>', '%3E')}>"
+
+
+def _render(tokens: list[Token], markers: bool) -> str:
+    out: list[str] = []
+    stack: list[str] = []
+    for token in tokens:
+        if token.type == "text":
+            text = escape(token.content)
+            if markers:
+                text = _MARKER.sub(lambda m: f"[^{superscript_to_int(m.group())}]", text)
+            out.append(text)
+        elif token.type in {"em_open", "em_close"}:
+            out.append("*")
+        elif token.type in {"strong_open", "strong_close"}:
+            out.append("**")
+        elif token.type == "softbreak":
+            out.append(" ")
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            stack.append(href)
+            out.append(f"\x00{token.markup}\x00")
+        elif token.type == "link_close":
+            href = stack.pop()
+            start = max(i for i, piece in enumerate(out) if piece.startswith("\x00"))
+            kind = out[start].strip("\x00")
+            inner = "".join(out[start + 1 :])
+            del out[start:]
+            if kind in {"autolink", "linkify"} and inner == escape(href):
+                out.append(f"<{href}>")
+            else:
+                out.append(f"[{inner}]({_destination(href)})")
+        else:  # pragma: no cover - every other rule is disabled
+            out.append(escape(token.content))
+    return "".join(out)
+
+
+def to_myst(text: str, *, markers: bool = True) -> str:
+    """Render one line of source text as MyST inline markup (``markers``: superscripts → ``[^N]``)."""
+    tokens = _parser().parseInline(text)
+    children = tokens[0].children or [] if tokens else []
+    return _render(children, markers)
+
+
+def line_start_safe(line: str) -> str:
+    """Escape what would start a block construct when ``line`` begins a paragraph."""
+    line = line.lstrip()
+    return _LINE_START.sub(lambda m: f"{m.group()}\\" if m.group().isdigit() else f"\\{m.group()}", line, count=1)

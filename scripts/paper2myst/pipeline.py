@@ -1,0 +1,52 @@
+"""The ordered, named stages: parse (read, blocks, structure) → repair (layout, markers) → link → emit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
+from paper2myst.model import Document, Span
+from paper2myst.stages.blocks import split_blocks
+from paper2myst.stages.layout import layout
+from paper2myst.stages.link import link
+from paper2myst.stages.markers import markers
+from paper2myst.stages.read import read_lines
+from paper2myst.stages.structure import structure
+
+Stage = Callable[[Document], None]
+
+#: The stages after reading, in order; each mutates the document (like markdown-it's rule chains).
+STAGES: list[tuple[str, Stage]] = [
+    ("structure", structure),
+    ("layout", layout),
+    ("markers", markers),
+    ("link", link),
+]
+
+
+def placed_lines(doc: Document) -> set[int]:
+    """Every input line some node of ``doc`` was made from."""
+    spans: list[Span] = [*doc.front.title_spans, *doc.front.byline_spans, *doc.front.label_spans]
+    spans += [p.span for p in doc.front.abstract]
+    spans += [n.span for n in doc.body] + [n.span for n in doc.notes]
+    spans += [r.span for r in doc.references] + [b.span for b in doc.back_matter]
+    if doc.references_heading:
+        spans.append(doc.references_heading.span)
+    return {line for span in spans for line in span.lines}
+
+
+def convert(data: bytes, source_name: str, strict: bool = False) -> Document:
+    """Run every stage on ``data``; raise :class:`ConversionError` on errors (or any diagnostic if strict)."""
+    lines = read_lines(data)
+    doc = Document(source_name=source_name, blocks=split_blocks(lines))
+    for _name, stage in STAGES:
+        stage(doc)
+    placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
+    for number, line in enumerate(lines, start=1):
+        if line.strip() and number not in placed:
+            doc.diagnostics.append(Diagnostic(Kind.UNPLACED, number, "this line was not placed in the output"))
+    doc.diagnostics.sort(key=lambda d: d.line)
+    failing = [d for d in doc.diagnostics if d.is_error or strict]
+    if failing:
+        raise ConversionError(failing)
+    return doc
