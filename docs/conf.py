@@ -18,7 +18,7 @@ language = PAPER["language"]
 release = version = PAPER["date"] or ""
 copyright = f"{(PAPER['date'] or '')[:4]} {author}".strip()
 
-extensions = ["myst_parser", "paper"]
+extensions = ["myst_parser", "paper", "web", "pdfbuilder"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 root_doc = "index"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -101,6 +102,7 @@ def metadata(doc: Document, language: str, bib_from_docs: str) -> str:
     data = {
         "generated_by": f"paper2myst {__version__}",
         "source": doc.source_name,
+        "name": PurePosixPath(doc.source_name).stem,  # base name of the editions' files
         "title": front.title,
         "byline": front.byline,
         "authors": front.authors,
