@@ -7,6 +7,7 @@ from typing import Any
 from docutils import nodes
 from docutils.transforms import Transform
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 
 class AuthorNoteSymbol(Transform):
@@ -32,6 +33,12 @@ class AuthorNoteSymbol(Transform):
                 self.document.autofootnote_refs.remove(ref)
 
 
+def keep_authors_characters(app: Sphinx, config: Config) -> None:
+    """The author's quotes and dashes are not ours to change: no "smart" quotes, ever."""
+    config.smartquotes = False
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", keep_authors_characters)
     app.add_transform(AuthorNoteSymbol)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
