@@ -62,12 +62,17 @@ def find_continuations(blocks: list[Block]) -> dict[int, int]:
     """Map the index of each note-continuation block to the index of the note it continues."""
     found: dict[int, int] = {}
     for i, block in enumerate(blocks):
-        last_of_area = i + 1 >= len(blocks) or blocks[i + 1].kind is not BlockKind.NOTE
-        if block.kind is not BlockKind.NOTE or not last_of_area or ends_sentence(block.text):
+        if block.kind is not BlockKind.NOTE or ends_sentence(block.text):
+            continue
+        # Only the last numbered note of an area can be cut; the author note may follow it.
+        after = i + 1
+        while after < len(blocks) and blocks[after].kind is BlockKind.NOTE and blocks[after].label == "*":
+            after += 1
+        if after < len(blocks) and blocks[after].kind is BlockKind.NOTE:
             continue
         # The next note area starts after at least one body block of the next page.
-        j = next((k for k in range(i + 2, len(blocks)) if blocks[k].kind is BlockKind.NOTE), None)
-        if j is not None and j - 1 > i + 1 and blocks[j - 1].kind is not BlockKind.NOTE:
+        j = next((k for k in range(after + 1, len(blocks)) if blocks[k].kind is BlockKind.NOTE), None)
+        if j is not None and j - 1 > after and blocks[j - 1].kind is not BlockKind.NOTE:
             found[j - 1] = i
     return found
 
