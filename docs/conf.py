@@ -18,8 +18,17 @@ language = PAPER["language"]
 release = version = PAPER["date"] or ""
 copyright = f"{(PAPER['date'] or '')[:4]} {author}".strip()
 
+# "web" also fills the EPUB's metadata, cover and identifier from paper.json, and fixes SOURCE_DATE_EPOCH.
 extensions = ["myst_parser", "paper", "web", "pdfbuilder"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+# The bibliography: the reference list as BibTeX, rendered in the paper's own house style
+# (housestyle) with the ids that paper2myst's citation links point to.
+if PAPER.get("bibfile"):
+    extensions += ["sphinxcontrib.bibtex", "housestyle"]
+    bibtex_bibfiles = [PAPER["bibfile"]]
+    bibtex_default_style = "housestyle"
+    bibtex_cite_id = "cite-{key}"
 root_doc = "index"
 
 # MyST: footnotes stay where paper2myst defines them (after the body), in their own order.
@@ -29,3 +38,10 @@ myst_heading_anchors = 2
 html_theme = "furo"
 html_title = PAPER["title"]
 html_static_path = ["_static"]
+html_use_index = False  # a paper has no index; also keeps genindex out of the EPUB spine
+html_copy_source = False
+
+epub_basename = PAPER["name"]
+epub_title = PAPER["title"]
+epub_show_urls = "no"  # the notes print their URLs already; "footnote"/"inline" would repeat them
+epub_tocscope = "includehidden"  # the nav lists the back matter too

@@ -1,0 +1,212 @@
+"""Find the words of notes that cite reference list entries, and link them to the bibliography."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from paper2myst.diagnostics import Diagnostic, Kind
+from paper2myst.model import Citation, Note
+
+if TYPE_CHECKING:
+    from paper2myst.bib import BibEntry
+
+# Bibliography entries get the HTML id "cite-KEY" (conf.py: bibtex_cite_id = "cite-{key}").
+CITE_ID_PREFIX = "cite-"
+
+# A note's title must agree this well with the listed title ("Enlarge" vs "Enlargement" is fine).
+MIN_TITLE_SCORE = 0.75
+# A note title that is the start of the listed one ("Regulation 2019/452" for "Regulation 2019/452: Screening").
+PREFIX_SCORE = 0.9
+
+# MyST inline constructs a citation span must never cut through.
+_CONSTRUCTS = re.compile(r"\[(?:[^\]\\]|\\.)*\]\((?:[^()\s]|\([^()\s]*\))*\)|<[a-z][a-z0-9+.-]*:[^<>\s]*>|\*[^*]+\*")
+# What locates a cited work: a URL, a DOI, or a book imprint "*Title*, City, Publisher, 2019".
+_LOCATORS = re.compile(
+    r"<[a-z][a-z0-9+.-]*:[^<>\s]*>|\[(?:[^\]\\]|\\.)*\]\((?:[^()\s]|\([^()\s]*\))*\)"
+    r"|https?://[^\s<>]*[^\s<>.,;:)]|\bDOI:? 10\.\S*[^\s.,;]"
+    r"|\*, (?:[A-Z][^,*;]*, )?[A-Z][^,*;]*, \d{4}\b"
+)
+# Text between two locators that only adds pages: both locate the same work.
+_SAME_WORK = re.compile(r"[\s,;.]*(?:pp?\. [\w–-]+[\s,;.]*)*")
+_IBID = re.compile(r"\b[Ii]bid(?:em)?\.")
+_LATEX_UNESCAPE = re.compile(r"\\text(ascii(?:tilde|circum)|backslash)\{\}|\\([&%$#_{}])|(?<=-)\{\}(?=-)")
+_LATEX_WORDS = {"asciitilde": "~", "asciicircum": "^", "backslash": "\\"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What a note may use to cite an entry: its names (full and surname-only forms) and title."""
+
+    key: str
+    names: tuple[str, ...]
+    title: str
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    key: str
+    score: float
+
+
+def citation_myst(inner: str, key: str) -> str:
+    """Link already-rendered MyST inline markup to the bibliography entry ``key``.
+
+    ``inner`` must not contain a link itself (Markdown links do not nest); citation spans never
+    include URLs, so this holds for spans from :func:`find_citations`.
+    """
+    return f"[{inner}](#{CITE_ID_PREFIX}{key})"
+
+
+def find_citations(notes: Sequence[Note], entries: Sequence[BibEntry]) -> list[Diagnostic]:
+    """Set ``note.citations`` for every note; report each cited work missing from the list."""
+    works = [work_of(e) for e in entries]
+    diagnostics: list[Diagnostic] = []
+    last_key = ""  # "Ibid." means the work cited just before, possibly in an earlier note
+    for note in notes:
+        constructs = [m.span() for m in _CONSTRUCTS.finditer(note.text)]
+        candidates = [c for c in candidates_in(note.text, works) if not cuts(c.start, c.end, constructs)]
+        chosen = choose(candidates)
+        citations: list[Citation] = []
+        for ibid in _IBID.finditer(note.text):
+            chosen.append(_Candidate(ibid.start(), ibid.end(), "", 1.0))
+        for cand in sorted(chosen, key=lambda c: c.start):
+            key = cand.key or last_key
+            if key:
+                citations.append(Citation(cand.start, cand.end, key))
+                last_key = key
+        note.citations = citations
+        for snippet in unlisted(note.text, citations):
+            diagnostics.append(
+                Diagnostic(
+                    Kind.UNLISTED_CITATION,
+                    note.span.first,
+                    f"note {note.label} cites a work missing from the reference list: {snippet!r}",
+                )
+            )
+    return diagnostics
+
+
+def work_of(entry: BibEntry) -> _Work:
+    """Collect the citing forms of an entry from its fields."""
+    raw = entry.fields.get("author") or entry.fields.get("editor") or ""
+    names: list[str] = []
+    if raw.startswith("{"):
+        names.append(unescape(raw[1:-1]))
+    elif raw:
+        people = raw.split(" and ")
+        names.append(join_names(people))
+        names.append(join_names([surname(p) for p in people]))
+    title = unescape(entry.fields.get("title", ""))
+    return _Work(entry.key, tuple(names), title, tuple(tokens(title)))
+
+
+def join_names(names: Sequence[str]) -> str:
+    """Join names the house way: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def surname(person: str) -> str:
+    """Return the family name with its particles: "Jan van Dijk" -> "van Dijk"."""
+    parts = person.split()
+    i = len(parts) - 1
+    while i > 0 and parts[i - 1][:1].islower():
+        i -= 1
+    return " ".join(parts[i:])
+
+
+def unescape(text: str) -> str:
+    """Undo the BibTeX escaping of a field value."""
+    return _LATEX_UNESCAPE.sub(lambda m: _LATEX_WORDS.get(m[1], "") if m[1] else m[2] or "", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Split into comparable words: markup and punctuation dropped, case and accents folded."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return [w for w in (re.sub(r"[^a-z0-9]", "", t) for t in folded.split()) if w]
+
+
+def title_score(cited: Sequence[str], listed: Sequence[str]) -> float:
+    """How well a title in a note agrees with the listed title (1.0 = same words)."""
+    if not cited or not listed:
+        return 0.0
+    if list(cited) == list(listed):
+        return 1.0
+    if len(cited) >= 2 and list(listed[: len(cited)]) == list(cited):
+        return PREFIX_SCORE
+    return SequenceMatcher(None, cited, listed, autojunk=False).ratio()
+
+
+def title_after(text: str, pos: int) -> tuple[int, int] | None:
+    """Find the span of the title following names at ``pos``: quoted, italic or plain."""
+    m = re.compile(r"(?: \(eds?\.\))?(?:,? (?=[\"“*])|, )").match(text, pos)
+    if not m:
+        return None
+    start = m.end()
+    if start >= len(text):
+        return None
+    opener = text[start]
+    if opener in '"“':
+        close = re.compile(r"[\"”](?=[,.;:]|$)").search(text, start + 1)
+        return (start, close.end()) if close else None
+    if opener == "*":
+        close_star = text.find("*", start + 1)
+        return (start, close_star + 1) if close_star > 0 else None
+    # A plain title runs to its container (", in *") or to the next comma.
+    stop = re.compile(r", in \*|, |[;]|\.(?: |$)").search(text, start)
+    return start, stop.start() if stop else len(text)
+
+
+def candidates_in(text: str, works: Iterable[_Work]) -> list[_Candidate]:
+    """Every place a work's names are followed by a title close enough to its listed title."""
+    found: list[_Candidate] = []
+    for work in works:
+        if not work.names:
+            # An authorless work is cited by its designation: "UN Security Council Resolution 2334 (2016)".
+            for m in re.finditer(re.escape(work.title), text):
+                found.append(_Candidate(m.start(), m.end(), work.key, 1.0))
+            continue
+        for name in work.names:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = title_after(text, m.end())
+                if span is None:
+                    continue
+                score = title_score(tokens(text[span[0] : span[1]]), work.tokens)
+                if score >= MIN_TITLE_SCORE:
+                    found.append(_Candidate(m.start(), span[1], work.key, score))
+    return found
+
+
+def cuts(start: int, end: int, constructs: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) cuts through a construct instead of containing it or leaving it out."""
+    return any(s < start < e or s < end < e for s, e in constructs)
+
+
+def choose(candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """Keep the best non-overlapping candidates: higher score, then the longer (fuller name) span."""
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+            chosen.append(cand)
+    return chosen
+
+
+def unlisted(text: str, citations: Sequence[Citation]) -> list[str]:
+    """Cited works without a link: each locator whose stretch of the note holds no citation."""
+    snippets: list[str] = []
+    prev_end = 0
+    for m in _LOCATORS.finditer(text):
+        region = text[prev_end : m.start()]
+        linked = any(prev_end <= c.start < m.start() for c in citations)
+        if not linked and not (prev_end and _SAME_WORK.fullmatch(region)):
+            words = " ".join(region.split()).strip(" ,;.:") or m.group()
+            snippets.append(words if len(words) <= 100 else words[:99] + "…")
+        prev_end = m.end()
+    return snippets

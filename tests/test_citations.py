@@ -1,0 +1,251 @@
+"""Tests for finding citations in notes and linking them to the bibliography (also in Sphinx)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from paper2myst.bib import BibEntry, bibliography_myst, citation_myst, find_citations, format_bibtex, parse_references
+from paper2myst.citations import _CONSTRUCTS
+from paper2myst.diagnostics import Kind
+from paper2myst.model import Note, Span
+from test_bib import (
+    PAPER,
+    SPHINX_ROOT,
+    demarkdown,
+    other_references,
+    paper_entries,
+    paper_references,
+    sphinx_build,
+)
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Notes cut by a page break, and the line their text continues on (the lead's stage rejoins them).
+CONTINUATIONS = {"10": 83, "27": 155}
+
+EXPECTED = {
+    "1": ["altstadt1992azerbaijani"],
+    "3": ["carley1998nagornokarabakh"],
+    "4": ["un1993security"],
+    "8": ["dewaal2003black"],
+    "10": ["alieva2018how"],
+    "11": ["centerforpreventiveaction2023nagornokarabakh"],
+    "12": ["aliyev2021azerbaijan"],
+    "13": ["europeanexternalactionservice2023azerbaijan", "usdepartmentofstate2023call"],
+    "14": ["counciloftheeuropeanunion2023armenia"],
+    "15": ["europeanparliament1993resolution"],
+    "16": ["uscongress1992public"],
+    "17": ["congressionalresearchservice1995former"],
+    "18": ["broers2019armenia"],
+    "19": ["centerforpreventiveaction2023nagornokarabakh"],
+    "20": ["unitednations2008general", "unitednations2018general", "vlas2018un"],
+    "21": ["gavin2023armenia"],
+    "23": ["gavin2023nagornokarabakh"],
+    "24": ["ohanyan2022illiberal"],
+    "25": ["meister2023nagornokarabakh"],
+    "26": ["mansfield1995democratization"],
+    "27": ["alieva2018test"],
+    "31": ["rzayev2023reintegration"],
+}
+# Works cited in notes but missing from the list: note label -> how many.
+EXPECTED_UNLISTED = {"2": 2, "5": 1, "6": 1, "9": 1, "22": 1, "28": 1, "29": 1}
+# Exact citing words for a few notes.
+EXPECTED_WORDS = {
+    (
+        "1",
+        "altstadt1992azerbaijani",
+    ): "Audrey L. Altstadt, *The Azerbaijani Turks. Power and Identity under Russian Rule*",
+    ("19", "centerforpreventiveaction2023nagornokarabakh"): 'Center for Preventive Action, "Nagorno-Karabakh Conflict"',
+    ("16", "uscongress1992public"): "US Congress, *Public Law 102-511*",
+    (
+        "25",
+        "meister2023nagornokarabakh",
+    ): 'Stefan Meister "Nagorno-Karabakh: The Rise of Authoritarian Conflict Resolution"',
+    ("4", "un1993security"): "UN Security Council Resolution 822 (1993)",
+    ("31", "rzayev2023reintegration"): "Shahin Rzayev, Reintegration of Karabakh Armenians: This Is Fantastic!",
+}
+
+OTHER_NOTES = {
+    "1": 'Maria Rossi and Jan Kowalski, "Energy Corridors in the Eastern Mediterranean", in *Mediterranean Politics*, '
+    "Vol. 12, No. 2 (Spring 2020), p. 45-67, DOI 10.1234/medpol.2020.0042.",
+    "2": "Ibid., p. 50.",
+    "3": 'See Maria Rossi, "Gas Diplomacy after the War", in *IAI Commentaries*, No. 21 (March 2022), '
+    "<https://www.iai.it/en/node/15000>; and European Commission, *Commission Welcomes Agreement on Gas Storage*, "
+    "23 June 2022, <https://ec.europa.eu/commission/presscorner/detail/en/ip_22_3925>.",
+    "4": 'Rossi and Kowalski, "Energy Corridors", cit., p. 46.',
+    "5": "John Smith, *An Unlisted Book*, London, Routledge, 2019, p. 3.",
+    "6": "Pierre Dupont (ed.), *Europe and Its Neighbours*, cit.",
+    "7": "Ana López, Twitter post, 3 May 2023, <https://twitter.com/example/status/1>.",
+    "8": "Council of the European Union, *Council Decision (CFSP) 2023/1234*, OJ L 160, 26.6.2023, p. 12.",
+    "9": 'As argued by Maria Rossi, "Gas Diplomacy & the Market", cit.',
+}
+OTHER_EXPECTED = {
+    "1": ["rossi2020energy"],
+    "2": ["rossi2020energy"],
+    "3": ["rossi2022gasa", "europeancommission2022commission"],
+    "4": ["rossi2020energy"],
+    "5": [],
+    "6": ["dupont2021europe"],
+    "7": ["lopez2023twitter"],
+    "8": ["counciloftheeuropeanunion2023council"],
+    "9": ["rossi2022gasb"],
+}
+
+
+def paper_notes() -> list[Note]:
+    """Read the notes as the lead's stages give them: label, rejoined source text, lines."""
+    lines = PAPER.read_text(encoding="utf-8").splitlines()
+    notes: list[Note] = []
+    for i, line in enumerate(lines):
+        if m := re.match(f"([{SUPERSCRIPTS}]+) ", line):
+            label = m[1].translate(str.maketrans(SUPERSCRIPTS, "0123456789"))
+            note = Note(label, line[m.end() :], Span((i + 1,)))
+            if label in CONTINUATIONS:
+                note.text += " " + lines[CONTINUATIONS[label] - 1]
+                note.span = note.span + Span((CONTINUATIONS[label],))
+            notes.append(note)
+    return notes
+
+
+def other_notes() -> list[Note]:
+    return [Note(label, text, Span((200 + int(label),))) for label, text in OTHER_NOTES.items()]
+
+
+def mapping(notes: list[Note]) -> dict[str, list[str]]:
+    return {n.label: [c.key for c in n.citations] for n in notes if n.citations}
+
+
+def note_myst(note: Note) -> str:
+    """Write a note as the converter does: citing words wrapped by citation_myst."""
+    out, pos = [], 0
+    for c in note.citations:
+        out += [note.text[pos : c.start], citation_myst(note.text[c.start : c.end], c.key)]
+        pos = c.end
+    return "".join([*out, note.text[pos:]])
+
+
+def test_paper_links_25_of_25_and_nothing_else() -> None:
+    notes = paper_notes()
+    assert len(notes) == 31
+    find_citations(notes, paper_entries())
+    assert mapping(notes) == EXPECTED
+    assert sum(len(n.citations) for n in notes) == 25
+    found = {(n.label, c.key): n.text[c.start : c.end] for n in notes for c in n.citations}
+    for where, words in EXPECTED_WORDS.items():
+        assert found[where] == words
+
+
+def test_paper_unlisted_citations_are_reported_once_each() -> None:
+    notes = paper_notes()
+    diagnostics = find_citations(notes, paper_entries())
+    assert {d.kind for d in diagnostics} == {Kind.UNLISTED_CITATION}
+    first_line = {n.label: n.span.first for n in notes}
+    per_note: dict[str, int] = {}
+    for d in diagnostics:
+        label = re.match(r"note (\S+) ", d.message)
+        assert label is not None and d.line == first_line[label[1]]
+        per_note[label[1]] = per_note.get(label[1], 0) + 1
+    assert per_note == EXPECTED_UNLISTED
+
+
+def test_spans_never_cut_markup() -> None:
+    notes = paper_notes() + other_notes()
+    find_citations(notes[:31], paper_entries())
+    find_citations(notes[31:], parse_references(other_references())[0])
+    for note in notes:
+        constructs = [m.span() for m in _CONSTRUCTS.finditer(note.text)]
+        for c in note.citations:
+            assert 0 <= c.start < c.end <= len(note.text)
+            assert not any(s < c.start < e or s < c.end < e for s, e in constructs), (note.label, c)
+
+
+def test_other_paper_links_ibid_and_cit() -> None:
+    notes = other_notes()
+    diagnostics = find_citations(notes, parse_references(other_references())[0])
+    assert {n.label: [c.key for c in n.citations] for n in notes} == OTHER_EXPECTED
+    assert [(d.kind, d.line) for d in diagnostics] == [(Kind.UNLISTED_CITATION, 205)]
+    ibid = notes[1].citations[0]
+    assert notes[1].text[ibid.start : ibid.end] == "Ibid."
+    cit = notes[3].citations[0]
+    assert notes[3].text[cit.start : cit.end] == 'Rossi and Kowalski, "Energy Corridors"'
+
+
+def test_find_citations_resets_previous_results() -> None:
+    notes = other_notes()
+    entries = parse_references(other_references())[0]
+    find_citations(notes, entries)
+    find_citations(notes, entries)
+    assert sum(len(n.citations) for n in notes) == 9
+
+
+def test_citation_myst_markup() -> None:
+    assert citation_myst("Anna *B*", "b2020c") == "[Anna *B*](#cite-b2020c)"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_find_citations_never_crashes_and_stays_in_bounds(text: str) -> None:
+    note = Note("1", text, Span((1,)))
+    find_citations([note], parse_references(other_references())[0])
+    assert all(0 <= c.start < c.end <= len(text) for c in note.citations)
+
+
+# --- Sphinx: the whole paper ----------------------------------------------------------------------
+
+
+def paper_page(entries: list[BibEntry], notes: list[Note]) -> str:
+    """Write a page shaped like the converter's output: body with markers, notes, References."""
+    body = " ".join(f"Claim {n.label}.[^{n.label}]" for n in notes)
+    defs = "\n\n".join(f"[^{n.label}]: {note_myst(n)}" for n in notes)
+    return f"# Paper\n\n{body}\n\n{defs}\n\n## References\n\n{bibliography_myst(entries)}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("builder", ["html", "epub"])
+def test_paper_builds_in_sphinx_with_links_and_backlinks(tmp_path: Path, builder: str) -> None:
+    from bs4 import BeautifulSoup
+
+    entries = paper_entries()
+    notes = paper_notes()
+    find_citations(notes, entries)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SPHINX_ROOT / "conf.py", src / "conf.py")
+    (src / "references.bib").write_text(format_bibtex(entries, "generated by paper2myst"), encoding="utf-8")
+    (src / "index.md").write_text(paper_page(entries, notes), encoding="utf-8")
+    out = tmp_path / "out"
+    run = sphinx_build(src, out, builder)
+    assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
+
+    page = out / ("index.html" if builder == "html" else "index.xhtml")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    links = [a for a in soup.find_all("a", href=True) if a["href"].startswith("#cite-")]
+    assert len(links) == 25
+    assert all(soup.find(id=a["href"][1:]) is not None for a in links)
+    # Link texts are the citing words, verbatim (markup removed).
+    wanted = sorted(demarkdown(n.text[c.start : c.end]) for n in notes for c in n.citations)
+    assert sorted(" ".join(a.get_text().split()) for a in links) == wanted
+
+    items = soup.select("li[id^=cite-]")
+    assert [li["id"] for li in items] == [f"cite-{e.key}" for e in entries]
+    backrefs = {}
+    for li in items:
+        back = li.select_one(".housestyle-backrefs")
+        if back is not None:
+            targets = [a["href"] for a in back.find_all("a")]
+            assert all(soup.find(id=t[1:]) is not None for t in targets)
+            backrefs[li["id"][5:]] = [a.get_text() for a in back.find_all("a")]
+            back.decompose()
+    cited: dict[str, list[str]] = {}
+    for n in notes:
+        for c in n.citations:
+            cited.setdefault(c.key, []).append(n.label)
+    assert backrefs == cited
+    rendered = [" ".join(li.get_text().split()) for li in items]
+    source = [demarkdown(r.text) for r in paper_references()]
+    assert [re.findall(r"[^\s,]+", r) for r in rendered] == [re.findall(r"[^\s,]+", s) for s in source]
