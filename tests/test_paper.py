@@ -96,7 +96,7 @@ def test_every_line_is_placed(doc: Document, lines: list[str]) -> None:
 def test_every_word_is_emitted(doc: Document, lines: list[str]) -> None:
     """Every word of the source appears in the generated MyST pages, in the same count or more."""
     output = emit(doc, "en", "../refs/references.bib")
-    text = "\n".join(output.pages.values())
+    text = "\n".join([*output.pages.values(), output.bibtex])
     def words(s: str) -> list[str]:
         # Superscript digits are word characters to ``re`` but markers, not words.
         return re.findall(r"[^\W\d_]{3,}", re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]", " ", s))

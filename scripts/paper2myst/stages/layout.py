@@ -106,6 +106,10 @@ def layout(doc: Document) -> None:
             note.span = note.span + block.span
             note.continued = True
         else:
+            if block.kind is BlockKind.HEADING and _ends_page(blocks, i + 1, continuations):
+                # Headings are kept with the text that follows them: one at the foot of a
+                # page is really the start of a paragraph cut by the page break.
+                block = Block(BlockKind.TEXT, block.text, block.span)
             _place_body(doc, block)
     for note in doc.notes:
         if not ends_sentence(note.text) and not note.continued:
@@ -117,6 +121,10 @@ def layout(doc: Document) -> None:
                 )
             )
     doc.blocks = []
+
+
+def _ends_page(blocks: list[Block], after: int, continuations: dict[int, int]) -> bool:
+    return after < len(blocks) and (blocks[after].kind is BlockKind.NOTE or after in continuations)
 
 
 def _place_body(doc: Document, block: Block) -> None:
