@@ -1,4 +1,4 @@
-"""The command line contract: outputs, --check, --strict, bad input → ``file:line: message``, exit 2, nothing written."""
+"""The command line contract: outputs, --check, --strict; bad input → ``file:line: message``, exit 2, no files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from paper2myst.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +31,20 @@ def run(tmp_path: Path, text: str | bytes, *args: str) -> tuple[int, str, str]:
     source = tmp_path / "paper.txt"
     source.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     proc = subprocess.run(
-        [sys.executable, "-m", "paper2myst", str(source), "--docs", str(tmp_path / "docs"),
-         "--bib", str(tmp_path / "refs" / "references.bib"), *args],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "paper2myst",
+            str(source),
+            "--docs",
+            str(tmp_path / "docs"),
+            "--bib",
+            str(tmp_path / "refs" / "references.bib"),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -61,11 +71,19 @@ BAD = {
     "empty": ("", 1, "the file has no text"),
     "blank": ("\n\n  \n", 1, "the file has no text"),
     "binary": (b"Title\n\nsome\x00\x01binary", 3, "binary data"),
-    "not utf-8": ("Title\n\nCaf".encode() + b"\xe9 au lait\n", 3, "not UTF-8"),
-    "marker without note": (MINIMAL.replace("Second sentence.²", "Second sentence.² Third.³"), 7, "note marker 3 has no note"),
+    "not utf-8": (b"Title\n\nCaf" + b"\xe9 au lait\n", 3, "not UTF-8"),
+    "marker without note": (
+        MINIMAL.replace("Second sentence.²", "Second sentence.² Third.³"),
+        7,
+        "note marker 3 has no note",
+    ),
     "note without marker": (MINIMAL.replace("² Another", "³ Stray note.\n\n² Another"), 11, "note 3 has no marker"),
     "note number twice": (MINIMAL.replace("² Another note.", "² Another note.\n\n¹ Again."), 13, "defined twice"),
-    "markers out of order": (MINIMAL.replace("note.¹ Second sentence.²", "note.² Second sentence.¹"), 7, "out of order"),
+    "markers out of order": (
+        MINIMAL.replace("note.¹ Second sentence.²", "note.² Second sentence.¹"),
+        7,
+        "out of order",
+    ),
     "author note without marker": (MINIMAL.replace("by Ann Author*", "by Ann Author"), 13, "no '*' in the byline"),
 }
 
@@ -121,6 +139,9 @@ def test_committed_files_are_current() -> None:
     source = sorted((ROOT / "refs").glob("*.txt"))[0]
     proc = subprocess.run(
         [sys.executable, "-m", "paper2myst", str(source.relative_to(ROOT)), "--check"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr

@@ -12,13 +12,26 @@ from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-
 from paper2myst.model import Heading, Paragraph
 from paper2myst.pipeline import convert
 from paper2myst.stages.blocks import ends_sentence
 
 SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-LOWER = ["water", "policy", "border", "states", "river", "treaty", "trade", "army", "crisis", "reform", "of", "the", "and"]
+LOWER = [
+    "water",
+    "policy",
+    "border",
+    "states",
+    "river",
+    "treaty",
+    "trade",
+    "army",
+    "crisis",
+    "reform",
+    "of",
+    "the",
+    "and",
+]
 NAMES = ["Europe", "Jordan", "Mali", "Armenia", "Baku", "Niger", "Israel", "Rome"]
 
 word = st.one_of(st.sampled_from(LOWER), st.sampled_from(NAMES))
@@ -40,10 +53,14 @@ def note_text(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         # A cited title, title-cased, closed by a comma as the house style prints it.
         title = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4))
-        words[1:1] = ["Author,", f"*{title[0]}", *title[1:-1], f"{title[-1]}*,"] if len(title) > 1 else [
-            "Author,",
-            f"*{title[0]}*,",
-        ]
+        words[1:1] = (
+            ["Author,", f"*{title[0]}", *title[1:-1], f"{title[-1]}*,"]
+            if len(title) > 1
+            else [
+                "Author,",
+                f"*{title[0]}*,",
+            ]
+        )
     return " ".join(words)
 
 
@@ -132,8 +149,16 @@ def marker_number(word: str) -> int:
 
 
 def render(paper: Paper, pages: list[Page], draw: st.DrawFn) -> str:
-    blocks = ["Generated Paper Title", "by Ann Author and Ben Writer", "ABSTRACT", "An abstract sentence.",
-              "Alpha | Beta", "keywords", "Generated Paper Title", "by Ann Author and Ben Writer*"]
+    blocks = [
+        "Generated Paper Title",
+        "by Ann Author and Ben Writer",
+        "ABSTRACT",
+        "An abstract sentence.",
+        "Alpha | Beta",
+        "keywords",
+        "Generated Paper Title",
+        "by Ann Author and Ben Writer*",
+    ]
     carry: str | None = None
     for index, page in enumerate(pages):
         blocks += page.body
@@ -146,7 +171,9 @@ def render(paper: Paper, pages: list[Page], draw: st.DrawFn) -> str:
             text = f"{str(number).translate(SUP)} {paper.notes[number]}"
             last = i == len(numbers) - 1
             following = pages[index + 1] if index + 1 < len(pages) else None
-            next_has_notes = following is not None and any(w[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" for b in following.body for w in b.split())
+            next_has_notes = following is not None and any(
+                w[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹" for b in following.body for w in b.split()
+            )
             words = text.split()
             points = [k for k in cut_points(words) if k >= 2]
             if last and next_has_notes and points and draw(st.booleans()):

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from paper2myst.emit import emit
 from paper2myst.model import DateLine, Document, Heading, Paragraph
 from paper2myst.pipeline import convert, placed_lines
@@ -97,6 +96,7 @@ def test_every_word_is_emitted(doc: Document, lines: list[str]) -> None:
     """Every word of the source appears in the generated MyST pages, in the same count or more."""
     output = emit(doc, "en", "../refs/references.bib")
     text = "\n".join([*output.pages.values(), output.bibtex])
+
     def words(s: str) -> list[str]:
         # Superscript digits are word characters to ``re`` but markers, not words.
         return re.findall(r"[^\W\d_]{3,}", re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]", " ", s))

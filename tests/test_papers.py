@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from paper2myst.diagnostics import Kind
 from paper2myst.emit import emit
 from paper2myst.model import Document, Heading, Paragraph

@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 
-class AuthorNoteSymbol(Transform):
+class AuthorNoteSymbol(Transform):  # type: ignore[misc]  # docutils is untyped here
     """Show the author note ``[^*]`` as ``*``, as printed, instead of an auto-number.
 
     MyST makes a non-numeric footnote label auto-numbered; docutils' symbol footnotes

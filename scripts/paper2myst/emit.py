@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from paper2myst import __version__
 from paper2myst.inline import escape, line_start_safe, to_myst

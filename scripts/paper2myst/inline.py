@@ -28,6 +28,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"linkify": True, "html": False})
     md.enable("linkify")
     # Only addresses with a scheme: "Politico.EU" or "News.am" in a note is a name, not a link.
+    assert md.linkify is not None
     md.linkify.set({"fuzzy_link": False})
     md.disable(["backticks", "html_inline", "entity", "image", "newline"])
     return md

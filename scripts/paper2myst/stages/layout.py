@@ -16,7 +16,21 @@ from paper2myst.stages.blocks import DATE_LINE, ends_sentence
 _MONTH_NUMBERS = {
     m: i
     for i, m in enumerate(
-        "January February March April May June July August September October November December".split(), 1
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        1,
     )
 }
 # The extraction closes emphasis at a cut ("in *CNIS Working*" … "Papers, No. 14"): the
@@ -33,7 +47,7 @@ def join_cut(head: str, tail: str) -> str:
             return f"{head[:-1]} {tail[1:]}"
         words = _TITLE_WORDS.match(tail)
         if words:
-            return f"{head[:-1]} {words.group(0)}*{tail[words.end():]}"
+            return f"{head[:-1]} {words.group(0)}*{tail[words.end() :]}"
     return f"{head} {tail}"
 
 

@@ -35,7 +35,9 @@ def markers(doc: Document) -> None:
         if note.label == "*":
             if not doc.front.author_note_marker:
                 doc.diagnostics.append(
-                    Diagnostic(Kind.NOTE_WITHOUT_MARKER, note.span.first, "the author note '*' has no '*' in the byline")
+                    Diagnostic(
+                        Kind.NOTE_WITHOUT_MARKER, note.span.first, "the author note '*' has no '*' in the byline"
+                    )
                 )
         elif int(note.label) not in seen:
             doc.diagnostics.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference, Span
+from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
 _REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
