@@ -1,7 +1,7 @@
 """Inline text of the source → MyST inline markup, with everything but the source's own syntax escaped.
 
 The source uses a small Markdown subset: ``*emphasis*``, ``<url>`` autolinks, ``[text](url)``
-links, backslash escapes, and bare URLs. markdown-it-py parses that subset (every other rule is
+links and backslash escapes; bare URLs are text. markdown-it-py parses that subset (every other rule is
 switched off, so ``<script>``, backticks, ``$$`` or ``[^x]`` stay text); we write the tokens
 back, escaping text so that neither MyST nor HTML can read anything else into it.
 """
@@ -20,16 +20,16 @@ from paper2myst.stages.blocks import SUPERSCRIPT_DIGITS, superscript_to_int
 _ESCAPE = re.compile(r"([\\`*_\[\]<>{}$|~^&])")
 # Characters that mean something only at the start of a line (blocks, targets, comments, fences).
 _LINE_START = re.compile(r"^([#>+\-=%:(!]|\d+(?=[.)]))")
+# A bare address with a scheme; trailing punctuation belongs to the sentence, not the address.
+_BARE_URL = re.compile(r"\bhttps?://[^\s<>]*[^\s<>.,;:!?'\")\]]")
 _MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"linkify": True, "html": False})
-    md.enable("linkify")
-    # Only addresses with a scheme: "Politico.EU" or "News.am" in a note is a name, not a link.
-    assert md.linkify is not None
-    md.linkify.set({"fuzzy_link": False})
+    # No linkify-it: its patterns take longer to compile than the whole conversion, and the
+    # extraction's bare addresses always carry a scheme, which _BARE_URL finds (see _text).
+    md = MarkdownIt("commonmark", {"html": False})
     md.disable(["backticks", "html_inline", "entity", "image", "newline"])
     return md
 
@@ -43,15 +43,24 @@ def _destination(href: str) -> str:
     return f"<{href.replace('<', '%3C').replace('>', '%3E')}>"
 
 
+def _text(content: str, markers: bool) -> str:
+    """Escape plain text; bare addresses become autolinks and superscripts note references."""
+    out, at = [], 0
+    for url in _BARE_URL.finditer(content):
+        out += [escape(content[at : url.start()]), f"<{url.group()}>"]
+        at = url.end()
+    out.append(escape(content[at:]))
+    text = "".join(out)
+    return _MARKER.sub(lambda m: f"[^{superscript_to_int(m.group())}]", text) if markers else text
+
+
 def _render(tokens: list[Token], markers: bool) -> str:
     out: list[str] = []
     stack: list[str] = []
     for token in tokens:
         if token.type == "text":
-            text = escape(token.content)
-            if markers:
-                text = _MARKER.sub(lambda m: f"[^{superscript_to_int(m.group())}]", text)
-            out.append(text)
+            # Inside a link, text is the link's own: no further links or note references.
+            out.append(escape(token.content) if stack else _text(token.content, markers))
         elif token.type in {"em_open", "em_close"}:
             out.append("*")
         elif token.type in {"strong_open", "strong_close"}:
@@ -68,7 +77,7 @@ def _render(tokens: list[Token], markers: bool) -> str:
             kind = out[start].strip("\x00")
             inner = "".join(out[start + 1 :])
             del out[start:]
-            if kind in {"autolink", "linkify"} and inner == escape(href):
+            if kind == "autolink" and inner == escape(href):
                 out.append(f"<{href}>")
             else:
                 out.append(f"[{inner}]({_destination(href)})")

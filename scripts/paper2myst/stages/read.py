@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 
 # Control characters that never occur in extracted text (tab, LF, CR, FF are fine).
-_BINARY = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+_BINARY = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -14,11 +16,11 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def read_lines(data: bytes) -> list[str]:
     """Decode ``data`` and return its lines (without line ends)."""
-    for offset, byte in enumerate(data):
-        if byte in _BINARY:
-            raise ConversionError(
-                [Diagnostic(Kind.BINARY, _line_of(data, offset), f"binary data (byte 0x{byte:02x}); expected text")]
-            )
+    if found := _BINARY.search(data):
+        offset, byte = found.start(), data[found.start()]
+        raise ConversionError(
+            [Diagnostic(Kind.BINARY, _line_of(data, offset), f"binary data (byte 0x{byte:02x}); expected text")]
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
