@@ -1,0 +1,258 @@
+"""The web edition (furo HTML): front matter, notes both ways, head metadata, downloads, citation, second paper."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DOCS, ROOT, Builder, sphinx_build
+
+pytestmark = pytest.mark.slow
+
+PAPER: dict[str, Any] = json.loads((DOCS / "paper.json").read_text(encoding="utf-8"))
+# Every note the converter defined, the author note ``[^*]`` included.
+NOTE_LABELS = re.findall(r"^\[\^([^\]]+)\]:", (DOCS / "index.md").read_text(encoding="utf-8"), flags=re.M)
+
+
+class Page(HTMLParser):
+    """Elements of a page as (tag, attributes, text inside), enough to check links and metadata."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str], list[str]]] = []
+        self._open: list[tuple[str, dict[str, str], list[str]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = (tag, {k: v or "" for k, v in attrs}, [])
+        self.elements.append(element)
+        if tag not in {"meta", "link", "br", "img", "input", "hr", "source", "use"}:
+            self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i][0] == tag:
+                del self._open[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        for _tag, _attrs, text in self._open:
+            text.append(data)
+
+    def find(self, tag: str, cls: str | None = None, **attrs: str) -> list[tuple[str, dict[str, str], list[str]]]:
+        return [
+            e
+            for e in self.elements
+            if e[0] == tag
+            and (cls is None or cls in e[1].get("class", "").split())
+            and all(e[1].get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
+
+    def meta(self, key: str, attr: str = "name") -> list[str]:
+        return [a.get("content", "") for _t, a, _x in self.elements if _t == "meta" and a.get(attr) == key]
+
+
+def text_of(element: tuple[str, dict[str, str], list[str]]) -> str:
+    return " ".join("".join(element[2]).split())
+
+
+@pytest.fixture(scope="module")
+def site(editions: Builder) -> Path:
+    """Build the web edition as `nox -s build` does: after the EPUB and (when its builder exists) the PDF."""
+    build = editions("epub").parent
+    try:
+        editions("pdf")
+    except AssertionError as error:
+        # Until the PDF builder is registered, the web edition must simply not offer a PDF.
+        if "Builder name pdf not registered" not in str(error):
+            raise
+    result = sphinx_build(build.parent / "docs", build / "site", "html", build / "doctrees")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr.strip() == "", result.stderr
+    return build / "site"
+
+
+@pytest.fixture(scope="module")
+def page(site: Path) -> Page:
+    return Page((site / "index.html").read_text(encoding="utf-8"))
+
+
+def test_html_build_writes_the_landing_page(editions: Builder) -> None:
+    index = editions("html") / "index.html"
+    assert index.is_file()
+    assert PAPER["title"] in html.unescape(index.read_text(encoding="utf-8"))
+
+
+def test_landing_page_is_the_paper(page: Page) -> None:
+    assert text_of(page.find("h1")[0]).rstrip("¶ ").strip() == PAPER["title"]
+    byline = text_of(page.find("div", "byline")[0])
+    assert all(author in byline for author in PAPER["authors"])
+    assert " ".join(PAPER["abstract"].split()) in text_of(page.find("div", "abstract")[0]).replace("’", "'").replace(
+        "“", '"'
+    ).replace("”", '"')
+    keywords = text_of(page.find("div", "keywords")[0])
+    assert all(k in keywords for k in PAPER["keywords"])
+    assert len(page.find("h2")) >= 2
+
+
+def test_every_note_is_linked_both_ways(page: Page) -> None:
+    refs = {a["id"]: a["href"] for _t, a, _x in page.find("a", "footnote-reference")}
+    notes = {a["id"]: a for _t, a, _x in page.find("aside", "footnote")}
+    assert len(notes) == len(NOTE_LABELS) == 32
+    # Back-links: the note's label links to each call.
+    backlinks: dict[str, set[str]] = {}
+    current = None
+    for tag, attrs, _text in page.elements:
+        if tag == "aside" and "footnote" in attrs.get("class", "").split():
+            current = attrs["id"]
+        elif tag == "a" and attrs.get("role") == "doc-backlink" and current:
+            backlinks.setdefault(current, set()).add(attrs["href"].lstrip("#"))
+    for ref_id, href in refs.items():
+        assert href.lstrip("#") in notes, f"call {ref_id} points nowhere"
+        assert ref_id in backlinks[href.lstrip("#")], f"note {href} has no link back to {ref_id}"
+    assert set(backlinks) == set(notes), "a note is never called or has no back-link"
+    labels = ["".join(x).strip("[] ") for _t, a, x in page.find("a", role="doc-noteref")]
+    assert "*" in labels  # the author note keeps its printed mark
+
+
+def test_head_metadata(page: Page, site: Path) -> None:
+    assert page.meta("citation_title") == [PAPER["title"]]
+    assert page.meta("citation_author") == PAPER["authors"]
+    assert page.meta("citation_publication_date") == [PAPER["date"].replace("-", "/")]
+    assert page.meta("citation_publisher") == [PAPER["publisher"]]
+    assert page.meta("description") == [" ".join(PAPER["abstract"].split())]
+    assert page.meta("og:title", "property") == [PAPER["title"]]
+    assert page.meta("og:type", "property") == ["article"]
+    assert page.meta("og:description", "property")
+    pdf = site / f"{PAPER['name']}.pdf"
+    assert page.meta("citation_pdf_url") == ([f"{pdf.name}"] if pdf.is_file() else [])
+
+
+def test_download_links_resolve(page: Page, site: Path) -> None:
+    links = [a["href"] for _t, a, _x in page.find("a", "edition-download")]
+    assert f"{PAPER['name']}.epub" in links
+    for href in links:
+        assert (site / href).is_file(), f"download {href} does not resolve"
+    epub = site.parent / "epub" / f"{PAPER['name']}.epub"
+    assert (site / epub.name).read_bytes() == epub.read_bytes()
+    if (site.parent / "pdf" / f"{PAPER['name']}.pdf").is_file():
+        assert f"{PAPER['name']}.pdf" in links
+
+
+def test_no_dangling_download_without_editions(editions: Builder) -> None:
+    """An HTML build with no other editions beside it offers none (and does not warn: the fixture checks)."""
+    out = editions("html")
+    for ext in ("epub", "pdf"):
+        if not (out.parent / ext / f"{PAPER['name']}.{ext}").is_file():
+            assert f'href="{PAPER["name"]}.{ext}"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_cite_this_paper(page: Page) -> None:
+    section = page.find("section", id="cite-this-paper")
+    assert section
+    formatted = text_of(page.find("p", "formatted-citation")[0])
+    assert PAPER["title"] in formatted and all(a in formatted for a in PAPER["authors"])
+    bibtex = html.unescape(text_of(page.find("div", "bibtex")[0]))
+    assert bibtex.startswith("@techreport{")
+    assert "author = {" + " and ".join(PAPER["authors"]) + "}" in bibtex
+    assert "title = {{" + PAPER["title"] + "}}" in bibtex
+    assert f"year = {{{PAPER['date'][:4]}}}" in bibtex
+
+
+def test_previews_degrade_to_links(page: Page, site: Path) -> None:
+    scripts = [a["src"] for _t, a, _x in page.find("script") if "notes.js" in a.get("src", "")]
+    assert len(scripts) == 1 and page.find("script", src=scripts[0], defer="defer")
+    assert (site / "_static" / "notes.js").is_file() and (site / "_static" / "web.css").is_file()
+    # Without JavaScript every note call is an ordinary in-page link.
+    assert all(a["href"].startswith("#") for _t, a, _x in page.find("a", "footnote-reference"))
+
+
+def test_configuration_does_not_name_the_paper() -> None:
+    """conf.py and the extensions take everything from paper.json: a second paper needs no edit."""
+    names = [PAPER["title"], *PAPER["authors"], PAPER["publisher"], PAPER["name"], PAPER["abstract"][:40]]
+    code = [DOCS / "conf.py", ROOT / "noxfile.py", *(DOCS / "_ext").glob("*.py")]
+    code += [p for p in (DOCS / "_static").glob("*") if p.suffix in {".css", ".js"}]
+    for path in code:
+        text = path.read_text(encoding="utf-8")
+        for name in names:
+            assert name not in text, f"{path.name} names the paper ({name!r})"
+
+
+SECOND_PAPER = {
+    "generated_by": "test",
+    "source": "refs/second.txt",
+    "name": "second-paper",
+    "title": "A Second Paper on Nothing in Particular",
+    "byline": "by Ada Example and Bo Sample",
+    "authors": ["Ada Example", "Bo Sample"],
+    "date": "2021-03-04",
+    "date_text": "4 March 2021",
+    "abstract": "An abstract of two sentences. It says little.",
+    "keywords": ["Testing", "Editions"],
+    "language": "en",
+    "publisher": "Example Institute",
+    "bibfile": "../refs/references.bib",
+}
+
+SECOND_INDEX = """\
+# A Second Paper on Nothing in Particular
+
+````{container} byline
+by Ada Example and Bo Sample[^*]
+````
+
+````{container} abstract
+```{rubric} Abstract
+```
+
+An abstract of two sentences. It says little.
+````
+
+````{container} keywords
+```{rubric} Keywords
+```
+
+Testing \\| Editions
+````
+
+## Introduction
+
+A claim.[^1] Another claim.[^2]
+
+## Conclusion
+
+Nothing follows.
+
+[^*]: Both authors are fictional.
+
+[^1]: A note with a long URL, <https://example.org/a/very/long/path/that/goes/on/and/on/and/on/index.html>.
+
+[^2]: A second note.
+"""
+
+
+def test_same_conf_builds_a_second_paper(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(DOCS / "conf.py", docs / "conf.py")
+    shutil.copytree(DOCS / "_ext", docs / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(DOCS / "_static", docs / "_static")
+    (docs / "paper.json").write_text(json.dumps(SECOND_PAPER), encoding="utf-8")
+    (docs / "index.md").write_text(SECOND_INDEX, encoding="utf-8")
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "references.bib").write_text("", encoding="utf-8")
+    for builder in ("epub", "html"):
+        result = sphinx_build(docs, tmp_path / "_build" / builder, builder, tmp_path / "dt")
+        assert result.returncode == 0 and not result.stderr.strip(), result.stdout + result.stderr
+    page = Page((tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert page.meta("citation_title") == [SECOND_PAPER["title"]]
+    assert page.meta("citation_author") == SECOND_PAPER["authors"]
+    assert len(page.find("aside", "footnote")) == 3
+    assert "second-paper.epub" in [a["href"] for _t, a, _x in page.find("a", "edition-download")]
+    assert (tmp_path / "_build" / "epub" / "second-paper.epub").is_file()
