@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS, make_builder
-from plain import squash
-
 from paper2myst.emit import emit
 from paper2myst.pipeline import convert
+from plain import squash
 
 HOSTILE = [
     "<script>alert('x')</script>",
