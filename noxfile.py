@@ -33,9 +33,10 @@ def convert(session: nox.Session) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the editions (HTML, EPUB, PDF) into docs/_build/."""
+    """Build the editions (EPUB, PDF, then HTML) into docs/_build/."""
     session.install("-e", ".[docs]")
-    builders = session.posargs or ["html"]
+    # The web edition links to the others and copies them into its output (docs/_ext/web.py), so it comes last.
+    builders = session.posargs or ["epub", "pdf", "html"]
     for builder in builders:
         session.run(
             "sphinx-build",
@@ -53,7 +54,17 @@ def build(session: nox.Session) -> None:
 def docs_live(session: nox.Session) -> None:
     """Live preview of the HTML edition while editing."""
     session.install("-e", ".[docs]", "sphinx-autobuild")
-    session.run("sphinx-autobuild", *SPHINX_FLAGS[:-1], str(DOCS), str(BUILD / "live"), *session.posargs)
+    # Output beside the other editions (docs/_build/live), so that its download links find them; the other
+    # builders' output under docs/_build must not trigger rebuilds.
+    session.run(
+        "sphinx-autobuild",
+        *SPHINX_FLAGS[:-1],
+        "--ignore",
+        str(BUILD),
+        str(DOCS),
+        str(BUILD / "live"),
+        *session.posargs,
+    )
 
 
 @nox.session
@@ -70,3 +81,10 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time the converter and the editions against a pandoc + WeasyPrint peer (Markdown table on stdout)."""
+    session.install("-e", ".[docs,bench]")
+    session.run("python", str(ROOT / "scripts" / "bench.py"), str(SOURCE), str(DOCS), *session.posargs)

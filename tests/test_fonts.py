@@ -1,0 +1,58 @@
+"""The PDF's fonts: every character of the paper has a glyph in them (WeasyPrint would substitute silently)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import DOCS, SOURCE, Builder
+from fontTools.ttLib import TTFont
+
+sys.path.insert(0, str(DOCS / "_ext"))
+import pdfbuilder
+
+PAPER = json.loads((DOCS / "paper.json").read_text(encoding="utf-8"))
+PACKAGES = ["fontpkg_ibm_plex_serif"]  # pdfbuilder's default pdf_font_packages
+# Characters the stylesheet itself sets: note calls and markers, the hyphen at line ends, page numbers.
+GENERATED = "*-0123456789"
+
+
+def font_files() -> list[Path]:
+    _, files = pdfbuilder.font_faces(PACKAGES)
+    return files
+
+
+def paper_characters() -> set[str]:
+    texts = [SOURCE.read_text(encoding="utf-8"), GENERATED]
+    texts += [path.read_text(encoding="utf-8") for path in DOCS.glob("*.md")]
+    return {c for text in texts for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"}
+
+
+@pytest.mark.parametrize("style", ["Regular", "Italic", "SemiBold", "SemiBoldItalic"])
+def test_every_character_has_a_glyph(style: str) -> None:
+    files = [f for f in font_files() if f.stem.endswith(f"-{style}")]
+    assert len(files) == 1, [f.name for f in font_files()]
+    cmap = TTFont(files[0]).getBestCmap()
+    missing = sorted(c for c in paper_characters() if ord(c) not in cmap)
+    assert not missing, [f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in missing]
+
+
+def test_fonts_are_packaged() -> None:
+    # From a Python package pinned by the project, never from the machine: the same everywhere.
+    files = font_files()
+    assert files and all(f.is_file() and ("site-packages" in f.parts or "dist-packages" in f.parts) for f in files)
+
+
+@pytest.mark.slow
+def test_pdf_uses_only_the_chosen_fonts(editions: Builder) -> None:
+    pdf = editions("pdf") / f"{PAPER['name']}.pdf"
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    families = {TTFont(f)["name"].getDebugName(1).replace(" ", "-") for f in font_files()}
+    for row in out.splitlines()[2:]:
+        name = row.split()[0].split("+", 1)[-1]
+        assert any(name.startswith(family) for family in families), f"fallback font in the PDF: {row}"
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"
