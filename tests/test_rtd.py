@@ -40,17 +40,24 @@ def test_dependencies_come_from_pyproject(config: dict[str, Any]) -> None:
 
 
 def test_builds_match_local_builds(config: dict[str, Any]) -> None:
-    jobs = config["build"]["jobs"]
-    commands = [shlex.split(c) for c in jobs["pre_build"]]
-    builders = []
-    for argv in commands:
-        assert argv[:3] == ["python", "-m", "sphinx"]
-        assert argv[3 : 3 + len(SPHINX_FLAGS)] == SPHINX_FLAGS
-        builder = argv[argv.index("-b") + 1]
-        assert argv[-2:] == ["docs", f"docs/_build/{builder}"]
-        builders.append(builder)
+    """One pre_build command: the same driver, flags and builders, in the same order, as `nox -s build`."""
+    commands = [shlex.split(c) for c in config["build"]["jobs"]["pre_build"]]
+    assert len(commands) == 1
+    argv = commands[0]
+    assert argv[:4] == ["python", "docs/_ext/editions.py", "docs", "docs/_build"]
+    builders = argv[4:]
     assert builders == nox_builders()
     assert builders.index("html") == len(builders) - 1  # the web edition copies the others in
+    noxfile = (ROOT / "noxfile.py").read_text("utf-8")
+    assert '"_ext" / "editions.py"), str(DOCS), str(BUILD), *builders)' in noxfile
+
+
+def test_driver_uses_the_test_flags() -> None:
+    """The editions driver builds with the flags the tests build with (-n -W --keep-going)."""
+    driver = (ROOT / "docs" / "_ext" / "editions.py").read_text("utf-8")
+    flags = re.search(r"FLAGS = \[(.*?)\]", driver, re.DOTALL)
+    assert flags is not None
+    assert re.findall(r'"(-[^"]+)"', flags.group(1)) == SPHINX_FLAGS
 
 
 def test_format_jobs_publish_to_output(config: dict[str, Any]) -> None:
