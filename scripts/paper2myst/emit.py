@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from paper2myst import __version__
+from paper2myst import __version__, bib
 from paper2myst.inline import escape, line_start_safe, to_myst
 from paper2myst.model import Block, DateLine, Document, Heading, Note, Paragraph
 
@@ -37,14 +37,14 @@ def _container(cls: str, body: str) -> str:
     return _fence("container", cls, body, ticks=4)
 
 
-def note_myst(note: Note, cite: Callable[[str, str], str] | None) -> str:
+def note_myst(note: Note) -> str:
     """A note's text with the words that cite a work linked to its entry."""
-    if not note.citations or cite is None:
+    if not note.citations:
         return to_myst(note.text, markers=False)
     out, at = [], 0
     for c in sorted(note.citations, key=lambda c: c.start):
         out.append(to_myst(note.text[at : c.start], markers=False))
-        out.append(cite(to_myst(note.text[c.start : c.end], markers=False), c.key))
+        out.append(bib.citation_myst(to_myst(note.text[c.start : c.end], markers=False), c.key))
         at = c.end
     out.append(to_myst(note.text[at:], markers=False))
     return "".join(out)
@@ -78,9 +78,9 @@ def body(doc: Document) -> list[str]:
     return parts
 
 
-def notes(doc: Document, cite: Callable[[str, str], str] | None) -> list[str]:
+def notes(doc: Document) -> list[str]:
     ordered = sorted(doc.notes, key=lambda n: -1 if n.label == "*" else int(n.label))
-    return [f"[^{n.label}]: {note_myst(n, cite)}\n" for n in ordered]
+    return [f"[^{n.label}]: {note_myst(n)}\n" for n in ordered]
 
 
 def back_matter_page(blocks: Sequence[Block], header: str) -> str:
@@ -120,16 +120,11 @@ def metadata(doc: Document, language: str, bib_from_docs: str) -> str:
 def emit(doc: Document, language: str, bib_from_docs: str) -> Output:
     """Render every file; pure, so ``--check`` can compare without writing."""
     header = GENERATED.format(version=__version__, source=doc.source_name)
-    try:
-        from paper2myst import bib
-    except ImportError:  # pragma: no cover - until the bibliography stage lands
-        bib = None  # type: ignore[assignment]
-    cite = bib.citation_myst if bib is not None else None
-    parts = [f"% {header}\n", *front_matter(doc), *body(doc), *notes(doc, cite)]
+    parts = [f"% {header}\n", *front_matter(doc), *body(doc), *notes(doc)]
     bibtex = ""
     if doc.references_heading is not None:
         parts.append(f"## {to_myst(doc.references_heading.text, markers=False)}\n")
-        if bib is not None and doc.entries:
+        if doc.entries:
             parts.append(bib.bibliography_myst(doc.entries))
             bibtex = bib.format_bibtex(doc.entries, header)
         else:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from paper2myst.diagnostics import Diagnostic
+
+if TYPE_CHECKING:  # bib builds on this model; the type is only for the checker
+    from paper2myst.bib import BibEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,7 @@ class Document:
     notes: list[Note] = field(default_factory=list)
     references_heading: Heading | None = None
     references: list[Reference] = field(default_factory=list)
-    entries: list[Any] = field(default_factory=list)  # bib.BibEntry, one per reference
+    entries: list[BibEntry] = field(default_factory=list)  # one per reference
     back_matter: list[Block] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Working state between stages: the blocks still to be placed.

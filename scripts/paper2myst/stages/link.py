@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from paper2myst import bib
 from paper2myst.model import Document
 
 
 def link(doc: Document) -> None:
-    try:
-        from paper2myst import bib
-    except ImportError:  # pragma: no cover - until the bibliography stage lands
-        return
     entries, diagnostics = bib.parse_references(doc.references)
     doc.entries = list(entries)
     doc.diagnostics.extend(diagnostics)
