@@ -14,6 +14,7 @@ from bibtexparser.model import Entry, Field, ImplicitComment
 from bibtexparser.writer import BibtexFormat
 
 from paper2myst.citations import citation_myst, find_citations
+from paper2myst.dates import MONTHS
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Reference, Span
 
@@ -80,20 +81,6 @@ NO_COMMA = "nocomma"
 # because the series publishes in English and a longer list would make keys surprising.
 KEY_STOPWORDS = frozenset({"a", "an", "the"})
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # ISO 8601-2 (EDTF) season codes, which biber understands: 2020-21 is "Spring 2020".
 SEASONS = {"Spring": 21, "Summer": 22, "Autumn": 23, "Fall": 23, "Winter": 24}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.dates import MONTHS
 from paper2myst.model import Block, BlockKind, Span
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -13,7 +14,7 @@ _TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _NOTE = re.compile(rf"^(?:([{SUPERSCRIPT_DIGITS}]+)|(\*))[ \u00a0]+(?=\S)")
 # "1. Heading", "2. Heading...", "3. ...and heading"; never a sentence that ends with a lone period.
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+\S.{0,118}$")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTHS)
 DATE_LINE = re.compile(rf"^(?:(?:Updated|Published|Revised|Last updated)(?: on)? )?(\d{{1,2}}) ({_MONTHS}) (\d{{4}})$")
 
 

@@ -9,30 +9,11 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.dates import MONTH_NUMBERS
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Document, Heading, Note, Paragraph
 from paper2myst.stages.blocks import DATE_LINE, ends_sentence
 
-_MONTH_NUMBERS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        1,
-    )
-}
 # The extraction closes emphasis at a cut ("in *CNIS Working*" … "Papers, No. 14"): the
 # capitalised words that open the continuation belong inside it (titles are title-cased).
 _TITLE_WORDS = re.compile(r"^[A-Z0-9][\w'’\-]*(?: [A-Z0-9][\w'’\-]*)*")
@@ -69,7 +50,7 @@ def iso_date(text: str) -> str:
     match = DATE_LINE.match(text)
     assert match is not None
     day, month, year = match.groups()
-    return f"{year}-{_MONTH_NUMBERS[month]:02d}-{int(day):02d}"
+    return f"{year}-{MONTH_NUMBERS[month]:02d}-{int(day):02d}"
 
 
 def find_continuations(blocks: list[Block]) -> dict[int, int]:
