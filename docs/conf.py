@@ -15,7 +15,8 @@ PAPER: dict[str, Any] = json.loads((DOCS / "paper.json").read_text(encoding="utf
 project = PAPER["title"]
 author = ", ".join(PAPER["authors"]) or PAPER["publisher"] or "Unknown"
 language = PAPER["language"]
-release = version = PAPER["date"] or ""
+# The edition is named by its date; EPUB 3 needs some version even for an undated paper.
+release = version = PAPER["date"] or "1"
 copyright = f"{(PAPER['date'] or '')[:4]} {author}".strip()
 
 # "web" also fills the EPUB's metadata, cover and identifier from paper.json, and fixes SOURCE_DATE_EPOCH.

@@ -6,10 +6,13 @@ Each ``fixtures/papers/NAME.txt`` has its expected output beside it (``NAME.expe
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DOCS, make_builder
 from paper2myst.diagnostics import Kind
 from paper2myst.emit import emit
 from paper2myst.model import Document, Heading, Paragraph
@@ -77,3 +80,24 @@ def test_three_authors_note_continued_a_page_later() -> None:
     paragraphs = [p for p in doc.body if isinstance(p, Paragraph)]
     assert any("trained more than thirty thousand" in p.text for p in paragraphs)
     assert len(doc.references) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_builds_every_edition_with_the_same_conf(name: str, tmp_path: Path) -> None:
+    """The test papers go through the real docs/ configuration: HTML, EPUB and PDF, no warnings."""
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build", "*.md", "paper.json"))
+    (tmp_path / "refs").mkdir()
+    for file in (PAPERS / f"{name}.expected").iterdir():
+        target = tmp_path / "refs" / file.name if file.suffix == ".bib" else docs / file.name
+        shutil.copy(file, target)
+    build = make_builder(docs, tmp_path / "_build")
+    for builder in ["epub", "pdf", "html"]:
+        build(builder)
+    paper = json.loads((docs / "paper.json").read_text(encoding="utf-8"))
+    assert (tmp_path / "_build" / "pdf" / f"{paper['name']}.pdf").stat().st_size > 0
+    assert (tmp_path / "_build" / "epub" / f"{paper['name']}.epub").stat().st_size > 0
+    html = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert html.count('role="doc-noteref"') == len(load(name).notes)
+    assert 'href="#cite-' in html  # the notes' citations link to the bibliography
