@@ -41,6 +41,11 @@ CONFIG = (
 )
 
 
+def name_list(names: list[str]) -> str:
+    """Names as a byline prints them: "A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+
 class PdfError(SphinxError):
     category = "PDF edition error"
 
@@ -266,6 +271,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         self.html_text = self.page(addctx["body"])
 
     def page(self, body: str) -> str:
+        """The single page WeasyPrint typesets: the body, with the PDF's metadata in its head."""
         config = self.config
         title = config.pdf_title or self.paper.get("title") or config.project
         authors: list[str] = config.pdf_authors or self.paper.get("authors") or [config.author]
@@ -290,7 +296,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         ]
         attrs = (
             f'data-title="{html.escape(short, quote=True)}" '
-            f'data-authors="{html.escape(", ".join(authors), quote=True)}"'
+            f'data-authors="{html.escape(name_list(authors), quote=True)}"'
         )
         lang = html.escape(config.language or "en", quote=True)
         return (
