@@ -13,7 +13,7 @@ from paper2myst import __version__
 from paper2myst.config import Config
 from paper2myst.diagnostics import ConversionError
 from paper2myst.emit import emit
-from paper2myst.model import Document
+from paper2myst.model import Document, Paragraph
 from paper2myst.pipeline import convert
 
 
@@ -50,10 +50,10 @@ def _write_atomic(path: Path, text: str) -> None:
 
 def summary(doc: Document) -> str:
     numbered = [n for n in doc.notes if n.label != "*"]
-    paragraphs = sum(1 for n in doc.body if type(n).__name__ == "Paragraph")
-    joins = sum(getattr(n, "joins", 0) for n in doc.body)
+    paragraphs = [n for n in doc.body if isinstance(n, Paragraph)]
+    joins = sum(p.joins for p in paragraphs)
     return (
-        f"{paragraphs} paragraphs, {len(numbered)} notes"
+        f"{len(paragraphs)} paragraphs, {len(numbered)} notes"
         f"{' + author note' if len(numbered) != len(doc.notes) else ''}, "
         f"{sum(n.continued for n in doc.notes)} notes continued across pages, {joins} page-break joins, "
         f"{len(doc.references)} references, {len(doc.diagnostics)} diagnostics"
