@@ -23,6 +23,7 @@ from paper2myst.bib import (
     unique_keys,
 )
 from paper2myst.citations import unescape
+from paper2myst.dates import MONTHS
 from paper2myst.diagnostics import Kind
 from paper2myst.model import Reference, Span
 from pybtex.plugin import find_plugin
@@ -143,18 +144,7 @@ def test_every_word_of_the_source_is_in_the_fields() -> None:
         kept = " ".join(unescape(v) for v in entry.fields.values())
         words = re.findall(r"[A-Za-z]{2,}", demarkdown(entry.source))
         dates = {
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
+            *MONTHS,
             "Summer",
             "Vol",
             "No",

@@ -6,6 +6,7 @@ from typing import Any
 
 import pybtex.plugin
 from docutils import nodes
+from paper2myst.dates import MONTHS  # the converter writes the dates this style prints
 from pybtex.database import Entry
 from pybtex.richtext import Text
 from pybtex.style.formatting import BaseStyle
@@ -16,20 +17,6 @@ from sphinx.util.typing import ExtensionMetadata
 STYLE_NAME = "housestyle"
 BACKREFS_CLASS = "housestyle-backrefs"
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # ISO 8601-2 (EDTF) season codes, as written by the converter for "Spring 2020".
 SEASONS = {"21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter"}
 

@@ -23,11 +23,14 @@ MIN_TITLE_SCORE = 0.75
 # A note title that is the start of the listed one ("Regulation 2019/452" for "Regulation 2019/452: Screening").
 PREFIX_SCORE = 0.9
 
+# Markdown links "[text](url)" and autolinks "<scheme:...>", as the source writes them.
+_LINK = r"\[(?:[^\]\\]|\\.)*\]\((?:[^()\s]|\([^()\s]*\))*\)"
+_AUTOLINK = r"<[a-z][a-z0-9+.-]*:[^<>\s]*>"
 # MyST inline constructs a citation span must never cut through.
-_CONSTRUCTS = re.compile(r"\[(?:[^\]\\]|\\.)*\]\((?:[^()\s]|\([^()\s]*\))*\)|<[a-z][a-z0-9+.-]*:[^<>\s]*>|\*[^*]+\*")
+_CONSTRUCTS = re.compile(rf"{_LINK}|{_AUTOLINK}|\*[^*]+\*")
 # What locates a cited work: a URL, a DOI, or a book imprint "*Title*, City, Publisher, 2019".
 _LOCATORS = re.compile(
-    r"<[a-z][a-z0-9+.-]*:[^<>\s]*>|\[(?:[^\]\\]|\\.)*\]\((?:[^()\s]|\([^()\s]*\))*\)"
+    rf"{_AUTOLINK}|{_LINK}"
     r"|https?://[^\s<>]*[^\s<>.,;:)]|\bDOI:? 10\.\S*[^\s.,;]"
     r"|\*, (?:[A-Z][^,*;]*, )?[A-Z][^,*;]*, \d{4}\b"
 )
