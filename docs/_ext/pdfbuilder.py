@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Set
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ CONFIG = (
     "pdf_font_packages",
     "pdf_standards",
 )
+# The weights print.typ sets text in (regular and semibold).
+TEXT_WEIGHTS = (400, 600)
 # What the title page prints when the paper's metadata has it (paper.json, else docs/publication.toml).
 PUBLICATION_KEYS = ("publisher", "series", "number", "issn", "doi", "licence")
 
@@ -69,6 +72,38 @@ def font_files(packages: Iterable[str]) -> list[Path]:
         meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
         files += [root / entry["path"] for entry in meta["files"]]
     return files
+
+
+def text_fonts(packages: Iterable[str]) -> list[Path]:
+    """The font files print.typ sets text in: regular (400) and semibold (600), upright and italic."""
+    files: list[Path] = []
+    for package in packages:
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            raise PdfError(__("font package %r is not installed (pip install the docs extra)") % package)
+        root = Path(spec.origin).parent
+        meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
+        files += [root / entry["path"] for entry in meta["files"] if entry.get("weight") in TEXT_WEIGHTS]
+    return files
+
+
+def missing_glyphs(tree: nodes.document, fonts: list[Path]) -> dict[str, nodes.Node]:
+    """Characters of the text that some text font lacks, each with the first node holding it.
+
+    Typst sets such a character as an empty box without a word: the reader would lose it silently.
+    """
+    from fontTools.ttLib import TTFont
+
+    covered: set[int] | None = None
+    for path in fonts:
+        cmap = set(TTFont(path, lazy=True).getBestCmap())
+        covered = cmap if covered is None else covered & cmap
+    missing: dict[str, nodes.Node] = {}
+    for node in tree.findall(nodes.Text):
+        for char in set(node.astext()) - missing.keys():
+            if not char.isspace() and ord(char) not in (covered or set()) and unicodedata.category(char)[0] != "C":
+                missing[char] = node.parent
+    return missing
 
 
 def build_epoch() -> int | None:
@@ -209,6 +244,15 @@ class PdfBuilder(Builder):
             tree = self.assemble_doctree()
             self.post_process_images(tree)
         with progress_message(__("writing Typst markup")):
+            for char, node in missing_glyphs(tree, text_fonts(self.config.pdf_font_packages)).items():
+                logger.warning(
+                    __("PDF: the font has no glyph for U+%04X %s; it would print as an empty box"),
+                    ord(char),
+                    unicodedata.name(char, "?"),
+                    location=node,
+                    type="pdf",
+                    subtype="glyph",
+                )
             context = collect(tree, self.bibliography_ids())
             context.images = {uri: f"_images/{Path(name).name}" for uri, name in self.images.items()}
             self.markup = self.document(translate(tree, context, self.config.root_doc))

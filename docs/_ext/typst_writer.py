@@ -41,7 +41,7 @@ def label(node_id: str) -> str:
 
 def url_pieces(url: str) -> list[str]:
     """Cut a URL where a line may break: after a slash, before punctuation; the scheme and host start stay whole."""
-    scheme = re.match(r"^[a-z][a-z0-9+.-]*://[^/.?#]*|^www\.[^/.?#]*", url, re.I)
+    scheme = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[^/.?#]*", url, re.I)
     head = scheme.group(0) if scheme else ""
     rest = url[len(head) :]
     pieces = [head] if head else []
@@ -146,7 +146,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
     def end_front(self) -> None:
         if self.details_pending:
             self.details()
-        self.body.append("]\n#end-of-front()\n\n")
+        self.body.append("]\n#end-of-front(meta)\n\n")
         self.front = None
 
     # --- structure -------------------------------------------------------------------------------------------
