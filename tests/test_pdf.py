@@ -1,5 +1,7 @@
-"""The PDF edition, read back with pypdf: the text in order, each note on its marker's page, the title page,
-running heads, references, metadata, links, tags, fonts, reproducibility."""
+"""The PDF edition, read back with pypdf: the text in order, each note on its marker's page, the title page.
+
+Also the running heads, references, metadata, links, tags, fonts, reproducibility.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 from conftest import DOCS, ROOT, Builder, make_builder, sphinx_build
 from plain import plain, squash
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, Destination
+from pypdf.generic import ArrayObject, Destination, DictionaryObject
 
 pytestmark = pytest.mark.slow
 
@@ -305,7 +307,9 @@ def test_links(reader: PdfReader, pages: list[str]) -> None:
 def test_urls_break_where_a_reader_expects(pages: list[str]) -> None:
     """A URL cut at a line end is cut after a slash or before punctuation, never right after its scheme."""
     source = (DOCS / "index.md").read_text(encoding="utf-8")
-    urls = set(re.findall(r"https?://[^>\s)]+", source)) | {u.rstrip(".") for u in re.findall(r"https?://[^\s,<>]+", SOURCE_REFS)}
+    urls = set(re.findall(r"https?://[^>\s)]+", source)) | {
+        u.rstrip(".") for u in re.findall(r"https?://[^\s,<>]+", SOURCE_REFS)
+    }
     cut = []
     for page in pages:
         for line in page.splitlines():
@@ -396,4 +400,4 @@ def test_title_page_with_publication_details(tmp_path: Path) -> None:
     first = squash(reader.pages[0].extract_text())
     for expected in ("Test Papers 7 | 12", "ISSN 1234-5679", "DOI 10.9999/test.7-12", PAPER["publisher"]):
         assert expected in first.replace("\xad", "-"), expected
-    assert (1, "/URI") + ("https://doi.org/10.9999/test.7-12",) in [link[:3] for link in links(reader)]
+    assert (1, "/URI", "https://doi.org/10.9999/test.7-12") in [link[:3] for link in links(reader)]

@@ -30,7 +30,7 @@ HOSTILE = [
     "1. not an enumeration",
     "// not a comment /* nor this */ https://example.com/a_b?c=d&e#f",
     "--- em -- en ... ellipsis ~ tilde -? soft 'single' \"double\" [brackets] {braces} (parens)",
-    "]) ]; } #) a: b; c \"",
+    ']) ]; } #) a: b; c "',
 ]
 
 
@@ -47,7 +47,9 @@ def tree_of(paragraphs: list[str]) -> nodes.document:
 def typeset(markup: str, tmp_path: Path) -> PdfReader:
     """Typeset a body with the real template and fonts."""
     shutil.copy(DOCS / "_ext" / "print.typ", tmp_path / "print.typ")
-    meta = {"title": "T", "authors": ["A"], "byline": "A", "date": None} | {k: None for k in pdfbuilder.PUBLICATION_KEYS}
+    meta = {"title": "T", "authors": ["A"], "byline": "A", "date": None} | {
+        k: None for k in pdfbuilder.PUBLICATION_KEYS
+    }
     fields = "".join(f"{key}: {pdfbuilder.typst_value(value)}, " for key, value in meta.items())
     source = tmp_path / "test.typ"
     source.write_text(

@@ -13,7 +13,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Set
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -157,7 +157,7 @@ class PdfBuilder(Builder):
     name = "pdf"
     format = "pdf"
     epilog = __("The PDF edition is in %(outdir)s.")
-    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]
+    supported_image_types: ClassVar[list[str]] = ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]
     supported_remote_images = False
 
     def init(self) -> None:
@@ -177,7 +177,7 @@ class PdfBuilder(Builder):
 
     @property
     def template(self) -> Path:
-        return Path(self.confdir) / self.config.pdf_template
+        return Path(self.confdir) / str(self.config.pdf_template)
 
     def signature(self) -> str:
         """What the PDF depends on besides the sources: template, fonts, metadata, options, Typst and this code."""
@@ -196,7 +196,7 @@ class PdfBuilder(Builder):
     def stamp(self) -> Path:
         return Path(self.outdir) / ".buildinfo"
 
-    def get_outdated_docs(self) -> str | list[str]:  # type: ignore[override]
+    def get_outdated_docs(self) -> str | list[str]:
         # A no-op rebuild must not typeset again.
         if not self.target.is_file() or not self.stamp.is_file():
             return "all documents"
@@ -329,7 +329,9 @@ class PdfBuilder(Builder):
                 timestamp=build_epoch(),
             )
         except typst.TypstError as error:
-            raise PdfError(__("Typst could not typeset %s: %s\n%s") % (source, error.message, error.diagnostic)) from error
+            raise PdfError(
+                __("Typst could not typeset %s: %s\n%s") % (source, error.message, error.diagnostic)
+            ) from error
         for warning in warnings:
             logger.warning("Typst: %s %s", warning.message, warning.diagnostic.strip(), type="pdf", subtype="typst")
         self.target.write_bytes(pdf)

@@ -26,8 +26,10 @@ def string(text: str) -> str:
 
 
 def text(value: str) -> str:
-    """Running text as markup: a string literal embedded with ``#``, so ``#``, ``*``, ``_``, ``$``, ``@``, ``<``,
-    brackets, ``//``, ``--``, ``...``, URLs and line-start markers (``=``, ``-``, ``+``, ``/``, ``1.``) stay text.
+    """Running text as markup: a string literal embedded with ``#``, never read as markup.
+
+    So ``#``, ``*``, ``_``, ``$``, ``@``, ``<``, brackets, ``//``, ``--``, ``...``, URLs and line-start markers
+    (``=``, ``-``, ``+``, ``/``, ``1.``) stay text, and no "smart" quote replaces the author's.
     """
     # Line breaks inside a paragraph's source are spaces, as in HTML.
     value = re.sub(r"[ \t]*\n[ \t]*", " ", value)
@@ -81,8 +83,10 @@ def collect(tree: nodes.document, bibliography: Iterable[str]) -> Context:
 
 
 class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has no type stubs
-    """Typst markup for a doctree: ``astext()`` after ``walkabout``. Every node type it does not know is kept as
-    its text, with a warning: nothing the author wrote is dropped silently.
+    """Typst markup for a doctree: ``astext()`` after ``walkabout``.
+
+    Every node type it does not know is kept as its text, with a warning: nothing the author wrote is dropped
+    silently.
     """
 
     def __init__(self, document: nodes.document, context: Context, root_docname: str) -> None:
@@ -134,9 +138,9 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
 
     def dispatch_visit(self, node: nodes.Node) -> None:
         # On the title page, the date goes after the title and byline, before anything else.
-        if self.details_pending and node.parent is self.front and not isinstance(node, nodes.title):
-            if not (isinstance(node, nodes.container) and "byline" in node["classes"]):
-                self.details()
+        byline = isinstance(node, nodes.container) and "byline" in node["classes"]
+        if self.details_pending and node.parent is self.front and not isinstance(node, nodes.title) and not byline:
+            self.details()
         super().dispatch_visit(node)
 
     def details(self) -> None:
@@ -532,4 +536,3 @@ def translate(tree: nodes.document, context: Context, root_docname: str) -> str:
     translator = TypstTranslator(tree, context, root_docname)
     tree.walkabout(translator)
     return translator.astext()
-
