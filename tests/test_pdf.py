@@ -401,3 +401,38 @@ def test_title_page_with_publication_details(tmp_path: Path) -> None:
     for expected in ("Test Papers 7 | 12", "ISSN 1234-5679", "DOI 10.9999/test.7-12", PAPER["publisher"]):
         assert expected in first.replace("\xad", "-"), expected
     assert (1, "/URI", "https://doi.org/10.9999/test.7-12") in [link[:3] for link in links(reader)]
+
+
+def struct_elements(node: object) -> list[DictionaryObject]:
+    """Every element of a tagged PDF's structure tree, depth first."""
+    node = node.get_object() if hasattr(node, "get_object") else node
+    found = []
+    if isinstance(node, DictionaryObject):
+        if "/S" in node:
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []:
+            found += struct_elements(kid)
+    return found
+
+
+def test_structures_of_another_paper(tmp_path: Path) -> None:
+    """Lists, a table, a figure, code, a note called twice and a note of two paragraphs, in French."""
+    root = ROOT / "tests" / "roots" / "pdf"
+    pdf = make_builder(root, tmp_path)("pdf") / "structures.pdf"
+    reader = PdfReader(pdf)
+    first, body = (squash(page.extract_text()) for page in reader.pages[:2])
+    assert "Institut de Test" in first and "15 février 2024" in first
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    # The note called twice keeps its label at both calls and is printed once.
+    assert "une note1 et la même note appelée deux fois1, puis une autre2" in body
+    assert body.count("Première note, premier paragraphe. Second paragraphe de la même note.") == 1
+    for text in ("• premier point", "1. un", "2. deux", "Une citation, en bloc.", "France 12", 'print("#x")'):
+        assert text in body, text
+    # The caption is the author's, with no number of ours in front of it; the image has its alternative text.
+    assert "Figure 1. Un carré rouge." in body and "Fig." not in body.replace("Figure", "")
+    figures = [e for e in struct_elements(reader.trailer["/Root"]["/StructTreeRoot"]) if e["/S"] == "/Figure"]
+    assert [str(f.get("/Alt")) for f in figures] == ["Un carré rouge"]
+    # The cross-reference to a section is a live link to its page; the URL too.
+    kinds = [link[1] for link in links(reader)]
+    assert kinds.count("/URI") == 1 and kinds.count("/GoTo") >= 4  # the section link and three note calls

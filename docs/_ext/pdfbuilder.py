@@ -197,7 +197,8 @@ class PdfBuilder(Builder):
         return Path(self.outdir) / ".buildinfo"
 
     def get_outdated_docs(self) -> str | list[str]:
-        # A no-op rebuild must not typeset again.
+        # A no-op rebuild must not typeset again; anything re-read since (a source, the bibliography, the
+        # configuration) has a newer doctree than the PDF.
         if not self.target.is_file() or not self.stamp.is_file():
             return "all documents"
         if self.stamp.read_text(encoding="utf-8") != self.signature():
@@ -206,9 +207,9 @@ class PdfBuilder(Builder):
         for docname in self.env.found_docs:
             if docname not in self.env.all_docs:
                 return "all documents"
-            source = self.env.doc2path(docname)
-            if not source.is_file() or source.stat().st_mtime_ns > built:
-                return "all documents"
+            for path in (self.env.doc2path(docname), Path(self.doctreedir) / f"{docname}.doctree"):
+                if not path.is_file() or path.stat().st_mtime_ns > built:
+                    return "all documents"
         return []
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:

@@ -322,7 +322,9 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         caption = self.render(c for c in node.children if isinstance(c, nodes.title))
         table = f"table(columns: {columns}, stroke: 0.5pt, align: left, {', '.join(cells)})"
         if caption:
-            self.body.append(f"#figure({table}, kind: table, caption: [{caption}]){self.own_label(node)}\n\n")
+            # The caption is printed as written: it carries its own number, if any.
+            figure = f"#figure({table}, kind: table, numbering: none, caption: [{caption}])"
+            self.body.append(f"{figure}{self.own_label(node)}\n\n")
         else:
             self.body.append(f"#{table}{self.own_label(node)}\n\n")
         raise nodes.SkipNode
@@ -350,7 +352,9 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         image = next(node.findall(nodes.image), None)
         caption = self.render(c for c in node.children if isinstance(c, (nodes.caption, nodes.legend)))
         body = self.image(image) if image is not None else "[]"
-        self.body.append(f"#figure({body or '[]'}, caption: [{caption}]){self.own_label(node)}\n\n")
+        # The caption is printed as written: it carries its own number ("Figure 1."), if any.
+        figure = f"#figure({body or '[]'}, numbering: none, caption: [{caption}])"
+        self.body.append(f"{figure}{self.own_label(node)}\n\n")
         raise nodes.SkipNode
 
     def visit_caption(self, node: nodes.caption) -> None:
