@@ -17,8 +17,9 @@ import pdfbuilder
 
 PAPER = json.loads((DOCS / "paper.json").read_text(encoding="utf-8"))
 PACKAGES = ["fontpkg_ibm_plex_serif"]  # pdfbuilder's default pdf_font_packages
-# Characters the stylesheet itself sets: note calls and markers, the hyphen at line ends, page numbers.
-GENERATED = "*-0123456789"
+# Characters the template itself sets: note calls and markers, the hyphen at line ends, page numbers, the title
+# page's separators.
+GENERATED = "*-0123456789·"
 
 
 def font_files() -> list[Path]:

@@ -204,8 +204,13 @@ def test_metadata(reader: PdfReader) -> None:
     assert info["/CreationDate"].startswith("D:")
 
 
-def test_tagged_pdf_ua(reader: PdfReader) -> None:
-    """Tagged (a structure tree, marked content), the paper's language, and PDF/UA-1 declared in the XMP."""
+def test_a4(reader: PdfReader) -> None:
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+
+
+def test_tagged_pdf_ua_and_a(reader: PdfReader) -> None:
+    """Tagged (a structure tree, marked content), the paper's language, PDF/UA-1 and PDF/A-2a declared in the XMP."""
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"]
     assert "/StructTreeRoot" in root
@@ -213,6 +218,7 @@ def test_tagged_pdf_ua(reader: PdfReader) -> None:
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"pdfuaid:part[^0-9]{1,3}1", xmp), xmp[:500]
+    assert re.search(r"pdfaid:part[^0-9]{1,3}2", xmp) and re.search(r"pdfaid:conformance[^A-Z]{1,3}A", xmp)
 
 
 def fonts_of(reader: PdfReader) -> dict[str, DictionaryObject]:

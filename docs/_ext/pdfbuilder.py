@@ -350,6 +350,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("pdf_keywords", None, "", (list, type(None)))
     app.add_config_value("pdf_template", str(HERE / "print.typ"), "", str)
     app.add_config_value("pdf_font_packages", ["fontpkg_ibm_plex_serif"], "", list)
-    # PDF/UA-1: tagged, with a title, a language and alternative texts; Typst checks the rules as it writes.
-    app.add_config_value("pdf_standards", ["ua-1"], "", list)
+    # PDF/UA-1 (tagged, with a title, a language, alternative texts) and PDF/A-2a (archival: everything embedded,
+    # XMP metadata): Typst checks their rules as it writes and fails on a breach.
+    app.add_config_value("pdf_standards", ["a-2a", "ua-1"], "", list)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
