@@ -106,3 +106,14 @@ def test_url_pieces(url: str, pieces: list[str]) -> None:
 def test_string_literals_escape_only_what_a_string_needs() -> None:
     assert typst_writer.string('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c\\nd"'
     assert typst_writer.text("x\n  y") == '#"x y";'
+
+
+def test_a_link_to_nothing_in_print_is_text_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tree = tree_of(["See "])
+    paragraph = next(iter(tree.findall(nodes.paragraph)))
+    paragraph += nodes.reference("", "the web-only part", refid="web-only", internal=True)
+    markup = typst_writer.translate(tree, typst_writer.collect(tree, []), "index")
+    assert "not in print" in caplog.text
+    reader = typeset(markup, tmp_path)
+    assert "See the web-only part" in reader.pages[0].extract_text()
+    assert not reader.pages[0].get("/Annots")

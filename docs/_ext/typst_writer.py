@@ -79,6 +79,8 @@ def collect(tree: nodes.document, bibliography: Iterable[str]) -> Context:
             targets.add(ref["refuri"][1:])
     for ref in tree.findall(nodes.footnote_reference):
         targets.add(ref.get("refid", ""))
+    for ref in tree.findall(nodes.citation_reference):
+        targets.add(ref.get("refid", ""))
     return Context(notes, targets, set(bibliography))
 
 
@@ -98,6 +100,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         self.placed: set[str] = set()  # notes already typeset (a second call refers to the first)
         self.labelled: set[str] = set()  # ids already given as labels (Typst labels must be unique)
         self.in_note = 0
+        self.linked: dict[str, nodes.Element] = {}  # internal link targets, with the first link to each
         self.titled = False  # the paper's title page is written
         self.levels: list[int] = []  # section depth outside each document part
         self.front: nodes.section | None = None  # the title page's section, until its first subsection
@@ -440,11 +443,10 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
                 content = self.render(node.children)
         else:
             refid = node.get("refid") or node.get("refuri", "#")[1:]
-            target = label(refid)
-            content = self.render(node.children)
-            if refid not in self.context.targets:
-                self.body.append(content)
-                raise nodes.SkipNode
+            self.linked.setdefault(refid, node)
+            # xref: a link if the target is in print (checked by Typst too, so that a missing one never fails).
+            self.body.append(f"#xref({label(refid)})[{self.render(node.children)}]")
+            raise nodes.SkipNode
         self.body.append(f"#link({target})[{content}]")
         raise nodes.SkipNode
 
@@ -497,9 +499,9 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         raise nodes.SkipNode
 
     def visit_citation_reference(self, node: nodes.citation_reference) -> None:
-        content = text(f"[{node.astext()}]")
         refid = node.get("refid", "")
-        self.body.append(f"#link({label(refid)})[{content}]" if refid in self.context.targets else content)
+        self.linked.setdefault(refid, node)
+        self.body.append(f"#xref({label(refid)})[{text(f'[{node.astext()}]')}]")
         raise nodes.SkipNode
 
     def visit_pending_xref(self, node: nodes.Element) -> None:
@@ -539,4 +541,7 @@ def translate(tree: nodes.document, context: Context, root_docname: str) -> str:
     """The Typst markup of a resolved doctree."""
     translator = TypstTranslator(tree, context, root_docname)
     tree.walkabout(translator)
+    for refid, node in translator.linked.items():
+        if refid not in translator.labelled:
+            logger.warning("PDF: the link target #%s is not in print; the link is plain text", refid, location=node)
     return translator.astext()
