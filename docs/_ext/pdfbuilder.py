@@ -129,13 +129,16 @@ def paper_metadata(srcdir: Path) -> dict[str, Any]:
 
 def display_date(iso: str, language: str) -> str:
     """The paper's date as the title page prints it, in the paper's language: "1 November 2023"."""
-    from babel.dates import format_date  # Sphinx's own dependency
+    from babel.core import UnknownLocaleError  # Sphinx's own dependency
+    from babel.dates import format_date
 
+    parts = iso.split("-")
     try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso  # a partial date ("2023-11", "2023") prints as written
-    return str(format_date(day, "d MMMM y", locale=language.replace("-", "_")))
+        day = dt.date(*(int(p) for p in parts[:3]), *([1] * (3 - len(parts))))
+        pattern = {3: "d MMMM y", 2: "MMMM y"}.get(len(parts), "y")
+        return str(format_date(day, pattern, locale=language.replace("-", "_")))
+    except (TypeError, ValueError, UnknownLocaleError):
+        return iso  # not a date, or a language babel does not know: as written
 
 
 def typst_value(value: Any) -> str:

@@ -515,8 +515,20 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
     def skip(self, node: nodes.Node) -> None:
         raise nodes.SkipNode
 
-    visit_comment = visit_substitution_definition = visit_raw = visit_meta = skip
-    visit_toctree = visit_index = visit_system_message = visit_problematic = skip
+    visit_comment = visit_substitution_definition = visit_meta = skip
+    visit_toctree = visit_index = visit_system_message = skip
+
+    def visit_raw(self, node: nodes.raw) -> None:
+        if "typst" in node.get("format", "").split():
+            self.body.append(node.astext())
+        else:
+            # Raw HTML or LaTeX has no print form here: say so rather than lose it silently.
+            logger.warning("PDF: raw %s is not printed", node.get("format", "?"), location=node, type="pdf")
+        raise nodes.SkipNode
+
+    def visit_problematic(self, node: nodes.problematic) -> None:
+        self.body.append(text(node.astext()))  # the markup docutils could not read (it has warned) stays visible
+        raise nodes.SkipNode
 
     def visit_only(self, node: nodes.Element) -> None:
         pass
