@@ -100,6 +100,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         self.placed: set[str] = set()  # notes already typeset (a second call refers to the first)
         self.labelled: set[str] = set()  # ids already given as labels (Typst labels must be unique)
         self.in_note = 0
+        self.deferred: list[nodes.footnote] = []  # notes left for their calls
         self.linked: dict[str, nodes.Element] = {}  # internal link targets, with the first link to each
         self.titled = False  # the paper's title page is written
         self.levels: list[int] = []  # section depth outside each document part
@@ -480,7 +481,8 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
 
     def visit_footnote(self, node: nodes.footnote) -> None:
         if any(node_id in self.placed for node_id in node["ids"]) or node.get("backrefs"):
-            raise nodes.SkipNode  # typeset at its call
+            self.deferred.append(node)  # typeset at its call (checked at the end: a call in print must exist)
+            raise nodes.SkipNode
         # A note nothing calls: kept where it stands, with its label, rather than lost.
         logger.warning("PDF: note %s is never called; printed where it stands", node.astext()[:20], location=node)
         first = next(iter(node.findall(nodes.label)), None)
@@ -553,6 +555,13 @@ def translate(tree: nodes.document, context: Context, root_docname: str) -> str:
     """The Typst markup of a resolved doctree."""
     translator = TypstTranslator(tree, context, root_docname)
     tree.walkabout(translator)
+    for note in translator.deferred:
+        if note["ids"][0] not in translator.placed:
+            logger.warning(
+                "PDF: note %s is called only where print has no text; it is not printed",
+                note.astext()[:20],
+                location=note,
+            )
     for refid, node in translator.linked.items():
         if refid not in translator.labelled:
             logger.warning("PDF: the link target #%s is not in print; the link is plain text", refid, location=node)
