@@ -442,3 +442,20 @@ def test_structures_of_another_paper(tmp_path: Path) -> None:
     # The cross-reference to a section is a live link to its page; the URL too.
     kinds = [link[1] for link in links(reader)]
     assert kinds.count("/URI") == 1 and kinds.count("/GoTo") >= 4  # the section link and three note calls
+
+
+def test_rebuilt_when_another_edition_reread_the_sources(tmp_path: Path) -> None:
+    """A changed bibliography re-read by the EPUB build (one shared doctree cache) still reaches the PDF."""
+    shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    build = make_builder(tmp_path / "docs", tmp_path / "_build")
+    pdf = build("epub") and build("pdf") / f"{PAPER['name']}.pdf"
+    bib = next((tmp_path / "refs").glob("*.bib"))
+    text = bib.read_text(encoding="utf-8")
+    assert "Test Case for the South Caucasus" in text
+    bib.write_text(text.replace("Test Case for the South Caucasus", "Changed Case for the South Caucasus"), "utf-8")
+    for builder in ("epub", "pdf"):
+        result = sphinx_build(tmp_path / "docs", tmp_path / "_build" / builder, builder, tmp_path / "_build" / "doctrees")
+        assert result.returncode == 0 and not result.stderr.strip(), result.stderr
+    printed = squash(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
+    assert "Changed Case for the South Caucasus" in printed

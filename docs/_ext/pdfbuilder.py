@@ -183,7 +183,7 @@ class PdfBuilder(Builder):
         return Path(self.confdir) / str(self.config.pdf_template)
 
     def signature(self) -> str:
-        """What the PDF depends on besides the sources: template, fonts, metadata, options, Typst and this code."""
+        """What the PDF depends on: the doctrees, template, fonts, metadata, options, Typst and this code."""
         import typst
 
         digest = hashlib.sha256(LAYOUT_VERSION.encode())
@@ -192,6 +192,13 @@ class PdfBuilder(Builder):
         options = [self.config[name] for name in CONFIG]
         options += [self.basename, self.paper, os.environ.get("SOURCE_DATE_EPOCH"), getattr(typst, "__version__", "")]
         options += [str(f) for f in font_files(self.config.pdf_font_packages)]
+        for docname in sorted(self.env.found_docs):
+            doctree = Path(self.doctreedir) / f"{docname}.doctree"
+            options.append(hashlib.sha256(doctree.read_bytes()).hexdigest() if doctree.is_file() else docname)
+            # And the files each document depends on (Sphinx's record: the bibliography, included files, images).
+            for dependency in sorted(map(str, self.env.dependencies.get(docname, ()))):
+                path = Path(self.srcdir) / dependency
+                options.append(hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else dependency)
         digest.update(json.dumps(options, default=str, sort_keys=True).encode())
         return digest.hexdigest()
 
@@ -200,19 +207,13 @@ class PdfBuilder(Builder):
         return Path(self.outdir) / ".buildinfo"
 
     def get_outdated_docs(self) -> str | list[str]:
-        # A no-op rebuild must not typeset again; anything re-read since (a source, the bibliography, the
-        # configuration) has a newer doctree than the PDF.
+        # A no-op rebuild must not typeset again. A changed source is re-read and written anyway; the hashes of the
+        # doctrees and their dependencies in the signature catch what another builder re-read into the shared
+        # cache (a changed bibliography, say).
         if not self.target.is_file() or not self.stamp.is_file():
             return "all documents"
         if self.stamp.read_text(encoding="utf-8") != self.signature():
             return "all documents"
-        built = self.target.stat().st_mtime_ns
-        for docname in self.env.found_docs:
-            if docname not in self.env.all_docs:
-                return "all documents"
-            for path in (self.env.doc2path(docname), Path(self.doctreedir) / f"{docname}.doctree"):
-                if not path.is_file() or path.stat().st_mtime_ns > built:
-                    return "all documents"
         return []
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
