@@ -21,8 +21,14 @@ copyright = PAPER.copyright.removeprefix("© ") or author
 
 # "web" also fills the EPUB's metadata, cover and identifier from paper.json (and publication.toml, if the
 # editor wrote one), and fixes SOURCE_DATE_EPOCH.
-extensions = ["myst_parser", "paper", "web", "pdfbuilder"]
+extensions = ["myst_parser", "paper", "web", "pdfbuilder", "sphinx_sitemap"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+# sitemap.xml when the base URL is known (html_baseurl, Read the Docs, publication.toml): the pages at their
+# canonical URLs. A local build has no base URL: then no sitemap, which is no cause for a warning.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html"]
+suppress_warnings = ["sitemap.configuration"]
 
 # The bibliography: the reference list as BibTeX, rendered in the paper's own house style
 # (housestyle) with the ids that paper2myst's citation links point to.
