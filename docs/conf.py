@@ -46,7 +46,6 @@ myst_heading_anchors = 2
 html_theme = "furo"
 html_title = PAPER.title
 html_static_path = ["_static"]
-templates_path = ["_templates"]  # furo's footer with the rights, no generator; the EPUB's cover page
 html_use_index = False  # a paper has no index; also keeps genindex out of the EPUB spine
 html_copy_source = False
 html_show_sourcelink = False

@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 EXTENSIONS = ("paperdata", "masthead", "downloads", "citethis", "headmeta", "schemaorg", "ebook")
 
 
@@ -24,8 +27,14 @@ def add_assets(app: Sphinx) -> None:
         app.add_js_file("notes.js", loading_method="defer")
 
 
+def add_templates(app: Sphinx, config: Config) -> None:
+    """Our templates (furo's footer with the rights, the EPUB's cover page) come with the extensions."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     for name in EXTENSIONS:
         app.setup_extension(name)
+    app.connect("config-inited", add_templates)
     app.connect("builder-inited", add_assets)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
