@@ -293,5 +293,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.set_translator("epub", EpubTranslator, override=True)
     app.connect("config-inited", configure)
     app.connect("builder-inited", add_assets)
-    app.connect("doctree-resolved", backlinks_to_calls)
+    app.connect("doctree-resolved", backlinks_to_calls, priority=600)  # after housestyle adds them (500)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -134,6 +134,9 @@ def configure(app: Sphinx, config: Config) -> None:
     if not config.html_baseurl:
         # Read the Docs tells each build where it will be served; else the series' base URL, if the editor gave one.
         config.html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "") or paper_of(app).url
+    if config.html_baseurl and not config.html_baseurl.endswith("/"):
+        # A folder: Sphinx (rel=canonical) and sphinx-sitemap append page names to it as it is.
+        config.html_baseurl += "/"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
