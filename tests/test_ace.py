@@ -1,4 +1,4 @@
-"""The EPUB through Ace by DAISY (EPUB Accessibility 1.1 and WCAG via axe-core): no violation of moderate impact or worse.
+"""The EPUB through Ace by DAISY (EPUB Accessibility 1.1, WCAG by axe-core): no violation of moderate impact or worse.
 
 Ace comes from npm (``@daisy/ace``, installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1) and
 drives Debian's Chromium (``PUPPETEER_EXECUTABLE_PATH``); the test is skipped, saying why, where either is missing.
@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest

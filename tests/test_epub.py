@@ -203,7 +203,9 @@ def test_no_unused_files(book: Path, opf: ET.Element) -> None:
 def test_bibliography_backlinks_reach_the_calls(book: Path) -> None:
     """Readers hide note asides in the flow: the references' "↩ N" lead to the note's call in the text instead."""
     page = ET.fromstring(xhtml_pages(book)["index.xhtml"])
-    in_notes = {e.get("id") for n in page.iter(XASIDE) if n.get(EPUB_TYPE) == "footnote" for e in n.iter() if e.get("id")}
+    in_notes = {
+        e.get("id") for n in page.iter(XASIDE) if n.get(EPUB_TYPE) == "footnote" for e in n.iter() if e.get("id")
+    }
     calls = {a.get("id") for a in page.iter(XA) if a.get(EPUB_TYPE) == "noteref"}
     backlinks = [
         a.get("href", "").lstrip("#")

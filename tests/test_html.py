@@ -231,7 +231,11 @@ def test_notes_have_their_heading_and_contents_entry(page: Page) -> None:
     end = page.elements.index(after[0]) if after else len(page.elements)
     inside = [e for e in page.elements[start:end] if e[0] == "aside" and "footnote" in e[1].get("class", "").split()]
     assert len(inside) == len(NOTE_LABELS)
-    toc = [a["href"] for _t, a, _x in page.find("a") if a.get("href", "").startswith("#") and "reference" in a.get("class", "")]
+    toc = [
+        a["href"]
+        for _t, a, _x in page.find("a")
+        if a.get("href", "").startswith("#") and "reference" in a.get("class", "")
+    ]
     assert "#notes" in toc
     # "On this page" lists Notes after the last body section and before the references.
     assert toc.index("#notes") < toc.index("#references")
@@ -248,7 +252,9 @@ def test_bibliography_hangs_without_bullets(page: Page, site: Path) -> None:
     lists = page.find("ul", "bibliography")
     assert len(lists) == 1
     entries = [a for _t, a, _x in page.find("li") if a.get("id", "").startswith("cite-")]
-    assert len(entries) == len(re.findall(r"^@\w+\{", (ROOT / "refs" / "references.bib").read_text(encoding="utf-8"), re.M))
+    assert len(entries) == len(
+        re.findall(r"^@\w+\{", (ROOT / "refs" / "references.bib").read_text(encoding="utf-8"), re.M)
+    )
     css = (site / "_static" / "web.css").read_text(encoding="utf-8")
     assert re.search(r"ul\.bibliography \{\s*list-style: none;", css)
     assert re.search(r"ul\.bibliography > li \{[^}]*text-indent: -2em;", css)

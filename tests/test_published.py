@@ -61,7 +61,13 @@ def json_ld(page: Page) -> dict[str, Any]:
 
 def test_header_shows_the_series_facts(page: Page) -> None:
     header = text_of(page.find("div", "paper-masthead")[0])
-    for fact in ("Example Papers 7", PAPER["publisher"], PAPER["date_text"], "CC BY 4.0", "https://doi.org/10.1234/example.7"):
+    for fact in (
+        "Example Papers 7",
+        PAPER["publisher"],
+        PAPER["date_text"],
+        "CC BY 4.0",
+        "https://doi.org/10.1234/example.7",
+    ):
         assert fact in header, fact
     links = {a["href"] for _t, a, _x in page.find("a")}
     assert "https://creativecommons.org/licenses/by/4.0/" in links and "https://doi.org/10.1234/example.7" in links
@@ -130,7 +136,7 @@ def test_sitemap_lists_the_canonical_urls(site: Path) -> None:
 def test_epub_carries_the_series(site: Path) -> None:
     with ZipFile(site / "epub" / f"{PAPER['name']}.epub") as book:
         opf = book.read("content.opf").decode("utf-8")
-    assert "<dc:identifier id=\"pub-id\">https://doi.org/10.1234/example.7</dc:identifier>" in opf
+    assert '<dc:identifier id="pub-id">https://doi.org/10.1234/example.7</dc:identifier>' in opf
     assert f"<dc:rights>© {PAPER['date'][:4]} {PAPER['publisher']}. CC BY 4.0</dc:rights>" in opf
     assert '<meta property="belongs-to-collection" id="series">Example Papers</meta>' in opf
     assert '<link rel="dcterms:license" href="https://creativecommons.org/licenses/by/4.0/" />' in opf

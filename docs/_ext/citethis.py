@@ -10,10 +10,9 @@ from typing import Any
 
 from babel.dates import format_date
 from docutils import nodes
-from sphinx.application import Sphinx
-
 from downloads import CITE_ID, WEB_BUILDERS
 from paperdata import Publication, paper_of
+from sphinx.application import Sphinx
 
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

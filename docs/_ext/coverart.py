@@ -6,9 +6,8 @@ import io
 from pathlib import Path
 
 from babel.dates import format_date
-from PIL import Image, ImageDraw, ImageFont
-
 from paperdata import Publication
+from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 1800
 MARGIN = 100
@@ -21,7 +20,7 @@ Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 def font(size: int, bold: bool = False) -> Font:
     """The PDF's typeface (IBM Plex Serif, from PyPI) when installed, else Pillow's own scalable font."""
     try:
-        from fontpkg_ibm_plex_serif import ROOT
+        from fontpkg_ibm_plex_serif import ROOT  # type: ignore[import-untyped]
 
         return ImageFont.truetype(str(Path(ROOT) / "files" / f"IBMPlexSerif-{'Bold' if bold else 'Regular'}.ttf"), size)
     except (ImportError, OSError):

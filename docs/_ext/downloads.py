@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from paperdata import paper_of
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import copyfile
-
-from paperdata import paper_of
 
 # Builders whose output is the web site; the EPUB builder also writes HTML but must stay free of web-only markup.
 WEB_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})

@@ -1,4 +1,4 @@
-"""Sphinx extension: the EPUB 3 edition — OPF and accessibility metadata, cover, landmarks, language, reproducible zip."""
+"""Sphinx extension: the EPUB 3 edition — OPF and accessibility metadata, cover, landmarks, language, packaging."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
+from coverart import write_cover
 from docutils import nodes
+from paperdata import Publication, build_time, load, paper_of
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
-
-from coverart import write_cover
-from paperdata import Publication, build_time, load, paper_of
 
 COVER = "_static/cover.png"
 COVER_TEMPLATE = "paper-cover.html"
@@ -109,7 +108,9 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
 
 
 def landmarks(labels: list[tuple[str, str, str]]) -> str:
-    items = "".join(f'\n      <li><a epub:type="{t}" href="{html.escape(h)}">{html.escape(x)}</a></li>' for t, h, x in labels)
+    items = "".join(
+        f'\n      <li><a epub:type="{t}" href="{html.escape(h)}">{html.escape(x)}</a></li>' for t, h, x in labels
+    )
     return f'  <nav epub:type="landmarks" id="landmarks" hidden="hidden">\n    <ol>{items}\n    </ol>\n  </nav>\n'
 
 

@@ -7,13 +7,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
-from sphinx.application import Sphinx
-
 from citethis import canonical_url
 from coverart import write_cover
+from docutils import nodes
 from downloads import WEB_BUILDERS, editions
 from paperdata import Publication, base_url, paper_of
+from sphinx.application import Sphinx
 
 DESCRIPTION_LENGTH = 200  # characters: what search results and link previews show
 SOCIAL_IMAGE = "_static/cover.png"

@@ -6,12 +6,11 @@ import html
 from typing import Any
 
 from babel.dates import format_date
-from docutils import nodes
-from sphinx.application import Sphinx
-
 from citethis import canonical_url
+from docutils import nodes
 from downloads import WEB_BUILDERS, downloads_node
 from paperdata import Publication, paper_of
+from sphinx.application import Sphinx
 
 EDITIONS_WITH_HEADER = WEB_BUILDERS | {"epub"}
 SEPARATOR = " · "
@@ -95,7 +94,9 @@ def footer_rights(
     parts = [html.escape(paper.copyright)] if paper.copyright else []
     if paper.license:
         text = html.escape(paper.license)
-        parts.append(f'<a href="{html.escape(paper.license_url)}" rel="license">{text}</a>' if paper.license_url else text)
+        parts.append(
+            f'<a href="{html.escape(paper.license_url)}" rel="license">{text}</a>' if paper.license_url else text
+        )
     context["paper_rights"] = SEPARATOR.join(parts)
 
 

@@ -69,7 +69,9 @@ def notes_in_contents(app: Sphinx, doctree: nodes.document) -> None:
             entry = nodes.reference(
                 "", app.config.paper_notes_title, internal=True, refuri=docname, anchorname="#" + NOTES_ID
             )
-            item.parent.insert(item.parent.index(item) + 1, nodes.list_item("", addnodes.compact_paragraph("", "", entry)))
+            item.parent.insert(
+                item.parent.index(item) + 1, nodes.list_item("", addnodes.compact_paragraph("", "", entry))
+            )
             return
 
 

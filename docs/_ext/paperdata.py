@@ -54,7 +54,7 @@ class Publication:
 
     @property
     def copyright(self) -> str:
-        """ "© 2023 Publisher": the publisher holds the rights, else the authors."""
+        """The copyright line, "© 2023 Publisher": the publisher holds the rights, else the authors."""
         holder = self.publisher or ", ".join(self.authors)
         return " ".join(p for p in ("©", self.year, holder) if p) if holder or self.year else ""
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from docutils import nodes
-from sphinx.application import Sphinx
-
 from citethis import canonical_url
+from docutils import nodes
 from downloads import WEB_BUILDERS, editions
 from headmeta import SOCIAL_IMAGE
 from paperdata import Publication, base_url, paper_of
+from sphinx.application import Sphinx
 
 
 def report(app: Sphinx, paper: Publication) -> dict[str, Any]:
@@ -50,7 +49,11 @@ def report(app: Sphinx, paper: Publication) -> dict[str, Any]:
         data["image"] = base + SOCIAL_IMAGE
     encodings = []
     for _label, file, path, media in editions(app):
-        encoding: dict[str, Any] = {"@type": "MediaObject", "encodingFormat": media, "contentSize": f"{path.stat().st_size} B"}
+        encoding: dict[str, Any] = {
+            "@type": "MediaObject",
+            "encodingFormat": media,
+            "contentSize": f"{path.stat().st_size} B",
+        }
         encoding["contentUrl"] = base + file if base else file
         encodings.append(encoding)
     if encodings:
