@@ -98,3 +98,17 @@ def test_printing_the_page_gives_the_paper_alone(site: Path, tmp_path: Path) -> 
     assert "Cite this paper" in text and "Notes" in text
     # 15 pages with the chrome; the text and notes alone take fewer.
     assert len(reader.pages) < 15
+
+
+def test_bibliography_previews_leave_out_the_back_links(site: Path) -> None:
+    """A note's link to a reference previews the entry's text, without the entry's own "↩ N" back-links."""
+    env = node_env()
+    runner = RUNNER.with_name("preview.cjs")
+    result = subprocess.run(
+        ["node", str(runner), (site / "index.html").as_uri()], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    previews = json.loads(result.stdout)
+    assert previews, "no note links to the bibliography"
+    for preview in previews:
+        assert preview["text"].strip() and "↩" not in preview["text"], preview

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ def add_assets(app: Sphinx) -> None:
 
 def add_templates(app: Sphinx, config: Config) -> None:
     """Our templates (furo's footer with the rights, the EPUB's cover page) come with the extensions."""
-    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    # Relative to conf.py, as the setting usually is: an absolute path would make two checkouts' builds differ.
+    config.templates_path = [*config.templates_path, os.path.relpath(TEMPLATES, app.confdir)]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
