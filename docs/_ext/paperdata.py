@@ -7,7 +7,7 @@ import os
 import subprocess
 import time
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,6 @@ class Publication:
     issn: str = ""
     url: str = ""  # the base URL the web edition is served from ("{name}" in publication.toml: the paper's name)
     bibfile: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)  # paper.json's other keys, untouched
 
     @property
     def doi_url(self) -> str:
@@ -81,7 +80,6 @@ def load(confdir: str | os.PathLike[str]) -> Publication:
     values = {key: str(paper.get(key) or series.get(key) or "") for key in PUBLICATION_KEYS}
     # One base URL for the series: "https://example.org/papers/{name}/" gives each paper its own.
     values["url"] = values["url"].replace("{name}", paper["name"])
-    known = {"name", "title", "authors", "date", "date_text", "abstract", "keywords", "language", "bibfile"}
     return Publication(
         name=paper["name"],
         title=paper["title"],
@@ -92,7 +90,6 @@ def load(confdir: str | os.PathLike[str]) -> Publication:
         keywords=tuple(paper.get("keywords") or ()),
         language=paper.get("language") or "en",
         bibfile=paper.get("bibfile") or "",
-        extra={k: v for k, v in paper.items() if k not in known and k not in PUBLICATION_KEYS},
         **values,
     )
 
