@@ -381,3 +381,36 @@ def test_same_conf_builds_a_second_paper(tmp_path: Path) -> None:
     assert len(page.find("aside", "footnote")) == 3
     assert "second-paper.epub" in [a["href"] for _t, a, _x in page.find("a", "edition-download")]
     assert (tmp_path / "_build" / "epub" / "second-paper.epub").is_file()
+
+
+FLAT_INDEX = """\
+# A Paper Without Sections
+
+````{container} byline
+by Ada Example
+````
+
+A claim.[^1] Another, DOI 10.1000/xyz123.[^2]
+
+[^1]: A note.
+
+[^2]: Another note.
+"""
+
+
+def test_a_paper_without_sections_or_publisher(tmp_path: Path) -> None:
+    """The notes become the paper's one subsection; nothing is asked of a publisher the paper does not name."""
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.md", "paper.json"))
+    paper = {**SECOND_PAPER, "name": "flat", "title": "A Paper Without Sections", "authors": ["Ada Example"]}
+    (docs / "paper.json").write_text(json.dumps({**paper, "publisher": "", "bibfile": ""}), encoding="utf-8")
+    (docs / "index.md").write_text(FLAT_INDEX, encoding="utf-8")
+    for builder in ("epub", "html"):
+        result = sphinx_build(docs, tmp_path / "_build" / builder, builder, tmp_path / "dt")
+        assert result.returncode == 0 and not result.stderr.strip(), result.stdout + result.stderr
+    page = Page((tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert [text_of(h).rstrip("#¶ ") for h in page.find("h2")] == ["Notes", "Cite this paper"]
+    assert "#notes" in [a["href"] for _t, a, _x in page.find("a", "reference")]
+    assert "https://doi.org/10.1000/xyz123" in [a["href"] for _t, a, _x in page.find("a")]
+    nav = (tmp_path / "_build" / "epub" / "nav.xhtml").read_text(encoding="utf-8")
+    assert '<a href="index.xhtml#notes">Notes</a>' in nav

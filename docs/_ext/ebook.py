@@ -50,7 +50,7 @@ def configure(app: Sphinx, config: Config) -> None:
         "epub_scheme": ("unknown", "DOI" if paper.doi else "URI"),
         "epub_uid": ("unknown", "pub-id"),
         "epub_description": ("unknown", paper.abstract or paper.title),
-        "epub_contributor": ("unknown", paper.publisher),
+        "epub_contributor": ("unknown", paper.publisher or ", ".join(paper.authors) or paper.title),
         "epub_cover": ((), (COVER, COVER_TEMPLATE)),
         "epub_copyright": (config.copyright, paper.rights),
     }

@@ -63,15 +63,20 @@ def notes_in_contents(app: Sphinx, doctree: nodes.document) -> None:
     toc = app.env.tocs.get(docname)
     if parent is None or toc is None or not parent["ids"]:
         return
+    entry = nodes.reference("", app.config.paper_notes_title, internal=True, refuri=docname, anchorname="#" + NOTES_ID)
+    listed = nodes.list_item("", addnodes.compact_paragraph("", "", entry))
     for ref in toc.findall(nodes.reference):
+        item = ref.parent.parent
+        if isinstance(parent.parent, nodes.document) and ref.get("anchorname") == "":
+            # The notes belong to the paper's own (title) section: list them among its sections, after those.
+            sublists = [c for c in item.children if isinstance(c, nodes.bullet_list)]
+            if not sublists:
+                sublists = [nodes.bullet_list()]
+                item += sublists[0]
+            sublists[0] += listed
+            return
         if ref.get("anchorname") == "#" + parent["ids"][0]:
-            item = ref.parent.parent
-            entry = nodes.reference(
-                "", app.config.paper_notes_title, internal=True, refuri=docname, anchorname="#" + NOTES_ID
-            )
-            item.parent.insert(
-                item.parent.index(item) + 1, nodes.list_item("", addnodes.compact_paragraph("", "", entry))
-            )
+            item.parent.insert(item.parent.index(item) + 1, listed)
             return
 
 
@@ -84,10 +89,15 @@ def notes_section(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     section = nodes.section("", ids=[NOTES_ID], names=[NOTES_ID], classes=["notes"])
     section += nodes.title("", app.config.paper_notes_title)
-    for note in [n for n in parent.children if isinstance(n, nodes.footnote)]:
+    notes = [n for n in parent.children if isinstance(n, nodes.footnote)]
+    if isinstance(parent.parent, nodes.document):
+        # A paper without sections: the Notes become its one subsection, where the notes were.
+        parent.insert(parent.index(notes[0]), section)
+    else:
+        parent.parent.insert(parent.parent.index(parent) + 1, section)
+    for note in notes:
         parent.remove(note)
         section += note
-    parent.parent.insert(parent.parent.index(parent) + 1, section)
 
 
 def mark_bibliography(app: Sphinx, doctree: nodes.document, docname: str) -> None:
