@@ -231,14 +231,11 @@ def test_notes_have_their_heading_and_contents_entry(page: Page) -> None:
     end = page.elements.index(after[0]) if after else len(page.elements)
     inside = [e for e in page.elements[start:end] if e[0] == "aside" and "footnote" in e[1].get("class", "").split()]
     assert len(inside) == len(NOTE_LABELS)
-    toc = [
-        a["href"]
-        for _t, a, _x in page.find("a")
-        if a.get("href", "").startswith("#") and "reference" in a.get("class", "")
-    ]
+    contents = page.elements.index(page.find("div", "toc-tree")[0])
+    toc = [a["href"] for t, a, _x in page.elements[contents:] if t == "a" and a.get("href", "").startswith("#")]
     assert "#notes" in toc
-    # "On this page" lists Notes after the last body section and before the references.
-    assert toc.index("#notes") < toc.index("#references")
+    # "On this page" lists Notes after the last body section and before the references; the citation last.
+    assert toc.index("#notes") < toc.index("#references") < toc.index("#cite-this-paper")
 
 
 def test_note_labels_as_printed(site: Path) -> None:

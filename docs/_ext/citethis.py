@@ -162,6 +162,19 @@ def add_citation(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             top += citation_section(app)
 
 
+def list_in_contents(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """Add "Cite this paper" (made when the page is written, so unknown to Sphinx's contents) to "On this page"."""
+    if app.builder.name not in WEB_BUILDERS or pagename != app.config.root_doc:
+        return
+    toc = str(context.get("toc") or "")
+    end = "</ul>\n</li>\n</ul>\n"  # the end of the paper's sections, nested in its title's entry
+    if toc.endswith(end):
+        entry = f'<li><a class="reference internal" href="#{CITE_ID}">Cite this paper</a></li>\n'
+        context["toc"] = toc.removesuffix(end) + entry + end
+
+
 def add_assets(app: Sphinx) -> None:
     if app.builder.name in WEB_BUILDERS:
         # Copy buttons; without JavaScript each format stays selectable plain text.
@@ -172,4 +185,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("paperdata")
     app.connect("builder-inited", add_assets)
     app.connect("doctree-resolved", add_citation)
+    app.connect("html-page-context", list_in_contents)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
