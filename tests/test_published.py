@@ -158,3 +158,11 @@ def test_paper_json_wins_over_the_series_file(tmp_path: Path) -> None:
     (tmp_path / "publication.toml").unlink()
     bare = load(tmp_path)
     assert (bare.series, bare.doi, bare.license, bare.url) == ("", "", "", "")  # missing values are simply omitted
+
+
+def test_axe_finds_nothing_serious_on_the_full_header(site: Path) -> None:
+    """The header with every fact (series, licence, DOI) passes axe-core too, at desktop and phone widths."""
+    from test_axe import FAILING, axe
+
+    bad = [v for v in axe(site / "html" / "index.html") if v["impact"] in FAILING]
+    assert bad == [], json.dumps(bad, indent=1)
