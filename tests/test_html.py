@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import bibtexparser
 import pytest
 from conftest import DOCS, ROOT, Builder, sphinx_build
 
@@ -123,15 +124,23 @@ def test_every_note_is_linked_both_ways(page: Page) -> None:
 
 def test_head_metadata(page: Page, site: Path) -> None:
     assert page.meta("citation_title") == [PAPER["title"]]
-    assert page.meta("citation_author") == PAPER["authors"]
+    assert page.meta("citation_author") == PAPER["authors"]  # one tag per author, in order
     assert page.meta("citation_publication_date") == [PAPER["date"].replace("-", "/")]
     assert page.meta("citation_publisher") == [PAPER["publisher"]]
-    assert page.meta("description") == [" ".join(PAPER["abstract"].split())]
     assert page.meta("og:title", "property") == [PAPER["title"]]
     assert page.meta("og:type", "property") == ["article"]
-    assert page.meta("og:description", "property")
-    pdf = site / f"{PAPER['name']}.pdf"
-    assert page.meta("citation_pdf_url") == ([f"{pdf.name}"] if pdf.is_file() else [])
+    # A local build has no base URL: no relative URLs where machines expect absolute ones.
+    assert page.meta("citation_pdf_url") == [] and page.meta("og:url", "property") == []
+    assert not page.find("link", rel="canonical")
+
+
+def test_description_is_short_and_cut_at_a_word(page: Page) -> None:
+    abstract = " ".join(PAPER["abstract"].split())
+    for description in [*page.meta("description"), *page.meta("og:description", "property")]:
+        assert len(description) <= 200 and description.endswith("…")
+        kept = description.removesuffix("…")
+        assert abstract.startswith(kept) and abstract[len(kept)] in " ,;:", "cut inside a word"
+    assert len(page.meta("description")) == len(page.meta("og:description", "property")) == 1
 
 
 def test_download_links_resolve(page: Page, site: Path) -> None:
@@ -153,16 +162,129 @@ def test_no_dangling_download_without_editions(editions: Builder) -> None:
             assert f'href="{PAPER["name"]}.{ext}"' not in (out / "index.html").read_text(encoding="utf-8")
 
 
+def format_text(page: Page, cls: str) -> str:
+    """The text of one format of "Cite this paper" (the ``pre`` in its box)."""
+    box = page.elements.index(page.find("div", cls)[0])
+    return "".join(next(e for e in page.elements[box:] if e[0] == "pre")[2])
+
+
 def test_cite_this_paper(page: Page) -> None:
-    section = page.find("section", id="cite-this-paper")
-    assert section
-    formatted = text_of(page.find("p", "formatted-citation")[0])
+    """House style, BibTeX, RIS and CSL-JSON, each as plain text (copy buttons come with cite.js)."""
+    assert page.find("section", id="cite-this-paper")
+    labels = [text_of(e) for e in page.find("p", "citation-format-label")]
+    assert labels == ["Text", "BibTeX", "RIS", "CSL-JSON"]
+    formatted = format_text(page, "cite-text")
     assert PAPER["title"] in formatted and all(a in formatted for a in PAPER["authors"])
-    bibtex = html.unescape(text_of(page.find("div", "bibtex")[0]))
-    assert bibtex.startswith("@techreport{")
-    assert "author = {" + " and ".join(PAPER["authors"]) + "}" in bibtex
-    assert "title = {{" + PAPER["title"] + "}}" in bibtex
-    assert f"year = {{{PAPER['date'][:4]}}}" in bibtex
+    bibtex = format_text(page, "bibtex")
+    library = bibtexparser.parse_string(bibtex)
+    assert len(library.entries) == 1 and not library.failed_blocks
+    entry = library.entries[0]
+    assert entry.entry_type == "techreport"
+    assert entry["author"] == " and ".join(PAPER["authors"]) and entry["title"] == "{" + PAPER["title"] + "}"
+    assert entry["year"] == PAPER["date"][:4]
+    ris = format_text(page, "ris").strip().splitlines()
+    assert ris[0] == "TY  - RPRT" and ris[-1].rstrip() == "ER  -"
+    assert [line[6:] for line in ris if line.startswith("AU")] == PAPER["authors"]
+    assert f"TI  - {PAPER['title']}" in ris
+    (item,) = json.loads(format_text(page, "csl-json"))
+    assert item["type"] == "report" and item["title"] == PAPER["title"]
+    assert [a["literal"] for a in item["author"]] == PAPER["authors"]
+    assert item["issued"]["date-parts"] == [[int(x) for x in PAPER["date"].split("-")]]
+
+
+def test_copy_buttons_are_added_by_script_only(page: Page, site: Path) -> None:
+    assert not page.find("button", "copy-citation")  # without JavaScript: plain text to select
+    assert [a for _t, a, _x in page.find("script", defer="defer") if a["src"].startswith("_static/cite.js")]
+    script = (site / "_static" / "cite.js").read_text(encoding="utf-8")
+    assert "navigator.clipboard" in script and 'role", "status"' in script
+
+
+def test_header_has_date_publisher_and_downloads(page: Page) -> None:
+    """The date moves up from after the conclusion into the header, verbatim; the publisher and downloads join it."""
+    header = page.find("div", "paper-masthead")
+    assert len(header) == 1
+    text = text_of(header[0])
+    assert PAPER["publisher"] in text and PAPER["date_text"] in text
+    dates = page.find("span", "date")
+    assert [text_of(d) for d in dates] == [PAPER["date_text"]]
+    assert page.elements.index(header[0]) < page.elements.index(page.find("h2")[0])
+    publisher = page.find("a", "paper-publisher")
+    assert publisher and publisher[0][1]["href"] == "back-matter.html"
+
+
+def test_no_documentation_chrome(page: Page) -> None:
+    """No site navigation repeating the title, no generator credit; the publisher's rights in the footer."""
+    assert not page.find("div", "sidebar-tree") and not page.find("a", "sidebar-brand")
+    footer = text_of(next(e for e in page.elements if e[0] == "footer"))
+    assert "Made with" not in footer and "Furo" not in footer and "Sphinx" not in footer
+    assert f"© {PAPER['date'][:4]} {PAPER['publisher']}" in footer
+
+
+def test_notes_have_their_heading_and_contents_entry(page: Page) -> None:
+    notes = page.find("section", id="notes")
+    assert len(notes) == 1
+    headings = [text_of(h).rstrip("#¶ ") for h in page.find("h2")]
+    assert "Notes" in headings
+    # Every note sits inside the Notes section (the next section starts after the last note).
+    start = page.elements.index(notes[0])
+    after = [e for e in page.elements[start + 1 :] if e[0] == "section"]
+    end = page.elements.index(after[0]) if after else len(page.elements)
+    inside = [e for e in page.elements[start:end] if e[0] == "aside" and "footnote" in e[1].get("class", "").split()]
+    assert len(inside) == len(NOTE_LABELS)
+    contents = page.elements.index(page.find("div", "toc-tree")[0])
+    toc = [a["href"] for t, a, _x in page.elements[contents:] if t == "a" and a.get("href", "").startswith("#")]
+    assert "#notes" in toc
+    # "On this page" lists Notes after the last body section and before the references; the citation last.
+    assert toc.index("#notes") < toc.index("#references") < toc.index("#cite-this-paper")
+
+
+def test_note_labels_as_printed(site: Path) -> None:
+    """Labels read "1" and "*", not "[1]": the brackets are hidden by the style sheet."""
+    css = (site / "_static" / "web.css").read_text(encoding="utf-8")
+    assert re.search(r"aside\.footnote \.label \.fn-bracket \{\s*display: none;", css)
+    assert re.search(r"a\.footnote-reference \.fn-bracket \{\s*display: none;", css)
+
+
+def test_bibliography_hangs_without_bullets(page: Page, site: Path) -> None:
+    lists = page.find("ul", "bibliography")
+    assert len(lists) == 1
+    entries = [a for _t, a, _x in page.find("li") if a.get("id", "").startswith("cite-")]
+    assert len(entries) == len(
+        re.findall(r"^@\w+\{", (ROOT / "refs" / "references.bib").read_text(encoding="utf-8"), re.M)
+    )
+    css = (site / "_static" / "web.css").read_text(encoding="utf-8")
+    assert re.search(r"ul\.bibliography \{\s*list-style: none;", css)
+    assert re.search(r"ul\.bibliography > li \{[^}]*text-indent: -2em;", css)
+
+
+def test_backlinks_never_wrap_alone(site: Path) -> None:
+    """The space before "↩ N" is a no-break space, and the back-links themselves do not wrap."""
+    text = (site / "index.html").read_text(encoding="utf-8")
+    backrefs = re.findall(r'<span class="housestyle-backrefs">(.)', text)
+    assert backrefs and set(backrefs) == {"\u00a0"}
+    assert re.search(r"\.housestyle-backrefs \{\s*white-space: nowrap;", (site / "_static" / "web.css").read_text())
+
+
+def test_dois_are_links(page: Page) -> None:
+    dois = set()
+    for _tag, _attrs, text in page.find("p"):
+        dois |= set(re.findall(r"\b10\.\d{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]", "".join(text)))
+    assert dois, "the paper prints DOIs"
+    links = {a["href"] for _t, a, _x in page.find("a")}
+    for doi in dois:
+        assert f"https://doi.org/{doi}" in links, doi
+
+
+def test_previews_leave_out_the_entries_back_links(site: Path) -> None:
+    script = (site / "_static" / "notes.js").read_text(encoding="utf-8")
+    assert ".housestyle-backrefs" in script
+
+
+def test_print_style_sheet(site: Path) -> None:
+    css = (site / "_static" / "web.css").read_text(encoding="utf-8")
+    block = css[css.index("@media print") :]
+    for hidden in (".skip-to-content", ".toc-drawer", ".mobile-header", ".paper-downloads"):
+        assert hidden in block
 
 
 def test_previews_degrade_to_links(page: Page, site: Path) -> None:
@@ -256,3 +378,36 @@ def test_same_conf_builds_a_second_paper(tmp_path: Path) -> None:
     assert len(page.find("aside", "footnote")) == 3
     assert "second-paper.epub" in [a["href"] for _t, a, _x in page.find("a", "edition-download")]
     assert (tmp_path / "_build" / "epub" / "second-paper.epub").is_file()
+
+
+FLAT_INDEX = """\
+# A Paper Without Sections
+
+````{container} byline
+by Ada Example
+````
+
+A claim.[^1] Another, DOI 10.1000/xyz123.[^2]
+
+[^1]: A note.
+
+[^2]: Another note.
+"""
+
+
+def test_a_paper_without_sections_or_publisher(tmp_path: Path) -> None:
+    """The notes become the paper's one subsection; nothing is asked of a publisher the paper does not name."""
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.md", "paper.json"))
+    paper = {**SECOND_PAPER, "name": "flat", "title": "A Paper Without Sections", "authors": ["Ada Example"]}
+    (docs / "paper.json").write_text(json.dumps({**paper, "publisher": "", "bibfile": ""}), encoding="utf-8")
+    (docs / "index.md").write_text(FLAT_INDEX, encoding="utf-8")
+    for builder in ("epub", "html"):
+        result = sphinx_build(docs, tmp_path / "_build" / builder, builder, tmp_path / "dt")
+        assert result.returncode == 0 and not result.stderr.strip(), result.stdout + result.stderr
+    page = Page((tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert [text_of(h).rstrip("#¶ ") for h in page.find("h2")] == ["Notes", "Cite this paper"]
+    assert "#notes" in [a["href"] for _t, a, _x in page.find("a", "reference")]
+    assert "https://doi.org/10.1000/xyz123" in [a["href"] for _t, a, _x in page.find("a")]
+    nav = (tmp_path / "_build" / "epub" / "nav.xhtml").read_text(encoding="utf-8")
+    assert '<a href="index.xhtml#notes">Notes</a>' in nav

@@ -72,7 +72,7 @@
     const box = ensureTip();
     const content = target.cloneNode(true);
     // The preview is the note's text: drop its label and back-links, and ids that would be duplicated.
-    content.querySelectorAll(".label, .backrefs, [role='doc-backlink']").forEach((el) => el.remove());
+    content.querySelectorAll(".label, .backrefs, .housestyle-backrefs, [role='doc-backlink']").forEach((el) => el.remove());
     content.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));
     box.replaceChildren(...content.childNodes);
     const label = link.textContent.replace(/[[\]]/g, "").trim();

@@ -1,0 +1,144 @@
+"""Sphinx extension: the one reader of the paper's metadata (paper.json, publication.toml) and of SOURCE_DATE_EPOCH."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+PAPER_FILE = "paper.json"  # written by paper2myst for each paper
+PUBLICATION_FILE = "publication.toml"  # optional, filled once per series by the editor
+# The keys publication.toml may set; paper.json wins for any key it holds (the source printed it).
+PUBLICATION_KEYS = ("series", "number", "publisher", "license", "license_url", "doi", "issn", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the editions say about the paper: its metadata, then the series' where the paper does not say."""
+
+    name: str
+    title: str
+    authors: tuple[str, ...] = ()
+    date: date | None = None
+    date_text: str = ""
+    abstract: str = ""
+    keywords: tuple[str, ...] = ()
+    language: str = "en"
+    publisher: str = ""
+    series: str = ""
+    number: str = ""
+    license: str = ""  # as the reader sees it: "CC BY 4.0"
+    license_url: str = ""  # the licence's deed, for machines (JSON-LD, the link in the header)
+    doi: str = ""  # bare, "10.1234/abcd"
+    issn: str = ""
+    url: str = ""  # the base URL the web edition is served from ("{name}" in publication.toml: the paper's name)
+    bibfile: str = ""
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def year(self) -> str:
+        return str(self.date.year) if self.date else ""
+
+    @property
+    def copyright(self) -> str:
+        """The copyright line, "© 2023 Publisher": the publisher holds the rights, else the authors."""
+        holder = self.publisher or ", ".join(self.authors)
+        return " ".join(p for p in ("©", self.year, holder) if p) if holder or self.year else ""
+
+    @property
+    def rights(self) -> str:
+        """The rights statement: "© 2023 Publisher. CC BY 4.0"."""
+        return ". ".join(p for p in (self.copyright, self.license) if p)
+
+
+def parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def load(confdir: str | os.PathLike[str]) -> Publication:
+    """Read paper.json (required) and publication.toml (optional) beside conf.py."""
+    folder = Path(confdir)
+    paper: dict[str, Any] = json.loads((folder / PAPER_FILE).read_text(encoding="utf-8"))
+    series: dict[str, Any] = {}
+    if (folder / PUBLICATION_FILE).is_file():
+        series = tomllib.loads((folder / PUBLICATION_FILE).read_text(encoding="utf-8"))
+    values = {key: str(paper.get(key) or series.get(key) or "") for key in PUBLICATION_KEYS}
+    # One base URL for the series: "https://example.org/papers/{name}/" gives each paper its own.
+    values["url"] = values["url"].replace("{name}", paper["name"])
+    return Publication(
+        name=paper["name"],
+        title=paper["title"],
+        authors=tuple(paper.get("authors") or ()),
+        date=parse_date(paper.get("date") or ""),
+        date_text=paper.get("date_text") or "",
+        abstract=" ".join((paper.get("abstract") or "").split()),
+        keywords=tuple(paper.get("keywords") or ()),
+        language=paper.get("language") or "en",
+        bibfile=paper.get("bibfile") or "",
+        **values,
+    )
+
+
+def paper_of(app: Sphinx) -> Publication:
+    return load(app.confdir)
+
+
+def base_url(app: Sphinx) -> str:
+    """The web edition's base URL, ending in "/", or "" when unknown (a local build)."""
+    base = str(app.config.html_baseurl or "")
+    return base if base.endswith("/") or not base else base + "/"
+
+
+# --- SOURCE_DATE_EPOCH: one fixed build time for every edition -------------------------------------------------
+
+
+def source_date_epoch(confdir: str | os.PathLike[str]) -> str | None:
+    """Pick a fixed build time: the paper's own date, else the last commit's time (None outside git)."""
+    day = load(confdir).date
+    if day is not None:
+        return str(int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()))
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=confdir, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out or None
+
+
+def build_time() -> time.struct_time:
+    """Return the build time every edition records: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return time.gmtime(int(epoch)) if epoch else time.gmtime()
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    if not config.html_baseurl:
+        # Read the Docs tells each build where it will be served; else the series' base URL, if the editor gave one.
+        config.html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "") or paper_of(app).url
+    if config.html_baseurl and not config.html_baseurl.endswith("/"):
+        # A folder: Sphinx (rel=canonical) and sphinx-sitemap append page names to it as it is.
+        config.html_baseurl += "/"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := source_date_epoch(app.confdir)):
+        # Sphinx and the extensions date every output from it, so two builds of one paper are byte-identical.
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    app.connect("config-inited", configure, priority=400)
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
