@@ -121,10 +121,15 @@ def source_date_epoch(confdir: str | os.PathLike[str]) -> str | None:
     return out or None
 
 
-def build_time() -> time.struct_time:
-    """Return the build time every edition records: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+def build_epoch() -> int | None:
+    """The build time every edition records: SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return time.gmtime(int(epoch)) if epoch else time.gmtime()
+    return int(epoch) if epoch else None
+
+
+def build_time() -> time.struct_time:
+    """The build time as a struct: SOURCE_DATE_EPOCH when set, else now."""
+    return time.gmtime(build_epoch())
 
 
 def configure(app: Sphinx, config: Config) -> None:

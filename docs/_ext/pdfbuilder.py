@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import importlib.util
@@ -9,12 +10,12 @@ import json
 import os
 import re
 import shutil
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Set
 from pathlib import Path
 from typing import Any, ClassVar
 
+import paperdata
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -106,25 +107,12 @@ def missing_glyphs(tree: nodes.document, fonts: list[Path]) -> dict[str, nodes.N
     return missing
 
 
-def build_epoch() -> int | None:
-    """The PDF's creation date: ``SOURCE_DATE_EPOCH`` when set, so that rebuilds are identical; else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(epoch) if epoch else None
-
-
 def paper_metadata(srcdir: Path) -> dict[str, Any]:
-    """The paper's metadata: ``paper.json`` (by the converter) over ``publication.toml`` (by the editor), if any."""
-    data: dict[str, Any] = {}
-    toml = srcdir / "publication.toml"
-    if toml.is_file():
-        table = tomllib.loads(toml.read_text(encoding="utf-8"))
-        data.update(table.get("publication", table))
-    path = srcdir / "paper.json"
-    if path.is_file():
-        data.update({k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if v not in (None, "")})
-    if "license" in data and "licence" not in data:
-        data["licence"] = data["license"]
-    return data
+    """The paper's metadata as paperdata reads it (paper.json over publication.toml), as plain values."""
+    paper = dataclasses.asdict(paperdata.load(srcdir))
+    paper["date"] = paper["date"].isoformat() if paper["date"] else ""
+    paper["licence"] = paper["license"]
+    return paper
 
 
 def display_date(iso: str, language: str) -> str:
@@ -331,7 +319,7 @@ class PdfBuilder(Builder):
                 font_paths=fonts,
                 ignore_system_fonts=True,
                 pdf_standards=list(self.config.pdf_standards),
-                timestamp=build_epoch(),
+                timestamp=paperdata.build_epoch(),
             )
         except typst.TypstError as error:
             raise PdfError(
