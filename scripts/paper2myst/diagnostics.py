@@ -23,6 +23,12 @@ class Kind(enum.Enum):
     UNPARSED_REFERENCE = "unparsed_reference"
     UNLISTED_CITATION = "unlisted_citation"
     UNRESOLVED_CONTINUATION = "unresolved_continuation"
+    SUSPICIOUS_FRONT = "suspicious_front"  # a title, date or byline that reads like something else, or is missing
+    SUSPICIOUS_JOIN = "suspicious_join"  # a paragraph made of several page-break joins, or joined without evidence
+    SUSPICIOUS_NOTES = "suspicious_notes"  # note-like blocks but no calls, or calls but no notes
+    TABLE_AS_TEXT = "table_as_text"  # a table given as text: kept as a literal block
+    UNCERTAIN_EXTENT = "uncertain_extent"  # a caption whose table or figure has no visible end
+    NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
 
 
 ERRORS = frozenset(
