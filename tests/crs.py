@@ -34,13 +34,20 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def plain(source: str) -> str:
-    """The text form's inline markup reduced to its text (links to their text, emphasis and calls dropped)."""
-    tokens = _MD.parseInline(source)
+_AUTOLINK = re.compile(r"<(https?://[^\s>]+)>")
+
+
+def plain(source: str, calls: bool = True) -> str:
+    """The text form's inline markup reduced to its text (links to their text, emphasis and calls dropped).
+
+    ``calls``: drop note calls (body text); in a note, superscripts are the author's (``b²``), kept.
+    """
+    # An autolink's text is its address as printed (markdown-it would percent-decode it).
+    tokens = _MD.parseInline(_AUTOLINK.sub(lambda m: m.group(1).replace("_", "\\_"), source))
     children = tokens[0].children or [] if tokens else []
     words = "".join(t.content if t.type == "text" else " " if t.type == "softbreak" else "" for t in children)
     # NFKC turns superscript digits into digits: drop the calls first.
-    return normalise(_CALLS.sub("", words))
+    return normalise(_CALLS.sub("", words) if calls else words)
 
 
 @dataclass
@@ -91,7 +98,7 @@ def measure(name: str) -> Figures:
     want = [normalise(p) for p in truth["paragraphs"]]
     figures.paragraphs = (sum(p in found for p in want), len(want))
     figures.missing = [p[:100] for p in want if p not in found]
-    notes = {n.label: plain(n.text) for n in doc.notes}
+    notes = {n.label: plain(n.text, calls=False) for n in doc.notes}
     figures.notes = (sum(notes.get(k) == normalise(v) for k, v in truth["notes"].items()), len(truth["notes"]))
     figures.missing += [f"note {k}" for k, v in truth["notes"].items() if notes.get(k) != normalise(v)]
     openings = [normalise(v)[:50] for v in truth["notes"].values()]

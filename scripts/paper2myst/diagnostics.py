@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -28,6 +29,7 @@ class Kind(enum.Enum):
     SUSPICIOUS_NOTES = "suspicious_notes"  # note-like blocks but no calls, or calls but no notes
     TABLE_AS_TEXT = "table_as_text"  # a table given as text: kept as a literal block
     UNCERTAIN_EXTENT = "uncertain_extent"  # a caption whose table or figure has no visible end
+    BROKEN_ADDRESS = "broken_address"  # an address with a space inside it: the extraction broke it
     NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
 
 
@@ -36,7 +38,6 @@ ERRORS = frozenset(
         Kind.EMPTY,
         Kind.BINARY,
         Kind.ENCODING,
-        Kind.MARKER_WITHOUT_NOTE,
         Kind.NOTE_WITHOUT_MARKER,
         Kind.DUPLICATE_NOTE,
         Kind.MARKER_ORDER,
@@ -57,8 +58,9 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.kind in ERRORS
 
-    def format(self, filename: str) -> str:
-        return f"{filename}:{self.line}: {self.message} [paper2myst.{self.kind.value}]"
+    def format(self, filename: str, where: Callable[[int], str] = str) -> str:
+        """``file:line: message [paper2myst.kind]``; ``where`` locates a line (``12`` in a text, ``p5`` in a PDF)."""
+        return f"{filename}:{where(self.line)}: {self.message} [paper2myst.{self.kind.value}]"
 
 
 class ConversionError(Exception):

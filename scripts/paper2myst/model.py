@@ -192,5 +192,6 @@ class Document:
     back_matter: list[Block] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     furniture: list[Block] = field(default_factory=list)  # left out of the output: banners, contents pages
+    unmatched_calls: set[str] = field(default_factory=set)  # calls with no note: emitted as printed, not linked
     # Working state between stages: the blocks still to be placed.
     blocks: list[Block] = field(default_factory=list)

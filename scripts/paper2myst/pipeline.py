@@ -8,6 +8,7 @@ from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Document, Span
 from paper2myst.stages.blocks import split_blocks
 from paper2myst.stages.captions import captions
+from paper2myst.stages.checks import checks
 from paper2myst.stages.furniture import furniture
 from paper2myst.stages.layout import layout
 from paper2myst.stages.link import link
@@ -25,6 +26,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("layout", layout),
     ("markers", markers),
     ("link", link),
+    ("checks", checks),
 ]
 
 

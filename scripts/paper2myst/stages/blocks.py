@@ -61,8 +61,8 @@ def heading_level(text: str) -> int:
 
 
 def _title_cased(words: list[str]) -> bool:
-    long = [w for w in words if len(w) > 3 and not w[0].isdigit()]
-    return bool(long) and sum(bool(_TITLE_WORD.match(w)) for w in long) >= 0.75 * len(long)
+    long = [w.strip("()[]'‘’") for w in words if len(w) > 3 and not w[0].isdigit()]
+    return bool(long) and sum(bool(_TITLE_WORD.match(w)) for w in long) >= 0.85 * len(long)
 
 
 def looks_like_heading(text: str) -> bool:

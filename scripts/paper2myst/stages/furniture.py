@@ -6,8 +6,6 @@ Nothing is dropped silently: every block set aside is kept in ``doc.furniture`` 
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from paper2myst.model import Block, BlockKind, Document
 
 _CONTENTS = re.compile(r"^(?:Table of )?Contents$", re.IGNORECASE)
@@ -42,7 +40,6 @@ def furniture(doc: Document) -> None:
     title_repeats: set[int] = set()
     first_date = next((one_line(b.text) for b in blocks if b.kind is BlockKind.DATE), None)
     seen_date = False
-    repeated = Counter(one_line(b.text) for b in blocks if b.kind in {BlockKind.HEADING, BlockKind.TEXT})
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -76,8 +73,6 @@ def furniture(doc: Document) -> None:
             # A name printed above a bare web address: the publisher's banner at a page's foot or on the cover.
             aside.add(i)
             front.publisher = front.publisher or text
-        elif repeated[text] >= 3 and len(text.split()) <= 12:
-            aside.add(i)  # a running head or foot the extraction kept
         i += 1
     for k in sorted(title_repeats):
         front.title_spans.append(blocks[k].span)
