@@ -65,6 +65,7 @@ class Figures:
     date: bool = False
     diagnostics: int = 0
     missing: list[str] = field(default_factory=list)
+    reported_notes: set[str] = field(default_factory=set)  # notes with a diagnostic on one of their lines
 
     def line(self) -> str:
         if self.refused:
@@ -110,6 +111,8 @@ def measure(name: str) -> Figures:
     figures.authors = [normalise(a) for a in doc.front.authors] == [normalise(a) for a in truth["authors"]]
     figures.date = doc.front_date() == truth["date"] if hasattr(doc, "front_date") else _date(doc) == truth["date"]
     figures.diagnostics = len(doc.diagnostics)
+    lines = {d.line for d in doc.diagnostics}
+    figures.reported_notes = {n.label for n in doc.notes if lines & set(n.span.lines)}
     return figures
 
 

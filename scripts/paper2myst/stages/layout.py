@@ -44,6 +44,32 @@ def join_cut(head: str, tail: str) -> str:
     return f"{head} {tail}"
 
 
+# An address the extraction broke at a line end: "<https://…/Revenu> es/link/…", "<https://…?_tp=> eyJjb…".
+_ADDRESS_BREAK = re.compile(r"<(https?://[^\s>]+)>( ?)([\w%\-./?=&#~+]+)")
+
+
+def _glue(match: re.Match[str]) -> str:
+    address, _space, token = match.groups()
+    piece = token.rstrip(".,;:")
+    # Only what cannot be a word goes into the address: a path piece, a run after "=" or "/", a long code.
+    if (
+        ("/" in piece and len(piece) >= 10)
+        or (address.endswith(("/", "=", "_")) and len(piece) >= 4)
+        or (len(piece) >= 12 and re.fullmatch(r"[\w-]+", piece) and re.search(r"[_\d]", piece))
+    ):
+        return f"<{address}{piece}>{token[len(piece) :]}"
+    return match.group()
+
+
+def mend_addresses(text: str) -> str:
+    """Rejoin addresses broken at line ends: an address holds no spaces, so what goes on with it is part of it."""
+    while True:
+        mended = _ADDRESS_BREAK.sub(_glue, text)
+        if mended == text:
+            return text
+        text = mended
+
+
 def flatten(block: Block) -> tuple[str, tuple[int, ...]]:
     """A block's lines as one line of text, with where each input line starts in it."""
     lines = block.text.split("\n")
@@ -108,7 +134,7 @@ def layout(doc: Document) -> None:
             if mark >= 0:
                 block = Block(block.kind, block.text[:mark], block.span, block.label)
             text, offsets = flatten(block)
-            note = Note(block.label, text, block.span, offsets)
+            note = Note(block.label, mend_addresses(text), block.span, offsets)
             if block.label in by_label:
                 doc.diagnostics.append(
                     Diagnostic(
@@ -125,7 +151,7 @@ def layout(doc: Document) -> None:
             note = notes[continuations[i]]
             text, offsets = flatten(block)
             note.offsets = _joined_offsets(note.text, note.offsets, offsets)
-            note.text = join_cut(note.text, text)
+            note.text = mend_addresses(join_cut(note.text, text))
             note.span = note.span + block.span
             note.continued = True
         else:
