@@ -54,7 +54,7 @@ def caption(node: Caption, unmatched: frozenset[str]) -> str:
         body = "\n".join(node.rows)
         parts.append(f"{fence}text\n{body}\n{fence}\n" if longest else "")
     else:
-        parts.append(_container(f"{node.kind}-placeholder", f"({node.kind} not reproduced in the text)\n"))
+        parts.append(_container(f"{node.kind}-placeholder", f"{node.kind.capitalize()} not reproduced in this edition.\n"))
     parts += [_container(f"{node.kind}-notes", paragraph(n, unmatched)) for n in node.notes]
     return "\n".join(p for p in parts if p)
 
@@ -112,7 +112,12 @@ def body(doc: Document) -> list[str]:
 
 
 def notes(doc: Document) -> list[str]:
-    ordered = sorted(doc.notes, key=lambda n: -1 if n.label == "*" else int(n.label))
+    # The author note first, numbered notes by number, other labels (i, ii, †) in the order they stand.
+    order = {id(n): k for k, n in enumerate(doc.notes)}
+    ordered = sorted(
+        doc.notes,
+        key=lambda n: (0, 0) if n.label == "*" else (1, int(n.label)) if n.label.isdigit() else (2, order[id(n)]),
+    )
     return [f"[^{n.label}]: {note_myst(n)}\n" for n in ordered]
 
 

@@ -63,6 +63,14 @@ def captions(doc: Document) -> None:
             span = Span(tuple(n for b in inside for n in b.span.lines))
             rows = "\n".join(b.text for b in inside)
             out.append(Block(BlockKind.TABLE, rows, span, block.label, complete=True))
+            if block.label == "table":
+                doc.diagnostics.append(
+                    Diagnostic(
+                        Kind.TABLE_AS_TEXT,
+                        span.first,
+                        f"a table given as text ({len(inside)} rows): kept as a literal block, check it against the PDF",
+                    )
+                )
         out += notes
         i = end
     doc.blocks = out

@@ -11,6 +11,9 @@ _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re
 _REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
 # The section that names the authors at the end of a report, and what may follow it.
 _AUTHORS_SECTION = re.compile(r"^(Author Information|About the Authors?|Authors?|Contributors)$", re.IGNORECASE)
+_ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
+# An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
+_ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
 _SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
@@ -81,6 +84,7 @@ def structure(doc: Document) -> None:
         _byline(doc, rest[0])
         rest = rest[1:]
     rest = _authors_section(doc, rest)
+    rest = _endnotes(doc, rest)
     end = next((i for i, b in enumerate(rest) if _REFERENCES.match(b.text.strip())), None)
     if end is None:
         doc.blocks = rest
@@ -94,6 +98,25 @@ def structure(doc: Document) -> None:
     doc.references = [Reference(one_line(b.text), b.span) for b in tail[:stop]]
     doc.back_matter = tail[stop:]
     front.publisher = front.publisher or (doc.back_matter[0].text.replace("\n", " ") if doc.back_matter else "")
+
+
+def _endnotes(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A numbered "Notes" / "Endnotes" list after the body: its entries are the notes."""
+    for at in range(len(blocks) - 1, -1, -1):
+        if _ENDNOTES.match(blocks[at].text.strip()) and at + 1 < len(blocks):
+            end = at + 1
+            while end < len(blocks) and (blocks[end].kind is BlockKind.NOTE or _ENDNOTE.match(blocks[end].text)):
+                entry = _ENDNOTE.match(blocks[end].text)
+                if entry and blocks[end].kind is not BlockKind.NOTE:
+                    label = entry.group(1) or entry.group(2)
+                    blocks[end] = Block(BlockKind.NOTE, blocks[end].text[entry.end() :], blocks[end].span, label)
+                end += 1
+            if end > at + 1:
+                blocks[at].label = "notes heading"
+                doc.furniture.append(blocks[at])
+                return blocks[:at] + blocks[at + 1 :]
+            return blocks
+    return blocks
 
 
 def _check_title(doc: Document, title: Block) -> None:
