@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from markdown_it import MarkdownIt  # noqa: E402
-from paper2myst.diagnostics import ConversionError  # noqa: E402
-from paper2myst.model import Document, Heading, Paragraph  # noqa: E402
-from paper2myst.pipeline import convert  # noqa: E402
+from markdown_it import MarkdownIt
+from paper2myst.diagnostics import ConversionError
+from paper2myst.model import Document, Heading, Paragraph
+from paper2myst.pipeline import convert
 
 CRS = Path(__file__).resolve().parent / "fixtures" / "crs"
 REPORTS = ("IN12422", "R48903", "R48913")

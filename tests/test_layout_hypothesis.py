@@ -13,6 +13,7 @@ out as two paragraphs there, and a cut with no note area to show it is joined wi
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -53,7 +54,11 @@ def note_text(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         # A cited title, title-cased, closed by a comma as the house style prints it.
         title = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4))
-        words[1:1] = ["Author,", f"*{title[0]}", *title[1:-1], f"{title[-1]}*,"] if len(title) > 1 else ["Author,", f"*{title[0]}*,"]
+        words[1:1] = (
+            ["Author,", f"*{title[0]}", *title[1:-1], f"{title[-1]}*,"]
+            if len(title) > 1
+            else ["Author,", f"*{title[0]}*,"]
+        )
     if draw(st.integers(0, 3)) == 0:
         words.append(f"<https://example.org/{draw(st.sampled_from(LOWER))}/{draw(st.integers(1, 99))}>")
     return " ".join(words)
@@ -104,7 +109,9 @@ def paper(draw: st.DrawFn) -> Paper:
                 blocks.append(Block("list", items=items))
             elif extra == 1:
                 figures += 1
-                caption = f"Figure {figures}. {' '.join(draw(st.lists(st.sampled_from(TITLE), min_size=1, max_size=6)))}"
+                caption = (
+                    f"Figure {figures}. {' '.join(draw(st.lists(st.sampled_from(TITLE), min_size=1, max_size=6)))}"
+                )
                 blocks.append(Block("figure", [caption]))
             words: list[str] = []
             for s in draw(st.lists(sentence(), min_size=2, max_size=5)):
@@ -119,8 +126,10 @@ def paper(draw: st.DrawFn) -> Paper:
 
 
 def cut_points(words: list[str], orphans: int) -> list[int]:
-    """Where a page break may cut a paragraph: anywhere, leaving at least ``orphans`` words (two lines) on the
-    page, the piece reading as prose (typesetters keep two lines of a paragraph at the foot of a page)."""
+    """Where a page break may cut a paragraph: anywhere, both pieces reading as prose.
+
+    At least ``orphans`` words stay on the page: typesetters keep two lines of a paragraph at its foot.
+    """
     return [k for k in range(orphans, len(words)) if prose(words[:k]) and prose(words[k:])]
 
 
@@ -164,8 +173,8 @@ def lay_out(paper: Paper, capacity: int, draw: st.DrawFn) -> Laid:
         rest, at = block.words, 0
         while rest:
             fits = [k for k in cut_points(rest, orphans=7) if k <= room]
-            if len(rest) <= room:
-                piece, rest = rest, []
+            if len(rest) <= room or (not fits and not pages[-1].body):
+                piece, rest = rest, []  # it fits, or cannot be cut: it overflows a fresh page
             elif fits:
                 k = draw(st.sampled_from(fits))
                 piece, rest = rest[:k], rest[k:]
@@ -252,12 +261,16 @@ def expected_myst(paper: Paper, splits: set[tuple[int, int]]) -> list[str]:
             out += [block.words[0], "Source: Author."]
         else:
             cuts = [0, *sorted(k for i, k in splits if i == index), len(block.words)]
-            out += [f"\n{calls(' '.join(block.words[a:b]))}\n" for a, b in zip(cuts, cuts[1:], strict=False)]
+            out += [f"\n{calls(' '.join(block.words[a:b]))}\n" for a, b in itertools.pairwise(cuts)]
     return out
 
 
 @given(data=st.data())
-@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 def test_layout_is_undone(data: st.DataObject) -> None:
     original = data.draw(paper())
     capacity = data.draw(st.integers(14, 80))

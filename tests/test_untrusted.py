@@ -41,6 +41,7 @@ A paragraph whose calls the extraction lost.
 2 Mark Zeitoun, Power and Water in the Middle East, London, 2012, <https://example.org/zeitoun>.
 """
 
+
 def ten_joins() -> str:
     """One paragraph cut by ten page breaks: each piece goes on after a note area, in lower case."""
     sup = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -54,7 +54,9 @@ def caption(node: Caption, unmatched: frozenset[str]) -> str:
         body = "\n".join(node.rows)
         parts.append(f"{fence}text\n{body}\n{fence}\n" if longest else "")
     else:
-        parts.append(_container(f"{node.kind}-placeholder", f"{node.kind.capitalize()} not reproduced in this edition.\n"))
+        parts.append(
+            _container(f"{node.kind}-placeholder", f"{node.kind.capitalize()} not reproduced in this edition.\n")
+        )
     parts += [_container(f"{node.kind}-notes", paragraph(n, unmatched)) for n in node.notes]
     return "\n".join(p for p in parts if p)
 
@@ -105,7 +107,9 @@ def body(doc: Document) -> list[str]:
         elif isinstance(node, ItemList):
             parts.append(item_list(node, unmatched))
         elif isinstance(node, Quote):
-            parts.append("".join(f"> {line_start_safe(to_myst(line, unmatched=unmatched))}\n" for line in node.text.split("\n")))
+            parts.append(
+                "".join(f"> {line_start_safe(to_myst(line, unmatched=unmatched))}\n" for line in node.text.split("\n"))
+            )
         elif isinstance(node, Caption):
             parts.append(caption(node, unmatched))
     return parts

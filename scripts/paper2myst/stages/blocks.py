@@ -80,7 +80,7 @@ def looks_like_heading(text: str) -> bool:
     if _LETTER_HEADING.match(text) and not text.endswith("."):
         return len(text.split()) <= 12
     words = text.split()
-    if not words or not text[0].isupper() and not text[0].isdigit():
+    if not words or (not text[0].isupper() and not text[0].isdigit()):
         return False
     if len(words) <= 6 and text[0].isupper() and not re.search(r"[.,;:!?()]", text) and not DATE_LINE.match(text):
         return True

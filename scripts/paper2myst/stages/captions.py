@@ -68,7 +68,7 @@ def captions(doc: Document) -> None:
                     Diagnostic(
                         Kind.TABLE_AS_TEXT,
                         span.first,
-                        f"a table given as text ({len(inside)} rows): kept as a literal block, check it against the PDF",
+                        f"a table given as text ({len(inside)} rows): kept as a literal block; check it",
                     )
                 )
         out += notes

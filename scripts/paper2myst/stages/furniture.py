@@ -6,6 +6,7 @@ Nothing is dropped silently: every block set aside is kept in ``doc.furniture`` 
 from __future__ import annotations
 
 import re
+
 from paper2myst.model import Block, BlockKind, Document
 
 _CONTENTS = re.compile(r"^(?:Table of )?Contents$", re.IGNORECASE)

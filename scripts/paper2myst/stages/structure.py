@@ -138,8 +138,10 @@ def _check_title(doc: Document, title: Block) -> None:
 
 
 def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
-    """An "Author Information" section near the end: its lines name the authors; it and what follows go to the
-    back matter, except notes, which belong to the page they stand on."""
+    """An "Author Information" section near the end names the authors.
+
+    It and what follows go to the back matter, except notes, which belong to the page they stand on.
+    """
     at = next(
         (i for i, b in enumerate(blocks) if len(blocks) - i <= 12 and _AUTHORS_SECTION.match(b.text.strip())), None
     )
@@ -177,8 +179,10 @@ def _byline(doc: Document, block: Block) -> None:
 
 
 def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
-    """Cover page: byline, ABSTRACT label and text, the keywords line and its label; returns what the body takes
-    (a date line, a banner, a heading)."""
+    """Cover page: byline, ABSTRACT label and text, the keywords line and its label.
+
+    Returns what the body takes: a date line, a banner, a heading.
+    """
     front = doc.front
     extra: list[Block] = []
     for block in blocks:
