@@ -81,6 +81,8 @@ def note_myst(note: Note) -> str:
 def front_matter(doc: Document) -> list[str]:
     front = doc.front
     parts = [f"# {to_myst(front.title, markers=False)}\n"]
+    if front.subtitle:
+        parts.append(_container("subtitle", paragraph(front.subtitle)))
     if front.byline:
         marker = "[^*]" if front.author_note_marker and any(n.label == "*" for n in doc.notes) else ""
         parts.append(_container("byline", to_myst(front.byline, markers=False) + marker))
@@ -97,9 +99,12 @@ def front_matter(doc: Document) -> list[str]:
 def body(doc: Document) -> list[str]:
     parts = []
     unmatched = frozenset(doc.unmatched_calls)
+    level = 1
     for node in doc.body:
         if isinstance(node, Heading):
-            parts.append(f"{'#' * (1 + min(max(node.level, 1), 5))} {to_myst(node.text, unmatched=unmatched)}\n")
+            # Never deeper than one below the heading before: MyST (and readers) want no skipped levels.
+            level = min(max(node.level, 1), level + 1, 5)
+            parts.append(f"{'#' * (1 + level)} {to_myst(node.text, unmatched=unmatched)}\n")
         elif isinstance(node, DateLine):
             parts.append(_container("date", paragraph(node.text)))
         elif isinstance(node, Paragraph):
@@ -156,8 +161,10 @@ def metadata(doc: Document, language: str, bib_from_docs: str) -> str:
         "publisher": doc.front.publisher or None,
         "bibfile": bib_from_docs if doc.references else None,
     }
-    if front.number:  # the report number, where the cover prints one
-        data["number"] = front.number
+    # What the cover prints, only where it prints it (the keys the editions read stay as they were).
+    extra = {"subtitle": front.subtitle, "series": front.series, "number": front.number}
+    extra |= {"doi": front.doi, "issn": front.issn}
+    data |= {key: value for key, value in extra.items() if value}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -174,7 +174,12 @@ class Front:
     keywords_line: str = ""
     keywords: list[str] = field(default_factory=list)
     label_spans: list[Span] = field(default_factory=list)
+    subtitle: str = ""
+    subtitle_spans: list[Span] = field(default_factory=list)
     number: str = ""  # the report number the cover prints ("R48903")
+    series: str = ""  # "Working Paper", "Policy Brief": the series line the cover prints
+    doi: str = ""
+    issn: str = ""
     publisher: str = ""  # the publisher's name, where a banner prints it
 
 

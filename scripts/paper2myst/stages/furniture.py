@@ -16,6 +16,13 @@ _LIST_LABEL = re.compile(
 )
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]+\b|…{2,}")
 _ADDRESS = re.compile(r"^<?https?://[^\s>]+>?$")
+_DOI = re.compile(r"^(?:DOI:?\s*|<?https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s>]+)>?$", re.IGNORECASE)
+_ISSN = re.compile(r"^(?:e-)?ISSN(?: \((?:online|print)\))?:?\s*(\d{4}-\d{3}[\dX])$", re.IGNORECASE)
+_SERIES = re.compile(
+    r"^(?P<series>[A-Z][\w ]{0,40}?(?:Paper|Brief|Report|Series|Commentary|Analysis|Note|Insight)s?),?\s*"
+    r"(?:No\.|Nr\.|n\.|#|Number)\s*(?P<number>\d[\w/.-]*)$"
+)
+_COVER = 15  # blocks: where a cover's series, DOI and ISSN lines stand
 _NUMBER = re.compile(r"^(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*$")
 
 
@@ -34,6 +41,21 @@ def contents_extent(blocks: list[Block], start: int) -> int:
     return last
 
 
+def _cover_line(doc: Document, block: Block, text: str) -> bool:
+    """A series line, DOI or ISSN on the cover: kept for the metadata (paper.json), not the body."""
+    front = doc.front
+    if match := _DOI.match(text):
+        front.doi, block.label = front.doi or match.group(1), "doi"
+    elif match := _ISSN.match(text):
+        front.issn, block.label = front.issn or match.group(1), "issn"
+    elif match := _SERIES.match(text):
+        front.series, block.label = front.series or match.group("series"), "series"
+        front.number = front.number or match.group("number")
+    else:
+        return False
+    return True
+
+
 def furniture(doc: Document) -> None:
     blocks = doc.blocks
     front = doc.front
@@ -47,6 +69,8 @@ def furniture(doc: Document) -> None:
         text = one_line(block.text)
         if block.kind is BlockKind.NOTE:
             pass
+        elif i < _COVER and _cover_line(doc, block, text):
+            aside.add(i)
         elif _CONTENTS.match(text):
             end = contents_extent(blocks, i)
             if end > i:

@@ -14,6 +14,7 @@ _AUTHORS_SECTION = re.compile(r"^(Author Information|About the Authors?|Authors?
 _ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
 # An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
+_KEYWORDS = re.compile(r"^(?P<label>Keywords|Key words)\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 _SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
@@ -50,7 +51,11 @@ def looks_like_reference(block: Block) -> bool:
 
 def _is_banner(block: Block) -> bool:
     """A cover's series banner or logo word ("INSIGHT", "WORKING PAPER") rather than a title."""
-    return block.kind is BlockKind.FURNITURE or (len(block.text.split()) == 1 and block.text[:1].isupper())
+    words = block.text.split()
+    return block.kind is BlockKind.FURNITURE or (
+        block.kind is not BlockKind.NOTE
+        and ((len(words) == 1 and block.text[:1].isupper()) or (len(words) <= 3 and block.text.isupper()))
+    )
 
 
 def structure(doc: Document) -> None:
@@ -68,6 +73,10 @@ def structure(doc: Document) -> None:
     front.title = one_line(title.text)
     front.title_spans.append(title.span)
     _check_title(doc, title)
+    if _is_subtitle(blocks, start + 1):
+        front.subtitle = one_line(blocks[start + 1].text)
+        front.subtitle_spans.append(blocks[start + 1].span)
+        start += 1
     # The cover page repeats the title on the title page: everything between is cover material.
     repeat = next((i for i, b in enumerate(blocks[start + 1 :], start + 1) if one_line(b.text) == front.title), None)
     if repeat is not None:
@@ -80,9 +89,14 @@ def structure(doc: Document) -> None:
             rest = extra + blocks[repeat + 1 :]
     else:
         rest = blocks[start + 1 :]
+    if rest and front.subtitle and one_line(rest[0].text) == front.subtitle:
+        front.subtitle_spans.append(rest[0].span)  # the title page repeats the subtitle too
+        rest = rest[1:]
     if rest and _BYLINE.match(rest[0].text):
         _byline(doc, rest[0])
         rest = rest[1:]
+    if repeat is None:
+        rest = _opening(doc, rest)
     rest = _authors_section(doc, rest)
     rest = _endnotes(doc, rest)
     end = next((i for i, b in enumerate(rest) if _REFERENCES.match(b.text.strip())), None)
@@ -98,6 +112,46 @@ def structure(doc: Document) -> None:
     doc.references = [Reference(one_line(b.text), b.span) for b in tail[:stop]]
     doc.back_matter = tail[stop:]
     front.publisher = front.publisher or (doc.back_matter[0].text.replace("\n", " ") if doc.back_matter else "")
+
+
+def _is_subtitle(blocks: list[Block], at: int) -> bool:
+    """A line between the title and the byline that is neither: the subtitle."""
+    if at + 1 >= len(blocks) or not _BYLINE.match(blocks[at + 1].text):
+        return False
+    block = blocks[at]
+    return block.kind in {BlockKind.HEADING, BlockKind.TEXT} and not _BYLINE.match(block.text) and len(block.text) < 200
+
+
+def _opening(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A paper with no separate title page: an "Abstract" label and its paragraphs, a "Keywords:" line."""
+    front = doc.front
+    # Cover lines (a date, a series line, a DOI) may stand before the label: they stay where they are.
+    label = next(
+        (i for i, b in enumerate(blocks[:8]) if one_line(b.text).lower().rstrip(":") in {"abstract", "keywords"}), 0
+    )
+    if any(b.kind in {BlockKind.NOTE, BlockKind.HEADING} and b.level for b in blocks[:label]):
+        label = 0
+    before, blocks, at = blocks[:label], blocks[label:], 0
+    if at < len(blocks) and one_line(blocks[at].text).lower().rstrip(":") == "abstract":
+        front.abstract_label = one_line(blocks[at].text)
+        front.label_spans.append(blocks[at].span)
+        at += 1
+        while at < len(blocks) and blocks[at].kind is BlockKind.TEXT and not _KEYWORDS.match(blocks[at].text):
+            front.abstract.append(Paragraph(one_line(blocks[at].text), blocks[at].span))
+            at += 1
+    if at < len(blocks) and (match := _KEYWORDS.match(one_line(blocks[at].text))):
+        _keywords(doc, blocks[at], match)
+        at += 1
+    return before + blocks[at:]
+
+
+def _keywords(doc: Document, block: Block, match: re.Match[str]) -> None:
+    """``Keywords: a; b; c`` — the label and the keywords in one line."""
+    front = doc.front
+    front.keywords_label = match.group("label")
+    front.keywords_line = match.group("words")
+    front.keywords = [k.strip() for k in re.split(r"[;,|]", match.group("words")) if k.strip()]
+    front.label_spans.append(block.span)
 
 
 def _endnotes(doc: Document, blocks: list[Block]) -> list[Block]:
@@ -195,6 +249,8 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
         elif text.lower() in {"keywords", "key words", "keywords:"} and not front.keywords_label:
             front.keywords_label = text
             front.label_spans.append(block.span)
+        elif (match := _KEYWORDS.match(text)) and not front.keywords_line:
+            _keywords(doc, block, match)
         elif " | " in text and not front.keywords_line:
             front.keywords_line = text
             front.keywords = [k.strip() for k in text.split("|") if k.strip()]
