@@ -25,7 +25,21 @@ from paper2myst.emit import emit
 from paper2myst.model import Paragraph
 from paper2myst.pipeline import convert
 
-SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUP = str.maketrans("0123456789ivx", "⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛˣ")
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+ROMAN += [f"x{r}" for r in ROMAN] + [f"xx{r}" for r in ROMAN] + [f"xxx{r}" for r in ROMAN]
+
+
+def label(n: int, roman: bool) -> str:
+    """A note's label: its number, or a Roman numeral (``iv``)."""
+    return ROMAN[n - 1] if roman else str(n)
+
+
+def call(n: int, roman: bool) -> str:
+    """A call as the text form prints it: superscript digits or superscript Roman letters."""
+    return label(n, roman).translate(SUP)
+
+
 LOWER = ["water", "policy", "border", "states", "river", "treaty", "trade", "army", "crisis", "reform"]
 SHORT = ["of", "the", "and", "in"]
 NAMES = ["Europe", "Jordan", "Mali", "Armenia", "Baku", "Niger", "Israel", "Rome"]
@@ -36,7 +50,7 @@ word = st.one_of(st.sampled_from(LOWER), st.sampled_from(SHORT), st.sampled_from
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹").endswith((".", "?"))
+    return text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛˣ").endswith((".", "?"))
 
 
 @st.composite
@@ -76,6 +90,10 @@ class Paper:
     blocks: list[Block]
     notes: dict[int, str] = field(default_factory=dict)
     report_cover: bool = False
+    roman: bool = False  # Roman-numeral calls (ⁱ ⁱⁱ …)
+    endnotes: bool = False  # a numbered "Notes" list at the end instead of notes at the page feet
+    subtitle: bool = False
+    contents: bool = False  # a contents page after the cover
 
 
 @st.composite
@@ -96,6 +114,7 @@ def heading(draw: st.DrawFn, i: int) -> str:
 
 @st.composite
 def paper(draw: st.DrawFn) -> Paper:
+    roman = draw(st.booleans())
     blocks: list[Block] = []
     n = 0
     figures = 0
@@ -107,6 +126,14 @@ def paper(draw: st.DrawFn) -> Paper:
             if extra == 0:
                 items = [" ".join(draw(sentence())).rstrip(".?") + ";" for _ in range(draw(st.integers(2, 4)))]
                 blocks.append(Block("list", items=items))
+            elif extra == 2:
+                blocks.append(Block("quote", draw(sentence())))
+            elif extra == 3:
+                figures += 1
+                caption = f"Table {figures}. {' '.join(draw(st.lists(st.sampled_from(TITLE), min_size=1, max_size=6)))}"
+                rows = [f"{draw(st.sampled_from(TITLE))} {draw(st.integers(0, 99))} {draw(st.integers(0, 99))}%"]
+                rows += [f"{w} {draw(st.integers(0, 99))}" for w in draw(st.lists(st.sampled_from(TITLE), max_size=4))]
+                blocks.append(Block("table", [caption], items=rows))
             elif extra == 1:
                 figures += 1
                 caption = (
@@ -117,10 +144,11 @@ def paper(draw: st.DrawFn) -> Paper:
             for s in draw(st.lists(sentence(), min_size=2, max_size=5)):
                 if draw(st.integers(0, 2)) == 0:
                     n += 1
-                    s[-1] += str(n).translate(SUP)
+                    s[-1] += call(n, roman)
                 words += s
             blocks.append(Block("paragraph", words))
-    result = Paper(blocks, report_cover=draw(st.booleans()))
+    result = Paper(blocks, report_cover=draw(st.booleans()), roman=roman, endnotes=draw(st.booleans()))
+    result.subtitle, result.contents = draw(st.booleans()), draw(st.booleans())
     result.notes = {k: draw(note_text()) for k in range(1, n + 1)}
     return result
 
@@ -135,7 +163,7 @@ def cut_points(words: list[str], orphans: int) -> list[int]:
 
 def prose(words: list[str]) -> bool:
     """Two lower-case words of four letters or more: a piece of a paragraph, not a title."""
-    return sum(w.strip(".,?⁰¹²³⁴⁵⁶⁷⁸⁹") in LOWER for w in words) >= 2
+    return sum(w.strip(".,?⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛˣ") in LOWER for w in words) >= 2
 
 
 @dataclass
@@ -154,6 +182,10 @@ def render_block(block: Block) -> str:
         return " ".join(f"• {item}" for item in block.items)
     if block.kind == "figure":
         return f"{block.words[0]}\n\nSource: Author."
+    if block.kind == "table":
+        return "\n\n".join([block.words[0], *block.items, "Source: Author."])
+    if block.kind == "quote":
+        return "> " + " ".join(block.words)
     return " ".join(block.words)
 
 
@@ -192,24 +224,34 @@ def lay_out(paper: Paper, capacity: int, draw: st.DrawFn) -> Laid:
     return Laid([p for p in pages if p.body], splits)
 
 
+_UNSUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛˣ", "0123456789ivx")
+
+
 def marker_numbers(text: str) -> list[int]:
-    return [int(m.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))) for m in re.findall("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", text)]
+    """The note numbers a text calls (digits or Roman)."""
+    labels = [m.translate(_UNSUP) for m in re.findall("[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[ⁱᵛˣ]+", text)]
+    return [int(x) if x.isdigit() else ROMAN.index(x) + 1 for x in labels]
 
 
 def render(paper: Paper, pages: list[Page], draw: st.DrawFn) -> str:
+    sub = ["A Subtitle for the Generated Paper"] if paper.subtitle and not paper.report_cover else []
     if paper.report_cover:
         blocks = ["Generated Paper Title", "April 10, 2026"]
     else:
         blocks = [
             "Generated Paper Title",
+            *sub,
             "by Ann Author and Ben Writer",
             "ABSTRACT",
             "An abstract sentence.",
             "Alpha | Beta",
             "keywords",
             "Generated Paper Title",
+            *sub,
             "by Ann Author and Ben Writer*",
         ]
+    if paper.contents:
+        blocks += ["Contents", "Introduction ......................... 1 Conclusion ......................... 2"]
     carry: str | None = None
     for index, page in enumerate(pages):
         blocks += page.body
@@ -217,11 +259,11 @@ def render(paper: Paper, pages: list[Page], draw: st.DrawFn) -> str:
         if carry is not None:
             notes.append(carry)
             carry = None
-        numbers = sorted({n for b in page.body for n in marker_numbers(b)})
+        numbers = [] if paper.endnotes else sorted({n for b in page.body for n in marker_numbers(b)})
         following = pages[index + 1] if index + 1 < len(pages) else None
         next_has_notes = following is not None and any(marker_numbers(b) for b in following.body)
         for i, number in enumerate(numbers):
-            text = f"{str(number).translate(SUP)} {paper.notes[number]}"
+            text = f"{call(number, paper.roman)} {paper.notes[number]}"
             words = text.split()
             points = [k for k in range(2, len(words)) if not ends_sentence(words[k - 1]) and "<" not in words[k - 1]]
             if i == len(numbers) - 1 and next_has_notes and points and draw(st.booleans()):
@@ -238,13 +280,15 @@ def render(paper: Paper, pages: list[Page], draw: st.DrawFn) -> str:
             notes.append("* Ann Author and Ben Writer are fellows.")
         blocks += notes
     assert carry is None
+    if paper.endnotes and paper.notes:
+        blocks += ["Notes", *(f"{label(n, paper.roman)}. {body}" for n, body in paper.notes.items())]
     if paper.report_cover:
         blocks += ["Author Information", "Ann Author Fellow in Water Policy", "Ben Writer Analyst in Trade Policy"]
     return "\n\n".join(blocks) + "\n"
 
 
 def calls(text: str) -> str:
-    return re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: f"[^{marker_numbers(m.group())[0]}]", text)
+    return re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[ⁱᵛˣ]+", lambda m: f"[^{m.group().translate(_UNSUP)}]", text)
 
 
 def expected_myst(paper: Paper, splits: set[tuple[int, int]]) -> list[str]:
@@ -259,6 +303,10 @@ def expected_myst(paper: Paper, splits: set[tuple[int, int]]) -> list[str]:
             out.append("\n" + "".join(f"- {calls(item)}\n" for item in block.items))
         elif block.kind == "figure":
             out += [block.words[0], "Source: Author."]
+        elif block.kind == "table":
+            out += [block.words[0], "```text\n" + "\n".join(block.items) + "\n```", "Source: Author."]
+        elif block.kind == "quote":
+            out.append(f"\n> {' '.join(block.words)}\n")
         else:
             cuts = [0, *sorted(k for i, k in splits if i == index), len(block.words)]
             out += [f"\n{calls(' '.join(block.words[a:b]))}\n" for a, b in itertools.pairwise(cuts)]
@@ -281,6 +329,8 @@ def test_layout_is_undone(data: st.DataObject) -> None:
     # A cut no note area shows, before a capitalised word, is joined and reported; notes citing an address in a
     # paper with no reference list get one finding. Nothing else is allowed.
     allowed = {Kind.SUSPICIOUS_JOIN}
+    if any(b.kind == "table" for b in original.blocks):
+        allowed.add(Kind.TABLE_AS_TEXT)  # a table given as text is always checked by hand
     if any("<https://" in body for body in original.notes.values()):
         allowed.add(Kind.NO_REFERENCE_LIST)
     assert [d for d in doc.diagnostics if d.kind not in allowed] == []
@@ -293,5 +343,10 @@ def test_layout_is_undone(data: st.DataObject) -> None:
     paragraphs = [b for b in original.blocks if b.kind == "paragraph"]
     assert len([n for n in doc.body if isinstance(n, Paragraph)]) == len(paragraphs) + len(laid.splits)
     for number, body in original.notes.items():
-        assert f"[^{number}]: {body}\n" in index
+        assert f"[^{label(number, original.roman)}]: {body}\n" in index
     assert doc.front.authors == ["Ann Author", "Ben Writer"]
+    assert doc.front.subtitle == (
+        "A Subtitle for the Generated Paper" if original.subtitle and not original.report_cover else ""
+    )
+    assert "Contents" not in index and "...." not in index  # the contents page is left out, and counted
+    assert sum(b.label == "contents" for b in doc.furniture) == (2 if original.contents else 0)

@@ -67,7 +67,7 @@ def _title_cased(words: list[str]) -> bool:
 
 def looks_like_heading(text: str) -> bool:
     """Section headings: numbered (``1.``, ``1.1``, ``Appendix A.``), a short phrase, or a title-cased line."""
-    if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}\"“”*<>\[\]|]", text):
+    if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}\"“”*<>\[\]|]", text):
         return False
     if _NUMBERED_HEADING.match(text):
         dotted = text.split()[0].count(".")
