@@ -54,11 +54,32 @@ def ten_joins() -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+FIGURE_WITHOUT_SOURCE = """Water Rights Today
+
+by Ann Author
+
+Introduction
+
+A paragraph before the figure.
+
+Figure 1. Water Use by Sector
+
+Farming
+
+Towns
+
+Industry
+
+A paragraph after the figure.
+"""
+
 CASES = {
     "keywords line as title": (KEYWORDS_AS_TITLE, Kind.SUSPICIOUS_FRONT, 1, "keywords line"),
     "note area with no calls": (NOTE_AREA_WITHOUT_CALLS, Kind.NOTE_WITHOUT_MARKER, 9, "no marker"),
     "notes not recognised": (NOTES_NOT_RECOGNISED, Kind.SUSPICIOUS_NOTES, 9, "read like notes"),
     "a paragraph of ten joins": (ten_joins(), Kind.SUSPICIOUS_JOIN, 7, "several page-break joins"),
+    "a figure with no source line": (FIGURE_WITHOUT_SOURCE, Kind.UNCERTAIN_EXTENT, 9, "where its figure ends"),
+    "figure text read as headings": (FIGURE_WITHOUT_SOURCE, Kind.SUSPICIOUS_HEADINGS, 11, "3 headings in a row"),
 }
 
 

@@ -27,6 +27,7 @@ class Kind(enum.Enum):
     SUSPICIOUS_FRONT = "suspicious_front"  # a title, date or byline that reads like something else, or is missing
     SUSPICIOUS_JOIN = "suspicious_join"  # a paragraph made of several page-break joins, or joined without evidence
     SUSPICIOUS_NOTES = "suspicious_notes"  # note-like blocks but no calls, or calls but no notes
+    SUSPICIOUS_HEADINGS = "suspicious_headings"  # several headings in a row: table rows or figure text?
     TABLE_AS_TEXT = "table_as_text"  # a table given as text: kept as a literal block
     UNCERTAIN_EXTENT = "uncertain_extent"  # a caption whose table or figure has no visible end
     BROKEN_ADDRESS = "broken_address"  # an address with a space inside it: the extraction broke it

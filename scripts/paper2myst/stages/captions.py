@@ -48,14 +48,14 @@ def captions(doc: Document) -> None:
             i += 1
         end = _source_at(blocks, i - 1)
         if end is None:
-            if block.label == "table":
-                doc.diagnostics.append(
-                    Diagnostic(
-                        Kind.UNCERTAIN_EXTENT,
-                        block.span.first,
-                        "a table caption with no 'Source:' or 'Notes:' line under it: where the table ends is unknown",
-                    )
+            doc.diagnostics.append(
+                Diagnostic(
+                    Kind.UNCERTAIN_EXTENT,
+                    block.span.first,
+                    f"a {block.label} caption with no 'Source:' or 'Notes:' line under it: where its "
+                    f"{block.label} ends is unknown, so its text may stand in the body",
                 )
+            )
             continue
         inside = [b for b in blocks[i:end] if b.kind is not BlockKind.NOTE]
         notes = [b for b in blocks[i:end] if b.kind is BlockKind.NOTE]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Document, Paragraph
+from paper2myst.model import Document, Heading, Paragraph
 
 # A body paragraph that reads like a note: a number and a space, then a source with a year or an address.
 # An address the extraction broke at a line end: "<https://…/Revenu> es/link/…", "?_tp= eyJ…", "…/> 3985…".
@@ -36,6 +36,20 @@ def checks(doc: Document) -> None:
                     f"note {note.label}: an address seems broken by a line end ({broken.group()!r}): check it",
                 )
             )
+    run: list[Heading] = []
+    for node in [*doc.body, None]:
+        if isinstance(node, Heading):
+            run.append(node)
+            continue
+        if len(run) >= 3:
+            doc.diagnostics.append(
+                Diagnostic(
+                    Kind.SUSPICIOUS_HEADINGS,
+                    run[0].span.first,
+                    f"{len(run)} headings in a row: the rows of a table or the text of a figure read as headings?",
+                )
+            )
+        run = []
     if not doc.front.authors:
         line = doc.front.title_spans[0].first if doc.front.title_spans else 1
         doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, line, "no author found: the byline is empty"))

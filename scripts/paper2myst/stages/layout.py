@@ -203,7 +203,15 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
         last.text = join_cut(last.text, text)
         last.span = last.span + block.span
         last.joins += 1
-        if not page_break and not text[:1].islower():
+        if block.kind is BlockKind.HEADING:
+            doc.diagnostics.append(
+                Diagnostic(
+                    Kind.SUSPICIOUS_JOIN,
+                    block.span.first,
+                    "a line that looks like a heading was joined to the paragraph cut before it",
+                )
+            )
+        elif not page_break and not text[:1].islower():
             doc.diagnostics.append(
                 Diagnostic(
                     Kind.SUSPICIOUS_JOIN,
