@@ -26,7 +26,10 @@ _APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)\s+[A-Z0-9]{1,3}(?:[.:]\s+\S
 _LETTER_HEADING = re.compile(r"^[A-Z]\.\s+[A-Z][^;]{0,118}$")
 _BULLETS = "•◦▪‣●■"
 _BULLET = re.compile(rf"^([{_BULLETS}])\s+")
-_CAPTION = re.compile(r"^(Figure|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?-?\d{1,3}(?:\.\d{1,2})?[.:]\s+\S")
+_DASH_ITEM = re.compile(r"^[–—]\s+\S")
+_CAPTION = re.compile(
+    r"^(Figure|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?-?\d{1,3}(?:\.\d{1,2})?(?:[.:]|\s[–—])\s+\S"
+)
 _CAPTION_NOTE = re.compile(r"^(?:Sources?|Notes?)\s?:")
 # A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) δ(τ B) = 0 or".
 _EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
@@ -120,6 +123,13 @@ def classify(text: str, span: Span) -> list[Block]:
         digits, letters, star, symbol = note.groups()
         label = str(superscript_to_int(digits)) if digits else call_label(letters) if letters else star or symbol
         return [Block(BlockKind.NOTE, text[note.end() :], span, label)]
+    lines = text.split("\n")
+    if len(lines) > 1 and all(_DASH_ITEM.match(line) for line in lines):
+        # One item a line, each set off by a dash.
+        return [
+            Block(BlockKind.LIST_ITEM, line[2:].strip(), Span((number,)), line[0], complete=True)
+            for number, line in zip(span.lines, lines, strict=True)
+        ]
     if _BULLET.match(text):
         # Items the extraction ran into one block: split at the same bullet set off by spaces.
         bullet = re.escape(text[0])

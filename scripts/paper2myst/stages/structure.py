@@ -196,9 +196,11 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
 
     It and what follows go to the back matter, except notes, which belong to the page they stand on.
     """
-    at = next(
-        (i for i, b in enumerate(blocks) if len(blocks) - i <= 12 and _AUTHORS_SECTION.match(b.text.strip())), None
-    )
+    # Near the end: at most a dozen blocks that are not notes after it (the last page's notes may follow it).
+    after = [0] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        after[i] = after[i + 1] + (blocks[i].kind is not BlockKind.NOTE)
+    at = next((i for i, b in enumerate(blocks) if after[i] <= 12 and _AUTHORS_SECTION.match(b.text.strip())), None)
     if at is None:
         return blocks
     front = doc.front
