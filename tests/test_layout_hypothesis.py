@@ -80,7 +80,7 @@ def note_text(draw: st.DrawFn) -> str:
 
 @dataclass
 class Block:
-    kind: str  # "heading", "subheading", "paragraph", "list", "figure"
+    kind: str  # "heading", "subheading", "paragraph", "list", "figure", "table", "pipetable", "quote"
     words: list[str] = field(default_factory=list)  # paragraph words; heading/figure text as one item
     items: list[str] = field(default_factory=list)  # list items
 
@@ -133,7 +133,11 @@ def paper(draw: st.DrawFn) -> Paper:
                 caption = f"Table {figures}. {' '.join(draw(st.lists(st.sampled_from(TITLE), min_size=1, max_size=6)))}"
                 rows = [f"{draw(st.sampled_from(TITLE))} {draw(st.integers(0, 99))} {draw(st.integers(0, 99))}%"]
                 rows += [f"{w} {draw(st.integers(0, 99))}" for w in draw(st.lists(st.sampled_from(TITLE), max_size=4))]
-                blocks.append(Block("table", [caption], items=rows))
+                if draw(st.booleans()):  # a pipe table: the same number of cells in every row
+                    rows = [f"{w} | {draw(st.integers(0, 99))} | {draw(st.integers(0, 99))}%" for w in TITLE[:3]]
+                    blocks.append(Block("pipetable", [caption], items=rows))
+                else:
+                    blocks.append(Block("table", [caption], items=rows))
             elif extra == 1:
                 figures += 1
                 caption = (
@@ -182,7 +186,7 @@ def render_block(block: Block) -> str:
         return " ".join(f"• {item}" for item in block.items)
     if block.kind == "figure":
         return f"{block.words[0]}\n\nSource: Author."
-    if block.kind == "table":
+    if block.kind in {"table", "pipetable"}:
         return "\n\n".join([block.words[0], *block.items, "Source: Author."])
     if block.kind == "quote":
         return "> " + " ".join(block.words)
@@ -305,6 +309,11 @@ def expected_myst(paper: Paper, splits: set[tuple[int, int]]) -> list[str]:
             out += [block.words[0], "Source: Author."]
         elif block.kind == "table":
             out += [block.words[0], "```text\n" + "\n".join(block.items) + "\n```", "Source: Author."]
+        elif block.kind == "pipetable":
+            cells = [row.split(" | ") for row in block.items]
+            table = ["| " + " | ".join(row) + " |" for row in cells]
+            table.insert(1, "| --- | --- | --- |")
+            out += [block.words[0], "\n".join(table) + "\n", "Source: Author."]
         elif block.kind == "quote":
             out.append(f"\n> {' '.join(block.words)}\n")
         else:

@@ -45,10 +45,26 @@ def item_list(node: ItemList, unmatched: frozenset[str]) -> str:
     return "".join(f"- {line_start_safe(to_myst(item.text, unmatched=unmatched))}\n" for item in node.items)
 
 
+def pipe_cells(rows: list[str]) -> list[list[str]]:
+    """Rows given as ``a | b | c``, every row with the same number of cells: the cells; else nothing."""
+    cells = [[c.strip() for c in row.strip().strip("|").split(" | ")] for row in rows]
+    return cells if len(cells) >= 2 and len({len(c) for c in cells}) == 1 and len(cells[0]) >= 2 else []
+
+
+def pipe_table(cells: list[list[str]], unmatched: frozenset[str]) -> str:
+    """A MyST table: the first row is the header."""
+    lines = ["| " + " | ".join(to_myst(c, unmatched=unmatched) for c in row) + " |" for row in cells]
+    lines.insert(1, "|" + " --- |" * len(cells[0]))
+    return "\n".join(lines) + "\n"
+
+
 def caption(node: Caption, unmatched: frozenset[str]) -> str:
     """A figure or table: its caption, a placeholder for what the text cannot carry, its rows as printed."""
     parts = [_container(f"{node.kind}-caption", paragraph(node.text, unmatched))]
-    if node.rows:
+    cells = pipe_cells(node.rows)
+    if cells:
+        parts.append(pipe_table(cells, unmatched))
+    elif node.rows:
         longest = max(len(r) for r in node.rows)
         fence = "`" * max([3, *(len(run) + 1 for r in node.rows for run in re.findall(r"`+", r))])
         body = "\n".join(node.rows)

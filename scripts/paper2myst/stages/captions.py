@@ -23,13 +23,19 @@ def _source_at(blocks: list[Block], start: int) -> int | None:
 
 def _continues_caption(caption: str, block: Block) -> bool:
     """A caption the extraction broke in two: the rest starts in lower case or reads as more of a title."""
-    if block.kind not in {BlockKind.TEXT, BlockKind.HEADING} or ends_sentence(caption):
+    if block.kind not in {BlockKind.TEXT, BlockKind.HEADING} or ends_sentence(caption) or " | " in block.text:
         return False
     text = block.text
     words = text.split()
     return text[:1].islower() or (
         len(words) >= 5 and not any(c.isdigit() for c in text) and sum(w[:1].isupper() for w in words) * 2 > len(words)
     )
+
+
+def _pipe_rows(rows: list[str]) -> bool:
+    """Rows given as ``a | b | c`` with the same number of cells each: a table MyST can carry as a table."""
+    counts = {row.count(" | ") for row in rows}
+    return len(rows) >= 2 and len(counts) == 1 and counts != {0}
 
 
 def captions(doc: Document) -> None:
@@ -63,7 +69,7 @@ def captions(doc: Document) -> None:
             span = Span(tuple(n for b in inside for n in b.span.lines))
             rows = "\n".join(b.text for b in inside)
             out.append(Block(BlockKind.TABLE, rows, span, block.label, complete=True))
-            if block.label == "table":
+            if block.label == "table" and not _pipe_rows(rows.split("\n")):
                 doc.diagnostics.append(
                     Diagnostic(
                         Kind.TABLE_AS_TEXT,
