@@ -73,14 +73,12 @@ BAD = {
     "blank": ("\n\n  \n", 1, "the file has no text"),
     "binary": (b"Title\n\nsome\x00\x01binary", 3, "binary data"),
     "not utf-8": (b"Title\n\nCaf" + b"\xe9 au lait\n", 3, "not UTF-8"),
-    "note without marker": (MINIMAL.replace("² Another", "³ Stray note.\n\n² Another"), 11, "note 3 has no marker"),
     "note number twice": (MINIMAL.replace("² Another note.", "² Another note.\n\n¹ Again."), 13, "defined twice"),
     "markers out of order": (
         MINIMAL.replace("note.¹ Second sentence.²", "note.² Second sentence.¹"),
         7,
         "out of order",
     ),
-    "author note without marker": (MINIMAL.replace("by Ann Author*", "by Ann Author"), 13, "no '*' in the byline"),
 }
 
 
@@ -110,6 +108,27 @@ def test_one_missing_note_degrades(tmp_path: Path) -> None:
     strict.mkdir()
     status, out, err = run(strict, text, "--strict")
     assert status == 2 and "note marker 3 has no note" in err and written(strict) == []
+
+
+DEGRADED = {
+    "note without marker": (MINIMAL.replace("² Another", "³ Stray note.\n\n² Another"), 11, "note 3 has no marker"),
+    "author note without marker": (MINIMAL.replace("by Ann Author*", "by Ann Author"), 13, "no '*' in the byline"),
+}
+
+
+@pytest.mark.parametrize("case", DEGRADED, ids=list(DEGRADED))
+def test_uncalled_note_degrades(tmp_path: Path, case: str) -> None:
+    """A note nothing calls: converted, the note kept as text after the body and reported; --strict refuses."""
+    text, line, message = DEGRADED[case]
+    status, _, err = run(tmp_path, text)
+    assert status == 0
+    first = err.splitlines()[0]
+    assert first.startswith(f"{tmp_path / 'paper.txt'}:{line}: ") and message in first
+    index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "uncalled-notes" in index
+    strict = tmp_path / "strict"
+    strict.mkdir()
+    assert run(strict, text, "--strict")[0] == 2 and written(strict) == []
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html"])

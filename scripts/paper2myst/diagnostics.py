@@ -39,7 +39,6 @@ ERRORS = frozenset(
         Kind.EMPTY,
         Kind.BINARY,
         Kind.ENCODING,
-        Kind.NOTE_WITHOUT_MARKER,
         Kind.DUPLICATE_NOTE,
         Kind.MARKER_ORDER,
         Kind.STRUCTURE,

@@ -143,7 +143,14 @@ def notes(doc: Document) -> list[str]:
         doc.notes,
         key=lambda n: (0, 0) if n.label == "*" else (1, int(n.label)) if n.label.isdigit() else (2, order[id(n)]),
     )
-    return [f"[^{n.label}]: {note_myst(n)}\n" for n in ordered]
+    called = [n for n in ordered if n.label not in doc.uncalled_notes]
+    parts = [f"[^{n.label}]: {note_myst(n)}\n" for n in called]
+    uncalled = [n for n in ordered if n.label in doc.uncalled_notes]
+    if uncalled:
+        # Notes no call refers to: a footnote nothing references would break the build, so they stay text.
+        body = "\n".join(paragraph(f"{n.label} {n.text}") for n in uncalled)
+        parts.insert(0, _container("uncalled-notes", body))
+    return parts
 
 
 def back_matter_page(blocks: Sequence[Block], header: str) -> str:

@@ -198,5 +198,6 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     furniture: list[Block] = field(default_factory=list)  # left out of the output: banners, contents pages
     unmatched_calls: set[str] = field(default_factory=set)  # calls with no note: emitted as printed, not linked
+    uncalled_notes: set[str] = field(default_factory=set)  # notes no call refers to: kept as text, reported
     # Working state between stages: the blocks still to be placed.
     blocks: list[Block] = field(default_factory=list)

@@ -1,6 +1,7 @@
 """Stage ``markers``: check that note calls and notes match one to one, in order.
 
-A call with no note is kept as the text printed (reported), so one missing note does not lose the paper.
+A call with no note is kept as the text printed, a note no call refers to as text after the body (both reported),
+so one missing note or call does not lose the paper.
 """
 
 from __future__ import annotations
@@ -37,14 +38,22 @@ def markers(doc: Document) -> None:
     for note in doc.notes:
         if note.label == "*":
             if not doc.front.author_note_marker:
+                doc.uncalled_notes.add(note.label)
                 doc.diagnostics.append(
                     Diagnostic(
-                        Kind.NOTE_WITHOUT_MARKER, note.span.first, "the author note '*' has no '*' in the byline"
+                        Kind.NOTE_WITHOUT_MARKER,
+                        note.span.first,
+                        "the author note '*' has no '*' in the byline: kept as text after the body",
                     )
                 )
         elif note.label not in seen:
+            doc.uncalled_notes.add(note.label)
             doc.diagnostics.append(
-                Diagnostic(Kind.NOTE_WITHOUT_MARKER, note.span.first, f"note {note.label} has no marker in the text")
+                Diagnostic(
+                    Kind.NOTE_WITHOUT_MARKER,
+                    note.span.first,
+                    f"note {note.label} has no marker in the text: kept as text after the body",
+                )
             )
     if doc.front.author_note_marker and "*" not in labels:
         line = doc.front.byline_spans[-1].first if doc.front.byline_spans else 1
