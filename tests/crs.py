@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from markdown_it import MarkdownIt
 from paper2myst.diagnostics import ConversionError
-from paper2myst.model import Document, Heading, Paragraph
+from paper2myst.model import DateLine, Document, Heading, Paragraph
 from paper2myst.pipeline import convert
 
 CRS = Path(__file__).resolve().parent / "fixtures" / "crs"
@@ -109,7 +109,7 @@ def measure(name: str) -> Figures:
     figures.missing += [f"heading {h}" for h in truth["headings"] if normalise(h).casefold() not in headings]
     figures.title = normalise(doc.front.title) == normalise(truth["title"])
     figures.authors = [normalise(a) for a in doc.front.authors] == [normalise(a) for a in truth["authors"]]
-    figures.date = doc.front_date() == truth["date"] if hasattr(doc, "front_date") else _date(doc) == truth["date"]
+    figures.date = _date(doc) == truth["date"]
     figures.diagnostics = len(doc.diagnostics)
     lines = {d.line for d in doc.diagnostics}
     figures.reported_notes = {n.label for n in doc.notes if lines & set(n.span.lines)}
@@ -117,8 +117,6 @@ def measure(name: str) -> Figures:
 
 
 def _date(doc: Document) -> str | None:
-    from paper2myst.model import DateLine
-
     return next((n.iso for n in doc.body if isinstance(n, DateLine)), None)
 
 
