@@ -96,7 +96,7 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
             print(diagnostic.format(str(source)), file=sys.stderr)
         if report:  # the review report is the editor's file, not an output: written even when nothing else is
             _write_report(report, str(source), data, err.diagnostics)
-        print(f"paper2myst: {verdict(err.diagnostics)}", file=sys.stderr)
+        print(f"paper2myst: {verdict(err.diagnostics, refused=True)}", file=sys.stderr)
         return 2
     for diagnostic in doc.diagnostics:
         print(diagnostic.format(str(source)), file=sys.stderr)

@@ -25,8 +25,10 @@ def context(lines: list[str], line: int) -> list[tuple[int, str]]:
     return sorted(shown)
 
 
-def verdict(diagnostics: list[Diagnostic]) -> str:
+def verdict(diagnostics: list[Diagnostic], refused: bool = False) -> str:
     """One line the editor can act on."""
+    if refused:
+        return f"verdict: nothing written — resolve these {len(diagnostics)} findings (or drop --strict to convert)"
     if not diagnostics:
         return "verdict: nothing to check — every decision was certain"
     errors = sum(d.is_error for d in diagnostics)
