@@ -60,7 +60,7 @@ def pipe_table(cells: list[list[str]], unmatched: frozenset[str]) -> str:
 
 def caption(node: Caption, unmatched: frozenset[str]) -> str:
     """A figure or table: its caption, a placeholder for what the text cannot carry, its rows as printed."""
-    parts = [_container(f"{node.kind}-caption", paragraph(node.text, unmatched))]
+    parts = [_container(f"{node.kind}-caption", paragraph(node.text, unmatched))] if node.text else []
     cells = pipe_cells(node.rows)
     if cells:
         parts.append(pipe_table(cells, unmatched))

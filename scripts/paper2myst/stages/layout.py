@@ -241,6 +241,8 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
     elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows:
         last.rows = block.text.split("\n")
         last.span = last.span + block.span
+    elif block.kind is BlockKind.TABLE:  # a table a reader found with no caption above it
+        doc.body.append(Caption("table", "", block.span, rows=block.text.split("\n")))
     elif block.kind is BlockKind.CAPTION and isinstance(last, Caption):
         last.notes.append(text)
         last.span = last.span + block.span
