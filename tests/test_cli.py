@@ -59,6 +59,7 @@ def test_minimal_paper(tmp_path: Path) -> None:
     assert out == (
         "paper2myst: 1 paragraphs, 2 notes + author note, 0 notes continued across pages, "
         "0 page-break joins, 0 references, 0 diagnostics\n"
+        "paper2myst: verdict: nothing to check — every decision was certain\n"
     )
     assert written(tmp_path) == ["docs/index.md", "docs/paper.json"]
     index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
@@ -72,19 +73,12 @@ BAD = {
     "blank": ("\n\n  \n", 1, "the file has no text"),
     "binary": (b"Title\n\nsome\x00\x01binary", 3, "binary data"),
     "not utf-8": (b"Title\n\nCaf" + b"\xe9 au lait\n", 3, "not UTF-8"),
-    "marker without note": (
-        MINIMAL.replace("Second sentence.²", "Second sentence.² Third.³"),
-        7,
-        "note marker 3 has no note",
-    ),
-    "note without marker": (MINIMAL.replace("² Another", "³ Stray note.\n\n² Another"), 11, "note 3 has no marker"),
     "note number twice": (MINIMAL.replace("² Another note.", "² Another note.\n\n¹ Again."), 13, "defined twice"),
     "markers out of order": (
         MINIMAL.replace("note.¹ Second sentence.²", "note.² Second sentence.¹"),
         7,
         "out of order",
     ),
-    "author note without marker": (MINIMAL.replace("by Ann Author*", "by Ann Author"), 13, "no '*' in the byline"),
 }
 
 
@@ -99,6 +93,61 @@ def test_bad_input(tmp_path: Path, case: str) -> None:
     assert message in first
     assert "[paper2myst." in first
     assert written(tmp_path) == []
+
+
+def test_one_missing_note_degrades(tmp_path: Path) -> None:
+    """A call with no note: the paper converts (the call kept as printed, reported); --strict refuses it."""
+    text = MINIMAL.replace("Second sentence.²", "Second sentence.² Third.³")
+    status, out, err = run(tmp_path, text)
+    assert status == 0
+    assert f"{tmp_path / 'paper.txt'}:7: note marker 3 has no note" in err
+    assert "check 1 decisions" in out
+    index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "Third.³" in index and "[^3]" not in index
+    strict = tmp_path / "strict"
+    strict.mkdir()
+    status, out, err = run(strict, text, "--strict")
+    assert status == 2 and "note marker 3 has no note" in err and written(strict) == []
+
+
+DEGRADED = {
+    "note without marker": (MINIMAL.replace("² Another", "³ Stray note.\n\n² Another"), 11, "note 3 has no marker"),
+    "author note without marker": (MINIMAL.replace("by Ann Author*", "by Ann Author"), 13, "no '*' in the byline"),
+}
+
+
+@pytest.mark.parametrize("case", DEGRADED, ids=list(DEGRADED))
+def test_uncalled_note_degrades(tmp_path: Path, case: str) -> None:
+    """A note nothing calls: converted, the note kept as text after the body and reported; --strict refuses."""
+    text, line, message = DEGRADED[case]
+    status, _, err = run(tmp_path, text)
+    assert status == 0
+    first = err.splitlines()[0]
+    assert first.startswith(f"{tmp_path / 'paper.txt'}:{line}: ") and message in first
+    index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "uncalled-notes" in index
+    strict = tmp_path / "strict"
+    strict.mkdir()
+    assert run(strict, text, "--strict")[0] == 2 and written(strict) == []
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_review_report_lists_each_diagnostic(tmp_path: Path, suffix: str) -> None:
+    text = MINIMAL.replace("Second sentence.²", "Second sentence.² Third.³").replace(
+        "² Another note.", "² Another note that stops in the middle of"
+    )
+    report = tmp_path / f"review{suffix}"
+    status, _, err = run(tmp_path, text, "--report", str(report))
+    assert status == 0
+    body = report.read_text(encoding="utf-8")
+    diagnostics = [line for line in err.splitlines() if "[paper2myst." in line]
+    assert len(diagnostics) == 2
+    for line in diagnostics:
+        number = line.split(":")[1]
+        kind = line.rsplit("[paper2myst.", 1)[1].rstrip("]")
+        assert f"paper.txt:{number}" in body and kind in body
+    assert "Third.³" in body  # the text around the line
+    assert "verdict:" in body
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from paper2myst import __version__
 from paper2myst.config import Config
-from paper2myst.diagnostics import ConversionError
+from paper2myst.diagnostics import ConversionError, Diagnostic
 from paper2myst.emit import emit
-from paper2myst.model import Document, Paragraph
+from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert
+from paper2myst.report import html_report, markdown_report, verdict
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files on disk differ")
     parser.add_argument("--strict", action="store_true", help="treat every diagnostic as an error")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        help="write a review report of every diagnostic with its lines (.html for HTML, else Markdown)",
+    )
     parser.add_argument("--language", default="en", help="the paper's language, a BCP 47 tag (default: en)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -52,15 +58,31 @@ def summary(doc: Document) -> str:
     numbered = [n for n in doc.notes if n.label != "*"]
     paragraphs = [n for n in doc.body if isinstance(n, Paragraph)]
     joins = sum(p.joins for p in paragraphs)
+    kinds = [
+        (sum(isinstance(n, ItemList) for n in doc.body), "lists"),
+        (sum(isinstance(n, Quote) for n in doc.body), "quotations"),
+        (sum(isinstance(n, Caption) for n in doc.body), "figures and tables"),
+    ]
+    extra = "".join(f", {count} {what}" for count, what in kinds if count)
+    contents = sum(b.label == "contents" for b in doc.furniture)
+    if doc.furniture:
+        # Left out of the output, never silently: banners, page furniture, the contents pages.
+        extra += f", {len(doc.furniture)} furniture blocks left out ({contents} of them contents lists)"
     return (
         f"{len(paragraphs)} paragraphs, {len(numbered)} notes"
         f"{' + author note' if len(numbered) != len(doc.notes) else ''}, "
         f"{sum(n.continued for n in doc.notes)} notes continued across pages, {joins} page-break joins, "
-        f"{len(doc.references)} references, {len(doc.diagnostics)} diagnostics"
+        f"{len(doc.references)} references{extra}, {len(doc.diagnostics)} diagnostics"
     )
 
 
-def run(config: Config, check: bool) -> int:
+def _write_report(path: Path, source: str, data: bytes, diagnostics: list[Diagnostic]) -> None:
+    lines = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    render = html_report if path.suffix.lower() in {".html", ".htm"} else markdown_report
+    _write_atomic(path, render(source, lines, diagnostics, str))
+
+
+def run(config: Config, check: bool, report: Path | None = None) -> int:
     source = config.source
     try:
         data = source.read_bytes()
@@ -72,9 +94,14 @@ def run(config: Config, check: bool) -> int:
     except ConversionError as err:
         for diagnostic in err.diagnostics:
             print(diagnostic.format(str(source)), file=sys.stderr)
+        if report:  # the review report is the editor's file, not an output: written even when nothing else is
+            _write_report(report, str(source), data, err.diagnostics)
+        print(f"paper2myst: {verdict(err.diagnostics, refused=True)}", file=sys.stderr)
         return 2
     for diagnostic in doc.diagnostics:
         print(diagnostic.format(str(source)), file=sys.stderr)
+    if report:
+        _write_report(report, str(source), data, doc.diagnostics)
     bib_from_docs = os.path.relpath(config.bib, config.docs).replace(os.sep, "/")
     output = emit(doc, config.language, bib_from_docs)
     files = {config.docs / name: text for name, text in output.pages.items()}
@@ -89,6 +116,7 @@ def run(config: Config, check: bool) -> int:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             _write_atomic(path, text)
     print(f"paper2myst: {summary(doc)}")
+    print(f"paper2myst: {verdict(doc.diagnostics)}")
     return 0
 
 
@@ -99,4 +127,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as err:
         print(f"paper2myst: error: {err}", file=sys.stderr)
         return 2
-    return run(config, args.check)
+    return run(config, args.check, args.report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -23,6 +24,14 @@ class Kind(enum.Enum):
     UNPARSED_REFERENCE = "unparsed_reference"
     UNLISTED_CITATION = "unlisted_citation"
     UNRESOLVED_CONTINUATION = "unresolved_continuation"
+    SUSPICIOUS_FRONT = "suspicious_front"  # a title, date or byline that reads like something else, or is missing
+    SUSPICIOUS_JOIN = "suspicious_join"  # a paragraph made of several page-break joins, or joined without evidence
+    SUSPICIOUS_NOTES = "suspicious_notes"  # note-like blocks but no calls, or calls but no notes
+    SUSPICIOUS_HEADINGS = "suspicious_headings"  # several headings in a row: table rows or figure text?
+    TABLE_AS_TEXT = "table_as_text"  # a table given as text: kept as a literal block
+    UNCERTAIN_EXTENT = "uncertain_extent"  # a caption whose table or figure has no visible end
+    BROKEN_ADDRESS = "broken_address"  # an address with a space inside it: the extraction broke it
+    NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
 
 
 ERRORS = frozenset(
@@ -30,8 +39,6 @@ ERRORS = frozenset(
         Kind.EMPTY,
         Kind.BINARY,
         Kind.ENCODING,
-        Kind.MARKER_WITHOUT_NOTE,
-        Kind.NOTE_WITHOUT_MARKER,
         Kind.DUPLICATE_NOTE,
         Kind.MARKER_ORDER,
         Kind.STRUCTURE,
@@ -51,8 +58,9 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.kind in ERRORS
 
-    def format(self, filename: str) -> str:
-        return f"{filename}:{self.line}: {self.message} [paper2myst.{self.kind.value}]"
+    def format(self, filename: str, where: Callable[[int], str] = str) -> str:
+        """``file:line: message [paper2myst.kind]``; ``where`` locates a line (``12`` in a text, ``p5`` in a PDF)."""
+        return f"{filename}:{where(self.line)}: {self.message} [paper2myst.{self.kind.value}]"
 
 
 class ConversionError(Exception):

@@ -14,7 +14,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from paper2myst.stages.blocks import SUPERSCRIPT_DIGITS, superscript_to_int
+from paper2myst.stages.blocks import CALL, call_label
 
 # Characters that mean something somewhere in MyST inline syntax (or HTML) and are escaped in text.
 _ESCAPE = re.compile(r"([\\`*_\[\]<>{}$|~^&])")
@@ -22,7 +22,6 @@ _ESCAPE = re.compile(r"([\\`*_\[\]<>{}$|~^&])")
 _LINE_START = re.compile(r"^([#>+\-=%:(!]|\d+(?=[.)]))")
 # A bare address with a scheme; trailing punctuation belongs to the sentence, not the address.
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>]*[^\s<>.,;:!?'\")\]]")
-_MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
 @functools.cache
@@ -43,24 +42,29 @@ def _destination(href: str) -> str:
     return f"<{href.replace('<', '%3C').replace('>', '%3E')}>"
 
 
-def _text(content: str, markers: bool) -> str:
-    """Escape plain text; bare addresses become autolinks and superscripts note references."""
+def _call(match: re.Match[str], unmatched: frozenset[str]) -> str:
+    label = call_label(match.group())
+    return match.group() if label in unmatched else f"[^{label}]"
+
+
+def _text(content: str, markers: bool, unmatched: frozenset[str] = frozenset()) -> str:
+    """Escape plain text; bare addresses become autolinks and calls note references (unless they have no note)."""
     out, at = [], 0
     for url in _BARE_URL.finditer(content):
         out += [escape(content[at : url.start()]), f"<{url.group()}>"]
         at = url.end()
     out.append(escape(content[at:]))
     text = "".join(out)
-    return _MARKER.sub(lambda m: f"[^{superscript_to_int(m.group())}]", text) if markers else text
+    return CALL.sub(lambda m: _call(m, unmatched), text) if markers else text
 
 
-def _render(tokens: list[Token], markers: bool) -> str:
+def _render(tokens: list[Token], markers: bool, unmatched: frozenset[str] = frozenset()) -> str:
     out: list[str] = []
     stack: list[str] = []
     for token in tokens:
         if token.type == "text":
             # Inside a link, text is the link's own: no further links or note references.
-            out.append(escape(token.content) if stack else _text(token.content, markers))
+            out.append(escape(token.content) if stack else _text(token.content, markers, unmatched))
         elif token.type in {"em_open", "em_close"}:
             out.append("*")
         elif token.type in {"strong_open", "strong_close"}:
@@ -86,11 +90,11 @@ def _render(tokens: list[Token], markers: bool) -> str:
     return "".join(out)
 
 
-def to_myst(text: str, *, markers: bool = True) -> str:
-    """Render one line of source text as MyST inline markup (``markers``: superscripts → ``[^N]``)."""
+def to_myst(text: str, *, markers: bool = True, unmatched: frozenset[str] = frozenset()) -> str:
+    """Render one line of source text as MyST inline markup (``markers``: calls → ``[^N]``, but ``unmatched``)."""
     tokens = _parser().parseInline(text)
     children = tokens[0].children or [] if tokens else []
-    return _render(children, markers)
+    return _render(children, markers, unmatched)
 
 
 def line_start_safe(line: str) -> str:

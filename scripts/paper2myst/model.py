@@ -37,7 +37,12 @@ class BlockKind(enum.Enum):
     TEXT = "text"  # body paragraph (or a piece of one, or a note continuation)
     NOTE = "note"  # start of a note: superscript number or '*' then a space
     HEADING = "heading"
-    DATE = "date"  # "Updated 1 November 2023"
+    DATE = "date"  # "Updated 1 November 2023", "April 10, 2026"
+    LIST_ITEM = "list_item"  # label: its bullet or number as printed; text without it
+    QUOTE = "quote"
+    CAPTION = "caption"  # "Figure 1. …", "Table 2. …"; label "source" for a "Source:"/"Notes:" line under one
+    TABLE = "table"  # rows as lines
+    FURNITURE = "furniture"  # running heads, page numbers, banners, contents pages: counted, not emitted
 
 
 @dataclass(slots=True)
@@ -48,6 +53,8 @@ class Block:
     text: str
     span: Span
     label: str = ""  # note label ("1", "*") for NOTE blocks
+    level: int = 0  # HEADING: 1 = section, 2 = subsection...; 0 = unknown (stages decide)
+    complete: bool = False  # the reader knows this block is whole: layout must never join it to another
 
 
 @dataclass(slots=True)
@@ -79,14 +86,56 @@ class Paragraph:
     span: Span
     offsets: tuple[int, ...] = (0,)  # where each line of ``span`` starts in ``text``
     joins: int = 0
+    complete: bool = False  # a display line (an equation): never joined to what follows
 
 
 @dataclass(slots=True)
 class Heading:
-    """A section heading, e.g. ``1. Military way dominates`` or ``Conclusion``."""
+    """A section heading, e.g. ``1. Military way dominates`` or ``Conclusion``; level 1 = section."""
 
     text: str
     span: Span
+    level: int = 1
+
+
+@dataclass(slots=True)
+class ListItem:
+    """One item of a list: its label as printed (bullet or number) and its text."""
+
+    label: str
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class ItemList:
+    """A bulleted or numbered list."""
+
+    items: list[ListItem]
+    span: Span
+
+    @property
+    def ordered(self) -> bool:
+        return all(item.label[:1].isalnum() for item in self.items)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A block quotation."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Caption:
+    """A figure's or table's caption ("Figure 1. …"), with its source/notes lines and, for a table, its rows."""
+
+    kind: str  # "figure" or "table"
+    text: str
+    span: Span
+    rows: list[str] = field(default_factory=list)  # a table's rows as the text gives them
+    notes: list[str] = field(default_factory=list)  # "Source: …", "Notes: …"
 
 
 @dataclass(slots=True)
@@ -98,7 +147,7 @@ class DateLine:
     span: Span
 
 
-BodyNode = Paragraph | Heading | DateLine
+BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption
 
 
 @dataclass(slots=True)
@@ -125,6 +174,13 @@ class Front:
     keywords_line: str = ""
     keywords: list[str] = field(default_factory=list)
     label_spans: list[Span] = field(default_factory=list)
+    subtitle: str = ""
+    subtitle_spans: list[Span] = field(default_factory=list)
+    number: str = ""  # the report number the cover prints ("R48903")
+    series: str = ""  # "Working Paper", "Policy Brief": the series line the cover prints
+    doi: str = ""
+    issn: str = ""
+    publisher: str = ""  # the publisher's name, where a banner prints it
 
 
 @dataclass(slots=True)
@@ -140,5 +196,8 @@ class Document:
     entries: list[BibEntry] = field(default_factory=list)  # one per reference
     back_matter: list[Block] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    furniture: list[Block] = field(default_factory=list)  # left out of the output: banners, contents pages
+    unmatched_calls: set[str] = field(default_factory=set)  # calls with no note: emitted as printed, not linked
+    uncalled_notes: set[str] = field(default_factory=set)  # notes no call refers to: kept as text, reported
     # Working state between stages: the blocks still to be placed.
     blocks: list[Block] = field(default_factory=list)

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Document, Span
 from paper2myst.stages.blocks import split_blocks
+from paper2myst.stages.captions import captions
+from paper2myst.stages.checks import checks
+from paper2myst.stages.furniture import furniture
 from paper2myst.stages.layout import layout
 from paper2myst.stages.link import link
 from paper2myst.stages.markers import markers
@@ -18,18 +21,23 @@ Stage = Callable[[Document], None]
 #: The stages after reading, in order; each mutates the document (like markdown-it's rule chains).
 STAGES: list[tuple[str, Stage]] = [
     ("structure", structure),
+    ("furniture", furniture),
+    ("captions", captions),
     ("layout", layout),
     ("markers", markers),
     ("link", link),
+    ("checks", checks),
 ]
 
 
 def placed_lines(doc: Document) -> set[int]:
     """Every input line some node of ``doc`` was made from."""
     spans: list[Span] = [*doc.front.title_spans, *doc.front.byline_spans, *doc.front.label_spans]
+    spans += doc.front.subtitle_spans
     spans += [p.span for p in doc.front.abstract]
     spans += [n.span for n in doc.body] + [n.span for n in doc.notes]
     spans += [r.span for r in doc.references] + [b.span for b in doc.back_matter]
+    spans += [b.span for b in doc.furniture]
     if doc.references_heading:
         spans.append(doc.references_heading.span)
     return {line for span in spans for line in span.lines}

@@ -4,18 +4,45 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.dates import MONTHS
+from paper2myst.dates import DATE_LINE, parse_date
 from paper2myst.model import Block, BlockKind, Span
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+# Roman-numeral and letter calls as the text form prints them (ⁱ ⁱⁱ ⁱᵛ ᵃ ᵇ …).
+SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+SYMBOL_CALLS = "†‡"
+_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS + SUPERSCRIPT_LETTERS, "0123456789abcdefghijklmnoprstuvwxyz")
+# A call: superscript digits or letters glued to the word before, or a dagger; what follows is a space,
+# punctuation or the end (a superscript letter inside a word, "10ᵗʰ", is an ordinal, not a call).
+CALL = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+|[{SUPERSCRIPT_LETTERS}]+(?![\w{SUPERSCRIPT_LETTERS}])|[{SYMBOL_CALLS}]+")
 
-# A note starts with its superscript number (or '*', the author note) and a space.
-_NOTE = re.compile(rf"^(?:([{SUPERSCRIPT_DIGITS}]+)|(\*))[ \u00a0]+(?=\S)")
-# "1. Heading", "2. Heading...", "3. ...and heading"; never a sentence that ends with a lone period.
-_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+\S.{0,118}$")
-_MONTHS = "|".join(MONTHS)
-DATE_LINE = re.compile(rf"^(?:(?:Updated|Published|Revised|Last updated)(?: on)? )?(\d{{1,2}}) ({_MONTHS}) (\d{{4}})$")
+# A note starts with its call (superscript number or letters, '*' the author note, a dagger) and a space.
+_NOTE = re.compile(
+    rf"^(?:([{SUPERSCRIPT_DIGITS}]+)|([{SUPERSCRIPT_LETTERS}]+)|(\*)|([{SYMBOL_CALLS}]+))[ \u00a0]+(?=\S)"
+)
+# "1. Heading", "2.3 Heading", "1.2.1 Heading"; never a sentence that ends with a lone period.
+_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S.{0,148}$")
+_APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)\s+[A-Z0-9]{1,3}(?:[.:]\s+\S.{0,148}|\s*)$")
+_LETTER_HEADING = re.compile(r"^[A-Z]\.\s+[A-Z][^;]{0,118}$")
+_BULLETS = "•◦▪‣●■"
+_BULLET = re.compile(rf"^([{_BULLETS}])\s+")
+_DASH_ITEM = re.compile(r"^[–—]\s+\S")
+_CAPTION = re.compile(
+    r"^(Figure|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?-?\d{1,3}(?:\.\d{1,2})?(?:[.:]|\s[–—])\s+\S"
+)
+_CAPTION_NOTE = re.compile(r"^(?:Sources?|Notes?)\s?:")
+# A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) δ(τ B) = 0 or".
+_EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
+# Page furniture: a page number, "Page 3 of 8", a bare address, a report number alone ("R48903").
+_FURNITURE = re.compile(
+    r"^(?:\d{1,4}|Page \d+(?: of \d+)?|<https?://[^\s>]+>|https?://\S+|(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*)$"
+)
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’-]*")
+
+
+def call_label(call: str) -> str:
+    """A call as printed → the note's label: ``¹²`` → ``12``, ``ⁱᵛ`` → ``iv``, ``†`` → ``†``."""
+    return call.translate(_TO_ASCII)
 
 
 def superscript_to_int(text: str) -> int:
@@ -24,22 +51,48 @@ def superscript_to_int(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence, so that nothing was cut after it."""
-    stripped = text.rstrip().rstrip(SUPERSCRIPT_DIGITS + ")]\"'”’»*>")
+    stripped = text.rstrip().rstrip(SUPERSCRIPT_DIGITS + SUPERSCRIPT_LETTERS + SYMBOL_CALLS + ")]\"'”’»*>")
     return stripped.endswith((".", "?", "!", "…"))
 
 
+def heading_level(text: str) -> int:
+    """The level a numbered heading's number says (``1.`` → 1, ``1.1`` → 2, ``Appendix A.`` → 1); 0 unknown."""
+    numbered = _NUMBERED_HEADING.match(text)
+    if numbered:
+        return numbered.group("number").count(".") + 1
+    return 1 if _APPENDIX_HEADING.match(text) else 0
+
+
+def _title_cased(words: list[str]) -> bool:
+    long = [w.strip("()[]'‘’") for w in words if len(w) > 3 and not w[0].isdigit()]
+    return bool(long) and sum(bool(_TITLE_WORD.match(w)) for w in long) >= 0.85 * len(long)
+
+
 def looks_like_heading(text: str) -> bool:
-    """Section headings: numbered (``1. …``) or a short capitalised phrase without punctuation."""
-    if "\n" in text:
+    """Section headings: numbered (``1.``, ``1.1``, ``Appendix A.``), a short phrase, or a title-cased line."""
+    if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}\"“”*<>\[\]|]", text):
         return False
     if _NUMBERED_HEADING.match(text):
+        dotted = text.split()[0].count(".")
+        if dotted > 1 or (dotted == 1 and not text.split()[0].endswith(".")):
+            # "1.1 Heading": a subsection must look like a title, not like "2.5 percent of …".
+            return text.split()[1][:1].isupper() and not ends_sentence(text)
         return not (text.endswith(".") and not text.endswith("..."))
+    if _APPENDIX_HEADING.match(text):
+        return not text.endswith(".") or len(text.split()) <= 3
+    if _LETTER_HEADING.match(text) and not text.endswith("."):
+        return len(text.split()) <= 12
     words = text.split()
+    if not words or (not text[0].isupper() and not text[0].isdigit()):
+        return False
+    if len(words) <= 6 and text[0].isupper() and not re.search(r"[.,;:!?()]", text) and not DATE_LINE.match(text):
+        return True
+    # A longer heading is title-cased and ends without a sentence's full stop (a question mark may end it).
     return (
-        0 < len(words) <= 6
-        and text[0].isupper()
-        and not re.search(r"[.,;:!?()\"“”*<>\[\]|]", text)
-        and not DATE_LINE.match(text)
+        len(words) <= 25
+        and not re.search(r"[.,;:!]$|\.\s|[;$%]", text)
+        and _title_cased(words)
+        and parse_date(text) is None
     )
 
 
@@ -51,7 +104,7 @@ def split_blocks(lines: list[str]) -> list[Block]:
     def flush() -> None:
         if run:
             text = "\n".join(line for _, line in run)
-            blocks.append(classify(text, Span(tuple(n for n, _ in run))))
+            blocks.extend(classify(text, Span(tuple(n for n, _ in run))))
             run.clear()
 
     for number, line in enumerate(lines, start=1):
@@ -63,13 +116,38 @@ def split_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def classify(text: str, span: Span) -> Block:
+def classify(text: str, span: Span) -> list[Block]:
+    """What one block is; a run of bulleted items printed as one block gives one block per item."""
     note = _NOTE.match(text)
     if note:
-        label = str(superscript_to_int(note.group(1))) if note.group(1) else "*"
-        return Block(BlockKind.NOTE, text[note.end() :], span, label)
-    if DATE_LINE.match(text):
-        return Block(BlockKind.DATE, text, span)
+        digits, letters, star, symbol = note.groups()
+        label = str(superscript_to_int(digits)) if digits else call_label(letters) if letters else star or symbol
+        return [Block(BlockKind.NOTE, text[note.end() :], span, label)]
+    lines = text.split("\n")
+    if len(lines) > 1 and all(_DASH_ITEM.match(line) for line in lines):
+        # One item a line, each set off by a dash.
+        return [
+            Block(BlockKind.LIST_ITEM, line[2:].strip(), Span((number,)), line[0], complete=True)
+            for number, line in zip(span.lines, lines, strict=True)
+        ]
+    if _BULLET.match(text):
+        # Items the extraction ran into one block: split at the same bullet set off by spaces.
+        bullet = re.escape(text[0])
+        pieces = re.split(rf"(?:^|(?<=\s))({bullet})\s+", text)[1:]  # bullet, text, bullet, text…
+        return [
+            Block(BlockKind.LIST_ITEM, body.strip(), span, bullet, complete=True)
+            for bullet, body in zip(pieces[::2], pieces[1::2], strict=True)
+        ]
+    if text.startswith("> "):
+        return [Block(BlockKind.QUOTE, re.sub(r"(?m)^> ?", "", text), span, complete=True)]
+    if DATE_LINE.match(text) and parse_date(text):
+        return [Block(BlockKind.DATE, text, span)]
+    if _CAPTION.match(text):
+        return [Block(BlockKind.CAPTION, text, span, text.split()[0].lower(), complete=True)]
+    if _CAPTION_NOTE.match(text):
+        return [Block(BlockKind.CAPTION, text, span, "source", complete=True)]
+    if _FURNITURE.match(text):
+        return [Block(BlockKind.FURNITURE, text, span)]
     if looks_like_heading(text):
-        return Block(BlockKind.HEADING, text, span)
-    return Block(BlockKind.TEXT, text, span)
+        return [Block(BlockKind.HEADING, text, span, level=heading_level(text))]
+    return [Block(BlockKind.TEXT, text, span, complete=bool(_EQUATION.match(text)))]

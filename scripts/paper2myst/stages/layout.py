@@ -9,10 +9,22 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.dates import MONTH_NUMBERS
+from paper2myst.dates import parse_date
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Block, BlockKind, DateLine, Document, Heading, Note, Paragraph
-from paper2myst.stages.blocks import DATE_LINE, ends_sentence
+from paper2myst.model import (
+    Block,
+    BlockKind,
+    Caption,
+    DateLine,
+    Document,
+    Heading,
+    ItemList,
+    ListItem,
+    Note,
+    Paragraph,
+    Quote,
+)
+from paper2myst.stages.blocks import ends_sentence
 
 # The extraction closes emphasis at a cut ("in *CNIS Working*" … "Papers, No. 14"): the
 # capitalised words that open the continuation belong inside it (titles are title-cased).
@@ -32,6 +44,32 @@ def join_cut(head: str, tail: str) -> str:
     return f"{head} {tail}"
 
 
+# An address the extraction broke at a line end: "<https://…/Revenu> es/link/…", "<https://…?_tp=> eyJjb…".
+_ADDRESS_BREAK = re.compile(r"<(https?://[^\s>]+)>( ?)([\w%\-./?=&#~+]+)")
+
+
+def _glue(match: re.Match[str]) -> str:
+    address, _space, token = match.groups()
+    piece = token.rstrip(".,;:")
+    # Only what cannot be a word goes into the address: a path piece, a run after "=" or "/", a long code.
+    if (
+        ("/" in piece and len(piece) >= 10)
+        or (address.endswith(("/", "=", "_")) and len(piece) >= 4)
+        or (len(piece) >= 12 and re.fullmatch(r"[\w-]+", piece) and re.search(r"[_\d]", piece))
+    ):
+        return f"<{address}{piece}>{token[len(piece) :]}"
+    return match.group()
+
+
+def mend_addresses(text: str) -> str:
+    """Rejoin addresses broken at line ends: an address holds no spaces, so what goes on with it is part of it."""
+    while True:
+        mended = _ADDRESS_BREAK.sub(_glue, text)
+        if mended == text:
+            return text
+        text = mended
+
+
 def flatten(block: Block) -> tuple[str, tuple[int, ...]]:
     """A block's lines as one line of text, with where each input line starts in it."""
     lines = block.text.split("\n")
@@ -46,18 +84,28 @@ def _joined_offsets(head: str, head_offsets: tuple[int, ...], tail_offsets: tupl
     return head_offsets + tuple(len(head.rstrip()) + 1 + o for o in tail_offsets)
 
 
-def iso_date(text: str) -> str:
-    match = DATE_LINE.match(text)
-    assert match is not None
-    day, month, year = match.groups()
-    return f"{year}-{MONTH_NUMBERS[month]:02d}-{int(day):02d}"
+_CONTINUED = re.compile(r"\s*\((?:continued|cont\.)\s*(?:\.{3}|…)?\)\s*$", re.IGNORECASE)
+_ENDS_IN_ADDRESS = re.compile(r"(?:<https?://[^\s>]+>|https?://\S+)$")
+
+
+def continued_mark(text: str) -> int:
+    """Where a "(continued...)" mark that ends a cut note starts; -1 if there is none."""
+    match = _CONTINUED.search(text)
+    return match.start() if match else -1
+
+
+def is_cut(note: Block) -> bool:
+    """Whether a note was cut by a page break: marked so, or ending mid-sentence (an address ends a note)."""
+    if continued_mark(note.text) >= 0:
+        return True
+    return not ends_sentence(note.text) and not _ENDS_IN_ADDRESS.search(note.text.rstrip())
 
 
 def find_continuations(blocks: list[Block]) -> dict[int, int]:
     """Map the index of each note-continuation block to the index of the note it continues."""
     found: dict[int, int] = {}
     for i, block in enumerate(blocks):
-        if block.kind is not BlockKind.NOTE or ends_sentence(block.text):
+        if block.kind is not BlockKind.NOTE or not is_cut(block):
             continue
         # Only the last numbered note of an area can be cut; the author note may follow it.
         after = i + 1
@@ -67,7 +115,7 @@ def find_continuations(blocks: list[Block]) -> dict[int, int]:
             continue
         # The next note area starts after at least one body block of the next page.
         j = next((k for k in range(after + 1, len(blocks)) if blocks[k].kind is BlockKind.NOTE), None)
-        if j is not None and j - 1 > after and blocks[j - 1].kind is not BlockKind.NOTE:
+        if j is not None and j - 1 > after and blocks[j - 1].kind in {BlockKind.TEXT, BlockKind.HEADING}:
             found[j - 1] = i
     return found
 
@@ -78,10 +126,15 @@ def layout(doc: Document) -> None:
     continuations = find_continuations(blocks)
     notes: dict[int, Note] = {}  # block index → note, to find a continuation's note
     by_label: dict[str, Note] = {}
+    page_break = False  # a note area stands between the last body block and this one
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.NOTE:
+            page_break = True
+            mark = continued_mark(block.text)
+            if mark >= 0:
+                block = Block(block.kind, block.text[:mark], block.span, block.label)
             text, offsets = flatten(block)
-            note = Note(block.label, text, block.span, offsets)
+            note = Note(block.label, mend_addresses(text), block.span, offsets)
             if block.label in by_label:
                 doc.diagnostics.append(
                     Diagnostic(
@@ -94,20 +147,22 @@ def layout(doc: Document) -> None:
             notes[i] = by_label[block.label] = note
             doc.notes.append(note)
         elif i in continuations:
+            page_break = True
             note = notes[continuations[i]]
             text, offsets = flatten(block)
             note.offsets = _joined_offsets(note.text, note.offsets, offsets)
-            note.text = join_cut(note.text, text)
+            note.text = mend_addresses(join_cut(note.text, text))
             note.span = note.span + block.span
             note.continued = True
         else:
-            if block.kind is BlockKind.HEADING and _ends_page(blocks, i + 1, continuations):
-                # Headings are kept with the text that follows them: one at the foot of a
-                # page is really the start of a paragraph cut by the page break.
+            if block.kind is BlockKind.HEADING and _starts_paragraph(blocks, i, continuations):
+                # A heading-like line at the foot of a page whose next body block goes on in lower case:
+                # the first piece of a paragraph cut by the page break, not a heading.
                 block = Block(BlockKind.TEXT, block.text, block.span)
-            _place_body(doc, block)
+            _place_body(doc, block, page_break)
+            page_break = False
     for note in doc.notes:
-        if not ends_sentence(note.text) and not note.continued:
+        if is_cut(Block(BlockKind.NOTE, note.text, note.span)) and not note.continued:
             doc.diagnostics.append(
                 Diagnostic(
                     Kind.UNRESOLVED_CONTINUATION,
@@ -118,22 +173,80 @@ def layout(doc: Document) -> None:
     doc.blocks = []
 
 
-def _ends_page(blocks: list[Block], after: int, continuations: dict[int, int]) -> bool:
-    return after < len(blocks) and (blocks[after].kind is BlockKind.NOTE or after in continuations)
+def _starts_paragraph(blocks: list[Block], i: int, continuations: dict[int, int]) -> bool:
+    """Whether the heading-like block ``i`` stands at a page's foot and the next body block continues it."""
+    after = i + 1
+    if not (after < len(blocks) and (blocks[after].kind is BlockKind.NOTE or after in continuations)):
+        return False
+    while after < len(blocks) and (blocks[after].kind is BlockKind.NOTE or after in continuations):
+        after += 1
+    return after < len(blocks) and blocks[after].kind is BlockKind.TEXT and blocks[after].text[:1].islower()
 
 
-def _place_body(doc: Document, block: Block) -> None:
+def _should_join(head: Paragraph, block: Block, page_break: bool) -> bool:
+    """Whether ``block`` goes on with the paragraph ``head`` (cut by a page break) — decided on evidence."""
+    if block.complete or ends_sentence(head.text):
+        return False
+    tail = block.text.lstrip()
+    if head.text.rstrip().endswith(":") and not tail[:1].islower():
+        return False  # a colon introduces what follows (a list, an equation, a quotation)
+    if block.kind is BlockKind.HEADING:
+        return page_break  # cut at a page's foot: whatever comes next goes on, even if it looks like a heading
+    return block.kind is BlockKind.TEXT
+
+
+def _place_body(doc: Document, block: Block, page_break: bool) -> None:
     text, offsets = flatten(block)
     last = doc.body[-1] if doc.body else None
-    if isinstance(last, Paragraph) and not ends_sentence(last.text):
-        # Cut by a page break: whatever comes next (even if it looks like a heading) goes on.
+    if isinstance(last, Paragraph) and not last.complete and _should_join(last, block, page_break):
         last.offsets = _joined_offsets(last.text, last.offsets, offsets)
         last.text = join_cut(last.text, text)
         last.span = last.span + block.span
         last.joins += 1
+        if block.kind is BlockKind.HEADING:
+            doc.diagnostics.append(
+                Diagnostic(
+                    Kind.SUSPICIOUS_JOIN,
+                    block.span.first,
+                    "a line that looks like a heading was joined to the paragraph cut before it",
+                )
+            )
+        elif not page_break and not text[:1].islower():
+            doc.diagnostics.append(
+                Diagnostic(
+                    Kind.SUSPICIOUS_JOIN,
+                    block.span.first,
+                    "joined to the paragraph before it (which does not end a sentence) with no page break between",
+                )
+            )
+        if last.joins == 3:
+            doc.diagnostics.append(
+                Diagnostic(Kind.SUSPICIOUS_JOIN, last.span.first, "a paragraph made of several page-break joins")
+            )
     elif block.kind is BlockKind.HEADING:
-        doc.body.append(Heading(text, block.span))
+        doc.body.append(Heading(text, block.span, block.level or 1))
     elif block.kind is BlockKind.DATE:
-        doc.body.append(DateLine(text, iso_date(text), block.span))
+        doc.body.append(DateLine(text, parse_date(text) or "", block.span))
+    elif block.kind is BlockKind.LIST_ITEM:
+        item = ListItem(block.label, text, block.span)
+        if isinstance(last, ItemList) and last.items[-1].label[:1] == block.label[:1]:
+            last.items.append(item)
+            last.span = last.span + block.span
+        else:
+            doc.body.append(ItemList([item], block.span))
+    elif block.kind is BlockKind.QUOTE:
+        doc.body.append(Quote(block.text, block.span))
+    elif block.kind is BlockKind.CAPTION and block.label != "source":
+        doc.body.append(Caption(block.label, text, block.span))
+    elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows:
+        last.rows = block.text.split("\n")
+        last.span = last.span + block.span
+    elif block.kind is BlockKind.TABLE:  # a table a reader found with no caption above it
+        doc.body.append(Caption("table", "", block.span, rows=block.text.split("\n")))
+    elif block.kind is BlockKind.CAPTION and isinstance(last, Caption):
+        last.notes.append(text)
+        last.span = last.span + block.span
+    elif block.kind is BlockKind.FURNITURE:
+        doc.furniture.append(block)
     else:
-        doc.body.append(Paragraph(text, block.span, offsets))
+        doc.body.append(Paragraph(text, block.span, offsets, complete=block.complete))

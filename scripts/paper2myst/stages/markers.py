@@ -1,47 +1,59 @@
-"""Stage ``markers``: check that note markers and notes match one to one, in order."""
+"""Stage ``markers``: check that note calls and notes match one to one, in order.
+
+A call with no note is kept as the text printed, a note no call refers to as text after the body (both reported),
+so one missing note or call does not lose the paper.
+"""
 
 from __future__ import annotations
 
-import re
-
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Document, Paragraph
-from paper2myst.stages.blocks import SUPERSCRIPT_DIGITS, superscript_to_int
-
-MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+from paper2myst.stages.blocks import CALL, call_label
 
 
 def markers(doc: Document) -> None:
-    found: list[tuple[int, int]] = []  # (number, line)
+    found: list[tuple[str, int]] = []  # (label, line)
     for node in doc.body:
         if isinstance(node, Paragraph):
-            for match in MARKER.finditer(node.text):
-                found.append((superscript_to_int(match.group()), node.span.line_at(node.offsets, match.start())))
+            for match in CALL.finditer(node.text):
+                found.append((call_label(match.group()), node.span.line_at(node.offsets, match.start())))
     labels = {n.label: n for n in doc.notes}
     expected = 1
-    seen: set[int] = set()
-    for number, line in found:
-        if number in seen:
-            doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, f"note marker {number} is used twice"))
-        elif number != expected:
+    seen: set[str] = set()
+    for label, line in found:
+        if label in seen:
+            doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, f"note marker {label} is used twice"))
+        elif label.isdigit() and int(label) != expected:
             doc.diagnostics.append(
-                Diagnostic(Kind.MARKER_ORDER, line, f"note marker {number} is out of order (expected {expected})")
+                Diagnostic(Kind.MARKER_ORDER, line, f"note marker {label} is out of order (expected {expected})")
             )
-        if str(number) not in labels:
-            doc.diagnostics.append(Diagnostic(Kind.MARKER_WITHOUT_NOTE, line, f"note marker {number} has no note"))
-        seen.add(number)
-        expected = max(expected, number + 1)
+        if label not in labels:
+            doc.unmatched_calls.add(label)
+            doc.diagnostics.append(
+                Diagnostic(Kind.MARKER_WITHOUT_NOTE, line, f"note marker {label} has no note: kept as printed")
+            )
+        seen.add(label)
+        if label.isdigit():
+            expected = max(expected, int(label) + 1)
     for note in doc.notes:
         if note.label == "*":
             if not doc.front.author_note_marker:
+                doc.uncalled_notes.add(note.label)
                 doc.diagnostics.append(
                     Diagnostic(
-                        Kind.NOTE_WITHOUT_MARKER, note.span.first, "the author note '*' has no '*' in the byline"
+                        Kind.NOTE_WITHOUT_MARKER,
+                        note.span.first,
+                        "the author note '*' has no '*' in the byline: kept as text after the body",
                     )
                 )
-        elif int(note.label) not in seen:
+        elif note.label not in seen:
+            doc.uncalled_notes.add(note.label)
             doc.diagnostics.append(
-                Diagnostic(Kind.NOTE_WITHOUT_MARKER, note.span.first, f"note {note.label} has no marker in the text")
+                Diagnostic(
+                    Kind.NOTE_WITHOUT_MARKER,
+                    note.span.first,
+                    f"note {note.label} has no marker in the text: kept as text after the body",
+                )
             )
     if doc.front.author_note_marker and "*" not in labels:
         line = doc.front.byline_spans[-1].first if doc.front.byline_spans else 1

@@ -9,8 +9,19 @@ from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Ref
 
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
 _REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
+# The section that names the authors at the end of a report, and what may follow it.
+_AUTHORS_SECTION = re.compile(r"^(Author Information|About the Authors?|Authors?|Contributors)$", re.IGNORECASE)
+_ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
+# An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
+_ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
+_KEYWORDS = re.compile(r"^(?P<label>Keywords|Key words)\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
+_SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
+# "Jane G. Gravelle Senior Specialist in Economic Policy": the name, then the role (a rank, then a title word
+# and its "in/of/for" complement). The role starts at its first capitalised word that a lowercase word follows.
+_RANKS = {"Senior", "Chief", "Deputy", "Acting", "Assistant", "Associate", "Principal", "Visiting", "Lead", "Research"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
 
 
 def one_line(text: str) -> str:
@@ -23,8 +34,28 @@ def split_authors(names: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def author_name(line: str) -> str:
+    """The name that opens an author line ``Name Role in Field``; the whole line if no role follows."""
+    words = line.split()
+    lower = next((i for i, w in enumerate(words) if w[:1].islower()), len(words))
+    end = lower - 1 if lower < len(words) else len(words)
+    while end > 0 and words[end - 1] in _RANKS:
+        end -= 1
+    names = words[:end]
+    return " ".join(names) if len(names) >= 2 and all(_NAME_WORD.match(w) for w in names) else ""
+
+
 def looks_like_reference(block: Block) -> bool:
     return block.kind is not BlockKind.NOTE and bool(_YEAR.search(block.text) or _URL.search(block.text))
+
+
+def _is_banner(block: Block) -> bool:
+    """A cover's series banner or logo word ("INSIGHT", "WORKING PAPER") rather than a title."""
+    words = block.text.split()
+    return block.kind is BlockKind.FURNITURE or (
+        block.kind is not BlockKind.NOTE
+        and ((len(words) == 1 and block.text[:1].isupper()) or (len(words) <= 3 and block.text.isupper()))
+    )
 
 
 def structure(doc: Document) -> None:
@@ -34,20 +65,40 @@ def structure(doc: Document) -> None:
         doc.diagnostics.append(Diagnostic(Kind.EMPTY, 1, "the file has no text"))
         return
     front = doc.front
-    title = blocks[0]
+    start = 0
+    while start < len(blocks) - 1 and _is_banner(blocks[start]):
+        doc.furniture.append(blocks[start])
+        start += 1
+    title = blocks[start]
     front.title = one_line(title.text)
     front.title_spans.append(title.span)
+    _check_title(doc, title)
+    if _is_subtitle(blocks, start + 1):
+        front.subtitle = one_line(blocks[start + 1].text)
+        front.subtitle_spans.append(blocks[start + 1].span)
+        start += 1
     # The cover page repeats the title on the title page: everything between is cover material.
-    repeat = next((i for i, b in enumerate(blocks[1:], 1) if one_line(b.text) == front.title), None)
+    repeat = next((i for i, b in enumerate(blocks[start + 1 :], start + 1) if one_line(b.text) == front.title), None)
     if repeat is not None:
-        front.title_spans.append(blocks[repeat].span)
-        _cover(doc, blocks[1:repeat])
-        rest = blocks[repeat + 1 :]
+        summary = next((i for i in range(start + 1, repeat) if _SUMMARY.match(blocks[i].text.strip())), repeat)
+        extra = _cover(doc, blocks[start + 1 : summary])
+        if summary < repeat:  # a summary page before the title page: it is a section of the body
+            rest = extra + blocks[summary:]
+        else:
+            front.title_spans.append(blocks[repeat].span)
+            rest = extra + blocks[repeat + 1 :]
     else:
-        rest = blocks[1:]
+        rest = blocks[start + 1 :]
+    if rest and front.subtitle and one_line(rest[0].text) == front.subtitle:
+        front.subtitle_spans.append(rest[0].span)  # the title page repeats the subtitle too
+        rest = rest[1:]
     if rest and _BYLINE.match(rest[0].text):
         _byline(doc, rest[0])
         rest = rest[1:]
+    if repeat is None:
+        rest = _opening(doc, rest)
+    rest = _authors_section(doc, rest)
+    rest = _endnotes(doc, rest)
     end = next((i for i, b in enumerate(rest) if _REFERENCES.match(b.text.strip())), None)
     if end is None:
         doc.blocks = rest
@@ -60,6 +111,115 @@ def structure(doc: Document) -> None:
     stop = next((i for i, b in enumerate(tail) if not looks_like_reference(b)), len(tail))
     doc.references = [Reference(one_line(b.text), b.span) for b in tail[:stop]]
     doc.back_matter = tail[stop:]
+    front.publisher = front.publisher or (doc.back_matter[0].text.replace("\n", " ") if doc.back_matter else "")
+
+
+def _is_subtitle(blocks: list[Block], at: int) -> bool:
+    """A line between the title and the byline that is neither: the subtitle."""
+    if at + 1 >= len(blocks) or not _BYLINE.match(blocks[at + 1].text):
+        return False
+    block = blocks[at]
+    return block.kind in {BlockKind.HEADING, BlockKind.TEXT} and not _BYLINE.match(block.text) and len(block.text) < 200
+
+
+def _opening(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A paper with no separate title page: an "Abstract" label and its paragraphs, a "Keywords:" line."""
+    front = doc.front
+    # Cover lines (a date, a series line, a DOI) may stand before the label: they stay where they are.
+    label = next(
+        (i for i, b in enumerate(blocks[:8]) if one_line(b.text).lower().rstrip(":") in {"abstract", "keywords"}), 0
+    )
+    if any(b.kind in {BlockKind.NOTE, BlockKind.HEADING} and b.level for b in blocks[:label]):
+        label = 0
+    before, blocks, at = blocks[:label], blocks[label:], 0
+    if at < len(blocks) and one_line(blocks[at].text).lower().rstrip(":") == "abstract":
+        front.abstract_label = one_line(blocks[at].text)
+        front.label_spans.append(blocks[at].span)
+        at += 1
+        while at < len(blocks) and blocks[at].kind is BlockKind.TEXT and not _KEYWORDS.match(blocks[at].text):
+            front.abstract.append(Paragraph(one_line(blocks[at].text), blocks[at].span))
+            at += 1
+    if at < len(blocks) and (match := _KEYWORDS.match(one_line(blocks[at].text))):
+        _keywords(doc, blocks[at], match)
+        at += 1
+    return before + blocks[at:]
+
+
+def _keywords(doc: Document, block: Block, match: re.Match[str]) -> None:
+    """``Keywords: a; b; c`` — the label and the keywords in one line."""
+    front = doc.front
+    front.keywords_label = match.group("label")
+    front.keywords_line = match.group("words")
+    front.keywords = [k.strip() for k in re.split(r"[;,|]", match.group("words")) if k.strip()]
+    front.label_spans.append(block.span)
+
+
+def _endnotes(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A numbered "Notes" / "Endnotes" list after the body: its entries are the notes."""
+    for at in range(len(blocks) - 1, -1, -1):
+        if _ENDNOTES.match(blocks[at].text.strip()) and at + 1 < len(blocks):
+            end = at + 1
+            while end < len(blocks) and (blocks[end].kind is BlockKind.NOTE or _ENDNOTE.match(blocks[end].text)):
+                entry = _ENDNOTE.match(blocks[end].text)
+                if entry and blocks[end].kind is not BlockKind.NOTE:
+                    label = entry.group(1) or entry.group(2)
+                    blocks[end] = Block(BlockKind.NOTE, blocks[end].text[entry.end() :], blocks[end].span, label)
+                end += 1
+            if end > at + 1:
+                blocks[at].label = "notes heading"
+                doc.furniture.append(blocks[at])
+                return blocks[:at] + blocks[at + 1 :]
+            return blocks
+    return blocks
+
+
+def _check_title(doc: Document, title: Block) -> None:
+    """A title that reads like something else is reported: the editor must look."""
+    text = one_line(title.text)
+    what = (
+        "a keywords line"
+        if " | " in text or text.count(";") >= 2
+        else "a date"
+        if title.kind is BlockKind.DATE
+        else "a note"
+        if title.kind is BlockKind.NOTE
+        else "a paragraph"
+        if len(text.split()) > 30 or text.endswith(".")
+        else ""
+    )
+    if what:
+        doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, title.span.first, f"the title looks like {what}"))
+
+
+def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
+    """An "Author Information" section near the end names the authors.
+
+    It and what follows go to the back matter, except notes, which belong to the page they stand on.
+    """
+    # Near the end: at most a dozen blocks that are not notes after it (the last page's notes may follow it).
+    after = [0] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        after[i] = after[i + 1] + (blocks[i].kind is not BlockKind.NOTE)
+    at = next((i for i, b in enumerate(blocks) if after[i] <= 12 and _AUTHORS_SECTION.match(b.text.strip())), None)
+    if at is None:
+        return blocks
+    front = doc.front
+    lines: list[str] = []
+    for block in blocks[at + 1 :]:
+        name = author_name(one_line(block.text)) if block.kind is not BlockKind.NOTE else ""
+        if not name:
+            break
+        lines.append(one_line(block.text))
+        if not front.byline:
+            front.authors.append(name)
+    kept = [b for b in blocks[at:] if b.kind is BlockKind.NOTE]
+    doc.back_matter = [b for b in blocks[at:] if b.kind is not BlockKind.NOTE]
+    body = blocks[:at] + kept
+    # The same author lines printed beside the summary (a sidebar) belong to the byline, not the body.
+    for block in body:
+        if one_line(block.text) in lines and block.kind is not BlockKind.NOTE:
+            front.byline_spans.append(block.span)
+    return [b for b in body if b.kind is BlockKind.NOTE or one_line(b.text) not in lines]
 
 
 def _byline(doc: Document, block: Block) -> None:
@@ -74,9 +234,13 @@ def _byline(doc: Document, block: Block) -> None:
     front.author_note_marker = front.author_note_marker or bool(match.group("marker"))
 
 
-def _cover(doc: Document, blocks: list[Block]) -> None:
-    """Cover page: byline, ABSTRACT label and text, the keywords line and its label."""
+def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Cover page: byline, ABSTRACT label and text, the keywords line and its label.
+
+    Returns what the body takes: a date line, a banner, a heading.
+    """
     front = doc.front
+    extra: list[Block] = []
     for block in blocks:
         text = one_line(block.text)
         if _BYLINE.match(block.text):
@@ -87,9 +251,14 @@ def _cover(doc: Document, blocks: list[Block]) -> None:
         elif text.lower() in {"keywords", "key words", "keywords:"} and not front.keywords_label:
             front.keywords_label = text
             front.label_spans.append(block.span)
+        elif (match := _KEYWORDS.match(text)) and not front.keywords_line:
+            _keywords(doc, block, match)
         elif " | " in text and not front.keywords_line:
             front.keywords_line = text
             front.keywords = [k.strip() for k in text.split("|") if k.strip()]
             front.label_spans.append(block.span)
+        elif block.kind in {BlockKind.DATE, BlockKind.FURNITURE, BlockKind.HEADING}:
+            extra.append(block)
         else:
             front.abstract.append(Paragraph(text, block.span))
+    return extra

@@ -1,0 +1,75 @@
+"""The review report: every decision the converter was unsure of, with its lines and the text around it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from paper2myst.diagnostics import Diagnostic
+
+_CONTEXT = 1  # non-blank lines shown either side of a diagnostic's line
+
+
+def context(lines: list[str], line: int) -> list[tuple[int, str]]:
+    """The diagnostic's line and its non-blank neighbours, numbered."""
+    shown: list[tuple[int, str]] = []
+    for step in (-1, 1):
+        at, found = line + step, 0
+        while 1 <= at <= len(lines) and found < _CONTEXT:
+            if lines[at - 1].strip():
+                shown.append((at, lines[at - 1]))
+                found += 1
+            at += step
+    if 1 <= line <= len(lines):
+        shown.append((line, lines[line - 1]))
+    return sorted(shown)
+
+
+def verdict(diagnostics: list[Diagnostic], refused: bool = False) -> str:
+    """One line the editor can act on."""
+    if refused:
+        return f"verdict: nothing written — resolve these {len(diagnostics)} findings (or drop --strict to convert)"
+    if not diagnostics:
+        return "verdict: nothing to check — every decision was certain"
+    errors = sum(d.is_error for d in diagnostics)
+    if errors:
+        return f"verdict: not publishable as is — {errors} errors, {len(diagnostics) - errors} warnings to check"
+    return f"verdict: converted; check {len(diagnostics)} decisions before publishing (--report FILE lists them)"
+
+
+def _clip(text: str, width: int = 300) -> str:
+    return text if len(text) <= width else f"{text[: width - 1]}…"
+
+
+def markdown_report(source: str, lines: list[str], diagnostics: list[Diagnostic], where: Callable[[int], str]) -> str:
+    out = [f"# Review report: {source}", "", verdict(diagnostics), ""]
+    for number, d in enumerate(diagnostics, start=1):
+        out += [f"## {number}. {source}:{where(d.line)} — {d.kind.value}", "", d.message, "", "```text"]
+        out += [f"{n:>5} {'>' if n == d.line else ' '} {_clip(text)}" for n, text in context(lines, d.line)]
+        out += ["```", ""]
+    return "\n".join(out)
+
+
+def html_report(source: str, lines: list[str], diagnostics: list[Diagnostic], where: Callable[[int], str]) -> str:
+    esc = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Review report: {esc(source)}</title>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto}pre{background:#f4f4f4;padding:.5em;"
+        "white-space:pre-wrap}mark{background:#ffe08a}</style></head><body>",
+        f"<h1>Review report: {esc(source)}</h1>",
+        f"<p>{esc(verdict(diagnostics))}</p>",
+        "<ol>",
+    ]
+    for d in diagnostics:
+        shown = "\n".join(
+            f"<mark>{n:>5} {esc(_clip(t))}</mark>" if n == d.line else f"{n:>5} {esc(_clip(t))}"
+            for n, t in context(lines, d.line)
+        )
+        out.append(
+            f'<li id="line-{d.line}"><p><code>{esc(source)}:{esc(where(d.line))}</code> '
+            f"<strong>{esc(d.kind.value)}</strong>: {esc(d.message)}</p><pre>{shown}</pre></li>"
+        )
+    out += ["</ol>", "</body></html>", ""]
+    return "\n".join(out)

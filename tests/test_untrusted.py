@@ -1,0 +1,101 @@
+"""Text the converter must not trust: each case ends in a diagnostic at its line, and none passes --strict."""
+
+from __future__ import annotations
+
+import pytest
+from paper2myst.diagnostics import ConversionError, Kind
+from paper2myst.pipeline import convert
+
+KEYWORDS_AS_TITLE = """Water security | Jordan | Israel | Transboundary rivers
+
+by Ann Author
+
+Introduction
+
+A paragraph that says something.
+"""
+
+NOTE_AREA_WITHOUT_CALLS = """Water Rights Today
+
+by Ann Author
+
+Introduction
+
+A paragraph that calls no note at all.
+
+¹ A note nothing calls.
+
+² Another note nothing calls.
+"""
+
+NOTES_NOT_RECOGNISED = """Water Rights Today
+
+by Ann Author
+
+Introduction
+
+A paragraph whose calls the extraction lost.
+
+1 Hussein A. Amery, Water Wars in the Middle East, Austin, 2015.
+
+2 Mark Zeitoun, Power and Water in the Middle East, London, 2012, <https://example.org/zeitoun>.
+"""
+
+
+def ten_joins() -> str:
+    """One paragraph cut by ten page breaks: each piece goes on after a note area, in lower case."""
+    sup = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    blocks = ["Water Rights Today", "by Ann Author", "Introduction"]
+    for k in range(1, 12):
+        start = "A sentence" if k == 1 else "and"
+        end = " ends here." if k == 11 else ""
+        blocks.append(f"{start} that goes on with its piece {k}{str(k).translate(sup)}{end}")
+        blocks.append(f"{str(k).translate(sup)} Note {k}.")
+    return "\n\n".join(blocks) + "\n"
+
+
+FIGURE_WITHOUT_SOURCE = """Water Rights Today
+
+by Ann Author
+
+Introduction
+
+A paragraph before the figure.
+
+Figure 1. Water Use by Sector
+
+Farming
+
+Towns
+
+Industry
+
+A paragraph after the figure.
+"""
+
+CASES = {
+    "keywords line as title": (KEYWORDS_AS_TITLE, Kind.SUSPICIOUS_FRONT, 1, "keywords line"),
+    "note area with no calls": (NOTE_AREA_WITHOUT_CALLS, Kind.NOTE_WITHOUT_MARKER, 9, "no marker"),
+    "notes not recognised": (NOTES_NOT_RECOGNISED, Kind.SUSPICIOUS_NOTES, 9, "read like notes"),
+    "a paragraph of ten joins": (ten_joins(), Kind.SUSPICIOUS_JOIN, 7, "several page-break joins"),
+    "a figure with no source line": (FIGURE_WITHOUT_SOURCE, Kind.UNCERTAIN_EXTENT, 9, "where its figure ends"),
+    "figure text read as headings": (FIGURE_WITHOUT_SOURCE, Kind.SUSPICIOUS_HEADINGS, 11, "3 headings in a row"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_untrusted_input_is_reported(case: str) -> None:
+    text, kind, line, message = CASES[case]
+    try:
+        diagnostics = convert(text.encode("utf-8"), "paper.txt").diagnostics
+    except ConversionError as err:  # refused outright is reported too
+        diagnostics = err.diagnostics
+    found = [d for d in diagnostics if d.kind is kind]
+    assert found, diagnostics
+    assert found[0].line == line and message in found[0].message
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_untrusted_input_fails_strict(case: str) -> None:
+    with pytest.raises(ConversionError):
+        convert(CASES[case][0].encode("utf-8"), "paper.txt", strict=True)
