@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -18,11 +19,16 @@ class Kind(enum.Enum):
     DUPLICATE_NOTE = "duplicate_note"
     MARKER_ORDER = "marker_order"
     STRUCTURE = "structure"
+    NOT_PDF = "not_pdf"
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+    NO_TEXT = "no_text"
     # Warnings: converted, but an editor should look.
     UNPLACED = "unplaced"
     UNPARSED_REFERENCE = "unparsed_reference"
     UNLISTED_CITATION = "unlisted_citation"
     UNRESOLVED_CONTINUATION = "unresolved_continuation"
+    PDF_LAYOUT = "pdf_layout"  # the PDF reader was unsure of a page's layout (rotated page, unlabelled note)
 
 
 ERRORS = frozenset(
@@ -35,6 +41,10 @@ ERRORS = frozenset(
         Kind.DUPLICATE_NOTE,
         Kind.MARKER_ORDER,
         Kind.STRUCTURE,
+        Kind.NOT_PDF,
+        Kind.ENCRYPTED,
+        Kind.CORRUPT,
+        Kind.NO_TEXT,
     }
 )
 
@@ -51,8 +61,10 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.kind in ERRORS
 
-    def format(self, filename: str) -> str:
-        return f"{filename}:{self.line}: {self.message} [paper2myst.{self.kind.value}]"
+    def format(self, filename: str, where: Callable[[int], str] = str) -> str:
+        """``file:line: message [paper2myst.kind]``; ``where`` names the line's place (``p5`` in a PDF)."""
+        place = f"{where(self.line)}: " if self.line else ""
+        return f"{filename}:{place}{self.message} [paper2myst.{self.kind.value}]"
 
 
 class ConversionError(Exception):

@@ -38,6 +38,11 @@ class BlockKind(enum.Enum):
     NOTE = "note"  # start of a note: superscript number or '*' then a space
     HEADING = "heading"
     DATE = "date"  # "Updated 1 November 2023"
+    LIST_ITEM = "list_item"  # label = its bullet or number as printed, text without it
+    QUOTE = "quote"
+    CAPTION = "caption"  # "Figure 1. …", "Table 2. …"
+    TABLE = "table"  # rows as lines, cells separated by " | "
+    FURNITURE = "furniture"  # running heads, page numbers, banners: dropped but counted and placed
 
 
 @dataclass(slots=True)
@@ -48,6 +53,8 @@ class Block:
     text: str
     span: Span
     label: str = ""  # note label ("1", "*") for NOTE blocks
+    level: int = 0  # HEADING: 1 = section, 2 = subsection...; 0 = unknown (stages decide)
+    complete: bool = False  # the reader knows this block is whole: layout must never join it to another
 
 
 @dataclass(slots=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
-from paper2myst.model import Document, Span
+from paper2myst.model import BlockKind, Document, Span
+from paper2myst.readers import Reading
 from paper2myst.stages.blocks import split_blocks
 from paper2myst.stages.layout import layout
 from paper2myst.stages.link import link
@@ -45,6 +46,34 @@ def convert(data: bytes, source_name: str, strict: bool = False) -> Document:
     for number, line in enumerate(lines, start=1):
         if line.strip() and number not in placed:
             doc.diagnostics.append(Diagnostic(Kind.UNPLACED, number, "this line was not placed in the output"))
+    doc.diagnostics.sort(key=lambda d: d.line)
+    failing = [d for d in doc.diagnostics if d.is_error or strict]
+    if failing:
+        raise ConversionError(failing)
+    return doc
+
+
+def convert_reading(reading: Reading, source_name: str, strict: bool = False) -> Document:
+    """Run the stages on what a layout-aware reader (the PDF's) read; like :func:`convert`."""
+    doc = Document(source_name=source_name, blocks=[b for b in reading.blocks if b.kind is not BlockKind.FURNITURE])
+    doc.diagnostics += reading.diagnostics
+    stages = STAGES
+    if reading.front is not None:  # the reader found the front and back matter: structure has nothing to guess
+        doc.front = reading.front
+        doc.back_matter = reading.back
+        stages = [(name, stage) for name, stage in STAGES if name != "structure"]
+    if reading.date is not None:
+        doc.body.append(reading.date)
+    for _name, stage in stages:
+        stage(doc)
+    placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
+    placed |= {line for b in reading.blocks if b.kind is BlockKind.FURNITURE for line in b.span.lines}
+    if reading.date is not None:
+        placed |= set(reading.date.span.lines)
+    for number, line in enumerate(reading.lines, start=1):
+        if line.strip() and number not in placed:
+            message = "this line was not placed in the output"
+            doc.diagnostics.append(Diagnostic(Kind.UNPLACED, number, message))
     doc.diagnostics.sort(key=lambda d: d.line)
     failing = [d for d in doc.diagnostics if d.is_error or strict]
     if failing:

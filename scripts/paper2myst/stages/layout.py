@@ -57,7 +57,7 @@ def find_continuations(blocks: list[Block]) -> dict[int, int]:
     """Map the index of each note-continuation block to the index of the note it continues."""
     found: dict[int, int] = {}
     for i, block in enumerate(blocks):
-        if block.kind is not BlockKind.NOTE or ends_sentence(block.text):
+        if block.kind is not BlockKind.NOTE or block.complete or ends_sentence(block.text):
             continue
         # Only the last numbered note of an area can be cut; the author note may follow it.
         after = i + 1
@@ -101,7 +101,7 @@ def layout(doc: Document) -> None:
             note.span = note.span + block.span
             note.continued = True
         else:
-            if block.kind is BlockKind.HEADING and _ends_page(blocks, i + 1, continuations):
+            if block.kind is BlockKind.HEADING and not block.complete and _ends_page(blocks, i + 1, continuations):
                 # Headings are kept with the text that follows them: one at the foot of a
                 # page is really the start of a paragraph cut by the page break.
                 block = Block(BlockKind.TEXT, block.text, block.span)
@@ -125,7 +125,7 @@ def _ends_page(blocks: list[Block], after: int, continuations: dict[int, int]) -
 def _place_body(doc: Document, block: Block) -> None:
     text, offsets = flatten(block)
     last = doc.body[-1] if doc.body else None
-    if isinstance(last, Paragraph) and not ends_sentence(last.text):
+    if isinstance(last, Paragraph) and not ends_sentence(last.text) and not block.complete:
         # Cut by a page break: whatever comes next (even if it looks like a heading) goes on.
         last.offsets = _joined_offsets(last.text, last.offsets, offsets)
         last.text = join_cut(last.text, text)

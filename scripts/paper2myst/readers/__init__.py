@@ -1,0 +1,29 @@
+"""Readers turn a source (text or PDF) into numbered lines and blocks for the stages (one model, two readers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from paper2myst.diagnostics import Diagnostic
+from paper2myst.model import Block, DateLine, Front
+
+
+def line_number(number: int) -> str:
+    """Where a text source's line is: its number."""
+    return str(number)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a reader read: the source as numbered lines, its blocks, and how to name a line's place."""
+
+    lines: list[str]  # the source as numbered text lines (for a PDF: the lines it read, in order)
+    blocks: list[Block]  # what split_blocks makes for text; the PDF reader makes them from geometry
+    where: Callable[[int], str] = line_number  # line number → location for diagnostics: "12", or "p5" for a PDF
+    # What a reader that sees the layout already knows (the text route leaves these to the stages):
+    front: Front | None = None  # title, authors (and their lines)
+    date: DateLine | None = None
+    back: list[Block] = field(default_factory=list)  # author information, disclaimers: the back-matter page
+    furniture: int = 0  # lines of page furniture, contents pages and cover left out (placed, counted)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # what the reader was unsure of

@@ -1,0 +1,196 @@
+"""The PDF reader: pages → runs → lines → roles (furniture, notes, front, body) → blocks in the text form."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
+from paper2myst.model import Block, BlockKind, DateLine, Front, Span
+from paper2myst.readers import Reading
+from paper2myst.readers.pdf.extract import Link, Page, read_pages
+from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
+from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
+from paper2myst.readers.pdf.inline import join_lines, render
+from paper2myst.readers.pdf.lines import Line, page_lines, writes_spaces
+from paper2myst.readers.pdf.notes import is_labelled, mark_notes
+from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, heading_levels, is_heading, pitch
+
+_REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
+_CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
+
+
+def body_size(lines: list[Line]) -> float:
+    """The type size most of the body's characters are set in."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        if line.role == "body":
+            weight[round(line.size, 1)] += len(line.text)
+    return weight.most_common(1)[0][0] if weight else 10.0
+
+
+def _front(pages: list[list[Line]], size: float) -> tuple[list[Line], Line | None]:
+    """Mark the title and the date (and a cover page's other lines) as front matter."""
+    first = pages[0]
+    title = title_lines(first)
+    for line in title:
+        line.role = "front"
+    date = date_line([ln for page in pages[:2] for ln in page])
+    if date is not None:
+        date.role = "front"
+    title_text = " ".join(ln.text for ln in title)
+    cover = not any(ln.role == "body" and ln.size <= size * 1.05 and len(ln.text) > 60 for ln in first)
+    for page in pages:
+        for line in page:
+            if line.role != "body":
+                continue
+            if line.page == 1 and cover:
+                line.role = "front"
+            elif line.size >= size * 1.3 and line.text in title_text and len(line.text) > 3:
+                line.role = "front"  # the title again, on a summary page
+            elif date is not None and line.text == date.text:
+                line.role = "front"
+            elif _REPORT_NUMBER.match(line.text):
+                line.role = "furniture"
+    return title, date
+
+
+def _back(lines: list[Line], size: float) -> None:
+    """From the first back-matter heading on, the body lines are back matter."""
+    start = next((i for i, ln in enumerate(lines) if ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text)), None)
+    if start is None:
+        return
+    for line in lines[start:]:
+        if line.role == "body":
+            line.role = "back"
+
+
+def _without_label(line: Line) -> Line:
+    return replace(line, runs=line.runs[1:], calls=line.calls[1:])
+
+
+def _span(lines: list[Line]) -> Span:
+    return Span(tuple(ln.number for ln in lines))
+
+
+def _authors(back: list[Line], size: float) -> list[str]:
+    """Names under an author-information heading, or "Name, role" lines before the back matter."""
+    start = next((i for i, ln in enumerate(back) if AUTHOR_BLOCK.match(ln.text)), None)
+    if start is not None:
+        block = []
+        for line in back[start + 1 :]:
+            if is_heading(line, size) and BACK_MATTER.match(line.text):
+                break
+            block.append(line)
+        return author_names(block)
+    return []
+
+
+def read_pdf(data: bytes) -> Reading:
+    """Read a PDF into numbered lines and blocks; raise :class:`ConversionError` if it cannot be read."""
+    pages = read_pages(data)
+    if not any(run.text.strip() for page in pages for run in page.runs):
+        raise ConversionError([Diagnostic(Kind.NO_TEXT, 0, "the PDF has no text layer (a scan?); it needs OCR first")])
+    return build(pages)
+
+
+def build(pages: list[Page]) -> Reading:
+    """Blocks from the pages' geometry (pure: no I/O)."""
+    diagnostics: list[Diagnostic] = []
+    lines = [page_lines(page) for page in pages]
+    numbered = [ln for page in lines for ln in page]
+    for number, line in enumerate(numbered, start=1):
+        line.number = number
+    where = {ln.number: f"p{ln.page}" for ln in numbered}
+    mark_furniture(pages, lines)
+    mark_contents(lines)
+    size = body_size(numbered)
+    title, date = _front(lines, size)
+    for page, page_lines_ in zip(pages, lines, strict=True):
+        mark_notes(page, page_lines_, size)
+    _back(numbered, size)
+    steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
+    links = {page.number: page.links for page in pages}
+    for page in pages:
+        if page.rotation:
+            line = next((ln.number for ln in numbered if ln.page == page.number), 0)
+            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, line, f"page {page.number} is rotated; read as laid out"))
+
+    items: list[Group] = []  # body groups, notes and furniture in output order
+    body_groups: list[Group] = []
+    last_note: Group | None = None
+    for page_lines_ in lines:
+        body = [ln for ln in page_lines_ if ln.role == "body"]
+        right = {c: max((ln.x1 for ln in body if ln.column == c and abs(ln.size - size) < 0.6), default=0.0) for c in (0, 1, 2)}
+        for group in group_lines(body, size, steps):
+            prev = body_groups[-1] if body_groups else None
+            if prev is not None and continues(prev, group, right[prev.lines[-1].column] or right[group.lines[0].column]):
+                prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
+                continue
+            body_groups.append(group)
+            items.append(group)
+        for note in _note_groups([ln for ln in page_lines_ if ln.role == "note"]):
+            if is_labelled(note[0]):
+                last_note = Group(BlockKind.NOTE, note, note[0].runs[0].text.strip())
+                items.append(last_note)
+            elif last_note is not None:
+                last_note.lines += note  # a note cut by the page break goes on at the head of the next note area
+            else:
+                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, "note text without a label"))
+                items.append(Group(BlockKind.TEXT, note))
+        for line in page_lines_:
+            if line.role in {"furniture", "contents"} or (line.role == "front" and line not in title and line is not date):
+                items.append(Group(BlockKind.FURNITURE, [line]))
+    heading_levels(body_groups, size)
+    spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
+    blocks = [_block(item, links, spaced) for item in items]
+    back_lines = [ln for ln in numbered if ln.role == "back"]
+    back = [_block(g, links, spaced) for g in group_lines(back_lines, size, steps)]
+    front = Front()
+    if title:
+        front.title = " ".join(ln.text for ln in title)
+        front.title_spans.append(_span(title))
+    front.authors = _authors(back_lines, size)
+    date_node = DateLine(date.text, iso_date(date.text), Span((date.number,))) if date is not None else None
+    return Reading(
+        lines=[ln.text for ln in numbered],
+        blocks=blocks,
+        where=lambda n: where.get(n, "p1"),
+        front=front,
+        date=date_node,
+        back=back,
+        furniture=sum(1 for b in blocks if b.kind is BlockKind.FURNITURE),
+        diagnostics=diagnostics,
+    )
+
+
+def _note_groups(lines: list[Line]) -> list[list[Line]]:
+    """Split a page's note lines at each labelled line."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if is_labelled(line) or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _block(group: Group, links: dict[int, list[Link]], spaced: bool) -> Block:
+    """Render a group's lines in the text form."""
+    span = _span(group.lines)
+    if group.kind is BlockKind.FURNITURE:
+        return Block(group.kind, group.lines[0].text, span, complete=True)
+    lines = group.lines
+    if group.kind is BlockKind.NOTE:
+        lines = [_without_label(lines[0]), *lines[1:]]
+    if group.kind is BlockKind.TABLE:
+        text = "\n".join(ln.text for ln in lines)
+        return Block(group.kind, text, span, complete=True)
+    heading = group.kind is BlockKind.HEADING
+    text = render(join_lines(lines, links, heading or all(ln.bold for ln in lines), spaced))
+    if group.kind is BlockKind.NOTE:
+        text = _CONTINUED_TAIL.sub("", text)
+    if group.kind is BlockKind.LIST_ITEM and text.startswith(group.label):
+        text = text[len(group.label) :].lstrip()
+    return Block(group.kind, text, span, group.label, group.level, complete=True)

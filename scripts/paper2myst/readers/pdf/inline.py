@@ -1,0 +1,141 @@
+"""Lines → text in the text form: calls as superscripts glued to their word, *italic*, **bold**, links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from paper2myst.readers.pdf.extract import Link, Run
+from paper2myst.readers.pdf.lines import Line, needs_space
+
+_SUPERSCRIPTS = str.maketrans(
+    "0123456789abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
+    "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
+)
+_URL = re.compile(r"(?<![<(\[])\bhttps?://[^\s<>\]]+")
+_URL_TAIL = ".,;:)]'\"”’"
+# A token a line may end inside (its rest on the next line): an address.
+_ADDRESS = re.compile(r"^\S*(?:https?://|www\.)\S*$")
+
+
+def superscript(label: str) -> str:
+    """A call as the text form writes it: digits and letters raised, symbols (* † ‡ §) as they are."""
+    return label.translate(_SUPERSCRIPTS)
+
+
+@dataclass(slots=True)
+class Piece:
+    """Text in one style (and maybe one link) within a block."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    uri: str = ""
+    call: bool = False
+
+
+def _link_of(run: Run, links: list[Link]) -> str:
+    cx, cy = (run.x0 + run.x1) / 2, (run.bottom + run.top) / 2
+    for link in links:
+        if link.box.x0 - 1 <= cx <= link.box.x1 + 1 and link.box.bottom - 1 <= cy <= link.box.top + 1:
+            return link.uri
+    return ""
+
+
+def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: bool, spaced: bool) -> list[Piece]:
+    """The line's runs as pieces; style is marked only where it differs from the block's own."""
+    pieces: list[Piece] = []
+    prev: Run | None = None
+    for run, call in zip(line.runs, line.calls, strict=True):
+        if call:
+            trail = " " if run.text.endswith(" ") else ""
+            pieces.append(Piece(superscript(run.text.strip()) + trail, call=True))
+            prev = run
+            continue
+        text = run.text.replace("\x02", "-")
+        if prev is not None and needs_space(prev, run, spaced):
+            text = " " + text
+        bold = run.font.bold and not base_bold
+        italic = run.font.italic and not base_italic
+        pieces.append(Piece(text, bold, italic, _link_of(run, links)))
+        prev = run
+    return pieces
+
+
+def join_lines(
+    lines: list[Line], links: dict[int, list[Link]], base_bold: bool = False, spaced: bool = False
+) -> list[Piece]:
+    """A block's pieces, its lines joined: a space between words, none inside a hyphenated compound or address.
+
+    Where the producer writes spaces as characters (``spaced``), a line that ends without one ends inside a word.
+    """
+    base_italic = all(ln.italic for ln in lines)
+    pieces: list[Piece] = []
+    for line in lines:
+        current = line_pieces(line, links.get(line.page, []), base_bold, base_italic, spaced)
+        if pieces and current:
+            text = "".join(p.text for p in pieces)
+            token = text.split()[-1] if text.split() else ""
+            if text.endswith((" ", "\u00a0")):
+                pass
+            elif spaced or text.endswith("-") and not text.endswith(" -"):
+                pass  # a cut word, or a compound broken at its own hyphen, goes on without a space
+            elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")):
+                pass  # an address goes on
+            else:
+                current[0].text = " " + current[0].text.lstrip()
+        pieces += current
+    return pieces
+
+
+def _wrap(text: str, mark: str) -> str:
+    core = text.strip()
+    if not core:
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def render(pieces: list[Piece]) -> str:
+    """The text form: emphasis marks around styled spans, calls glued to their word, links and addresses."""
+    merged: list[Piece] = []
+    for piece in pieces:
+        last = merged[-1] if merged else None
+        same = last is not None and not last.call and not piece.call
+        if same and last is not None and (last.bold, last.italic, last.uri) == (piece.bold, piece.italic, piece.uri):
+            last.text += piece.text
+        elif same and last is not None and not piece.text.strip():
+            last.text += piece.text  # spaces take the style they follow
+        else:
+            merged.append(Piece(piece.text, piece.bold, piece.italic, piece.uri, piece.call))
+    out = ""
+    for piece in merged:
+        if piece.call:
+            out = out.rstrip() + piece.text
+            continue
+        text = piece.text
+        if piece.uri:
+            visible = text.strip()
+            if visible.rstrip("/") in {piece.uri.rstrip("/"), re.sub(r"^https?://", "", piece.uri).rstrip("/")}:
+                text = text.replace(visible, f"<{piece.uri}>")
+            else:
+                text = text.replace(visible, f"[{visible}]({piece.uri})")
+        elif piece.bold and piece.italic:
+            text = _wrap(text, "***")
+        elif piece.bold:
+            text = _wrap(text, "**")
+        elif piece.italic:
+            text = _wrap(text, "*")
+        out += text
+    out = " ".join(out.split())
+    return _URL.sub(_angle, out)
+
+
+def _angle(match: re.Match[str]) -> str:
+    url = match.group(0)
+    tail = ""
+    while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and "(" in url):
+        tail = url[-1] + tail
+        url = url[:-1]
+    return f"<{url}>{tail}"

@@ -1,0 +1,39 @@
+"""The note area at the foot of a page: smaller type below the body, often after a short rule; notes start with a raised label."""
+
+from __future__ import annotations
+
+from paper2myst.readers.pdf.extract import Page
+from paper2myst.readers.pdf.lines import Line
+
+# Notes are set smaller than the body text.
+NOTE_SCALE = 0.92
+
+
+def is_labelled(line: Line) -> bool:
+    """A note's first line: it opens with a raised label (a number, a letter or a symbol)."""
+    return line.first_is_call and len(line.runs[0].text.strip()) <= 4
+
+
+def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
+    """Mark the page's note area (``role = "note"``): the smaller lines after the last body-size line."""
+    body = [ln for ln in lines if ln.role == "body"]
+    start = len(body)
+    while start > 0 and body[start - 1].size <= body_size * NOTE_SCALE:
+        start -= 1
+    area = body[start:]
+    if not area:
+        return
+    # Where a short rule stands above the area, the area begins below it; otherwise at the first labelled line.
+    rules = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5]
+    first = next((i for i, ln in enumerate(area) if is_labelled(ln)), None)
+    ruled = [i for i, ln in enumerate(area) if any(r.bottom > ln.top and (i == 0 or r.top < area[i - 1].bottom) for r in rules)]
+    if ruled:
+        begin = ruled[-1]
+    elif first is not None:
+        begin = first
+    else:
+        return
+    if first is None and not ruled:
+        return
+    for line in area[begin:]:
+        line.role = "note"

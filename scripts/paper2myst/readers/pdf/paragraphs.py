@@ -1,0 +1,113 @@
+"""Body lines → blocks: paragraphs from gaps and indents, headings from size and weight, lists, captions, tables."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from paper2myst.model import BlockKind
+from paper2myst.readers.pdf.lines import Line
+
+_BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃–—➢✓\-\*])\s*")
+_NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
+_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE)
+_NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
+_ENDS = (".", "?", "!", "…", ":", ".”", ".\"", "?”", ".)")
+
+
+@dataclass(slots=True)
+class Group:
+    """Lines that make one block, and what they are."""
+
+    kind: BlockKind
+    lines: list[Line] = field(default_factory=list)
+    label: str = ""
+    level: int = 0
+
+
+def pitch(lines: list[Line]) -> dict[float, float]:
+    """The usual distance between the baselines of consecutive lines, per type size."""
+    steps: dict[float, list[float]] = {}
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.page == b.page and a.column == b.column and abs(a.size - b.size) < 0.3:
+            step = a.baseline - b.baseline
+            if 0 < step < 3 * a.size:
+                steps.setdefault(round(a.size, 1), []).append(step)
+    return {size: statistics.median(values) for size, values in steps.items()}
+
+
+def is_heading(line: Line, body_size: float) -> bool:
+    """Bigger than the body, or bold at body size, and short: a heading line."""
+    words = line.text.split()
+    if not words or len(words) > 25 or _CAPTION.match(line.text):
+        return False
+    return line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97)
+
+
+def _new_block(prev: Line, line: Line, steps: dict[float, float], body_size: float) -> bool:
+    if prev.page != line.page or prev.column != line.column:
+        return True
+    if abs(prev.size - line.size) > 0.6 or is_heading(prev, body_size) != is_heading(line, body_size):
+        return True
+    usual = steps.get(round(line.size, 1), line.size * 1.2)
+    if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
+        return True
+    if _BULLET.match(line.text) or _CAPTION.match(line.text):
+        return True
+    # A first-line indent starts a paragraph (a hanging line of a list item does not).
+    return line.x0 > prev.x0 + line.size * 0.8 and not _BULLET.match(prev.text) and prev.x1 < line.x1 - line.size * 4
+
+
+def group_lines(lines: list[Line], body_size: float, steps: dict[float, float]) -> list[Group]:
+    """Split body lines into blocks and say what each is."""
+    groups: list[Group] = []
+    for line in lines:
+        if groups and not _new_block(groups[-1].lines[-1], line, steps, body_size):
+            groups[-1].lines.append(line)
+        else:
+            groups.append(Group(BlockKind.TEXT, [line]))
+    for group in groups:
+        group.kind, group.label = classify(group, body_size)
+    return groups
+
+
+def classify(group: Group, body_size: float) -> tuple[BlockKind, str]:
+    first = group.lines[0]
+    if _CAPTION.match(first.text):
+        return BlockKind.CAPTION, ""
+    if all(is_heading(ln, body_size) for ln in group.lines) and len(group.lines) <= 4:
+        text = " ".join(ln.text for ln in group.lines)
+        if not text.endswith(".") or _NUMBERING.match(text):
+            return BlockKind.HEADING, ""
+    if bullet := _BULLET.match(first.text):
+        return BlockKind.LIST_ITEM, bullet.group(1)
+    if first.size < body_size * 0.92:
+        return BlockKind.TABLE, ""  # small type among the body: a table's or a figure's text
+    return BlockKind.TEXT, ""
+
+
+def heading_levels(groups: list[Group], body_size: float) -> None:
+    """Levels by size, then weight: the largest headings are sections (1), the next subsections (2)..."""
+    heads = [g for g in groups if g.kind is BlockKind.HEADING]
+    sizes = sorted({round(max(ln.size for ln in g.lines)) for g in heads}, reverse=True)
+    for group in heads:
+        group.level = sizes.index(round(max(ln.size for ln in group.lines))) + 1
+
+
+def full_line(line: Line, right: float) -> bool:
+    """The line runs to the column's right edge: its paragraph goes on."""
+    return line.x1 >= right - line.size * 2.5
+
+
+def continues(prev: Group, nxt: Group, right: float) -> bool:
+    """A paragraph cut by a column or page break: the last line is full and the text goes on."""
+    if prev.kind is not BlockKind.TEXT or nxt.kind is not BlockKind.TEXT:
+        return False
+    last, first = prev.lines[-1], nxt.lines[0]
+    if abs(last.size - first.size) > 0.6:
+        return False
+    text = last.text.rstrip()
+    ended = text.endswith(_ENDS)
+    starts_lower = first.text[:1].islower()
+    return full_line(last, right) and (not ended or starts_lower) or (not ended and starts_lower)
