@@ -12,7 +12,7 @@ from paper2myst.readers import Reading
 from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
-from paper2myst.readers.pdf.inline import join_lines, render
+from paper2myst.readers.pdf.inline import Calls, join_lines, render
 from paper2myst.readers.pdf.lines import Line, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, heading_levels, is_heading, pitch
@@ -47,13 +47,28 @@ def _front(pages: list[list[Line]], size: float) -> tuple[list[Line], Line | Non
                 continue
             if line.page == 1 and cover:
                 line.role = "front"
-            elif line.size >= size * 1.3 and line.text in title_text and len(line.text) > 3:
-                line.role = "front"  # the title again, on a summary page
             elif date is not None and line.text == date.text:
                 line.role = "front"
             elif _REPORT_NUMBER.match(line.text):
                 line.role = "furniture"
+    for page in pages[1:]:
+        _title_again(page, title_text, size)
     return title, date
+
+
+def _title_again(lines: list[Line], title: str, size: float) -> None:
+    """The title set again in large type (on a summary page) is front matter, not a heading."""
+    large = [ln for ln in lines if ln.role == "body" and ln.size >= size * 1.3]
+    for i in range(len(large)):
+        text = ""
+        for j in range(i, len(large)):
+            text = f"{text} {large[j].text}".strip()
+            if text == title:
+                for line in large[i : j + 1]:
+                    line.role = "front"
+                return
+            if not title.startswith(text):
+                break
 
 
 def _back(lines: list[Line], size: float) -> None:
@@ -123,7 +138,7 @@ def build(pages: list[Page]) -> Reading:
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         right = {c: max((ln.x1 for ln in body if ln.column == c and abs(ln.size - size) < 0.6), default=0.0) for c in (0, 1, 2)}
-        for group in group_lines(body, size, steps):
+        for group in group_lines(body, size, steps, body_size(body)):
             prev = body_groups[-1] if body_groups else None
             if prev is not None and continues(prev, group, right[prev.lines[-1].column] or right[group.lines[0].column]):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
@@ -144,9 +159,10 @@ def build(pages: list[Page]) -> Reading:
                 items.append(Group(BlockKind.FURNITURE, [line]))
     heading_levels(body_groups, size)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
-    blocks = [_block(item, links, spaced) for item in items]
+    calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
+    blocks = [_block(item, links, spaced, calls) for item in items]
     back_lines = [ln for ln in numbered if ln.role == "back"]
-    back = [_block(g, links, spaced) for g in group_lines(back_lines, size, steps)]
+    back = [_block(g, links, spaced, Calls(set())) for g in group_lines(back_lines, size, steps)]
     front = Front()
     if title:
         front.title = " ".join(ln.text for ln in title)
@@ -176,7 +192,7 @@ def _note_groups(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _block(group: Group, links: dict[int, list[Link]], spaced: bool) -> Block:
+def _block(group: Group, links: dict[int, list[Link]], spaced: bool, calls: Calls) -> Block:
     """Render a group's lines in the text form."""
     span = _span(group.lines)
     if group.kind is BlockKind.FURNITURE:
@@ -188,7 +204,9 @@ def _block(group: Group, links: dict[int, list[Link]], spaced: bool) -> Block:
         text = "\n".join(ln.text for ln in lines)
         return Block(group.kind, text, span, complete=True)
     heading = group.kind is BlockKind.HEADING
-    text = render(join_lines(lines, links, heading or all(ln.bold for ln in lines), spaced))
+    pieces = join_lines(lines, links, heading or all(ln.bold for ln in lines), spaced)
+    calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE)  # a note's raised text is not a call
+    text = render(pieces)
     if group.kind is BlockKind.NOTE:
         text = _CONTINUED_TAIL.sub("", text)
     if group.kind is BlockKind.LIST_ITEM and text.startswith(group.label):

@@ -48,11 +48,12 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
     prev: Run | None = None
     for run, call in zip(line.runs, line.calls, strict=True):
         if call:
-            trail = " " if run.text.endswith(" ") else ""
-            pieces.append(Piece(superscript(run.text.strip()) + trail, call=True))
+            pieces.append(Piece(run.text, call=True))  # resolve_calls decides: a note call, or raised text
             prev = run
             continue
         text = run.text.replace("\x02", "-")
+        if not text.strip() and prev is not None and prev.text.endswith("\x02"):
+            continue  # the space PDFium puts after a line-end hyphen
         if prev is not None and needs_space(prev, run, spaced):
             text = " " + text
         bold = run.font.bold and not base_bold
@@ -67,7 +68,7 @@ def join_lines(
 ) -> list[Piece]:
     """A block's pieces, its lines joined: a space between words, none inside a hyphenated compound or address.
 
-    Where the producer writes spaces as characters (``spaced``), a line that ends without one ends inside a word.
+    ``spaced``: the producer writes its spaces as characters, so only wide gaps between runs are spaces.
     """
     base_italic = all(ln.italic for ln in lines)
     pieces: list[Piece] = []
@@ -76,16 +77,45 @@ def join_lines(
         if pieces and current:
             text = "".join(p.text for p in pieces)
             token = text.split()[-1] if text.split() else ""
-            if text.endswith((" ", "\u00a0")):
+            if re.search(r"[^\W\d_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
+                pieces[-1].text = pieces[-1].text.rstrip()  # a compound broken at its own hyphen goes on
+            elif text.endswith((" ", "\u00a0")):
                 pass
-            elif spaced or text.endswith("-") and not text.endswith(" -"):
-                pass  # a cut word, or a compound broken at its own hyphen, goes on without a space
             elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")):
                 pass  # an address goes on
             else:
                 current[0].text = " " + current[0].text.lstrip()
         pieces += current
     return pieces
+
+
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th|e|er|re|ème)$")
+
+
+@dataclass(slots=True)
+class Calls:
+    """Which raised runs are note calls: labels of the document's notes, numbers in their order."""
+
+    labels: set[str]
+    expected: int = 1
+
+    def resolve(self, pieces: list[Piece], prefer: bool = True) -> None:
+        """Turn each raised piece into a call (superscript, glued) or back into plain text (an ordinal, a power)."""
+        for i, piece in enumerate(pieces):
+            if not piece.call:
+                continue
+            label = piece.text.strip()
+            before = "".join(p.text for p in pieces[max(0, i - 2) : i])
+            ordinal = _ORDINAL.match(label) and before[-1:].isdigit()
+            number = label.isdigit() and int(label) == self.expected
+            symbol = not label.isdigit() and label in self.labels
+            if prefer and not ordinal and (number or symbol):
+                trail = " " if piece.text.endswith(" ") else ""
+                piece.text = superscript(label) + trail
+                if number:
+                    self.expected += 1
+            else:
+                piece.call = False
 
 
 def _wrap(text: str, mark: str) -> str:

@@ -57,7 +57,7 @@ def _gutter(page: Page) -> tuple[float, float] | None:
     if len(runs) < 20:
         return None
     step = 2.0
-    lo, hi = page.width * 0.3, page.width * 0.7
+    lo, hi = page.width * 0.25, page.width * 0.8
     bins = int((hi - lo) / step)
     crossed = [0] * bins
     for run in runs:
@@ -78,10 +78,10 @@ def _gutter(page: Page) -> tuple[float, float] | None:
     if best is None or (best[1] - best[0]) * step < 8:
         return None
     left, right = lo + best[0] * step, lo + best[1] * step
-    # Both sides must hold text of their own, line after line.
-    left_runs = sum(1 for r in runs if r.x1 <= left + 1)
-    right_runs = sum(1 for r in runs if r.x0 >= right - 1)
-    if min(left_runs, right_runs) < len(runs) * 0.2:
+    # Both sides must hold text of their own, line after line (a sidebar counts as a column).
+    left_rows = {round(r.baseline) for r in runs if r.x1 <= left + 1}
+    right_rows = {round(r.baseline) for r in runs if r.x0 >= right - 1}
+    if min(len(left_rows), len(right_rows)) < 3:
         return None
     return left, right
 
@@ -200,7 +200,11 @@ def reading_order(lines: list[Line]) -> list[Line]:
         limit = line.top if line is not None else float("-inf")
         band = [c for c in columns if c.top > limit]
         columns = [c for c in columns if c.top <= limit]
-        ordered += sorted(band, key=lambda c: (c.column, -c.top, c.x0))
+        # What one column holds above everything of the other (a label over a sidebar) is read first.
+        tops = {k: max((c.top for c in band if c.column == k), default=float("-inf")) for k in (1, 2)}
+        head = [c for c in band if c.bottom > tops[3 - c.column]]
+        ordered += sorted(head, key=lambda c: -c.top)
+        ordered += sorted((c for c in band if c not in head), key=lambda c: (c.column, -c.top, c.x0))
         if line is not None:
             ordered.append(line)
     return ordered

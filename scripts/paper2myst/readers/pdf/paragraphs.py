@@ -39,16 +39,18 @@ def pitch(lines: list[Line]) -> dict[float, float]:
 
 def is_heading(line: Line, body_size: float) -> bool:
     """Bigger than the body, or bold at body size, and short: a heading line."""
+    return not _CAPTION.match(line.text) and _display(line, body_size)
+
+
+def _display(line: Line, body_size: float) -> bool:
     words = line.text.split()
-    if not words or len(words) > 25 or _CAPTION.match(line.text):
-        return False
-    return line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97)
+    return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
 
 
 def _new_block(prev: Line, line: Line, steps: dict[float, float], body_size: float) -> bool:
     if prev.page != line.page or prev.column != line.column:
         return True
-    if abs(prev.size - line.size) > 0.6 or is_heading(prev, body_size) != is_heading(line, body_size):
+    if abs(prev.size - line.size) > 0.6 or _display(prev, body_size) != _display(line, body_size):
         return True
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
@@ -59,8 +61,8 @@ def _new_block(prev: Line, line: Line, steps: dict[float, float], body_size: flo
     return line.x0 > prev.x0 + line.size * 0.8 and not _BULLET.match(prev.text) and prev.x1 < line.x1 - line.size * 4
 
 
-def group_lines(lines: list[Line], body_size: float, steps: dict[float, float]) -> list[Group]:
-    """Split body lines into blocks and say what each is."""
+def group_lines(lines: list[Line], body_size: float, steps: dict[float, float], page_size: float = 0.0) -> list[Group]:
+    """Split body lines into blocks and say what each is (``page_size``: the page's own text size)."""
     groups: list[Group] = []
     for line in lines:
         if groups and not _new_block(groups[-1].lines[-1], line, steps, body_size):
@@ -68,11 +70,11 @@ def group_lines(lines: list[Line], body_size: float, steps: dict[float, float]) 
         else:
             groups.append(Group(BlockKind.TEXT, [line]))
     for group in groups:
-        group.kind, group.label = classify(group, body_size)
+        group.kind, group.label = classify(group, body_size, page_size or body_size)
     return groups
 
 
-def classify(group: Group, body_size: float) -> tuple[BlockKind, str]:
+def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKind, str]:
     first = group.lines[0]
     if _CAPTION.match(first.text):
         return BlockKind.CAPTION, ""
@@ -82,7 +84,7 @@ def classify(group: Group, body_size: float) -> tuple[BlockKind, str]:
             return BlockKind.HEADING, ""
     if bullet := _BULLET.match(first.text):
         return BlockKind.LIST_ITEM, bullet.group(1)
-    if first.size < body_size * 0.92:
+    if first.size < min(body_size, page_size) * 0.92:
         return BlockKind.TABLE, ""  # small type among the body: a table's or a figure's text
     return BlockKind.TEXT, ""
 
@@ -102,12 +104,12 @@ def full_line(line: Line, right: float) -> bool:
 
 def continues(prev: Group, nxt: Group, right: float) -> bool:
     """A paragraph cut by a column or page break: the last line is full and the text goes on."""
-    if prev.kind is not BlockKind.TEXT or nxt.kind is not BlockKind.TEXT:
+    if prev.kind is not BlockKind.TEXT or nxt.kind is not BlockKind.TEXT or prev.lines[-1].page == nxt.lines[0].page and prev.lines[-1].column == nxt.lines[0].column:
         return False
     last, first = prev.lines[-1], nxt.lines[0]
     if abs(last.size - first.size) > 0.6:
         return False
-    text = last.text.rstrip()
+    text = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
     ended = text.endswith(_ENDS)
     starts_lower = first.text[:1].islower()
     return full_line(last, right) and (not ended or starts_lower) or (not ended and starts_lower)
