@@ -13,7 +13,7 @@ from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import Calls, join_lines, render
-from paper2myst.readers.pdf.lines import Line, page_lines, writes_spaces
+from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, heading_levels, is_heading, pitch
 
@@ -123,6 +123,7 @@ def build(pages: list[Page]) -> Reading:
     size = body_size(numbered)
     title, date = _front(lines, size)
     for page, page_lines_ in zip(pages, lines, strict=True):
+        mark_sidebar(page_lines_, page.width, body_size(page_lines_))
         mark_notes(page, page_lines_, size)
     _back(numbered, size)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
@@ -154,6 +155,9 @@ def build(pages: list[Page]) -> Reading:
             else:
                 diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, "note text without a label"))
                 items.append(Group(BlockKind.TEXT, note))
+        aside = [ln for ln in page_lines_ if ln.role == "aside"]
+        if aside:
+            items.append(Group(BlockKind.TABLE, aside))  # a box beside the text, after the page's body
         for line in page_lines_:
             if line.role in {"furniture", "contents"} or (line.role == "front" and line not in title and line is not date):
                 items.append(Group(BlockKind.FURNITURE, [line]))

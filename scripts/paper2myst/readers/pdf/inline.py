@@ -77,7 +77,7 @@ def join_lines(
         if pieces and current:
             text = "".join(p.text for p in pieces)
             token = text.split()[-1] if text.split() else ""
-            if re.search(r"[^\W\d_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
+            if re.search(r"[^\W_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
                 pieces[-1].text = pieces[-1].text.rstrip()  # a compound broken at its own hyphen goes on
             elif text.endswith((" ", "\u00a0")):
                 pass

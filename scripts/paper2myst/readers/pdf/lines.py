@@ -208,3 +208,20 @@ def reading_order(lines: list[Line]) -> list[Line]:
         if line is not None:
             ordered.append(line)
     return ordered
+
+
+def mark_sidebar(lines: list[Line], width: float, size: float) -> None:
+    """Small lines standing beside the text at the right of the page (an author box): ``role = "aside"``."""
+    right = [ln for ln in lines if ln.role == "body" and ln.column == 0 and ln.x0 > width * 0.6 and ln.size < size * 1.05]
+    beside = [
+        ln
+        for ln in right
+        if any(o is not ln and o.x1 < ln.x0 - ln.size and abs(o.baseline - ln.baseline) < ln.size for o in lines)
+    ]
+    if len(beside) < 2:
+        return
+    top, bottom = max(ln.top for ln in beside), min(ln.bottom for ln in beside)
+    edge = min(ln.x0 for ln in beside)
+    for line in right:
+        if bottom - line.size * 3 <= line.baseline <= top + line.size * 3 and line.x0 >= edge - 2:
+            line.role = "aside"
