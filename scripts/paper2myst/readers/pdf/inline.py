@@ -12,6 +12,7 @@ _SUPERSCRIPTS = str.maketrans(
     "0123456789abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
     "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
 )
+_ESCAPE = re.compile(r"([\\*\[\]])")
 _URL = re.compile(r"(?<![<(\[])\bhttps?://[^\s<>\]]+")
 _URL_TAIL = ".,;:)]'\"”’"
 # A token a line may end inside (its rest on the next line): an address.
@@ -144,13 +145,13 @@ def render(pieces: list[Piece]) -> str:
         if piece.call:
             out = out.rstrip() + piece.text
             continue
-        text = piece.text
+        text = _escape(piece.text)
         if piece.uri:
-            visible = text.strip()
+            visible = piece.text.strip()
             if visible.rstrip("/") in {piece.uri.rstrip("/"), re.sub(r"^https?://", "", piece.uri).rstrip("/")}:
-                text = text.replace(visible, f"<{piece.uri}>")
+                text = piece.text.replace(visible, f"<{piece.uri}>")
             else:
-                text = text.replace(visible, f"[{visible}]({piece.uri})")
+                text = text.replace(_escape(visible), f"[{_escape(visible)}]({_destination(piece.uri)})")
         elif piece.bold and piece.italic:
             text = _wrap(text, "***")
         elif piece.bold:
@@ -160,6 +161,18 @@ def render(pieces: list[Piece]) -> str:
         out += text
     out = " ".join(out.split())
     return _URL.sub(_angle, out)
+
+
+def _escape(text: str) -> str:
+    """Backslash the characters the text form reads as markup (emphasis marks, link brackets, backslashes)."""
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _destination(uri: str) -> str:
+    """A link destination markdown-it reads back whole: in angle brackets when it has spaces or parentheses."""
+    if re.search(r"[\s()<>]", uri):
+        return "<" + uri.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+    return uri
 
 
 def _angle(match: re.Match[str]) -> str:
