@@ -41,8 +41,17 @@ _MD = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape"])
 def plain(text: str) -> str:
     """Text-form markup removed (parsed as the converter parses it): calls dropped, links and emphasis → their text."""
     tokens = _MD.parseInline(_CALLS.sub("", text))
-    children = tokens[0].children or [] if tokens else []
-    return normalise("".join(t.content for t in children if t.type == "text"))
+    out: list[str] = []
+    autolink = False
+    for token in tokens[0].children or [] if tokens else []:
+        if token.type == "link_open" and token.markup == "autolink":
+            autolink = True
+            out.append(str(token.attrs["href"]))  # the address as written (the link text is decoded)
+        elif token.type == "link_close":
+            autolink = False
+        elif token.type == "text" and not autolink:
+            out.append(token.content)
+    return normalise("".join(out))
 
 
 @dataclass

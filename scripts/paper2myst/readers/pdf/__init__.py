@@ -71,14 +71,34 @@ def _title_again(lines: list[Line], title: str, size: float) -> None:
                 break
 
 
-def _back(lines: list[Line], size: float) -> None:
-    """From the first back-matter heading on, the body lines are back matter."""
+def _back(lines: list[Line], size: float, width: float) -> list[str]:
+    """From the first back-matter heading on, the body lines are back matter; return the authors named there.
+
+    Without an author heading, "Name, role" lines just before the back matter name the authors.
+    """
     start = next((i for i, ln in enumerate(lines) if ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text)), None)
     if start is None:
-        return
+        return []
     for line in lines[start:]:
         if line.role == "body":
             line.role = "back"
+    back = [ln for ln in lines[start:] if ln.role == "back"]
+    if AUTHOR_BLOCK.match(back[0].text):
+        return _authors(back, size)
+    before: list[Line] = []
+    for line in reversed(lines[:start]):
+        if line.role in {"furniture", "front"}:
+            continue
+        if line.role != "body" or line.page != back[0].page or is_heading(line, size):
+            break
+        before.insert(0, line)
+    # Column by column, as a reader takes a block of names set side by side.
+    before.sort(key=lambda ln: (ln.x0 >= width / 2, -ln.top))
+    names = author_names([ln for ln in before if "," in ln.text])
+    if names:
+        for line in before:
+            line.role = "back"
+    return names
 
 
 def _without_label(line: Line) -> Line:
@@ -125,7 +145,7 @@ def build(pages: list[Page]) -> Reading:
     for page, page_lines_ in zip(pages, lines, strict=True):
         mark_sidebar(page_lines_, page.width, body_size(page_lines_))
         mark_notes(page, page_lines_, size)
-    _back(numbered, size)
+    authors = _back(numbered, size, pages[0].width)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
     links = {page.number: page.links for page in pages}
     for page in pages:
@@ -171,7 +191,7 @@ def build(pages: list[Page]) -> Reading:
     if title:
         front.title = " ".join(ln.text for ln in title)
         front.title_spans.append(_span(title))
-    front.authors = _authors(back_lines, size)
+    front.authors = authors
     date_node = DateLine(date.text, iso_date(date.text), Span((date.number,))) if date is not None else None
     return Reading(
         lines=[ln.text for ln in numbered],
