@@ -14,7 +14,9 @@ from paper2myst.config import Config
 from paper2myst.diagnostics import ConversionError
 from paper2myst.emit import emit
 from paper2myst.model import Document, Paragraph
-from paper2myst.pipeline import convert
+from paper2myst.pipeline import convert, convert_reading
+from paper2myst.readers import line_number
+from paper2myst.readers.pdf import read_pdf
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Convert a paper's PDF-extracted text into MyST Markdown (docs/) and BibTeX.",
         epilog="Exit status: 0 done, 1 --check found stale files, 2 bad input (nothing written).",
     )
-    parser.add_argument("source", type=Path, help="the paper as extracted text (UTF-8)")
+    parser.add_argument("source", type=Path, help="the paper: its PDF, or its text extracted from the PDF (UTF-8)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="Sphinx source folder (default: docs)")
     parser.add_argument(
         "--bib", type=Path, default=Path("refs/references.bib"), help="BibTeX output (default: refs/references.bib)"
@@ -67,14 +69,20 @@ def run(config: Config, check: bool) -> int:
     except OSError as err:
         print(f"{source}:1: cannot read: {err.strerror}", file=sys.stderr)
         return 2
+    where = line_number
     try:
-        doc = convert(data, source.as_posix(), strict=config.strict)
+        if source.suffix.lower() == ".pdf":
+            reading = read_pdf(data)
+            where = reading.where  # diagnostics name the page: report.pdf:p5: …
+            doc = convert_reading(reading, source.as_posix(), strict=config.strict)
+        else:
+            doc = convert(data, source.as_posix(), strict=config.strict)
     except ConversionError as err:
         for diagnostic in err.diagnostics:
-            print(diagnostic.format(str(source)), file=sys.stderr)
+            print(diagnostic.format(str(source), where), file=sys.stderr)
         return 2
     for diagnostic in doc.diagnostics:
-        print(diagnostic.format(str(source)), file=sys.stderr)
+        print(diagnostic.format(str(source), where), file=sys.stderr)
     bib_from_docs = os.path.relpath(config.bib, config.docs).replace(os.sep, "/")
     output = emit(doc, config.language, bib_from_docs)
     files = {config.docs / name: text for name, text in output.pages.items()}

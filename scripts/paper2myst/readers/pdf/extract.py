@@ -103,13 +103,18 @@ def _font(handle: object, cache: dict[int, Font]) -> Font:
     return cache[key]
 
 
+_TEXT = (ctypes.c_ushort * 32768)()  # one buffer for every text object (UTF-16 code units)
+
+
 def _text(obj: object, textpage: object) -> str:
-    size = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)  # bytes, with the terminating NUL
+    size = pdfium_c.FPDFTextObj_GetText(obj, textpage, _TEXT, ctypes.sizeof(_TEXT))  # bytes, with the final NUL
     if size <= 2:
         return ""
-    buffer = ctypes.create_string_buffer(size)
-    pdfium_c.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
-    return buffer.raw[: size - 2].decode("utf-16-le", errors="replace").replace("\x00", "")
+    if size > ctypes.sizeof(_TEXT):  # a very long object: ask again with room for it
+        buffer = (ctypes.c_ushort * (size // 2))()
+        pdfium_c.FPDFTextObj_GetText(obj, textpage, buffer, size)
+        return ctypes.string_at(buffer, size - 2).decode("utf-16-le", errors="replace").replace("\x00", "")
+    return ctypes.string_at(_TEXT, size - 2).decode("utf-16-le", errors="replace").replace("\x00", "")
 
 
 def _objects(container: object, count: int, getter: object) -> list[object]:
