@@ -63,8 +63,8 @@ class Diagnostic:
 
     def format(self, filename: str, where: Callable[[int], str] = str) -> str:
         """``file:line: message [paper2myst.kind]``; ``where`` names the line's place (``p5`` in a PDF)."""
-        place = f"{where(self.line)}: " if self.line else ""
-        return f"{filename}:{place}{self.message} [paper2myst.{self.kind.value}]"
+        place = f"{where(self.line)}:" if self.line else ""  # a whole-file problem has no line: "file: message"
+        return f"{filename}:{place} {self.message} [paper2myst.{self.kind.value}]"
 
 
 class ConversionError(Exception):

@@ -84,6 +84,8 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as err:
         if getattr(err, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise _error(Kind.ENCRYPTED, "the PDF is encrypted (password-protected); save an unprotected copy") from None
+        if b"/Pages" in data and not re.search(rb"/Type\s*/Page(?!s)", data) and b"/ObjStm" not in data:
+            raise _error(Kind.EMPTY, "the PDF has no pages") from None  # PDFium refuses an empty page tree
         raise _error(Kind.CORRUPT, f"the PDF is damaged or truncated and cannot be read ({err})") from None
     if len(document) == 0:
         raise _error(Kind.EMPTY, "the PDF has no pages")
