@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-
 from paper2myst.model import BlockKind, Document, Heading, Paragraph
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import read_pdf

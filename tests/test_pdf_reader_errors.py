@@ -6,9 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
-
 from paper2myst.cli import main
+from pypdf import PdfReader, PdfWriter
 
 REPORT = Path(__file__).resolve().parent / "fixtures" / "pdf" / "R48903.pdf"
 

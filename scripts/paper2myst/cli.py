@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from paper2myst import __version__
@@ -69,7 +69,7 @@ def run(config: Config, check: bool) -> int:
     except OSError as err:
         print(f"{source}:1: cannot read: {err.strerror}", file=sys.stderr)
         return 2
-    where = line_number
+    where: Callable[[int], str] = line_number
     try:
         if source.suffix.lower() == ".pdf":
             reading = read_pdf(data)

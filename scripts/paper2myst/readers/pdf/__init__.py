@@ -45,9 +45,7 @@ def _front(pages: list[list[Line]], size: float) -> tuple[list[Line], Line | Non
         for line in page:
             if line.role != "body":
                 continue
-            if line.page == 1 and cover:
-                line.role = "front"
-            elif date is not None and line.text == date.text:
+            if (line.page == 1 and cover) or (date is not None and line.text == date.text):
                 line.role = "front"
             elif _REPORT_NUMBER.match(line.text):
                 line.role = "furniture"
@@ -76,7 +74,10 @@ def _back(lines: list[Line], size: float, width: float) -> list[str]:
 
     Without an author heading, "Name, role" lines just before the back matter name the authors.
     """
-    start = next((i for i, ln in enumerate(lines) if ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text)), None)
+    start = next(
+        (i for i, ln in enumerate(lines) if ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text)),
+        None,
+    )
     if start is None:
         return []
     for line in lines[start:]:
@@ -150,18 +151,23 @@ def build(pages: list[Page]) -> Reading:
     links = {page.number: page.links for page in pages}
     for page in pages:
         if page.rotation:
-            line = next((ln.number for ln in numbered if ln.page == page.number), 0)
-            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, line, f"page {page.number} is rotated; read as laid out"))
+            first = next((ln.number for ln in numbered if ln.page == page.number), 0)
+            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, first, f"page {page.number} is rotated; read as laid out"))
 
     items: list[Group] = []  # body groups, notes and furniture in output order
     body_groups: list[Group] = []
     last_note: Group | None = None
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
-        right = {c: max((ln.x1 for ln in body if ln.column == c and abs(ln.size - size) < 0.6), default=0.0) for c in (0, 1, 2)}
+        right = {
+            c: max((ln.x1 for ln in body if ln.column == c and abs(ln.size - size) < 0.6), default=0.0)
+            for c in (0, 1, 2)
+        }
         for group in group_lines(body, size, steps, body_size(body)):
             prev = body_groups[-1] if body_groups else None
-            if prev is not None and continues(prev, group, right[prev.lines[-1].column] or right[group.lines[0].column]):
+            if prev is not None and continues(
+                prev, group, right[prev.lines[-1].column] or right[group.lines[0].column]
+            ):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
                 continue
             body_groups.append(group)
@@ -179,7 +185,9 @@ def build(pages: list[Page]) -> Reading:
         if aside:
             items.append(Group(BlockKind.TABLE, aside))  # a box beside the text, after the page's body
         for line in page_lines_:
-            if line.role in {"furniture", "contents"} or (line.role == "front" and line not in title and line is not date):
+            if line.role in {"furniture", "contents"} or (
+                line.role == "front" and line not in title and line is not date
+            ):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     heading_levels(body_groups, size)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])

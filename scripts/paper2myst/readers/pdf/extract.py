@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -83,7 +84,9 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         if getattr(err, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
-            raise _error(Kind.ENCRYPTED, "the PDF is encrypted (password-protected); save an unprotected copy") from None
+            raise _error(
+                Kind.ENCRYPTED, "the PDF is encrypted (password-protected); save an unprotected copy"
+            ) from None
         if b"/Pages" in data and not re.search(rb"/Type\s*/Page(?!s)", data) and b"/ObjStm" not in data:
             raise _error(Kind.EMPTY, "the PDF has no pages") from None  # PDFium refuses an empty page tree
         raise _error(Kind.CORRUPT, f"the PDF is damaged or truncated and cannot be read ({err})") from None
@@ -92,7 +95,7 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
     return document
 
 
-def _font(handle: object, cache: dict[int, Font]) -> Font:
+def _font(handle: Any, cache: dict[int, Font]) -> Font:
     key = ctypes.cast(handle, ctypes.c_void_p).value or 0
     if key not in cache:
         buffer = ctypes.create_string_buffer(256)
@@ -101,7 +104,9 @@ def _font(handle: object, cache: dict[int, Font]) -> Font:
         weight = pdfium_c.FPDFFont_GetWeight(handle)
         angle = ctypes.c_int(0)
         pdfium_c.FPDFFont_GetItalicAngle(handle, ctypes.byref(angle))
-        cache[key] = Font(name, bool(_BOLD.search(name)) or weight >= 600, bool(_ITALIC.search(name)) or angle.value != 0)
+        cache[key] = Font(
+            name, bool(_BOLD.search(name)) or weight >= 600, bool(_ITALIC.search(name)) or angle.value != 0
+        )
     return cache[key]
 
 
@@ -176,7 +181,12 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[Link]:
         if not pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
             continue
         uri = buffer.value.decode("latin-1").strip()
-        box = Box(min(rect.left, rect.right), min(rect.bottom, rect.top), max(rect.left, rect.right), max(rect.top, rect.bottom))
+        box = Box(
+            min(rect.left, rect.right),
+            min(rect.bottom, rect.top),
+            max(rect.left, rect.right),
+            max(rect.top, rect.bottom),
+        )
         links.append(Link(box, uri))
     return links
 

@@ -21,7 +21,9 @@ BACK_MATTER = re.compile(
     r"^(?:authors?(?: information)?|about the authors?|author contact information|disclaimer|acknowledge?ments?)$",
     re.IGNORECASE,
 )
-AUTHOR_BLOCK = re.compile(r"^(?:authors?(?: information)?|about the authors?|author contact information)$", re.IGNORECASE)
+AUTHOR_BLOCK = re.compile(
+    r"^(?:authors?(?: information)?|about the authors?|author contact information)$", re.IGNORECASE
+)
 _NAME = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)(?: (?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|van|von|de|da|del|der|le)){1,4}$")
 
 

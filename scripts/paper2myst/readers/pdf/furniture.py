@@ -33,14 +33,18 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
     for page, page_lines in zip(pages, lines, strict=True):
         for line in page_lines:
             margin = _in_margin(line, page)
-            if margin and (seen[_key(line)] >= repeated or _PAGE_NUMBER.match(line.text)):
-                line.role = "furniture"
-            elif _CONTINUED.match(line.text):
+            if (margin and (seen[_key(line)] >= repeated or _PAGE_NUMBER.match(line.text))) or _CONTINUED.match(
+                line.text
+            ):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
         rows = {round(ln.baseline) for ln in page_lines if ln.role == "furniture" and _in_margin(ln, page)}
         for line in page_lines:
-            if _in_margin(line, page) and rows & {round(line.baseline) - 1, round(line.baseline), round(line.baseline) + 1}:
+            if _in_margin(line, page) and rows & {
+                round(line.baseline) - 1,
+                round(line.baseline),
+                round(line.baseline) + 1,
+            }:
                 line.role = "furniture"
 
 

@@ -118,7 +118,9 @@ def _split(row: list[Run]) -> list[list[Run]]:
 def make_line(page: int, runs: list[Run], column: int) -> Line:
     main = _dominant(runs)
     calls = [
-        r.size <= main.size * CALL_SCALE and r.baseline - main.baseline >= CALL_RISE * main.size and bool(r.text.strip())
+        r.size <= main.size * CALL_SCALE
+        and r.baseline - main.baseline >= CALL_RISE * main.size
+        and bool(r.text.strip())
         for r in runs
     ]
     words = [r for r, c in zip(runs, calls, strict=True) if not c and r.text.strip()]
@@ -212,7 +214,9 @@ def reading_order(lines: list[Line]) -> list[Line]:
 
 def mark_sidebar(lines: list[Line], width: float, size: float) -> None:
     """Small lines standing beside the text at the right of the page (an author box): ``role = "aside"``."""
-    right = [ln for ln in lines if ln.role == "body" and ln.column == 0 and ln.x0 > width * 0.6 and ln.size < size * 1.05]
+    right = [
+        ln for ln in lines if ln.role == "body" and ln.column == 0 and ln.x0 > width * 0.6 and ln.size < size * 1.05
+    ]
     beside = [
         ln
         for ln in right

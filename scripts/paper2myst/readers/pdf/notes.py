@@ -1,4 +1,4 @@
-"""The note area at the foot of a page: smaller type below the body, often after a short rule; notes start with a raised label."""
+"""The note area at a page's foot: smaller type below the body, often after a rule; notes open with a raised label."""
 
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
     # Where a short rule stands above the area, the area begins below it; otherwise at the first labelled line.
     rules = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5]
     first = next((i for i, ln in enumerate(area) if is_labelled(ln)), None)
-    ruled = [i for i, ln in enumerate(area) if any(r.bottom > ln.top and (i == 0 or r.top < area[i - 1].bottom) for r in rules)]
+    ruled = [
+        i
+        for i, ln in enumerate(area)
+        if any(r.bottom > ln.top and (i == 0 or r.top < area[i - 1].bottom) for r in rules)
+    ]
     if ruled:
         begin = ruled[-1]
     elif first is not None:

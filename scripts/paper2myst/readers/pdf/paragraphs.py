@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -11,9 +12,11 @@ from paper2myst.readers.pdf.lines import Line
 
 _BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃–—➢✓\-\*])\s*")
 _NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
-_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
+)
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
-_ENDS = (".", "?", "!", "…", ":", ".”", ".\"", "?”", ".)")
+_ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
 
 
 @dataclass(slots=True)
@@ -29,7 +32,7 @@ class Group:
 def pitch(lines: list[Line]) -> dict[float, float]:
     """The usual distance between the baselines of consecutive lines, per type size."""
     steps: dict[float, list[float]] = {}
-    for a, b in zip(lines, lines[1:], strict=False):
+    for a, b in itertools.pairwise(lines):
         if a.page == b.page and a.column == b.column and abs(a.size - b.size) < 0.3:
             step = a.baseline - b.baseline
             if 0 < step < 3 * a.size:
@@ -104,7 +107,11 @@ def full_line(line: Line, right: float) -> bool:
 
 def continues(prev: Group, nxt: Group, right: float) -> bool:
     """A paragraph cut by a column or page break: the last line is full and the text goes on."""
-    if prev.kind is not BlockKind.TEXT or nxt.kind is not BlockKind.TEXT or prev.lines[-1].page == nxt.lines[0].page and prev.lines[-1].column == nxt.lines[0].column:
+    if (
+        prev.kind is not BlockKind.TEXT
+        or nxt.kind is not BlockKind.TEXT
+        or (prev.lines[-1].page == nxt.lines[0].page and prev.lines[-1].column == nxt.lines[0].column)
+    ):
         return False
     last, first = prev.lines[-1], nxt.lines[0]
     if abs(last.size - first.size) > 0.6:
@@ -112,4 +119,4 @@ def continues(prev: Group, nxt: Group, right: float) -> bool:
     text = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
     ended = text.endswith(_ENDS)
     starts_lower = first.text[:1].islower()
-    return full_line(last, right) and (not ended or starts_lower) or (not ended and starts_lower)
+    return (full_line(last, right) and (not ended or starts_lower)) or (not ended and starts_lower)
