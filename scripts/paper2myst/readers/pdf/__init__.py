@@ -157,6 +157,7 @@ def build(pages: list[Page]) -> Reading:
     items: list[Group] = []  # body groups, notes and furniture in output order
     body_groups: list[Group] = []
     last_note: Group | None = None
+    numbers = [0]  # the last note number seen: numbered notes come in order
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         right = {
@@ -172,9 +173,10 @@ def build(pages: list[Page]) -> Reading:
                 continue
             body_groups.append(group)
             items.append(group)
-        for note in _note_groups([ln for ln in page_lines_ if ln.role == "note"]):
-            if is_labelled(note[0]):
-                last_note = Group(BlockKind.NOTE, note, note[0].runs[0].text.strip())
+        for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers):
+            if opens:
+                label = note[0].runs[0].text.strip().rstrip(".")
+                last_note = Group(BlockKind.NOTE, note, label)
                 items.append(last_note)
             elif last_note is not None:
                 last_note.lines += note  # a note cut by the page break goes on at the head of the next note area
@@ -213,14 +215,21 @@ def build(pages: list[Page]) -> Reading:
     )
 
 
-def _note_groups(lines: list[Line]) -> list[list[Line]]:
-    """Split a page's note lines at each labelled line."""
-    groups: list[list[Line]] = []
+def _note_groups(lines: list[Line], numbers: list[int]) -> list[tuple[bool, list[Line]]]:
+    """Split a page's note lines at each note's first line: (opens a note, lines).
+
+    A labelled line opens a note only if its number comes next: a wrapped line starting "134." does not.
+    """
+    groups: list[tuple[bool, list[Line]]] = []
     for line in lines:
-        if is_labelled(line) or not groups:
-            groups.append([line])
+        label = line.runs[0].text.strip().rstrip(".")
+        opens = is_labelled(line) and (not label.isdigit() or int(label) == numbers[0] + 1)
+        if opens and label.isdigit():
+            numbers[0] = int(label)
+        if opens or not groups:
+            groups.append((opens, [line]))
         else:
-            groups[-1].append(line)
+            groups[-1][1].append(line)
     return groups
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from paper2myst.readers.pdf.extract import Page
 from paper2myst.readers.pdf.lines import Line
 
@@ -9,9 +11,16 @@ from paper2myst.readers.pdf.lines import Line
 NOTE_SCALE = 0.92
 
 
+_LABEL = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3}|[a-z]|[ivxlc]{1,5})\.?$")
+
+
 def is_labelled(line: Line) -> bool:
-    """A note's first line: it opens with a raised label (a number, a letter or a symbol)."""
-    return line.first_is_call and len(line.runs[0].text.strip()) <= 4
+    """A note's first line: it opens with a label, raised or set apart from the text that follows (hanging)."""
+    first = line.runs[0]
+    if line.first_is_call:
+        return len(first.text.strip()) <= 4
+    apart = len(line.runs) > 1 and line.runs[1].x0 - first.x1 > first.size * 0.2
+    return bool(_LABEL.match(first.text.strip())) and (apart or first.text.endswith((" ", "\t")))
 
 
 def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
