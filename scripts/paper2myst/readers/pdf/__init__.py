@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Span
@@ -12,7 +12,7 @@ from paper2myst.readers import Reading
 from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
-from paper2myst.readers.pdf.inline import Calls, join_lines, render
+from paper2myst.readers.pdf.inline import Calls, join_lines, render, vocabulary
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, heading_levels, is_heading, pitch
@@ -194,9 +194,10 @@ def build(pages: list[Page]) -> Reading:
     heading_levels(body_groups, size)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
-    blocks = [_block(item, links, spaced, calls) for item in items]
+    context = Context(links, spaced, vocabulary([ln.text for ln in numbered]))
+    blocks = [_block(item, context, calls) for item in items]
     back_lines = [ln for ln in numbered if ln.role == "back"]
-    back = [_block(g, links, spaced, Calls(set())) for g in group_lines(back_lines, size, steps)]
+    back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps)]
     front = Front()
     if title:
         front.title = " ".join(ln.text for ln in title)
@@ -233,7 +234,16 @@ def _note_groups(lines: list[Line], numbers: list[int]) -> list[tuple[bool, list
     return groups
 
 
-def _block(group: Group, links: dict[int, list[Link]], spaced: bool, calls: Calls) -> Block:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What rendering a block needs to know of the whole document."""
+
+    links: dict[int, list[Link]]
+    spaced: bool  # the producer writes its spaces as characters
+    words: frozenset[str]  # the document's vocabulary, to tell a typesetter's hyphen from a word's
+
+
+def _block(group: Group, context: Context, calls: Calls) -> Block:
     """Render a group's lines in the text form."""
     span = _span(group.lines)
     if group.kind is BlockKind.FURNITURE:
@@ -245,7 +255,7 @@ def _block(group: Group, links: dict[int, list[Link]], spaced: bool, calls: Call
         text = "\n".join(ln.text for ln in lines)
         return Block(group.kind, text, span, complete=True)
     heading = group.kind is BlockKind.HEADING
-    pieces = join_lines(lines, links, heading or all(ln.bold for ln in lines), spaced)
+    pieces = join_lines(lines, context.links, heading or all(ln.bold for ln in lines), context.spaced, context.words)
     calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE)  # a note's raised text is not a call
     text = render(pieces)
     if group.kind is BlockKind.NOTE:

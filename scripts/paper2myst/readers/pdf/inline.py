@@ -65,7 +65,11 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
 
 
 def join_lines(
-    lines: list[Line], links: dict[int, list[Link]], base_bold: bool = False, spaced: bool = False
+    lines: list[Line],
+    links: dict[int, list[Link]],
+    base_bold: bool = False,
+    spaced: bool = False,
+    vocabulary: frozenset[str] = frozenset(),
 ) -> list[Piece]:
     """A block's pieces, its lines joined: a space between words, none inside a hyphenated compound or address.
 
@@ -79,7 +83,11 @@ def join_lines(
             text = "".join(p.text for p in pieces)
             token = text.split()[-1] if text.split() else ""
             if re.search(r"[^\W_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
-                pieces[-1].text = pieces[-1].text.rstrip()  # a compound broken at its own hyphen goes on
+                pieces[-1].text = pieces[-1].text.rstrip()
+                nxt = current[0].text.lstrip()
+                if not _ADDRESS.match(token) and hyphenated(token, nxt, vocabulary):
+                    pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
+                current[0].text = nxt
             elif text.endswith((" ", "\u00a0")):
                 pass
             elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")):
@@ -117,6 +125,52 @@ class Calls:
                     self.expected += 1
             else:
                 piece.call = False
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def vocabulary(lines: list[str]) -> frozenset[str]:
+    """The document's words (lower case), leaving out the pieces of words cut at a line end.
+
+    Empty when the typesetter never hyphenates: no line-end break splits what are not words on either
+    side (``dur-`` ``ing``); then every line-end hyphen is the word's own.
+    """
+    words: set[str] = set()
+    breaks: list[tuple[str, str]] = []
+    cut = False
+    for text in lines:
+        found = _WORD.findall(text)
+        if cut and found:
+            breaks[-1] = (breaks[-1][0], found[0].split("-")[0])
+            found = found[1:]
+        cut = bool(re.search(r"[^\W\d_]-$", text.rstrip()))
+        if cut and found:
+            breaks.append((found[-1].split("-")[-2] if "-" in found[-1] else found[-1], ""))
+            found = found[:-1]
+        words.update(w.lower() for w in found)
+    auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and a.lower() not in words and b.lower() not in words)
+    return frozenset(words) if auto >= 2 else frozenset()
+
+
+def hyphenated(head: str, tail: str, words: frozenset[str]) -> bool:
+    """Whether a line-end hyphen between ``head`` and ``tail`` is the typesetter's (drop it) or the word's (keep it).
+
+    The document decides: the compound written with its hyphen elsewhere keeps it; the word written whole
+    elsewhere drops it; two words of their own (``revenue-maximizing``) keep it; a capital after it keeps it.
+    """
+    left = re.search(r"[^\W\d_]+-$", head)
+    right = re.match(r"[^\W\d_]+", tail)
+    if not words or not left or not right or "." in head:
+        return False
+    a, b = left.group(0)[:-1], right.group(0)
+    if f"{a}-{b}".lower() in words:
+        return False
+    if f"{a}{b}".lower() in words:
+        return True
+    if b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2):
+        return False
+    return True
 
 
 def _wrap(text: str, mark: str) -> str:
