@@ -8,7 +8,7 @@ from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
-_REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
+REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
 
@@ -48,7 +48,7 @@ def structure(doc: Document) -> None:
     if rest and _BYLINE.match(rest[0].text):
         _byline(doc, rest[0])
         rest = rest[1:]
-    end = next((i for i, b in enumerate(rest) if _REFERENCES.match(b.text.strip())), None)
+    end = next((i for i, b in enumerate(rest) if REFERENCES.match(b.text.strip())), None)
     if end is None:
         doc.blocks = rest
         return

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
-from paper2myst.model import Block, BlockKind, DateLine, Front, Span
+from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
+from paper2myst.stages.structure import split_authors
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
@@ -17,6 +18,8 @@ from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, heading_levels, is_heading, pitch
 
+_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
 _REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
@@ -30,28 +33,72 @@ def body_size(lines: list[Line]) -> float:
     return weight.most_common(1)[0][0] if weight else 10.0
 
 
-def _front(pages: list[list[Line]], size: float) -> tuple[list[Line], Line | None]:
-    """Mark the title and the date (and a cover page's other lines) as front matter."""
+@dataclass(slots=True)
+class FrontLines:
+    """The lines the front matter is made of, found before the blocks are rendered."""
+
+    title: list[Line] = field(default_factory=list)
+    date: Line | None = None
+    byline: Line | None = None
+    labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
+    abstract: list[Line] = field(default_factory=list)
+    keywords: list[Line] = field(default_factory=list)
+
+
+def _front(pages: list[list[Line]], size: float) -> FrontLines:
+    """Mark the title, byline, abstract, keywords and date (and a cover page's other lines) as front matter."""
     first = pages[0]
-    title = title_lines(first)
-    for line in title:
+    found = FrontLines(title=title_lines(first))
+    for line in found.title:
         line.role = "front"
-    date = date_line([ln for page in pages[:2] for ln in page])
-    if date is not None:
-        date.role = "front"
-    title_text = " ".join(ln.text for ln in title)
+    _labelled(first, found)
+    found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
+        [ln for page in pages for ln in page], prefixed=True
+    )
+    if found.date is not None:
+        found.date.role = "front"
+    title_text = " ".join(ln.text for ln in found.title)
     cover = not any(ln.role == "body" and ln.size <= size * 1.05 and len(ln.text) > 60 for ln in first)
     for page in pages:
         for line in page:
             if line.role != "body":
                 continue
-            if (line.page == 1 and cover) or (date is not None and line.text == date.text):
+            if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
             elif _REPORT_NUMBER.match(line.text):
                 line.role = "furniture"
     for page in pages[1:]:
         _title_again(page, title_text, size)
-    return title, date
+    return found
+
+
+def _close(above: Line, line: Line) -> bool:
+    """The next line of the same text: same page, same size, no more than a paragraph's gap below."""
+    return above.page == line.page and abs(above.size - line.size) < 0.6 and above.baseline - line.baseline < line.size * 2.5
+
+
+def _labelled(lines: list[Line], found: FrontLines) -> None:
+    """The byline under the title; an abstract and keywords after their labels, up to the first heading."""
+    body = [ln for ln in lines if ln.role == "body"]
+    after = body.index(found.title[-1]) + 1 if found.title and found.title[-1] in body else 0
+    rest = [ln for ln in lines if ln.role == "body"][after:]
+    if rest and _BYLINE.match(rest[0].text):
+        found.byline = rest[0]
+        rest[0].role = "front"
+    current: list[Line] | None = None
+    for line in rest:
+        if line.role != "body":
+            continue
+        label = _FRONT_LABEL.match(line.text)
+        if label:
+            found.labels.append(line)
+            line.role = "front"
+            current = found.abstract if label.group(1).lower() == "abstract" else found.keywords
+        elif current is not None and not line.bold and (not current or _close(current[-1], line)):
+            current.append(line)
+            line.role = "front"
+        else:
+            current = None
 
 
 def _title_again(lines: list[Line], title: str, size: float) -> None:
@@ -142,10 +189,10 @@ def build(pages: list[Page]) -> Reading:
     mark_furniture(pages, lines)
     mark_contents(lines)
     size = body_size(numbered)
-    title, date = _front(lines, size)
     for page, page_lines_ in zip(pages, lines, strict=True):
         mark_sidebar(page_lines_, page.width, body_size(page_lines_))
         mark_notes(page, page_lines_, size)
+    found = _front(lines, size)
     authors = _back(numbered, size, pages[0].width)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
     links = {page.number: page.links for page in pages}
@@ -187,9 +234,7 @@ def build(pages: list[Page]) -> Reading:
         if aside:
             items.append(Group(BlockKind.TABLE, aside))  # a box beside the text, after the page's body
         for line in page_lines_:
-            if line.role in {"furniture", "contents"} or (
-                line.role == "front" and line not in title and line is not date
-            ):
+            if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     heading_levels(body_groups, size)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
@@ -198,11 +243,9 @@ def build(pages: list[Page]) -> Reading:
     blocks = [_block(item, context, calls) for item in items]
     back_lines = [ln for ln in numbered if ln.role == "back"]
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps)]
-    front = Front()
-    if title:
-        front.title = " ".join(ln.text for ln in title)
-        front.title_spans.append(_span(title))
-    front.authors = authors
+    front = _front_node(found, context, steps, size)
+    front.authors = front.authors or authors
+    date = found.date
     date_node = DateLine(date.text, iso_date(date.text), Span((date.number,))) if date is not None else None
     return Reading(
         lines=[ln.text for ln in numbered],
@@ -232,6 +275,40 @@ def _note_groups(lines: list[Line], numbers: list[int]) -> list[tuple[bool, list
         else:
             groups[-1][1].append(line)
     return groups
+
+
+def _in_front(line: Line, found: FrontLines) -> bool:
+    kept = [*found.title, found.date, found.byline, *found.labels, *found.abstract, *found.keywords]
+    return any(line is k for k in kept)
+
+
+def _front_node(found: FrontLines, context: Context, steps: dict[float, float], size: float) -> Front:
+    """The front matter as the model has it: title, byline and authors, abstract, keywords."""
+    front = Front()
+    if found.title:
+        front.title = " ".join(ln.text for ln in found.title)
+        front.title_spans.append(_span(found.title))
+    if found.byline is not None:
+        names = re.sub(r"^by\s+", "", found.byline.text, flags=re.IGNORECASE).rstrip()
+        front.author_note_marker = names.endswith("*")
+        names = names.rstrip("*").rstrip()
+        front.byline = found.byline.text.rstrip().rstrip("*").rstrip()
+        front.authors = split_authors(names)
+        front.byline_spans.append(_span([found.byline]))
+    for label in found.labels:
+        front.label_spans.append(_span([label]))
+        if label.text.lower().startswith("abstract"):
+            front.abstract_label = label.text
+        else:
+            front.keywords_label = label.text
+    for group in group_lines(found.abstract, size, steps):
+        block = _block(group, context, Calls(set()))
+        front.abstract.append(Paragraph(block.text, block.span))
+    if found.keywords:
+        front.keywords_line = " ".join(ln.text for ln in found.keywords)
+        front.keywords = [k.strip() for k in re.split(r"\s*[|;]\s*", front.keywords_line) if k.strip()]
+        front.label_spans.append(_span(found.keywords))
+    return front
 
 
 @dataclass(frozen=True, slots=True)

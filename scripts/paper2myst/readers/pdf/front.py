@@ -57,8 +57,13 @@ def title_lines(lines: list[Line]) -> list[Line]:
     return title
 
 
-def date_line(lines: list[Line]) -> Line | None:
-    return next((ln for ln in lines if ln.role == "body" and iso_date(ln.text)), None)
+def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
+    """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023")."""
+    for line in lines:
+        if line.role == "body" and iso_date(line.text) and (not prefixed or re.match(_PREFIX + r"\S", line.text)):
+            if not prefixed or not line.text[:1].isdigit():
+                return line
+    return None
 
 
 def author_names(lines: list[Line]) -> list[str]:
