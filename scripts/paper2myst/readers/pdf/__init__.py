@@ -20,6 +20,7 @@ from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, hea
 
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
+_BACKLINKS = re.compile(r"(?:\s*↩\s*(?:\d{1,3}|[a-z])?)+$")
 _REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
@@ -211,11 +212,11 @@ def build(pages: list[Page]) -> Reading:
             c: max((ln.x1 for ln in body if ln.column == c and abs(ln.size - size) < 0.6), default=0.0)
             for c in (0, 1, 2)
         }
+        left = {c: min((ln.x0 for ln in body if ln.column == c), default=0.0) for c in (0, 1, 2)}
         for group in group_lines(body, size, steps, body_size(body)):
             prev = body_groups[-1] if body_groups else None
-            if prev is not None and continues(
-                prev, group, right[prev.lines[-1].column] or right[group.lines[0].column]
-            ):
+            edge = (right[prev.lines[-1].column] if prev else 0.0) or right[group.lines[0].column]
+            if prev is not None and continues(prev, group, edge, left[group.lines[0].column]):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
                 continue
             body_groups.append(group)
@@ -302,7 +303,7 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
         else:
             front.keywords_label = label.text
     for group in group_lines(found.abstract, size, steps):
-        block = _block(group, context, Calls(set()))
+        block = _block(Group(BlockKind.TEXT, group.lines), context, Calls(set()))
         front.abstract.append(Paragraph(block.text, block.span))
     if found.keywords:
         front.keywords_line = " ".join(ln.text for ln in found.keywords)
@@ -337,6 +338,7 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     text = render(pieces)
     if group.kind is BlockKind.NOTE:
         text = _CONTINUED_TAIL.sub("", text)
+    text = _BACKLINKS.sub("", text)  # an edition's links back to the citing notes: not the author's words
     if group.kind is BlockKind.LIST_ITEM and text.startswith(group.label):
         text = text[len(group.label) :].lstrip()
     return Block(group.kind, text, span, group.label, group.level, complete=True)

@@ -50,7 +50,8 @@ def _display(line: Line, body_size: float) -> bool:
     return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
 
 
-def _new_block(prev: Line, line: Line, steps: dict[float, float], body_size: float) -> bool:
+def _new_block(block: list[Line], line: Line, steps: dict[float, float], body_size: float) -> bool:
+    prev = block[-1]
     if prev.page != line.page or prev.column != line.column:
         return True
     if abs(prev.size - line.size) > 0.6 or _display(prev, body_size) != _display(line, body_size):
@@ -60,15 +61,21 @@ def _new_block(prev: Line, line: Line, steps: dict[float, float], body_size: flo
         return True
     if _BULLET.match(line.text) or _CAPTION.match(line.text):
         return True
-    # A first-line indent starts a paragraph (a hanging line of a list item does not).
-    return line.x0 > prev.x0 + line.size * 0.8 and not _BULLET.match(prev.text) and prev.x1 < line.x1 - line.size * 4
+    indent = line.size * 0.8
+    hanging = len(block) > 1 and block[1].x0 > block[0].x0 + indent
+    if hanging:  # a hanging indent (a reference list): the next entry comes back to the first line's edge
+        return line.x0 < prev.x0 - indent
+    # A first-line indent starts a paragraph; the second line of a hanging entry (after a full line) does not.
+    if line.x0 > prev.x0 + indent and not _BULLET.match(prev.text):
+        return len(block) > 1 or prev.x1 < line.x1 - line.size * 4
+    return False
 
 
 def group_lines(lines: list[Line], body_size: float, steps: dict[float, float], page_size: float = 0.0) -> list[Group]:
     """Split body lines into blocks and say what each is (``page_size``: the page's own text size)."""
     groups: list[Group] = []
     for line in lines:
-        if groups and not _new_block(groups[-1].lines[-1], line, steps, body_size):
+        if groups and not _new_block(groups[-1].lines, line, steps, body_size):
             groups[-1].lines.append(line)
         else:
             groups.append(Group(BlockKind.TEXT, [line]))
@@ -105,8 +112,8 @@ def full_line(line: Line, right: float) -> bool:
     return line.x1 >= right - line.size * 2.5
 
 
-def continues(prev: Group, nxt: Group, right: float) -> bool:
-    """A paragraph cut by a column or page break: the last line is full and the text goes on."""
+def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
+    """A paragraph cut by a column or page break: the last line is full, the text goes on, no indent follows."""
     if (
         prev.kind is not BlockKind.TEXT
         or nxt.kind is not BlockKind.TEXT
@@ -114,7 +121,7 @@ def continues(prev: Group, nxt: Group, right: float) -> bool:
     ):
         return False
     last, first = prev.lines[-1], nxt.lines[0]
-    if abs(last.size - first.size) > 0.6:
+    if abs(last.size - first.size) > 0.6 or first.x0 > left + first.size * 0.8:
         return False
     text = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
     ended = text.endswith(_ENDS)
