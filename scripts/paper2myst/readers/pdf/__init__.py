@@ -20,7 +20,7 @@ from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, hea
 
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
-_BACKLINKS = re.compile(r"(?:\s*↩\s*(?:\d{1,3}|[a-z])?)+$")
+_BACKLINKS = re.compile(r"(?:\s*↩(?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
 _REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
@@ -206,17 +206,21 @@ def build(pages: list[Page]) -> Reading:
     body_groups: list[Group] = []
     last_note: Group | None = None
     numbers = [0]  # the last note number seen: numbered notes come in order
+    # Each column's edges on each page: where its full lines end, where its lines start.
+    right: dict[tuple[int, int], float] = {}
+    left: dict[tuple[int, int], float] = {}
+    for line in numbered:
+        if line.role == "body":
+            key = (line.page, line.column)
+            right[key] = max(right.get(key, 0.0), line.x1)
+            left[key] = min(left.get(key, line.x0), line.x0)
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
-        right = {
-            c: max((ln.x1 for ln in body if ln.column == c and abs(ln.size - size) < 0.6), default=0.0)
-            for c in (0, 1, 2)
-        }
-        left = {c: min((ln.x0 for ln in body if ln.column == c), default=0.0) for c in (0, 1, 2)}
         for group in group_lines(body, size, steps, body_size(body)):
             prev = body_groups[-1] if body_groups else None
-            edge = (right[prev.lines[-1].column] if prev else 0.0) or right[group.lines[0].column]
-            if prev is not None and continues(prev, group, edge, left[group.lines[0].column]):
+            first = group.lines[0]
+            edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
+            if prev is not None and continues(prev, group, edge, left[first.page, first.column]):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
                 continue
             body_groups.append(group)

@@ -50,7 +50,8 @@ def _display(line: Line, body_size: float) -> bool:
     return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
 
 
-def _new_block(block: list[Line], line: Line, steps: dict[float, float], body_size: float) -> bool:
+def _new_block(block: list[Line], line: Line, steps: dict[float, float], body_size: float, hanging_at: float) -> bool:
+    """Whether ``line`` starts a new block after ``block`` (``hanging_at``: the edge entries of a hanging list start at)."""
     prev = block[-1]
     if prev.page != line.page or prev.column != line.column:
         return True
@@ -68,15 +69,20 @@ def _new_block(block: list[Line], line: Line, steps: dict[float, float], body_si
     # A first-line indent starts a paragraph; the second line of a hanging entry (after a full line) does not.
     if line.x0 > prev.x0 + indent and not _BULLET.match(prev.text):
         return len(block) > 1 or prev.x1 < line.x1 - line.size * 4
-    return False
+    # In a list of hanging entries, a one-line entry is followed by the next entry at the same edge.
+    return len(block) == 1 and abs(line.x0 - hanging_at) < 2 and abs(prev.x0 - hanging_at) < 2
 
 
 def group_lines(lines: list[Line], body_size: float, steps: dict[float, float], page_size: float = 0.0) -> list[Group]:
     """Split body lines into blocks and say what each is (``page_size``: the page's own text size)."""
     groups: list[Group] = []
+    hanging_at = -1.0
     for line in lines:
-        if groups and not _new_block(groups[-1].lines, line, steps, body_size):
+        if groups and not _new_block(groups[-1].lines, line, steps, body_size, hanging_at):
             groups[-1].lines.append(line)
+            block = groups[-1].lines
+            if len(block) == 2 and block[1].x0 > block[0].x0 + line.size * 0.8:
+                hanging_at = block[0].x0
         else:
             groups.append(Group(BlockKind.TEXT, [line]))
     for group in groups:
