@@ -140,7 +140,8 @@ def vocabulary(lines: list[str]) -> frozenset[str]:
     breaks: list[tuple[str, str]] = []
     cut = False
     for text in lines:
-        found = _WORD.findall(text)
+        # Words of the prose only: addresses and domain names ("com") are no words of the language.
+        found = _WORD.findall(" ".join(c for c in text.split() if "/" not in c and not re.search(r"\w\.\w", c)))
         if cut and found:
             breaks[-1] = (breaks[-1][0], found[0].split("-")[0])
             found = found[1:]
