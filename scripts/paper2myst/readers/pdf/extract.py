@@ -38,6 +38,7 @@ class Run:
     baseline: float
     size: float
     font: Font
+    raised: bool = False  # set as a superscript glyph (OpenType "sups"): same size and baseline, drawn high
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,20 @@ def _text(obj: object, textpage: object) -> str:
     return ctypes.string_at(_TEXT, size - 2).decode("utf-16-le", errors="replace").replace("\x00", "")
 
 
+_SHORT = re.compile(r"[0-9a-zA-Z*†‡§¶]{1,4}")
+
+
+def _drawn_high(textpage: object, run: Run) -> bool:
+    """Whether a short run's first glyph sits well above its baseline and is small: a superscript glyph."""
+    index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, run.x0 + 0.5, run.baseline + run.size * 0.3, 1.0, 2.0)
+    if index < 0:
+        return False
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
+        return False
+    return bottom.value > run.baseline + run.size * 0.2 and top.value - bottom.value < run.size * 0.55
+
+
 def _objects(container: object, count: int, getter: object) -> list[object]:
     return [getter(container, i) for i in range(count)]  # type: ignore[operator]
 
@@ -155,7 +170,10 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             pdfium_c.FPDFTextObj_GetFontSize(obj, size)
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
-            result.runs.append(Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, size.value, font))
+            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, size.value, font)
+            if _SHORT.fullmatch(text.strip()):
+                run.raised = _drawn_high(textpage.raw, run)
+            result.runs.append(run)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             result.images.append(box)
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and box.top - box.bottom < 2 and box.x1 - box.x0 > 20:

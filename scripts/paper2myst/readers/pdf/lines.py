@@ -118,9 +118,8 @@ def _split(row: list[Run]) -> list[list[Run]]:
 def make_line(page: int, runs: list[Run], column: int) -> Line:
     main = _dominant(runs)
     calls = [
-        r.size <= main.size * CALL_SCALE
-        and r.baseline - main.baseline >= CALL_RISE * main.size
-        and bool(r.text.strip())
+        bool(r.text.strip())
+        and (r.raised or (r.size <= main.size * CALL_SCALE and r.baseline - main.baseline >= CALL_RISE * main.size))
         for r in runs
     ]
     words = [r for r, c in zip(runs, calls, strict=True) if not c and r.text.strip()]

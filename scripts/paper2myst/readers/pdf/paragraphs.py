@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
-_BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃–—➢✓\-\*])\s*")
+_BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃➢✓])\s*")  # a dash that opens a line is as often the author's
 _NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
 _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
