@@ -87,7 +87,10 @@ def test_own_pdf_edition_reads_back(name: str, tmp_path: Path) -> None:
 # --- the same papers set by Typst ---------------------------------------------------------------------------
 
 _TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
-_LINK = re.compile(r"<(https?://[^>]+)>|\[([^\]]*)\]\(([^)]*)\)|\*([^*]+)\*|(https?://\S+[^\s.,;:)])")
+_LINK = re.compile(
+    r"<(https?://[^>]+)>|\[((?:\\.|[^\]])*)\]\(((?:[^()\s]|\([^()]*\))*)\)|\*([^*]+)\*|(https?://\S+[^\s.,;:)])"
+)
+_UNESCAPE = re.compile(r"\\(.)")
 
 
 def typst_inline(text: str, notes: dict[str, str]) -> str:
@@ -118,9 +121,11 @@ def _typst_markup(text: str) -> str:
     for m in _LINK.finditer(text):
         out.append(esc(text[at : m.start()]))
         if m.group(1) or m.group(5):
-            out.append(f'#link("{m.group(1) or m.group(5)}")')
+            url = m.group(1) or m.group(5)
+            out.append(f'#link("{url}")[{esc(url)}]')
         elif m.group(3) is not None:
-            out.append(f'#link("{m.group(3)}")[{esc(m.group(2))}]')
+            visible = _UNESCAPE.sub(r"\1", m.group(2))
+            out.append(f'#link("{m.group(3).strip("<>")}")[{esc(visible)}]')
         else:
             out.append(f"_{esc(m.group(4))}_")
         at = m.end()

@@ -16,7 +16,15 @@ from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import Calls, join_lines, render, vocabulary
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
-from paper2myst.readers.pdf.paragraphs import Group, continues, group_lines, heading_levels, is_heading, pitch
+from paper2myst.readers.pdf.paragraphs import (
+    Group,
+    continues,
+    group_lines,
+    heading_levels,
+    is_heading,
+    is_justified,
+    pitch,
+)
 
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
@@ -214,9 +222,10 @@ def build(pages: list[Page]) -> Reading:
             key = (line.page, line.column)
             right[key] = max(right.get(key, 0.0), line.x1)
             left[key] = min(left.get(key, line.x0), line.x0)
+    justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
-        for group in group_lines(body, size, steps, body_size(body)):
+        for group in group_lines(body, size, steps, body_size(body), justified):
             prev = body_groups[-1] if body_groups else None
             first = group.lines[0]
             edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
@@ -247,7 +256,7 @@ def build(pages: list[Page]) -> Reading:
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]))
     blocks = [_block(item, context, calls) for item in items]
     back_lines = [ln for ln in numbered if ln.role == "back"]
-    back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps)]
+    back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
     front.authors = front.authors or authors
     date = found.date

@@ -92,6 +92,8 @@ def join_lines(
                 pass
             elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")):
                 pass  # an address goes on
+            elif pieces[-1].uri and pieces[-1].uri == current[0].uri and _ADDRESS.match(token):
+                pass  # one link annotation over an address on both lines: the address goes on ("www." + "site")
             else:
                 current[0].text = " " + current[0].text.lstrip()
         pieces += current
@@ -130,6 +132,11 @@ class Calls:
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+def _prose(chunk: str) -> bool:
+    """A chunk of text that is words of the language, not an address or a domain name ("com")."""
+    return "/" not in chunk and "@" not in chunk and not re.search(r"\w\.\w", chunk)
+
+
 def vocabulary(lines: list[str]) -> frozenset[str]:
     """The document's words (lower case), leaving out the pieces of words cut at a line end.
 
@@ -138,18 +145,21 @@ def vocabulary(lines: list[str]) -> frozenset[str]:
     """
     words: set[str] = set()
     breaks: list[tuple[str, str]] = []
-    cut = False
+    head = ""  # the piece before a line-end hyphen, waiting for the next line's first piece
     for text in lines:
-        # Words of the prose only: addresses and domain names ("com") are no words of the language.
-        found = _WORD.findall(" ".join(c for c in text.split() if "/" not in c and not re.search(r"\w\.\w", c)))
-        if cut and found:
-            breaks[-1] = (breaks[-1][0], found[0].split("-")[0])
-            found = found[1:]
-        cut = bool(re.search(r"[^\W\d_]-$", text.rstrip()))
-        if cut and found:
-            breaks.append((found[-1].split("-")[-2] if "-" in found[-1] else found[-1], ""))
-            found = found[:-1]
-        words.update(w.lower() for w in found)
+        chunks = text.split()
+        if not chunks:
+            continue
+        first = chunks[0]
+        if head and _prose(first) and (tail := _WORD.match(first)):
+            breaks.append((head, tail.group(0).split("-")[0]))
+            chunks = chunks[1:]
+        last = chunks[-1] if chunks else ""
+        head = ""
+        if re.search(r"[^\W\d_]-$", last) and _prose(last):
+            head = last[:-1].split("-")[-1]
+            chunks = chunks[:-1]
+        words.update(w.lower() for c in chunks if _prose(c) for w in _WORD.findall(c))
     auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and a.lower() not in words and b.lower() not in words)
     return frozenset(words) if auto >= 2 else frozenset()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from paper2myst.model import BlockKind
@@ -50,8 +51,14 @@ def _display(line: Line, body_size: float) -> bool:
     return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
 
 
-def _new_block(block: list[Line], line: Line, steps: dict[float, float], body_size: float, hanging_at: float) -> bool:
-    """Whether ``line`` starts a new block after ``block`` (``hanging_at``: the edge entries of a hanging list start at)."""
+def _new_block(
+    block: list[Line], line: Line, steps: dict[float, float], body_size: float, hanging_at: float, justified: float
+) -> bool:
+    """Whether ``line`` starts a new block after ``block``.
+
+    ``hanging_at``: the edge the entries of a hanging list start at; ``justified``: the right edge of a
+    justified column (0 if ragged), where only a paragraph's last line stops short.
+    """
     prev = block[-1]
     if prev.page != line.page or prev.column != line.column:
         return True
@@ -61,6 +68,8 @@ def _new_block(block: list[Line], line: Line, steps: dict[float, float], body_si
     if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
         return True
     if _BULLET.match(line.text) or _CAPTION.match(line.text):
+        return True
+    if justified and prev.x1 < justified - prev.size * 2 and line.size == prev.size and abs(line.size - body_size) < 0.6:
         return True
     indent = line.size * 0.8
     hanging = len(block) > 1 and block[1].x0 > block[0].x0 + indent
@@ -73,12 +82,31 @@ def _new_block(block: list[Line], line: Line, steps: dict[float, float], body_si
     return len(block) == 1 and abs(line.x0 - hanging_at) < 2 and abs(prev.x0 - hanging_at) < 2
 
 
-def group_lines(lines: list[Line], body_size: float, steps: dict[float, float], page_size: float = 0.0) -> list[Group]:
+def is_justified(lines: list[Line]) -> bool:
+    """Whether the text is set justified: many of its long lines end at the same edge (ragged text: few do)."""
+    long = [ln for ln in lines if len(ln.text) > 20]
+    if len(long) < 8:
+        return False
+    ends = Counter(round(ln.x1) for ln in long)
+    edge = ends.most_common(1)[0][0]
+    return sum(1 for ln in long if abs(ln.x1 - edge) <= 1.5) * 100 >= len(long) * 35
+
+
+def _right_edge(lines: list[Line]) -> float:
+    ends = Counter(round(ln.x1) for ln in lines if len(ln.text) > 20)
+    return float(ends.most_common(1)[0][0]) if ends else max((ln.x1 for ln in lines), default=0.0)
+
+
+def group_lines(
+    lines: list[Line], body_size: float, steps: dict[float, float], page_size: float = 0.0, justified: bool = False
+) -> list[Group]:
     """Split body lines into blocks and say what each is (``page_size``: the page's own text size)."""
     groups: list[Group] = []
     hanging_at = -1.0
+    columns = {ln.column for ln in lines}
+    edges = {c: _right_edge([ln for ln in lines if ln.column == c]) if justified else 0.0 for c in columns}
     for line in lines:
-        if groups and not _new_block(groups[-1].lines, line, steps, body_size, hanging_at):
+        if groups and not _new_block(groups[-1].lines, line, steps, body_size, hanging_at, edges[line.column]):
             groups[-1].lines.append(line)
             block = groups[-1].lines
             if len(block) == 2 and block[1].x0 > block[0].x0 + line.size * 0.8:
