@@ -86,7 +86,7 @@ def test_own_pdf_edition_reads_back(name: str, tmp_path: Path) -> None:
 
 # --- the same papers set by Typst ---------------------------------------------------------------------------
 
-_TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
+_TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"';])")  # Typst markup; ";" would end an embedded call
 _LINK = re.compile(
     r"<(https?://[^>]+)>|\[((?:\\.|[^\]])*)\]\(((?:[^()\s]|\([^()]*\))*)\)|\*([^*]+)\*|(https?://\S+[^\s.,;:)])"
 )

@@ -78,6 +78,11 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
                 line.role = "furniture"
     for page in pages[1:]:
         _title_again(page, title_text, size)
+        # A running head that repeats the title is furniture even where no other page repeats it.
+        edge = [ln for ln in page if ln.role == "body"]
+        for line in edge[:1] + edge[-1:]:
+            if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
+                line.role = "furniture"
     return found
 
 
