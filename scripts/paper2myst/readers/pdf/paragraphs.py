@@ -51,15 +51,12 @@ def _display(line: Line, body_size: float) -> bool:
     return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
 
 
-def _new_block(
-    block: list[Line], line: Line, steps: dict[float, float], body_size: float, hanging_at: float, justified: float
-) -> bool:
-    """Whether ``line`` starts a new block after ``block``.
+def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float) -> bool:
+    """Whether a block must end between two lines: another page, column, size or kind, a gap, a bullet.
 
-    ``hanging_at``: the edge the entries of a hanging list start at; ``justified``: the right edge of a
-    justified column (0 if ragged), where only a paragraph's last line stops short.
+    ``justified``: the right edge of a justified column (0 if ragged), where only a paragraph's last
+    line of body text stops short.
     """
-    prev = block[-1]
     if prev.page != line.page or prev.column != line.column:
         return True
     if abs(prev.size - line.size) > 0.6 or _display(prev, body_size) != _display(line, body_size):
@@ -69,17 +66,49 @@ def _new_block(
         return True
     if _BULLET.match(line.text) or _CAPTION.match(line.text):
         return True
-    if justified and prev.x1 < justified - prev.size * 2 and line.size == prev.size and abs(line.size - body_size) < 0.6:
-        return True
-    indent = line.size * 0.8
-    hanging = len(block) > 1 and block[1].x0 > block[0].x0 + indent
-    if hanging:  # a hanging indent (a reference list): the next entry comes back to the first line's edge
-        return line.x0 < prev.x0 - indent
-    # A first-line indent starts a paragraph; the second line of a hanging entry (after a full line) does not.
-    if line.x0 > prev.x0 + indent and not _BULLET.match(prev.text):
-        return len(block) > 1 or prev.x1 < line.x1 - line.size * 4
-    # In a list of hanging entries, a one-line entry is followed by the next entry at the same edge.
-    return len(block) == 1 and abs(line.x0 - hanging_at) < 2 and abs(prev.x0 - hanging_at) < 2
+    short = justified and prev.x1 < justified - prev.size * 2
+    return bool(short) and abs(line.size - body_size) < 0.6
+
+
+def _ends(line: Line) -> bool:
+    """The line ends a sentence (calls aside): it may be a paragraph's last line."""
+    return "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip().endswith(_ENDS)
+
+
+def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line]]:
+    """Split a run of evenly spaced lines into entries by their indents.
+
+    Paragraphs with a first-line indent start at the indented lines; a hanging list (references) starts
+    its entries at the outdented ones. Which one it is: an indented line after a full line (a wrapped
+    entry goes on) is hanging; after a short line (a paragraph's last), it opens a paragraph.
+    """
+    if len(run) < 2:
+        return [run]
+    edge = min(ln.x0 for ln in run)
+    indent = run[0].size * 0.8
+    inner = [i for i in range(1, len(run)) if run[i].x0 > edge + indent]
+    if not inner:
+        return [run]
+    slack = 1.5 if justified else run[0].size * 3  # how short of the edge a wrapped line may stop
+    full = sum(
+        1
+        for i in inner
+        if run[i - 1].x1 >= right - slack and run[i - 1].x0 <= edge + indent and not _ends(run[i - 1])
+    )
+    long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
+    # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
+    hanging = (1 in inner and long_first) or (full * 2 > len(inner) and (full >= 2 or justified))
+    if _BULLET.match(run[0].text) or hanging:
+        starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent}
+    else:
+        starts = set(inner)
+    entries: list[list[Line]] = [[run[0]]]
+    for i in range(1, len(run)):
+        if i in starts:
+            entries.append([run[i]])
+        else:
+            entries[-1].append(run[i])
+    return entries
 
 
 def is_justified(lines: list[Line]) -> bool:
@@ -101,18 +130,18 @@ def group_lines(
     lines: list[Line], body_size: float, steps: dict[float, float], page_size: float = 0.0, justified: bool = False
 ) -> list[Group]:
     """Split body lines into blocks and say what each is (``page_size``: the page's own text size)."""
-    groups: list[Group] = []
-    hanging_at = -1.0
     columns = {ln.column for ln in lines}
-    edges = {c: _right_edge([ln for ln in lines if ln.column == c]) if justified else 0.0 for c in columns}
+    rights = {c: _right_edge([ln for ln in lines if ln.column == c]) for c in columns}
+    edges = {c: rights[c] if justified else 0.0 for c in columns}
+    runs: list[list[Line]] = []
     for line in lines:
-        if groups and not _new_block(groups[-1].lines, line, steps, body_size, hanging_at, edges[line.column]):
-            groups[-1].lines.append(line)
-            block = groups[-1].lines
-            if len(block) == 2 and block[1].x0 > block[0].x0 + line.size * 0.8:
-                hanging_at = block[0].x0
+        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edges[line.column]):
+            runs[-1].append(line)
         else:
-            groups.append(Group(BlockKind.TEXT, [line]))
+            runs.append([line])
+    groups = [
+        Group(BlockKind.TEXT, entry) for run in runs for entry in _by_indent(run, rights[run[0].column], justified)
+    ]
     for group in groups:
         group.kind, group.label = classify(group, body_size, page_size or body_size)
     return groups
@@ -157,7 +186,6 @@ def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
     last, first = prev.lines[-1], nxt.lines[0]
     if abs(last.size - first.size) > 0.6 or first.x0 > left + first.size * 0.8:
         return False
-    text = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
-    ended = text.endswith(_ENDS)
+    ended = _ends(last)
     starts_lower = first.text[:1].islower()
     return (full_line(last, right) and (not ended or starts_lower)) or (not ended and starts_lower)
