@@ -64,6 +64,18 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
     return pieces
 
 
+def _tail(pieces: list[Piece], length: int = 160) -> str:
+    """The end of the text so far: enough for its last word (an address may be long), not all of it."""
+    out: list[str] = []
+    size = 0
+    for piece in reversed(pieces):
+        out.append(piece.text)
+        size += len(piece.text)
+        if size >= length and piece.text[:1].isspace():
+            break
+    return "".join(reversed(out))
+
+
 def join_lines(
     lines: list[Line],
     links: dict[int, list[Link]],
@@ -80,7 +92,7 @@ def join_lines(
     for line in lines:
         current = line_pieces(line, links.get(line.page, []), base_bold, base_italic, spaced)
         if pieces and current:
-            text = "".join(p.text for p in pieces)
+            text = _tail(pieces)
             token = text.split()[-1] if text.split() else ""
             if re.search(r"[^\W_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
                 pieces[-1].text = pieces[-1].text.rstrip()
