@@ -66,7 +66,9 @@ def text_doc(name: str) -> Document:
 def edition_pdf(name: str, work: Path) -> Path:
     """Build the PDF edition of a paper: the seed's committed docs/, or a test paper's expected pages."""
     docs = work / "docs"
-    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build", *([] if name == "seed" else ["*.md", "paper.json"])))
+    shutil.copytree(
+        DOCS, docs, ignore=shutil.ignore_patterns("_build", *([] if name == "seed" else ["*.md", "paper.json"]))
+    )
     if name == "seed":
         shutil.copytree(ROOT / "refs", work / "refs")
     else:
@@ -138,14 +140,14 @@ def typst_source(doc: Document) -> str:
     front = doc.front
     setup = [
         '#set page(paper: "us-letter", margin: (x: 2.2cm, y: 2.5cm), numbering: "1",',
-        f'  header: context {{ if counter(page).get().first() > 1 [#text(size: 8pt)[#emph[{esc(front.title)}]]] }})',
+        f"  header: context {{ if counter(page).get().first() > 1 [#text(size: 8pt)[#emph[{esc(front.title)}]]] }})",
         '#set text(size: 11pt, lang: "en")',
         "#set par(justify: true, first-line-indent: 1.2em, spacing: 0.65em)",
         "#show heading: set block(above: 1.4em, below: 1em)",
     ]
     parts = [
         "\n".join(setup),
-        f"#align(center)[#text(size: 20pt, weight: \"bold\")[{esc(front.title)}]]",
+        f'#align(center)[#text(size: 20pt, weight: "bold")[{esc(front.title)}]]',
     ]
     if front.byline:
         note = ""
@@ -169,7 +171,9 @@ def typst_source(doc: Document) -> str:
             parts.append(typst_inline(node.text, notes) + "\n")
     if doc.references_heading:
         parts.append(f"= {esc(doc.references_heading.text)}")
-        parts += [f"#par(hanging-indent: 1.5em, first-line-indent: 0em)[{_typst_markup(r.text)}]" for r in doc.references]
+        parts += [
+            f"#par(hanging-indent: 1.5em, first-line-indent: 0em)[{_typst_markup(r.text)}]" for r in doc.references
+        ]
     return "\n\n".join(parts) + "\n"
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
-from paper2myst.stages.structure import split_authors
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
@@ -25,6 +24,7 @@ from paper2myst.readers.pdf.paragraphs import (
     is_justified,
     pitch,
 )
+from paper2myst.stages.structure import split_authors
 
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
@@ -88,7 +88,11 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
 
 def _close(above: Line, line: Line) -> bool:
     """The next line of the same text: same page, same size, no more than a paragraph's gap below."""
-    return above.page == line.page and abs(above.size - line.size) < 0.6 and above.baseline - line.baseline < line.size * 2.5
+    return (
+        above.page == line.page
+        and abs(above.size - line.size) < 0.6
+        and above.baseline - line.baseline < line.size * 2.5
+    )
 
 
 def _labelled(lines: list[Line], found: FrontLines) -> None:
@@ -232,9 +236,9 @@ def build(pages: list[Page]) -> Reading:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         for group in group_lines(body, size, steps, body_size(body), justified):
             prev = body_groups[-1] if body_groups else None
-            first = group.lines[0]
+            opening = group.lines[0]
             edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
-            if prev is not None and continues(prev, group, edge, left[first.page, first.column]):
+            if prev is not None and continues(prev, group, edge, left[opening.page, opening.column]):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
                 continue
             body_groups.append(group)

@@ -10,6 +10,7 @@ from paper2myst.readers.pdf.lines import Line
 _MONTH = "|".join(MONTHS)
 _ABBREVIATED = "|".join(m[:3] for m in MONTHS)
 _PREFIX = r"(?:(?:Updated|Published|Revised|Last updated|Date)(?: on)?:? )?"
+_SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Date)\b")
 _DATES = (
     re.compile(rf"^{_PREFIX}(?P<month>{_MONTH}|{_ABBREVIATED})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})$"),
     re.compile(rf"^{_PREFIX}(?P<day>\d{{1,2}}) (?P<month>{_MONTH}|{_ABBREVIATED})\.?,? (?P<year>\d{{4}})$"),
@@ -60,9 +61,8 @@ def title_lines(lines: list[Line]) -> list[Line]:
 def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
     """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023")."""
     for line in lines:
-        if line.role == "body" and iso_date(line.text) and (not prefixed or re.match(_PREFIX + r"\S", line.text)):
-            if not prefixed or not line.text[:1].isdigit():
-                return line
+        if line.role == "body" and iso_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+            return line
     return None
 
 

@@ -191,9 +191,8 @@ def hyphenated(head: str, tail: str, words: frozenset[str]) -> bool:
         return False
     if f"{a}{b}".lower() in words:
         return True
-    if b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2):
-        return False
-    return True
+    compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
+    return not compound
 
 
 def _wrap(text: str, mark: str) -> str:

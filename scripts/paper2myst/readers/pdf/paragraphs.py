@@ -91,9 +91,7 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
         return [run]
     slack = 1.5 if justified else run[0].size * 3  # how short of the edge a wrapped line may stop
     full = sum(
-        1
-        for i in inner
-        if run[i - 1].x1 >= right - slack and run[i - 1].x0 <= edge + indent and not _ends(run[i - 1])
+        1 for i in inner if run[i - 1].x1 >= right - slack and run[i - 1].x0 <= edge + indent and not _ends(run[i - 1])
     )
     long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
