@@ -70,9 +70,11 @@ def run(config: Config, check: bool) -> int:
         print(f"{source}:1: cannot read: {err.strerror}", file=sys.stderr)
         return 2
     where: Callable[[int], str] = line_number
+    left_out = ""
     try:
         if source.suffix.lower() == ".pdf":
             reading = read_pdf(data)
+            left_out = f", {reading.furniture} lines of page furniture, cover and contents left out"
             where = reading.where  # diagnostics name the page: report.pdf:p5: …
             doc = convert_reading(reading, source.as_posix(), strict=config.strict)
         else:
@@ -96,7 +98,7 @@ def run(config: Config, check: bool) -> int:
     for path, text in files.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             _write_atomic(path, text)
-    print(f"paper2myst: {summary(doc)}")
+    print(f"paper2myst: {summary(doc)}{left_out}")
     return 0
 
 

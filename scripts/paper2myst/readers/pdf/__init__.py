@@ -12,7 +12,7 @@ from paper2myst.readers import Reading
 from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
-from paper2myst.readers.pdf.inline import Calls, join_lines, render, vocabulary
+from paper2myst.readers.pdf.inline import Calls, escape_markup, join_lines, render, vocabulary
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
@@ -361,6 +361,6 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     if group.kind is BlockKind.NOTE:
         text = _CONTINUED_TAIL.sub("", text)
     text = _BACKLINKS.sub("", text)  # an edition's links back to the citing notes: not the author's words
-    if group.kind is BlockKind.LIST_ITEM and text.startswith(group.label):
-        text = text[len(group.label) :].lstrip()
+    if group.kind is BlockKind.LIST_ITEM and text.startswith(escape_markup(group.label)):
+        text = text[len(escape_markup(group.label)) :].lstrip()
     return Block(group.kind, text, span, group.label, group.level, complete=True)

@@ -221,13 +221,13 @@ def render(pieces: list[Piece]) -> str:
         if piece.call:
             out = out.rstrip() + piece.text
             continue
-        text = _escape(piece.text)
+        text = escape_markup(piece.text)
         if piece.uri:
             visible = piece.text.strip()
             if visible.rstrip("/") in {piece.uri.rstrip("/"), re.sub(r"^https?://", "", piece.uri).rstrip("/")}:
                 text = piece.text.replace(visible, f"<{piece.uri}>")
             else:
-                text = text.replace(_escape(visible), f"[{_escape(visible)}]({_destination(piece.uri)})")
+                text = text.replace(escape_markup(visible), f"[{escape_markup(visible)}]({_destination(piece.uri)})")
         elif piece.bold and piece.italic:
             text = _wrap(text, "***")
         elif piece.bold:
@@ -239,7 +239,7 @@ def render(pieces: list[Piece]) -> str:
     return _URL.sub(_angle, out)
 
 
-def _escape(text: str) -> str:
+def escape_markup(text: str) -> str:
     """Backslash the characters the text form reads as markup (emphasis marks, link brackets, backslashes)."""
     return _ESCAPE.sub(r"\\\1", text)
 

@@ -17,6 +17,7 @@ _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
 )
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
+_DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 _ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
 
 
@@ -142,7 +143,34 @@ def group_lines(
     ]
     for group in groups:
         group.kind, group.label = classify(group, body_size, page_size or body_size)
+    _numbered_items(groups)
+    _quotations(groups, body_size)
     return groups
+
+
+def _numbered_items(groups: list[Group]) -> None:
+    """Paragraphs that open with "1.", "2." (or "(a)", "(b)") one after another are a numbered list."""
+    numbered = [g.kind is BlockKind.TEXT and bool(_NUMBERED.match(g.lines[0].text)) for g in groups]
+    for i, group in enumerate(groups):
+        if numbered[i] and ((i > 0 and numbered[i - 1]) or (i + 1 < len(groups) and numbered[i + 1])):
+            match = _NUMBERED.match(group.lines[0].text)
+            assert match is not None
+            group.kind, group.label = BlockKind.LIST_ITEM, match.group(1)
+
+
+def _quotations(groups: list[Group], body_size: float) -> None:
+    """A paragraph set in from both edges of its column, between paragraphs that are not: a block quotation."""
+    texts = [g for g in groups if g.kind is BlockKind.TEXT]
+    if len(texts) < 3:
+        return
+    left = min(ln.x0 for g in texts for ln in g.lines)
+    right = max(ln.x1 for g in texts for ln in g.lines)
+    for group in texts:
+        lines = group.lines
+        inset = min(ln.x0 for ln in lines) > left + body_size * 1.5
+        short = max(ln.x1 for ln in lines) < right - body_size * 1.5
+        if inset and short and len(lines) >= 2:
+            group.kind = BlockKind.QUOTE
 
 
 def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKind, str]:
@@ -165,7 +193,10 @@ def heading_levels(groups: list[Group], body_size: float) -> None:
     heads = [g for g in groups if g.kind is BlockKind.HEADING]
     sizes = sorted({round(max(ln.size for ln in g.lines)) for g in heads}, reverse=True)
     for group in heads:
-        group.level = sizes.index(round(max(ln.size for ln in group.lines))) + 1
+        rank = sizes.index(round(max(ln.size for ln in group.lines))) + 1
+        numbered = _DEPTH.match(group.lines[0].text)
+        # "1.2" is a subsection even when set in the section's size.
+        group.level = max(rank, len(numbered.group(1).split("."))) if numbered else rank
 
 
 def full_line(line: Line, right: float) -> bool:
