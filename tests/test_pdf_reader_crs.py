@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -143,3 +144,17 @@ def test_paragraphs(figures: dict[str, Figures]) -> None:
     exact = sum(f.paragraphs_exact for f in figures.values())
     total = sum(f.paragraphs for f in figures.values())
     assert exact / total >= 0.99, "\n".join(m[:100] for f in figures.values() for m in f.missed)
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_figures_and_tables_as_images(report: str) -> None:
+    """Every captioned figure and table becomes an image of its region (vector charts included)."""
+    truth = json.loads((FIXTURES / f"{report}.truth.json").read_text(encoding="utf-8"))
+    figures = read_pdf((FIXTURES / f"{report}.pdf").read_bytes()).figures
+    names = [f.name for f in figures]
+    assert sum(n.startswith("figure") for n in names) == truth["figures"]
+    assert sum(n.startswith("table") for n in names) == truth["tables"]
+    for figure in figures:
+        assert figure.png.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = struct.unpack(">II", figure.png[16:24])
+        assert width > 200 and height > 80, (figure.name, width, height)

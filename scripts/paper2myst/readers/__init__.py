@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from paper2myst.diagnostics import Diagnostic
 from paper2myst.model import Block, DateLine, Front
@@ -27,3 +28,5 @@ class Reading:
     back: list[Block] = field(default_factory=list)  # author information, disclaimers: the back-matter page
     furniture: int = 0  # lines of page furniture, contents pages and cover left out (placed, counted)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what the reader was unsure of
+    # Figures and tables as images of their page region (a PDF reader's; emit saves them under _static/):
+    figures: list[Any] = field(default_factory=list)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Reading
-from paper2myst.readers.pdf.extract import Link, Page, read_pages
+from paper2myst.readers.pdf.extract import Box, Link, Page, read_pages
+from paper2myst.readers.pdf.figures import Figure, render_figures
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import Calls, escape_markup, join_lines, render, vocabulary
@@ -26,6 +27,7 @@ from paper2myst.readers.pdf.paragraphs import (
 )
 from paper2myst.stages.structure import split_authors
 
+_SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
 _BACKLINKS = re.compile(r"(?:\s*↩(?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
@@ -188,12 +190,45 @@ def _authors(back: list[Line], size: float) -> list[str]:
     return []
 
 
-def read_pdf(data: bytes) -> Reading:
-    """Read a PDF into numbered lines and blocks; raise :class:`ConversionError` if it cannot be read."""
+def read_pdf(data: bytes, images: bool = True) -> Reading:
+    """Read a PDF into numbered lines and blocks; raise :class:`ConversionError` if it cannot be read.
+
+    ``images``: render each figure's and table's region as a PNG (``reading.figures``).
+    """
     pages = read_pages(data)
     if not any(run.text.strip() for page in pages for run in page.runs):
         raise ConversionError([Diagnostic(Kind.NO_TEXT, 0, "the PDF has no text layer (a scan?); it needs OCR first")])
-    return build(pages)
+    reading = build(pages)
+    if images:
+        render_figures(data, reading.figures)
+    return reading
+
+
+def _figures(groups: list[Group], notes: list[Line], pages: list[Page]) -> list[Figure]:
+    """Each caption's region: below it, across its column, down to the next paragraph, a source line or the notes."""
+    found: list[Figure] = []
+    for i, group in enumerate(groups):
+        if group.kind is not BlockKind.CAPTION:
+            continue
+        caption = group.lines
+        page, column = caption[0].page, caption[0].column
+        same = [ln for g in groups for ln in g.lines if ln.page == page and ln.column == column]
+        top = min(ln.bottom for ln in caption) - 1
+        stops = [
+            ln.top for g in groups[i + 1 :] if g.kind is not BlockKind.TABLE for ln in g.lines[:1] if ln.page == page
+        ]
+        stops += [ln.top for ln in same if ln.top < top and _SOURCE.match(ln.text)]
+        stops += [ln.top for ln in notes if ln.page == page]
+        height = pages[page - 1].height
+        bottom = max((t for t in stops if t < top), default=height * 0.08) + 1
+        if top - bottom < 20:
+            continue
+        left = min(ln.x0 for ln in same) - 2
+        right = max(ln.x1 for ln in same) + 2
+        kind = "table" if caption[0].text.lower().startswith("tab") else "figure"
+        number = sum(1 for f in found if f.name.startswith(kind)) + 1
+        found.append(Figure(caption[0].number, page, Box(left, bottom, right, top), f"{kind}-{number}.png"))
+    return found
 
 
 def build(pages: list[Page]) -> Reading:
@@ -260,6 +295,11 @@ def build(pages: list[Page]) -> Reading:
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     heading_levels(body_groups, size)
+    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages)
+    for figure in figures:
+        if figure.name.startswith("table"):
+            message = "a table kept as an image of its region, its text as lines after it; check the cells"
+            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]))
@@ -278,6 +318,7 @@ def build(pages: list[Page]) -> Reading:
         date=date_node,
         back=back,
         furniture=sum(1 for b in blocks if b.kind is BlockKind.FURNITURE),
+        figures=figures,
         diagnostics=diagnostics,
     )
 
