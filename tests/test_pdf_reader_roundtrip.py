@@ -95,7 +95,7 @@ _LINK = re.compile(
 _UNESCAPE = re.compile(r"\\(.)")
 
 
-def typst_inline(text: str, notes: dict[str, str]) -> str:
+def typst_inline(text: str, notes: dict[str, str], endnotes: bool = False) -> str:
     """The text form in Typst markup: emphasis, links, and each call as the footnote it opens."""
     out, at = [], 0
     calls = [(m.start(), m.end(), m.group()) for m in _CALL.finditer(text)]
@@ -107,7 +107,9 @@ def typst_inline(text: str, notes: dict[str, str]) -> str:
     for chunk, call in pieces:
         out.append(_typst_markup(chunk))
         label = call.translate(_SUPERSCRIPTS) if call else ""
-        if label in notes:
+        if label in notes and endnotes:
+            out.append(f"#super[{esc(label)}]")
+        elif label in notes:
             numbering = '(numbering: "*")' if label == "*" else ""
             out.append(f"#footnote{numbering}[{_typst_markup(notes[label])}]")
     return "".join(out)
@@ -135,7 +137,8 @@ def _typst_markup(text: str) -> str:
     return "".join(out)
 
 
-def typst_source(doc: Document) -> str:
+def typst_source(doc: Document, endnotes: bool = False) -> str:
+    """The paper in Typst: footnotes at the page foot, or (``endnotes``) a numbered "Notes" section at the end."""
     notes = {n.label: n.text for n in doc.notes}
     front = doc.front
     setup = [
@@ -151,7 +154,9 @@ def typst_source(doc: Document) -> str:
     ]
     if front.byline:
         note = ""
-        if front.author_note_marker:  # the author note does not count: the numbered notes start at 1
+        if front.author_note_marker and endnotes:
+            note = "#super[\\*]"
+        elif front.author_note_marker:  # the author note does not count: the numbered notes start at 1
             note = f'#footnote(numbering: "*")[{_typst_markup(notes["*"])}]#counter(footnote).update(0)'
 
         byline = esc(front.byline) + note
@@ -168,7 +173,10 @@ def typst_source(doc: Document) -> str:
         elif isinstance(node, DateLine):
             parts.append(esc(node.text) + "\n")
         else:
-            parts.append(typst_inline(node.text, notes) + "\n")
+            parts.append(typst_inline(node.text, notes, endnotes) + "\n")
+    if endnotes:
+        parts.append("= Notes")
+        parts += [f"{esc(n.label)}\\. {_typst_markup(n.text)}" for n in doc.notes]
     if doc.references_heading:
         parts.append(f"= {esc(doc.references_heading.text)}")
         parts += [
@@ -177,11 +185,12 @@ def typst_source(doc: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+@pytest.mark.parametrize("endnotes", [False, True], ids=["footnotes", "endnotes"])
 @pytest.mark.parametrize("name", list(SOURCES))
-def test_typst_typeset_paper_reads_back(name: str, tmp_path: Path) -> None:
+def test_typst_typeset_paper_reads_back(name: str, endnotes: bool, tmp_path: Path) -> None:
     typst = pytest.importorskip("typst")
     doc = text_doc(name)
     source = tmp_path / f"{name}.typ"
-    source.write_text(typst_source(doc), encoding="utf-8")
+    source.write_text(typst_source(doc, endnotes), encoding="utf-8")
     pdf = typst.compile(str(source))
     assert_same(doc, convert_reading(read_pdf(pdf), f"{name}.pdf"))

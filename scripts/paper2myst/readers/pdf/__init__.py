@@ -27,6 +27,8 @@ from paper2myst.readers.pdf.paragraphs import (
 )
 from paper2myst.stages.structure import split_authors
 
+_ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
+_ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
@@ -294,6 +296,8 @@ def build(pages: list[Page]) -> Reading:
         for line in page_lines_:
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
+    items = _endnotes(items)
+    body_groups = [g for g in body_groups if g in items]
     heading_levels(body_groups, size)
     figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages)
     for figure in figures:
@@ -321,6 +325,38 @@ def build(pages: list[Page]) -> Reading:
         figures=figures,
         diagnostics=diagnostics,
     )
+
+
+def _endnotes(items: list[Group]) -> list[Group]:
+    """A notes section at the end ("Notes", "Endnotes"): its numbered entries are the notes, the heading goes.
+
+    Only where the pages carry no footnotes: then the entries, numbered 1, 2, 3… in order, are the notes.
+    """
+    if any(g.kind is BlockKind.NOTE for g in items):
+        return items
+    start = next((i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and _ENDNOTES.match(_text(g))), None)
+    if start is None:
+        return items
+    end = next((i for i in range(start + 1, len(items)) if items[i].kind is BlockKind.HEADING), len(items))
+    section = [ln for g in items[start + 1 : end] if g.kind is not BlockKind.FURNITURE for ln in g.lines]
+    notes: list[Group] = []
+    for line in section:
+        label = _ENDNOTE_LABEL.match(line.text)
+        numbered = sum(1 for n in notes if n.label.isdigit())
+        if label and (not label.group(1).isdigit() or int(label.group(1)) == numbered + 1):
+            notes.append(Group(BlockKind.NOTE, [line], label.group(1)))
+        elif notes:
+            notes[-1].lines.append(line)
+        else:
+            return items  # text before the first entry: not a list of notes
+    if not notes:
+        return items
+    furniture = [g for g in items[start + 1 : end] if g.kind is BlockKind.FURNITURE]
+    return [*items[:start], Group(BlockKind.FURNITURE, items[start].lines), *notes, *furniture, *items[end:]]
+
+
+def _text(group: Group) -> str:
+    return " ".join(ln.text for ln in group.lines)
 
 
 def _note_groups(lines: list[Line], numbers: list[int]) -> list[tuple[bool, list[Line]]]:
@@ -390,7 +426,8 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     if group.kind is BlockKind.FURNITURE:
         return Block(group.kind, group.lines[0].text, span, complete=True)
     lines = group.lines
-    if group.kind is BlockKind.NOTE:
+    inline_label = group.kind is BlockKind.NOTE and lines[0].runs[0].text.strip().rstrip(".") != group.label
+    if group.kind is BlockKind.NOTE and not inline_label:
         lines = [_without_label(lines[0]), *lines[1:]]
     if group.kind is BlockKind.TABLE:
         text = "\n".join(ln.text for ln in lines)
@@ -401,6 +438,8 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     text = render(pieces)
     if group.kind is BlockKind.NOTE:
         text = _CONTINUED_TAIL.sub("", text)
+        if inline_label:  # an endnote's number set in its first run: "12. Text"
+            text = re.sub(rf"^{re.escape(escape_markup(group.label))}[.)]?\s*", "", text)
     text = _BACKLINKS.sub("", text)  # an edition's links back to the citing notes: not the author's words
     if group.kind is BlockKind.LIST_ITEM and text.startswith(escape_markup(group.label)):
         text = text[len(escape_markup(group.label)) :].lstrip()

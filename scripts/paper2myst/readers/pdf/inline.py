@@ -64,6 +64,12 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
     return pieces
 
 
+def _goes_on(text: str) -> bool:
+    """Whether a line's start can be the rest of an address cut at the line end (not a capitalised word)."""
+    chunk = text.split()[0] if text.split() else ""
+    return not re.match(r"^[A-Z][a-z]+[,.;:]?$", chunk) or bool(re.search(r"[/=?&%_]", chunk))
+
+
 def _tail(pieces: list[Piece], length: int = 160) -> str:
     """The end of the text so far: enough for its last word (an address may be long), not all of it."""
     out: list[str] = []
@@ -99,10 +105,12 @@ def join_lines(
                 nxt = current[0].text.lstrip()
                 if not _ADDRESS.match(token) and hyphenated(token, nxt, vocabulary):
                     pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
+                elif _SUSPENDED.match(nxt):
+                    nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
                 current[0].text = nxt
             elif text.endswith((" ", "\u00a0")):
                 pass
-            elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")):
+            elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")) and _goes_on(current[0].text):
                 pass  # an address goes on
             elif pieces[-1].uri and pieces[-1].uri == current[0].uri and _ADDRESS.match(token):
                 pass  # one link annotation over an address on both lines: the address goes on ("www." + "site")
@@ -112,6 +120,8 @@ def join_lines(
     return pieces
 
 
+# After a suspended hyphen ("pre- and post-war") comes a conjunction (English; other languages keep the join).
+_SUSPENDED = re.compile(r"^(?:or|and|nor|to)\b")
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th|e|er|re|ème)$")
 
 
@@ -152,7 +162,7 @@ def _prose(chunk: str) -> bool:
 def vocabulary(lines: list[str]) -> frozenset[str]:
     """The document's words (lower case), leaving out the pieces of words cut at a line end.
 
-    Empty when the typesetter never hyphenates: no line-end break splits what are not words on either
+    Empty when the typesetter never hyphenates: no line-end break splits what are no words on either
     side (``dur-`` ``ing``); then every line-end hyphen is the word's own.
     """
     words: set[str] = set()
@@ -173,7 +183,7 @@ def vocabulary(lines: list[str]) -> frozenset[str]:
             chunks = chunks[:-1]
         words.update(w.lower() for c in chunks if _prose(c) for w in _WORD.findall(c))
     auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and a.lower() not in words and b.lower() not in words)
-    return frozenset(words) if auto >= 2 else frozenset()
+    return frozenset(words) if auto >= 1 else frozenset()
 
 
 def hyphenated(head: str, tail: str, words: frozenset[str]) -> bool:
@@ -191,7 +201,8 @@ def hyphenated(head: str, tail: str, words: frozenset[str]) -> bool:
         return False
     if f"{a}{b}".lower() in words:
         return True
-    compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
+    # A short word after the hyphen ("pre- or post-war") is no typesetter's break: it leaves longer tails.
+    compound = b[0].isupper() or (b.lower() in words and (len(a) > 2 and a.lower() in words or len(b) <= 3))
     return not compound
 
 
