@@ -103,10 +103,10 @@ def join_lines(
             if re.search(r"[^\W_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
                 pieces[-1].text = pieces[-1].text.rstrip()
                 nxt = current[0].text.lstrip()
-                if not _ADDRESS.match(token) and hyphenated(token, nxt, vocabulary):
-                    pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
-                elif _SUSPENDED.match(nxt):
+                if _SUSPENDED.match(nxt):
                     nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
+                elif not _ADDRESS.match(token) and hyphenated(token, nxt, vocabulary):
+                    pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
                 current[0].text = nxt
             elif text.endswith((" ", "\u00a0")):
                 pass
@@ -201,8 +201,7 @@ def hyphenated(head: str, tail: str, words: frozenset[str]) -> bool:
         return False
     if f"{a}{b}".lower() in words:
         return True
-    # A short word after the hyphen ("pre- or post-war") is no typesetter's break: it leaves longer tails.
-    compound = b[0].isupper() or (b.lower() in words and (len(a) > 2 and a.lower() in words or len(b) <= 3))
+    compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
     return not compound
 
 
