@@ -77,10 +77,11 @@ def convert_reading(reading: Reading, source_name: str, strict: bool = False) ->
         doc.back_matter = reading.back
         _references(doc)
         stages = [(name, stage) for name, stage in STAGES if name != "structure"]
-    if reading.date is not None:
-        doc.body.append(reading.date)
     for _name, stage in stages:
         stage(doc)
+    if reading.date is not None:  # where it stands among the body's nodes (first, if on the cover)
+        date = reading.date
+        doc.body.insert(sum(1 for n in doc.body if n.span.first < date.span.first), date)
     placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
     placed |= {line for b in reading.blocks if b.kind is BlockKind.FURNITURE for line in b.span.lines}
     if reading.date is not None:
