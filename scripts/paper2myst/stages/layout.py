@@ -106,8 +106,9 @@ def layout(doc: Document) -> None:
                 # page is really the start of a paragraph cut by the page break.
                 block = Block(BlockKind.TEXT, block.text, block.span)
             _place_body(doc, block)
+    whole = {b.label for b in blocks if b.kind is BlockKind.NOTE and b.complete}  # a reader joined them already
     for note in doc.notes:
-        if not ends_sentence(note.text) and not note.continued:
+        if not ends_sentence(note.text) and not note.continued and note.label not in whole:
             doc.diagnostics.append(
                 Diagnostic(
                     Kind.UNRESOLVED_CONTINUATION,

@@ -30,12 +30,14 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
     for page, page_lines in zip(pages, lines, strict=True):
         seen.update({_key(ln) for ln in page_lines if _in_margin(ln, page)})
     repeated = max(2, len(pages) // 4) if len(pages) > 2 else 2
+    running = [key for key, count in seen.items() if count >= repeated and len(key) >= 10]
     for page, page_lines in zip(pages, lines, strict=True):
         for line in page_lines:
             margin = _in_margin(line, page)
-            if (margin and (seen[_key(line)] >= repeated or _PAGE_NUMBER.match(line.text))) or _CONTINUED.match(
-                line.text
-            ):
+            key = _key(line)
+            # A running foot with something added on one page (a version stamp) is still the running foot.
+            again = seen[key] >= repeated or any(key.startswith(r) for r in running)
+            if (margin and (again or _PAGE_NUMBER.match(line.text))) or _CONTINUED.match(line.text):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
         rows = {round(ln.baseline) for ln in page_lines if ln.role == "furniture" and _in_margin(ln, page)}
