@@ -67,7 +67,9 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
         return True
     if _BULLET.match(line.text) or _CAPTION.match(line.text):
         return True
-    short = justified and prev.x1 < justified - prev.size * 2
+    # In justified text only a paragraph's last line stops short (an indented line after it is left to the
+    # indents: the next paragraph's first line, or the next line of a hanging entry).
+    short = justified and prev.x1 < justified - prev.size * 2 and line.x0 <= prev.x0 + line.size * 0.8
     return bool(short) and abs(line.size - body_size) < 0.6
 
 
