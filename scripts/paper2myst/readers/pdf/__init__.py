@@ -71,7 +71,8 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     if found.date is not None:
         found.date.role = "front"
     title_text = " ".join(ln.text for ln in found.title)
-    cover = not any(ln.role == "body" and ln.size <= size * 1.05 and len(ln.text) > 60 for ln in first)
+    # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
+    cover = sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
     for page in pages:
         for line in page:
             if line.role != "body":
@@ -386,7 +387,7 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
     """The front matter as the model has it: title, byline and authors, abstract, keywords."""
     front = Front()
     if found.title:
-        front.title = " ".join(ln.text for ln in found.title)
+        front.title = _block(Group(BlockKind.HEADING, found.title), context, Calls(set())).text
         front.title_spans.append(_span(found.title))
     if found.byline is not None:
         names = re.sub(r"^by\s+", "", found.byline.text, flags=re.IGNORECASE).rstrip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.readers.pdf.extract import Page
+from paper2myst.readers.pdf.extract import Box, Page
 from paper2myst.readers.pdf.lines import Line
 
 # Notes are set smaller than the body text.
@@ -24,8 +24,15 @@ def is_labelled(line: Line) -> bool:
 
 
 def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
-    """Mark the page's note area (``role = "note"``): the smaller lines after the last body-size line."""
-    body = [ln for ln in lines if ln.role == "body"]
+    """Mark the page's note areas (``role = "note"``): each column's smaller lines after its last body-size line."""
+    for column in sorted({ln.column for ln in lines}):
+        mine = [ln for ln in lines if ln.column == column]
+        left, right = min(ln.x0 for ln in mine), max(ln.x1 for ln in mine)
+        rules = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5 and r.x0 < right and r.x1 > left]
+        _mark_area([ln for ln in mine if ln.role == "body"], rules, body_size)
+
+
+def _mark_area(body: list[Line], rules: list[Box], body_size: float) -> None:
     start = len(body)
     while start > 0 and body[start - 1].size <= body_size * NOTE_SCALE:
         start -= 1
@@ -33,7 +40,6 @@ def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
     if not area:
         return
     # Where a short rule stands above the area, the area begins below it; otherwise at the first labelled line.
-    rules = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5]
     first = next((i for i, ln in enumerate(area) if is_labelled(ln)), None)
     ruled = [
         i
@@ -45,8 +51,6 @@ def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
     elif first is not None:
         begin = first
     else:
-        return
-    if first is None and not ruled:
         return
     for line in area[begin:]:
         line.role = "note"

@@ -216,10 +216,12 @@ def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
         return False
     last, first = prev.lines[-1], nxt.lines[0]
     indent = first.size * 0.8
-    if abs(last.size - first.size) > 0.6 or first.x0 > left + indent:
+    if abs(last.size - first.size) > 0.6:
         return False
     hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
     if hanging:  # an entry of a hanging list goes on indented; one at the edge is the next entry
+        return first.x0 > left + indent and all(ln.x0 > left + indent for ln in nxt.lines[1:2])
+    if first.x0 > left + indent:
         return False
     ended = _ends(last)
     starts_lower = first.text[:1].islower()
