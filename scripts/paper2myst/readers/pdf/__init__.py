@@ -13,7 +13,14 @@ from paper2myst.readers.pdf.extract import Box, Link, Page, read_pages
 from paper2myst.readers.pdf.figures import Figure, render_figures
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
-from paper2myst.readers.pdf.inline import Calls, escape_markup, join_lines, render, vocabulary
+from paper2myst.readers.pdf.inline import (
+    Calls,
+    escape_markup,
+    join_lines,
+    render,
+    separates_hyphens,
+    vocabulary,
+)
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
@@ -307,8 +314,14 @@ def build(pages: list[Page]) -> Reading:
             diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
-    context = Context(links, spaced, vocabulary([ln.text for ln in numbered]))
+    separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
+    context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
     blocks = [_block(item, context, calls) for item in items]
+    for number, word, dropped in context.doubts:
+        done = "taken for the typesetter's and dropped" if dropped else "kept as the word's own"
+        diagnostics.append(
+            Diagnostic(Kind.PDF_LAYOUT, number, f"the hyphen in {word!r} at a line end was {done}; check")
+        )
     back_lines = [ln for ln in numbered if ln.role == "back"]
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
@@ -419,6 +432,8 @@ class Context:
     links: dict[int, list[Link]]
     spaced: bool  # the producer writes its spaces as characters
     words: frozenset[str]  # the document's vocabulary, to tell a typesetter's hyphen from a word's
+    separate_hyphens: bool = False  # the producer draws the hyphens it adds apart from the words
+    doubts: list[tuple[int, str, bool]] = field(default_factory=list)  # line-end hyphens decided by a guess
 
 
 def _block(group: Group, context: Context, calls: Calls) -> Block:
@@ -434,7 +449,10 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
         text = "\n".join(ln.text for ln in lines)
         return Block(group.kind, text, span, complete=True)
     heading = group.kind is BlockKind.HEADING
-    pieces = join_lines(lines, context.links, heading or all(ln.bold for ln in lines), context.spaced, context.words)
+    bold = heading or all(ln.bold for ln in lines)
+    pieces = join_lines(
+        lines, context.links, bold, context.spaced, context.words, context.separate_hyphens, context.doubts
+    )
     calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE)  # a note's raised text is not a call
     text = render(pieces)
     if group.kind is BlockKind.NOTE:

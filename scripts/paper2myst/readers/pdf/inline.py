@@ -88,10 +88,15 @@ def join_lines(
     base_bold: bool = False,
     spaced: bool = False,
     vocabulary: frozenset[str] = frozenset(),
+    separate_hyphens: bool = False,
+    doubts: list[tuple[int, str, bool]] | None = None,
 ) -> list[Piece]:
     """A block's pieces, its lines joined: a space between words, none inside a hyphenated compound or address.
 
     ``spaced``: the producer writes its spaces as characters, so only wide gaps between runs are spaces.
+    ``separate_hyphens``: the producer draws the hyphens it adds as objects of their own (its words' own
+    hyphens inside the words): a line-end hyphen alone is the typesetter's, one inside the word the word's.
+    ``doubts`` collects the line-end hyphens decided without evidence: (line, word, dropped).
     """
     base_italic = all(ln.italic for ln in lines)
     pieces: list[Piece] = []
@@ -103,10 +108,20 @@ def join_lines(
             if re.search(r"[^\W_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
                 pieces[-1].text = pieces[-1].text.rstrip()
                 nxt = current[0].text.lstrip()
+                alone = pieces[-1].text == "-"  # the hyphen drawn as a text object of its own
                 if _SUSPENDED.match(nxt):
                     nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
-                elif not _ADDRESS.match(token) and hyphenated(token, nxt, vocabulary):
-                    pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
+                elif _ADDRESS.match(token):
+                    pass
+                elif separate_hyphens:
+                    if alone and len(pieces) > 1:
+                        pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
+                else:
+                    drop, sure = hyphenated(token, nxt, vocabulary)
+                    if drop:
+                        pieces[-1].text = pieces[-1].text[:-1]
+                    if not sure and doubts is not None:
+                        doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", drop))
                 current[0].text = nxt
             elif text.endswith((" ", "\u00a0")):
                 pass
@@ -159,6 +174,24 @@ def _prose(chunk: str) -> bool:
     return "/" not in chunk and "@" not in chunk and not re.search(r"\w\.\w", chunk)
 
 
+def separates_hyphens(lines: list[list[str]]) -> bool:
+    """Whether the producer sets a word's own hyphens inside the word's run but the hyphens it adds at a
+    line end apart (each line given as its runs' texts).
+    """
+    inside = alone = added = 0
+    for runs in lines:
+        for i, text in enumerate(runs):
+            last = i == len(runs) - 1
+            if text.strip() in {"-", "\x02"}:
+                if last:
+                    added += 1
+                else:
+                    alone += 1
+            elif re.search(r"[^\W\d_]-[^\W\d_]", text):
+                inside += 1
+    return added > 0 and inside > alone
+
+
 def vocabulary(lines: list[str]) -> frozenset[str]:
     """The document's words (lower case), leaving out the pieces of words cut at a line end.
 
@@ -186,23 +219,25 @@ def vocabulary(lines: list[str]) -> frozenset[str]:
     return frozenset(words) if auto >= 1 else frozenset()
 
 
-def hyphenated(head: str, tail: str, words: frozenset[str]) -> bool:
-    """Whether a line-end hyphen between ``head`` and ``tail`` is the typesetter's (drop it) or the word's (keep it).
+def hyphenated(head: str, tail: str, words: frozenset[str]) -> tuple[bool, bool]:
+    """Whether a line-end hyphen between ``head`` and ``tail`` is the typesetter's (drop it), and whether that is sure.
 
     The document decides: the compound written with its hyphen elsewhere keeps it; the word written whole
-    elsewhere drops it; two words of their own (``revenue-maximizing``) keep it; a capital after it keeps it.
+    elsewhere drops it. Without either, a guess: two words of their own (``revenue-maximizing``) or a
+    capital after the hyphen keep it; anything else (``dur-ing``) is taken for the typesetter's.
     """
     left = re.search(r"[^\W\d_]+-$", head)
     right = re.match(r"[^\W\d_]+", tail)
     if not words or not left or not right or "." in head:
-        return False
+        return False, True
     a, b = left.group(0)[:-1], right.group(0)
     if f"{a}-{b}".lower() in words:
-        return False
+        return False, True
     if f"{a}{b}".lower() in words:
-        return True
+        return True, True
     compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
-    return not compound
+    sure = compound or (a.lower() not in words and b.lower() not in words)  # "dur-ing": no word on either side
+    return not compound, sure
 
 
 def _wrap(text: str, mark: str) -> str:
