@@ -175,8 +175,9 @@ def _prose(chunk: str) -> bool:
 
 
 def separates_hyphens(lines: list[list[str]]) -> bool:
-    """Whether the producer sets a word's own hyphens inside the word's run but the hyphens it adds at a
-    line end apart (each line given as its runs' texts).
+    """Whether the producer sets the hyphens it adds at a line end apart, a word's own inside the word.
+
+    Each line is given as its runs' texts.
     """
     inside = alone = added = 0
     for runs in lines:
