@@ -194,3 +194,31 @@ def test_typst_typeset_paper_reads_back(name: str, endnotes: bool, tmp_path: Pat
     source.write_text(typst_source(doc, endnotes), encoding="utf-8")
     pdf = typst.compile(str(source))
     assert_same(doc, convert_reading(read_pdf(pdf), f"{name}.pdf"))
+
+
+@pytest.mark.parametrize("name", list(SOURCES))
+def test_typst_two_columns_reads_back_or_says_where_unsure(name: str, tmp_path: Path) -> None:
+    """Two narrow columns, notes at each column's foot, many hyphenated line ends.
+
+    Whatever differs from the text route must be where the reader said it guessed (a line-end hyphen).
+    """
+    typst = pytest.importorskip("typst")
+    doc = text_doc(name)
+    source = tmp_path / f"{name}.typ"
+    source.write_text(typst_source(doc).replace('paper: "us-letter",', 'paper: "a4", columns: 2,'), encoding="utf-8")
+    reading = read_pdf(typst.compile(str(source)))
+    pdf_doc = convert_reading(reading, f"{name}.pdf")
+    expected, found = summary(doc), summary(pdf_doc)
+    guessed = [re.search(r"'([^']*)'", d.message) for d in reading.diagnostics if "hyphen" in d.message]
+    words = [m.group(1).replace("-", "").rstrip(",.;") for m in guessed if m]
+    for key in expected:
+        if key in {"paragraphs", "notes"}:
+            continue
+        assert found[key] == expected[key], key
+    pairs = list(zip(expected["paragraphs"], found["paragraphs"], strict=True))
+    notes = expected["notes"]
+    assert isinstance(notes, dict)
+    pairs += [(text, found["notes"].get(label, "")) for label, text in notes.items()]  # type: ignore[union-attr]
+    for want, got in pairs:
+        if want != got:
+            assert any(w and w in got for w in words), (want, got)

@@ -125,6 +125,8 @@ def join_lines(
                 current[0].text = nxt
             elif text.endswith((" ", "\u00a0")):
                 pass
+            elif text.endswith("/") and current[0].text[:1].isalnum():
+                pass  # "New York/" + "London": a break after a slash adds no space
             elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")) and _goes_on(current[0].text):
                 pass  # an address goes on
             elif pieces[-1].uri and pieces[-1].uri == current[0].uri and _ADDRESS.match(token):
@@ -237,7 +239,8 @@ def hyphenated(head: str, tail: str, words: frozenset[str]) -> tuple[bool, bool]
     if f"{a}{b}".lower() in words:
         return True, True
     compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
-    sure = compound or (a.lower() not in words and b.lower() not in words)  # "dur-ing": no word on either side
+    # "dur-ing": a short piece that is no word on either side; long rare pieces ("persons-landmine") are guesses.
+    sure = compound or (a.lower() not in words and b.lower() not in words and min(len(a), len(b)) <= 3)
     return not compound, sure
 
 
