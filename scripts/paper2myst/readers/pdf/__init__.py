@@ -264,6 +264,52 @@ def build(pages: list[Page]) -> Reading:
             first = next((ln.number for ln in numbered if ln.page == page.number), 0)
             diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, first, f"page {page.number} is rotated; read as laid out"))
 
+    items, body_groups, justified = _items(lines, found, size, steps, diagnostics)
+    items = _endnotes(items)
+    body_groups = [g for g in body_groups if g in items]
+    heading_levels(body_groups, size)
+    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages)
+    for figure in figures:
+        if figure.name.startswith("table"):
+            message = "a table kept as an image of its region, its text as lines after it; check the cells"
+            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
+    spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
+    calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
+    separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
+    context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
+    blocks = [_block(item, context, calls) for item in items]
+    for number, word, dropped in context.doubts:
+        done = "taken for the typesetter's and dropped" if dropped else "kept as the word's own"
+        diagnostics.append(
+            Diagnostic(Kind.PDF_LAYOUT, number, f"the hyphen in {word!r} at a line end was {done}; check")
+        )
+    back_lines = [ln for ln in numbered if ln.role == "back"]
+    back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
+    front = _front_node(found, context, steps, size)
+    front.authors = front.authors or authors
+    date = found.date
+    date_node = DateLine(date.text, iso_date(date.text), Span((date.number,))) if date is not None else None
+    return Reading(
+        lines=[ln.text for ln in numbered],
+        blocks=blocks,
+        where=lambda n: where.get(n, "p1"),
+        front=front,
+        date=date_node,
+        back=back,
+        furniture=sum(1 for b in blocks if b.kind is BlockKind.FURNITURE),
+        figures=figures,
+        diagnostics=diagnostics,
+    )
+
+
+def _items(
+    lines: list[list[Line]], found: FrontLines, size: float, steps: dict[float, float], diagnostics: list[Diagnostic]
+) -> tuple[list[Group], list[Group], bool]:
+    """Page after page: the body's blocks (one cut by a break joined where it starts), the notes, the furniture.
+
+    Returns every group in output order, the body's groups, and whether the body is set justified.
+    """
+    numbered = [ln for page in lines for ln in page]
     items: list[Group] = []  # body groups, notes and furniture in output order
     body_groups: list[Group] = []
     last_note: Group | None = None
@@ -304,41 +350,7 @@ def build(pages: list[Page]) -> Reading:
         for line in page_lines_:
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
-    items = _endnotes(items)
-    body_groups = [g for g in body_groups if g in items]
-    heading_levels(body_groups, size)
-    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages)
-    for figure in figures:
-        if figure.name.startswith("table"):
-            message = "a table kept as an image of its region, its text as lines after it; check the cells"
-            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
-    spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
-    calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
-    separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
-    context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
-    blocks = [_block(item, context, calls) for item in items]
-    for number, word, dropped in context.doubts:
-        done = "taken for the typesetter's and dropped" if dropped else "kept as the word's own"
-        diagnostics.append(
-            Diagnostic(Kind.PDF_LAYOUT, number, f"the hyphen in {word!r} at a line end was {done}; check")
-        )
-    back_lines = [ln for ln in numbered if ln.role == "back"]
-    back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
-    front = _front_node(found, context, steps, size)
-    front.authors = front.authors or authors
-    date = found.date
-    date_node = DateLine(date.text, iso_date(date.text), Span((date.number,))) if date is not None else None
-    return Reading(
-        lines=[ln.text for ln in numbered],
-        blocks=blocks,
-        where=lambda n: where.get(n, "p1"),
-        front=front,
-        date=date_node,
-        back=back,
-        furniture=sum(1 for b in blocks if b.kind is BlockKind.FURNITURE),
-        figures=figures,
-        diagnostics=diagnostics,
-    )
+    return items, body_groups, justified
 
 
 def _endnotes(items: list[Group]) -> list[Group]:
