@@ -39,7 +39,7 @@ def markers(doc: Document) -> None:
                         Kind.NOTE_WITHOUT_MARKER, note.span.first, "the author note '*' has no '*' in the byline"
                     )
                 )
-        elif int(note.label) not in seen:
+        elif note.label.isdigit() and int(note.label) not in seen:  # a reader reports other labels itself
             doc.diagnostics.append(
                 Diagnostic(Kind.NOTE_WITHOUT_MARKER, note.span.first, f"note {note.label} has no marker in the text")
             )

@@ -278,6 +278,12 @@ def build(pages: list[Page]) -> Reading:
     separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
     blocks = [_block(item, context, calls) for item in items]
+    for number, text in calls.stray:
+        message = f"raised {text!r} is not the next note's call (a citation number, a power?); kept as plain text"
+        diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, number, message))
+    for label in sorted({i.label for i in items if i.kind is BlockKind.NOTE and not i.label.isdigit()} - {"*"}):
+        line = next(i.lines[0].number for i in items if i.kind is BlockKind.NOTE and i.label == label)
+        diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, line, f"note {label!r}: only numbered notes and '*' are linked"))
     for number, word, dropped in context.doubts:
         done = "taken for the typesetter's and dropped" if dropped else "kept as the word's own"
         diagnostics.append(

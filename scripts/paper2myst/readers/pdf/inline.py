@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from paper2myst.readers.pdf.extract import Link, Run
 from paper2myst.readers.pdf.lines import Line, needs_space
@@ -33,6 +33,7 @@ class Piece:
     italic: bool = False
     uri: str = ""
     call: bool = False
+    line: int = 0  # the reading's line it comes from
 
 
 def _link_of(run: Run, links: list[Link]) -> str:
@@ -49,7 +50,7 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
     prev: Run | None = None
     for run, call in zip(line.runs, line.calls, strict=True):
         if call:
-            pieces.append(Piece(run.text, call=True))  # resolve_calls decides: a note call, or raised text
+            pieces.append(Piece(run.text, call=True, line=line.number))  # Calls.resolve: a note call, or raised text
             prev = run
             continue
         text = run.text.replace("\x02", "-")
@@ -148,6 +149,7 @@ class Calls:
 
     labels: set[str]
     expected: int = 1
+    stray: list[tuple[int, str]] = field(default_factory=list)  # raised text that calls no note: (line, text)
 
     def resolve(self, pieces: list[Piece], prefer: bool = True) -> None:
         """Turn each raised piece into a call (superscript, glued) or back into plain text (an ordinal, a power)."""
@@ -157,8 +159,10 @@ class Calls:
             label = piece.text.strip()
             before = "".join(p.text for p in pieces[max(0, i - 2) : i])
             ordinal = _ORDINAL.match(label) and before[-1:].isdigit()
-            number = label.isdigit() and int(label) == self.expected
+            number = label.isdigit() and int(label) == self.expected and label in self.labels
             symbol = not label.isdigit() and label in self.labels
+            if prefer and not ordinal and not (number or symbol) and label.isalnum():
+                self.stray.append((piece.line, label))  # out of order, no such note, or not a call at all
             if prefer and not ordinal and (number or symbol):
                 trail = " " if piece.text.endswith(" ") else ""
                 piece.text = superscript(label) + trail
