@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from paper2myst.diagnostics import Diagnostic
 from paper2myst.model import Block, DateLine, Front
@@ -13,6 +12,20 @@ from paper2myst.model import Block, DateLine, Front
 def line_number(number: int) -> str:
     """Where a text source's line is: its number."""
     return str(number)
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure or table as an image of its page region: its caption's first line, the file name, the PNG.
+
+    ``box`` is the region on page ``page`` (x0, bottom, x1, top in PDF units) the image shows.
+    """
+
+    line: int
+    page: int
+    box: tuple[float, float, float, float]
+    name: str  # "figure-1.png", "table-2.png": emit saves it under docs/_static/
+    png: bytes = b""
 
 
 @dataclass(slots=True)
@@ -29,4 +42,4 @@ class Reading:
     furniture: int = 0  # lines of page furniture, contents pages and cover left out (placed, counted)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what the reader was unsure of
     # Figures and tables as images of their page region (a PDF reader's; emit saves them under _static/):
-    figures: list[Any] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
-from paper2myst.readers import Reading
-from paper2myst.readers.pdf.extract import Box, Link, Page, read_pages
-from paper2myst.readers.pdf.figures import Figure, render_figures
+from paper2myst.readers import Figure, Reading
+from paper2myst.readers.pdf.extract import Link, Page, read_pages
+from paper2myst.readers.pdf.figures import render_figures
 from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import (
@@ -237,7 +237,7 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page]) -> list[
         right = max(ln.x1 for ln in same) + 2
         kind = "table" if caption[0].text.lower().startswith("tab") else "figure"
         number = sum(1 for f in found if f.name.startswith(kind)) + 1
-        found.append(Figure(caption[0].number, page, Box(left, bottom, right, top), f"{kind}-{number}.png"))
+        found.append(Figure(caption[0].number, page, (left, bottom, right, top), f"{kind}-{number}.png"))
     return found
 
 
@@ -282,8 +282,8 @@ def build(pages: list[Page]) -> Reading:
         message = f"raised {text!r} is not the next note's call (a citation number, a power?); kept as plain text"
         diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, number, message))
     for label in sorted({i.label for i in items if i.kind is BlockKind.NOTE and not i.label.isdigit()} - {"*"}):
-        line = next(i.lines[0].number for i in items if i.kind is BlockKind.NOTE and i.label == label)
-        diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, line, f"note {label!r}: only numbered notes and '*' are linked"))
+        at = next(i.lines[0].number for i in items if i.kind is BlockKind.NOTE and i.label == label)
+        diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, at, f"note {label!r}: only numbered notes and '*' are linked"))
     for number, word, dropped in context.doubts:
         done = "taken for the typesetter's and dropped" if dropped else "kept as the word's own"
         diagnostics.append(

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
-from paper2myst.readers.pdf.extract import Box
+from paper2myst.readers import Figure
 
 # Rendering scale: 2 × 72 dpi = 144 dpi, sharp on screens, small files.
 SCALE = 2
-
-
-@dataclass(slots=True)
-class Figure:
-    """A figure or table region: its caption's first line, page, box, a file name and the rendered PNG."""
-
-    line: int
-    page: int
-    box: Box
-    name: str
-    png: bytes = b""
 
 
 def png(width: int, height: int, stride: int, channels: int, pixels: bytes) -> bytes:
@@ -55,8 +43,8 @@ def render_figures(data: bytes, figures: list[Figure]) -> None:
         for figure in figures:
             page = document[figure.page - 1]
             width, height = page.get_size()
-            box = figure.box
-            crop = (max(0.0, box.x0), max(0.0, box.bottom), max(0.0, width - box.x1), max(0.0, height - box.top))
+            x0, bottom, x1, top = figure.box
+            crop = (max(0.0, x0), max(0.0, bottom), max(0.0, width - x1), max(0.0, height - top))
             bitmap = page.render(scale=SCALE, crop=crop)
             figure.png = png(bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels, bytes(bitmap.buffer))
             bitmap.close()
