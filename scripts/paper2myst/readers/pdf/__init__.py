@@ -15,6 +15,7 @@ from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import (
     Calls,
+    Words,
     escape_markup,
     join_lines,
     render,
@@ -449,7 +450,7 @@ class Context:
 
     links: dict[int, list[Link]]
     spaced: bool  # the producer writes its spaces as characters
-    words: frozenset[str]  # the document's vocabulary, to tell a typesetter's hyphen from a word's
+    words: Words  # the document's vocabulary, to tell a typesetter's hyphen from a word's
     separate_hyphens: bool = False  # the producer draws the hyphens it adds apart from the words
     doubts: list[tuple[int, str, bool]] = field(default_factory=list)  # line-end hyphens decided by a guess
 

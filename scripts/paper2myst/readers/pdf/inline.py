@@ -36,6 +36,14 @@ class Piece:
     line: int = 0  # the reading's line it comes from
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The document's words (lower case) and whether its typesetter hyphenates words at line ends."""
+
+    words: frozenset[str] = frozenset()
+    hyphenates: bool = False
+
+
 def _link_of(run: Run, links: list[Link]) -> str:
     cx, cy = (run.x0 + run.x1) / 2, (run.bottom + run.top) / 2
     for link in links:
@@ -88,7 +96,7 @@ def join_lines(
     links: dict[int, list[Link]],
     base_bold: bool = False,
     spaced: bool = False,
-    vocabulary: frozenset[str] = frozenset(),
+    vocabulary: Words = Words(),
     separate_hyphens: bool = False,
     doubts: list[tuple[int, str, bool]] | None = None,
 ) -> list[Piece]:
@@ -117,6 +125,8 @@ def join_lines(
                 elif separate_hyphens:
                     if alone and len(pieces) > 1:
                         pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
+                        if not vocabulary.hyphenates and doubts is not None:  # no other line confirms it
+                            doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", True))
                 else:
                     drop, sure = hyphenated(token, nxt, vocabulary)
                     if drop:
@@ -196,14 +206,15 @@ def separates_hyphens(lines: list[list[str]]) -> bool:
                     alone += 1
             elif re.search(r"[^\W\d_]-[^\W\d_]", text):
                 inside += 1
-    return added > 0 and inside > alone
+    # No hyphen inside a line at all: weak evidence, so what it decides is reported (see join_lines).
+    return added > 0 and (inside > alone or inside == alone == 0)
 
 
-def vocabulary(lines: list[str]) -> frozenset[str]:
-    """The document's words (lower case), leaving out the pieces of words cut at a line end.
+def vocabulary(lines: list[str]) -> Words:
+    """The document's words, leaving out the pieces of words cut at a line end.
 
-    Empty when the typesetter never hyphenates: no line-end break splits what are no words on either
-    side (``dur-`` ``ing``); then every line-end hyphen is the word's own.
+    The typesetter hyphenates where two line-end breaks split what are no words on either side
+    (``dur-`` ``ing``); otherwise every line-end hyphen is taken for the word's own.
     """
     words: set[str] = set()
     breaks: list[tuple[str, str]] = []
@@ -223,10 +234,10 @@ def vocabulary(lines: list[str]) -> frozenset[str]:
             chunks = chunks[:-1]
         words.update(w.lower() for c in chunks if _prose(c) for w in _WORD.findall(c))
     auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and a.lower() not in words and b.lower() not in words)
-    return frozenset(words) if auto >= 1 else frozenset()
+    return Words(frozenset(words), auto >= 2)
 
 
-def hyphenated(head: str, tail: str, words: frozenset[str]) -> tuple[bool, bool]:
+def hyphenated(head: str, tail: str, vocabulary: Words) -> tuple[bool, bool]:
     """Whether a line-end hyphen between ``head`` and ``tail`` is the typesetter's (drop it), and whether that is sure.
 
     The document decides: the compound written with its hyphen elsewhere keeps it; the word written whole
@@ -235,16 +246,19 @@ def hyphenated(head: str, tail: str, words: frozenset[str]) -> tuple[bool, bool]
     """
     left = re.search(r"[^\W\d_]+-$", head)
     right = re.match(r"[^\W\d_]+", tail)
-    if not words or not left or not right or "." in head:
+    if not left or not right or "." in head:
         return False, True
+    words = vocabulary.words
     a, b = left.group(0)[:-1], right.group(0)
+    if not vocabulary.hyphenates:  # kept; but pieces that are no words ("Re-" "routing") may be a break: say so
+        return False, a.lower() in words or b.lower() in words or max(len(a), len(b)) <= 3 or b[0].isupper()
     if f"{a}-{b}".lower() in words:
         return False, True
     if f"{a}{b}".lower() in words:
         return True, True
     compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
-    # "dur-ing": a short piece that is no word on either side; long rare pieces ("persons-landmine") are guesses.
-    sure = compound or (a.lower() not in words and b.lower() not in words and min(len(a), len(b)) <= 3)
+    # Sure only of "dur-ing" (short pieces, no word on either side); anything else without evidence is a guess.
+    sure = compound or (a.lower() not in words and b.lower() not in words and max(len(a), len(b)) <= 3)
     return not compound, sure
 
 
