@@ -79,6 +79,12 @@ def _goes_on(text: str) -> bool:
     return not re.match(r"^[A-Z][a-z]+[,.;:]?$", chunk) or bool(re.search(r"[/=?&%_]", chunk))
 
 
+def _path_like(text: str) -> bool:
+    """A line's start that can only be the rest of an address: a lower-case chunk with a slash in it."""
+    chunk = text.split()[0] if text.split() else ""
+    return chunk[:1].islower() and "/" in chunk
+
+
 def _tail(pieces: list[Piece], length: int = 160) -> str:
     """The end of the text so far: enough for its last word (an address may be long), not all of it."""
     out: list[str] = []
@@ -138,8 +144,12 @@ def join_lines(
                 pass
             elif text.endswith("/") and current[0].text[:1].isalnum():
                 pass  # "New York/" + "London": a break after a slash adds no space
-            elif _ADDRESS.match(token) and not token.endswith((".", ",", ";")) and _goes_on(current[0].text):
-                pass  # an address goes on
+            elif (
+                _ADDRESS.match(token)
+                and _goes_on(current[0].text)
+                and (not token.endswith((".", ",", ";")) or _path_like(current[0].text))
+            ):
+                pass  # an address goes on ("mirror.ctan." + "org/macros/…" too)
             elif pieces[-1].uri and pieces[-1].uri == current[0].uri and _ADDRESS.match(token):
                 pass  # one link annotation over an address on both lines: the address goes on ("www." + "site")
             else:
