@@ -13,8 +13,8 @@ nox.options.error_on_missing_interpreters = False
 ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
 BUILD = DOCS / "_build"
-# The paper's text is the one source of record; any .txt in refs/ is taken (there is one per repo).
-SOURCE = sorted((ROOT / "refs").glob("*.txt"))[0]
+# The paper's source of record is the one in refs/: its PDF, or the text extracted from it (one per repo).
+SOURCE = sorted([*(ROOT / "refs").glob("*.pdf"), *(ROOT / "refs").glob("*.txt")])[0]
 
 SPHINX_FLAGS = [
     "-n",  # nitpicky: every unresolved reference is a warning...
@@ -26,7 +26,7 @@ SPHINX_FLAGS = [
 
 @nox.session
 def convert(session: nox.Session) -> None:
-    """Regenerate docs/ and refs/ from the paper's text."""
+    """Regenerate docs/ and refs/ from the paper's source (its PDF or its text)."""
     session.install("-e", ".")
     session.run("paper2myst", str(SOURCE.relative_to(ROOT)), *session.posargs)
 

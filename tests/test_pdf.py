@@ -455,7 +455,9 @@ def test_rebuilt_when_another_edition_reread_the_sources(tmp_path: Path) -> None
     assert "Test Case for the South Caucasus" in text
     bib.write_text(text.replace("Test Case for the South Caucasus", "Changed Case for the South Caucasus"), "utf-8")
     for builder in ("epub", "pdf"):
-        result = sphinx_build(tmp_path / "docs", tmp_path / "_build" / builder, builder, tmp_path / "_build" / "doctrees")
+        result = sphinx_build(
+            tmp_path / "docs", tmp_path / "_build" / builder, builder, tmp_path / "_build" / "doctrees"
+        )
         assert result.returncode == 0 and not result.stderr.strip(), result.stderr
     printed = squash(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert "Changed Case for the South Caucasus" in printed

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from paper2myst import __version__
@@ -14,7 +14,9 @@ from paper2myst.config import Config
 from paper2myst.diagnostics import ConversionError, Diagnostic
 from paper2myst.emit import emit
 from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
-from paper2myst.pipeline import convert
+from paper2myst.pipeline import convert, convert_reading
+from paper2myst.readers import line_number
+from paper2myst.readers.pdf import read_pdf
 from paper2myst.report import html_report, markdown_report, verdict
 
 
@@ -24,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Convert a paper's PDF-extracted text into MyST Markdown (docs/) and BibTeX.",
         epilog="Exit status: 0 done, 1 --check found stale files, 2 bad input (nothing written).",
     )
-    parser.add_argument("source", type=Path, help="the paper as extracted text (UTF-8)")
+    parser.add_argument("source", type=Path, help="the paper: its PDF, or its text extracted from the PDF (UTF-8)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="Sphinx source folder (default: docs)")
     parser.add_argument(
         "--bib", type=Path, default=Path("refs/references.bib"), help="BibTeX output (default: refs/references.bib)"
@@ -76,10 +78,16 @@ def summary(doc: Document) -> str:
     )
 
 
-def _write_report(path: Path, source: str, data: bytes, diagnostics: list[Diagnostic]) -> None:
-    lines = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _write_report(
+    path: Path, source: str, lines: list[str], diagnostics: list[Diagnostic], where: Callable[[int], str]
+) -> None:
     render = html_report if path.suffix.lower() in {".html", ".htm"} else markdown_report
-    _write_atomic(path, render(source, lines, diagnostics, str))
+    _write_atomic(path, render(source, lines, diagnostics, where))
+
+
+def _text_lines(data: bytes) -> list[str]:
+    """The source's lines as the review report shows them (undecodable bytes replaced)."""
+    return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def run(config: Config, check: bool, report: Path | None = None) -> int:
@@ -89,19 +97,29 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
     except OSError as err:
         print(f"{source}:1: cannot read: {err.strerror}", file=sys.stderr)
         return 2
+    where: Callable[[int], str] = line_number
+    left_out = ""
+    lines: list[str] = []  # what the review report quotes around each finding
     try:
-        doc = convert(data, source.as_posix(), strict=config.strict)
+        if source.suffix.lower() == ".pdf":
+            reading = read_pdf(data)
+            left_out = f", {reading.furniture} lines of page furniture, cover and contents left out"
+            where, lines = reading.where, reading.lines  # diagnostics name the page: report.pdf:p5: …
+            doc = convert_reading(reading, source.as_posix(), strict=config.strict)
+        else:
+            lines = _text_lines(data)
+            doc = convert(data, source.as_posix(), strict=config.strict)
     except ConversionError as err:
         for diagnostic in err.diagnostics:
-            print(diagnostic.format(str(source)), file=sys.stderr)
+            print(diagnostic.format(str(source), where), file=sys.stderr)
         if report:  # the review report is the editor's file, not an output: written even when nothing else is
-            _write_report(report, str(source), data, err.diagnostics)
+            _write_report(report, str(source), lines, err.diagnostics, where)
         print(f"paper2myst: {verdict(err.diagnostics, refused=True)}", file=sys.stderr)
         return 2
     for diagnostic in doc.diagnostics:
-        print(diagnostic.format(str(source)), file=sys.stderr)
+        print(diagnostic.format(str(source), where), file=sys.stderr)
     if report:
-        _write_report(report, str(source), data, doc.diagnostics)
+        _write_report(report, str(source), lines, doc.diagnostics, where)
     bib_from_docs = os.path.relpath(config.bib, config.docs).replace(os.sep, "/")
     output = emit(doc, config.language, bib_from_docs)
     files = {config.docs / name: text for name, text in output.pages.items()}
@@ -115,7 +133,7 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
     for path, text in files.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             _write_atomic(path, text)
-    print(f"paper2myst: {summary(doc)}")
+    print(f"paper2myst: {summary(doc)}{left_out}")
     print(f"paper2myst: {verdict(doc.diagnostics)}")
     return 0
 

@@ -19,6 +19,10 @@ class Kind(enum.Enum):
     DUPLICATE_NOTE = "duplicate_note"
     MARKER_ORDER = "marker_order"
     STRUCTURE = "structure"
+    NOT_PDF = "not_pdf"
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+    NO_TEXT = "no_text"
     # Warnings: converted, but an editor should look.
     UNPLACED = "unplaced"
     UNPARSED_REFERENCE = "unparsed_reference"
@@ -32,6 +36,7 @@ class Kind(enum.Enum):
     UNCERTAIN_EXTENT = "uncertain_extent"  # a caption whose table or figure has no visible end
     BROKEN_ADDRESS = "broken_address"  # an address with a space inside it: the extraction broke it
     NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
+    PDF_LAYOUT = "pdf_layout"  # the PDF reader was unsure of a page's layout (rotated page, unlabelled note)
 
 
 ERRORS = frozenset(
@@ -42,6 +47,10 @@ ERRORS = frozenset(
         Kind.DUPLICATE_NOTE,
         Kind.MARKER_ORDER,
         Kind.STRUCTURE,
+        Kind.NOT_PDF,
+        Kind.ENCRYPTED,
+        Kind.CORRUPT,
+        Kind.NO_TEXT,
     }
 )
 
@@ -60,7 +69,8 @@ class Diagnostic:
 
     def format(self, filename: str, where: Callable[[int], str] = str) -> str:
         """``file:line: message [paper2myst.kind]``; ``where`` locates a line (``12`` in a text, ``p5`` in a PDF)."""
-        return f"{filename}:{where(self.line)}: {self.message} [paper2myst.{self.kind.value}]"
+        place = f"{where(self.line)}:" if self.line else ""  # a whole-file problem has no line: "file: message"
+        return f"{filename}:{place} {self.message} [paper2myst.{self.kind.value}]"
 
 
 class ConversionError(Exception):

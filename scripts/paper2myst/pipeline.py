@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
-from paper2myst.model import Document, Span
+from paper2myst.model import BlockKind, Document, Heading, Reference, Span
+from paper2myst.readers import Reading
 from paper2myst.stages.blocks import split_blocks
 from paper2myst.stages.captions import captions
 from paper2myst.stages.checks import checks
@@ -14,7 +15,7 @@ from paper2myst.stages.layout import layout
 from paper2myst.stages.link import link
 from paper2myst.stages.markers import markers
 from paper2myst.stages.read import read_lines
-from paper2myst.stages.structure import structure
+from paper2myst.stages.structure import REFERENCES, looks_like_reference, one_line, structure
 
 Stage = Callable[[Document], None]
 
@@ -53,6 +54,50 @@ def convert(data: bytes, source_name: str, strict: bool = False) -> Document:
     for number, line in enumerate(lines, start=1):
         if line.strip() and number not in placed:
             doc.diagnostics.append(Diagnostic(Kind.UNPLACED, number, "this line was not placed in the output"))
+    doc.diagnostics.sort(key=lambda d: d.line)
+    failing = [d for d in doc.diagnostics if d.is_error or strict]
+    if failing:
+        raise ConversionError(failing)
+    return doc
+
+
+def _references(doc: Document) -> None:
+    """The reference list after its heading, up to the first block that is no reference (the back matter)."""
+    end = next((i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.HEADING and REFERENCES.match(b.text)), None)
+    if end is None:
+        return
+    heading, tail = doc.blocks[end], doc.blocks[end + 1 :]
+    doc.references_heading = Heading(heading.text, heading.span)
+    entries = [b for b in tail if b.kind is not BlockKind.NOTE]
+    stop = next((i for i, b in enumerate(entries) if not looks_like_reference(b)), len(entries))
+    doc.references = [Reference(one_line(b.text), b.span) for b in entries[:stop]]
+    doc.back_matter = entries[stop:] + doc.back_matter
+    doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE]
+
+
+def convert_reading(reading: Reading, source_name: str, strict: bool = False) -> Document:
+    """Run the stages on what a layout-aware reader (the PDF's) read; like :func:`convert`."""
+    doc = Document(source_name=source_name, blocks=[b for b in reading.blocks if b.kind is not BlockKind.FURNITURE])
+    doc.diagnostics += reading.diagnostics
+    stages = STAGES
+    if reading.front is not None:  # the reader found the front and back matter: structure has nothing to guess
+        doc.front = reading.front
+        doc.back_matter = reading.back
+        _references(doc)
+        stages = [(name, stage) for name, stage in STAGES if name != "structure"]
+    for _name, stage in stages:
+        stage(doc)
+    if reading.date is not None:  # where it stands among the body's nodes (first, if on the cover)
+        date = reading.date
+        doc.body.insert(sum(1 for n in doc.body if n.span.first < date.span.first), date)
+    placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
+    placed |= {line for b in reading.blocks if b.kind is BlockKind.FURNITURE for line in b.span.lines}
+    if reading.date is not None:
+        placed |= set(reading.date.span.lines)
+    for number, line in enumerate(reading.lines, start=1):
+        if line.strip() and number not in placed:
+            message = "this line was not placed in the output"
+            doc.diagnostics.append(Diagnostic(Kind.UNPLACED, number, message))
     doc.diagnostics.sort(key=lambda d: d.line)
     failing = [d for d in doc.diagnostics if d.is_error or strict]
     if failing:

@@ -105,7 +105,7 @@ def find_continuations(blocks: list[Block]) -> dict[int, int]:
     """Map the index of each note-continuation block to the index of the note it continues."""
     found: dict[int, int] = {}
     for i, block in enumerate(blocks):
-        if block.kind is not BlockKind.NOTE or not is_cut(block):
+        if block.kind is not BlockKind.NOTE or block.complete or not is_cut(block):
             continue
         # Only the last numbered note of an area can be cut; the author note may follow it.
         after = i + 1
@@ -155,14 +155,15 @@ def layout(doc: Document) -> None:
             note.span = note.span + block.span
             note.continued = True
         else:
-            if block.kind is BlockKind.HEADING and _starts_paragraph(blocks, i, continuations):
+            if block.kind is BlockKind.HEADING and not block.complete and _starts_paragraph(blocks, i, continuations):
                 # A heading-like line at the foot of a page whose next body block goes on in lower case:
                 # the first piece of a paragraph cut by the page break, not a heading.
                 block = Block(BlockKind.TEXT, block.text, block.span)
             _place_body(doc, block, page_break)
             page_break = False
+    whole = {b.label for b in blocks if b.kind is BlockKind.NOTE and b.complete}  # a reader joined them already
     for note in doc.notes:
-        if is_cut(Block(BlockKind.NOTE, note.text, note.span)) and not note.continued:
+        if is_cut(Block(BlockKind.NOTE, note.text, note.span)) and not note.continued and note.label not in whole:
             doc.diagnostics.append(
                 Diagnostic(
                     Kind.UNRESOLVED_CONTINUATION,

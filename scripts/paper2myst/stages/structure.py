@@ -8,7 +8,7 @@ from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
-_REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
+REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
 # The section that names the authors at the end of a report, and what may follow it.
 _AUTHORS_SECTION = re.compile(r"^(Author Information|About the Authors?|Authors?|Contributors)$", re.IGNORECASE)
 _ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
@@ -99,7 +99,7 @@ def structure(doc: Document) -> None:
         rest = _opening(doc, rest)
     rest = _authors_section(doc, rest)
     rest = _endnotes(doc, rest)
-    end = next((i for i, b in enumerate(rest) if _REFERENCES.match(b.text.strip())), None)
+    end = next((i for i, b in enumerate(rest) if REFERENCES.match(b.text.strip())), None)
     if end is None:
         doc.blocks = rest
         return

@@ -1,0 +1,45 @@
+"""Readers turn a source (text or PDF) into numbered lines and blocks for the stages (one model, two readers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from paper2myst.diagnostics import Diagnostic
+from paper2myst.model import Block, DateLine, Front
+
+
+def line_number(number: int) -> str:
+    """Where a text source's line is: its number."""
+    return str(number)
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure or table as an image of its page region: its caption's first line, the file name, the PNG.
+
+    ``box`` is the region on page ``page`` (x0, bottom, x1, top in PDF units) the image shows.
+    """
+
+    line: int
+    page: int
+    box: tuple[float, float, float, float]
+    name: str  # "figure-1.png", "table-2.png": emit saves it under docs/_static/
+    png: bytes = b""
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a reader read: the source as numbered lines, its blocks, and how to name a line's place."""
+
+    lines: list[str]  # the source as numbered text lines (for a PDF: the lines it read, in order)
+    blocks: list[Block]  # what split_blocks makes for text; the PDF reader makes them from geometry
+    where: Callable[[int], str] = line_number  # line number → location for diagnostics: "12", or "p5" for a PDF
+    # What a reader that sees the layout already knows (the text route leaves these to the stages):
+    front: Front | None = None  # title, authors (and their lines)
+    date: DateLine | None = None
+    back: list[Block] = field(default_factory=list)  # author information, disclaimers: the back-matter page
+    furniture: int = 0  # lines of page furniture, contents pages and cover left out (placed, counted)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # what the reader was unsure of
+    # Figures and tables as images of their page region (a PDF reader's; emit saves them under _static/):
+    figures: list[Figure] = field(default_factory=list)

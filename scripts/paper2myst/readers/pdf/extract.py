@@ -1,0 +1,219 @@
+"""Read a PDF's pages with PDFium: text runs with geometry and font, link annotations, image boxes."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    """A font as the page uses it: its name without subset prefix, weight and slant."""
+
+    name: str
+    bold: bool
+    italic: bool
+
+
+@dataclass(slots=True)
+class Run:
+    """One text object of the page: text in one font and size, with its box (y grows upwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    font: Font
+    raised: bool = False  # set as a superscript glyph (OpenType "sups"): same size and baseline, drawn high
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on the page (PDF units, y grows upwards)."""
+
+    x0: float
+    bottom: float
+    x1: float
+    top: float
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link annotation: where it is and the URI it opens."""
+
+    box: Box
+    uri: str
+
+
+@dataclass(slots=True)
+class Page:
+    """One page: its number (1-based), size, text runs, links, image and rule boxes."""
+
+    number: int
+    width: float
+    height: float
+    rotation: int
+    runs: list[Run] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Box] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)  # thin horizontal paths (note separators, table rules)
+
+
+def _error(kind: Kind, message: str) -> ConversionError:
+    return ConversionError([Diagnostic(kind, 0, message)])
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """Open ``data`` as a PDF, or raise a :class:`ConversionError` that says why it cannot be read."""
+    if b"%PDF-" not in data[:1024]:
+        raise _error(Kind.NOT_PDF, "not a PDF file (no %PDF- header)")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if getattr(err, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise _error(
+                Kind.ENCRYPTED, "the PDF is encrypted (password-protected); save an unprotected copy"
+            ) from None
+        if b"/Pages" in data and not re.search(rb"/Type\s*/Page(?!s)", data) and b"/ObjStm" not in data:
+            raise _error(Kind.EMPTY, "the PDF has no pages") from None  # PDFium refuses an empty page tree
+        raise _error(Kind.CORRUPT, f"the PDF is damaged or truncated and cannot be read ({err})") from None
+    if len(document) == 0:
+        raise _error(Kind.EMPTY, "the PDF has no pages")
+    return document
+
+
+def _font(handle: Any, cache: dict[int, Font]) -> Font:
+    key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+    if key not in cache:
+        buffer = ctypes.create_string_buffer(256)
+        pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, 256)
+        name = _SUBSET.sub("", buffer.value.decode("latin-1"))
+        weight = pdfium_c.FPDFFont_GetWeight(handle)
+        angle = ctypes.c_int(0)
+        pdfium_c.FPDFFont_GetItalicAngle(handle, ctypes.byref(angle))
+        cache[key] = Font(
+            name, bool(_BOLD.search(name)) or weight >= 600, bool(_ITALIC.search(name)) or angle.value != 0
+        )
+    return cache[key]
+
+
+_TEXT = (ctypes.c_ushort * 32768)()  # one buffer for every text object (UTF-16 code units)
+
+
+def _text(obj: object, textpage: object) -> str:
+    size = pdfium_c.FPDFTextObj_GetText(obj, textpage, _TEXT, ctypes.sizeof(_TEXT))  # bytes, with the final NUL
+    if size <= 2:
+        return ""
+    if size > ctypes.sizeof(_TEXT):  # a very long object: ask again with room for it
+        buffer = (ctypes.c_ushort * (size // 2))()
+        pdfium_c.FPDFTextObj_GetText(obj, textpage, buffer, size)
+        return ctypes.string_at(buffer, size - 2).decode("utf-16-le", errors="replace").replace("\x00", "")
+    return ctypes.string_at(_TEXT, size - 2).decode("utf-16-le", errors="replace").replace("\x00", "")
+
+
+_SHORT = re.compile(r"[0-9a-zA-Z*†‡§¶]{1,4}")
+
+
+def _drawn_high(textpage: object, run: Run) -> bool:
+    """Whether a short run's first glyph sits well above its baseline and is small: a superscript glyph."""
+    index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, run.x0 + 0.5, run.baseline + run.size * 0.3, 1.0, 2.0)
+    if index < 0:
+        return False
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
+        return False
+    return bottom.value > run.baseline + run.size * 0.2 and top.value - bottom.value < run.size * 0.55
+
+
+def _objects(container: object, count: int, getter: object) -> list[object]:
+    return [getter(container, i) for i in range(count)]  # type: ignore[operator]
+
+
+def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) -> Page:
+    """Extract one page's runs, links and boxes."""
+    page = document[index]
+    textpage = page.get_textpage()
+    width, height = page.get_size()
+    result = Page(index + 1, width, height, page.get_rotation())
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    matrix = pdfium_c.FS_MATRIX()
+    size = ctypes.c_float()
+    stack = _objects(page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject)
+    while stack:
+        obj = stack.pop(0)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            # Objects of a form XObject: PDFium reports their bounds in page space already.
+            stack[:0] = _objects(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject)
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        box = Box(left.value, bottom.value, right.value, top.value)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            text = _text(obj, textpage.raw)
+            if not text:
+                continue
+            pdfium_c.FPDFTextObj_GetFontSize(obj, size)
+            pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+            font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
+            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, size.value, font)
+            if _SHORT.fullmatch(text.strip()):
+                run.raised = _drawn_high(textpage.raw, run)
+            result.runs.append(run)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            result.images.append(box)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and box.top - box.bottom < 2 and box.x1 - box.x0 > 20:
+            result.rules.append(box)
+    result.links = _links(document, page)
+    textpage.close()
+    page.close()
+    return result
+
+
+def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[Link]:
+    links: list[Link] = []
+    position = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    rect = pdfium_c.FS_RECTF()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        length = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
+        buffer = ctypes.create_string_buffer(length)
+        pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, length)
+        if not pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            continue
+        uri = buffer.value.decode("latin-1").strip()
+        box = Box(
+            min(rect.left, rect.right),
+            min(rect.bottom, rect.top),
+            max(rect.left, rect.right),
+            max(rect.top, rect.bottom),
+        )
+        links.append(Link(box, uri))
+    return links
+
+
+def read_pages(data: bytes) -> list[Page]:
+    """Every page of the PDF in ``data``."""
+    document = open_pdf(data)
+    fonts: dict[int, Font] = {}
+    try:
+        return [read_page(document, i, fonts) for i in range(len(document))]
+    finally:
+        document.close()

@@ -1,0 +1,60 @@
+"""Page furniture: running heads and feet, page numbers, banners repeated page after page, "(continued)" marks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from paper2myst.readers.pdf.extract import Page
+from paper2myst.readers.pdf.lines import Line
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s+(?:of|/)\s+\d{1,4})?$", re.IGNORECASE)
+_CONTINUED = re.compile(r"^\(?\s*(?:continued|cont(?:'d|\.))\b[^)]*\)?\.?$", re.IGNORECASE)
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})?$", re.IGNORECASE)
+# How far from the page's top and bottom edges running heads and feet stand.
+MARGIN = 0.1
+
+
+def _key(line: Line) -> str:
+    """What stays the same from page to page: the words, with numbers left out."""
+    return re.sub(r"\d+", "#", line.text.lower())
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    return line.bottom > page.height * (1 - MARGIN) or line.top < page.height * MARGIN
+
+
+def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
+    """Mark running heads, feet, page numbers and "(continued)" marks (``role = "furniture"``)."""
+    seen: Counter[str] = Counter()
+    for page, page_lines in zip(pages, lines, strict=True):
+        seen.update({_key(ln) for ln in page_lines if _in_margin(ln, page)})
+    repeated = max(2, len(pages) // 4) if len(pages) > 2 else 2
+    running = [key for key, count in seen.items() if count >= repeated and len(key) >= 10]
+    for page, page_lines in zip(pages, lines, strict=True):
+        for line in page_lines:
+            margin = _in_margin(line, page)
+            key = _key(line)
+            # A running foot with something added on one page (a version stamp) is still the running foot.
+            again = seen[key] >= repeated or any(key.startswith(r) for r in running)
+            if (margin and (again or _PAGE_NUMBER.match(line.text))) or _CONTINUED.match(line.text):
+                line.role = "furniture"
+        # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
+        rows = {round(ln.baseline) for ln in page_lines if ln.role == "furniture" and _in_margin(ln, page)}
+        for line in page_lines:
+            if _in_margin(line, page) and rows & {
+                round(line.baseline) - 1,
+                round(line.baseline),
+                round(line.baseline) + 1,
+            }:
+                line.role = "furniture"
+
+
+def mark_contents(lines: list[list[Line]]) -> None:
+    """A page most of whose lines end in dot leaders is a contents list: left out (the editions make their own)."""
+    for page_lines in lines:
+        body = [ln for ln in page_lines if ln.role == "body"]
+        leaders = sum(1 for ln in body if _LEADER.search(ln.text))
+        if body and leaders >= 1 and leaders * 2 >= len(body):
+            for line in body:
+                line.role = "contents"

@@ -1,0 +1,337 @@
+"""Lines → text in the text form: calls as superscripts glued to their word, *italic*, **bold**, links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from paper2myst.readers.pdf.extract import Link, Run
+from paper2myst.readers.pdf.lines import Line, needs_space
+
+_SUPERSCRIPTS = str.maketrans(
+    "0123456789abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
+    "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
+)
+_ESCAPE = re.compile(r"([\\*\[\]])")
+_URL = re.compile(r"(?<![<(\[])\bhttps?://[^\s<>\]]+")
+_URL_TAIL = ".,;:)]'\"”’"
+# A token a line may end inside (its rest on the next line): an address.
+_ADDRESS = re.compile(r"^\S*(?:https?://|www\.)\S*$")
+
+
+def superscript(label: str) -> str:
+    """A call as the text form writes it: digits and letters raised, symbols (* † ‡ §) as they are."""
+    return label.translate(_SUPERSCRIPTS)
+
+
+@dataclass(slots=True)
+class Piece:
+    """Text in one style (and maybe one link) within a block."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    uri: str = ""
+    call: bool = False
+    line: int = 0  # the reading's line it comes from
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The document's words (lower case) and whether its typesetter hyphenates words at line ends."""
+
+    words: frozenset[str] = frozenset()
+    hyphenates: bool = False
+
+
+def _link_of(run: Run, links: list[Link]) -> str:
+    cx, cy = (run.x0 + run.x1) / 2, (run.bottom + run.top) / 2
+    for link in links:
+        if link.box.x0 - 1 <= cx <= link.box.x1 + 1 and link.box.bottom - 1 <= cy <= link.box.top + 1:
+            return link.uri
+    return ""
+
+
+def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: bool, spaced: bool) -> list[Piece]:
+    """The line's runs as pieces; style is marked only where it differs from the block's own."""
+    pieces: list[Piece] = []
+    prev: Run | None = None
+    for run, call in zip(line.runs, line.calls, strict=True):
+        if call:
+            pieces.append(Piece(run.text, call=True, line=line.number))  # Calls.resolve: a note call, or raised text
+            prev = run
+            continue
+        text = run.text.replace("\x02", "-")
+        if not text.strip() and prev is not None and prev.text.endswith("\x02"):
+            continue  # the space PDFium puts after a line-end hyphen
+        if prev is not None and needs_space(prev, run, spaced):
+            text = " " + text
+        bold = run.font.bold and not base_bold
+        italic = run.font.italic and not base_italic
+        pieces.append(Piece(text, bold, italic, _link_of(run, links)))
+        prev = run
+    return pieces
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a line's start can be the rest of an address cut at the line end (not a capitalised word)."""
+    chunk = text.split()[0] if text.split() else ""
+    return not re.match(r"^[A-Z][a-z]+[,.;:]?$", chunk) or bool(re.search(r"[/=?&%_]", chunk))
+
+
+def _path_like(text: str) -> bool:
+    """A line's start that can only be the rest of an address: a lower-case chunk with a slash in it."""
+    chunk = text.split()[0] if text.split() else ""
+    return chunk[:1].islower() and "/" in chunk
+
+
+def _tail(pieces: list[Piece], length: int = 160) -> str:
+    """The end of the text so far: enough for its last word (an address may be long), not all of it."""
+    out: list[str] = []
+    size = 0
+    for piece in reversed(pieces):
+        out.append(piece.text)
+        size += len(piece.text)
+        if size >= length and piece.text[:1].isspace():
+            break
+    return "".join(reversed(out))
+
+
+def join_lines(
+    lines: list[Line],
+    links: dict[int, list[Link]],
+    base_bold: bool = False,
+    spaced: bool = False,
+    vocabulary: Words = Words(),
+    separate_hyphens: bool = False,
+    doubts: list[tuple[int, str, bool]] | None = None,
+) -> list[Piece]:
+    """A block's pieces, its lines joined: a space between words, none inside a hyphenated compound or address.
+
+    ``spaced``: the producer writes its spaces as characters, so only wide gaps between runs are spaces.
+    ``separate_hyphens``: the producer draws the hyphens it adds as objects of their own (its words' own
+    hyphens inside the words): a line-end hyphen alone is the typesetter's, one inside the word the word's.
+    ``doubts`` collects the line-end hyphens decided without evidence: (line, word, dropped).
+    """
+    base_italic = all(ln.italic for ln in lines)
+    pieces: list[Piece] = []
+    for line in lines:
+        current = line_pieces(line, links.get(line.page, []), base_bold, base_italic, spaced)
+        if pieces and current:
+            text = _tail(pieces)
+            token = text.split()[-1] if text.split() else ""
+            if re.search(r"[^\W_]{2}-\s*$", text) and current[0].text.lstrip()[:1].isalnum():
+                pieces[-1].text = pieces[-1].text.rstrip()
+                nxt = current[0].text.lstrip()
+                alone = pieces[-1].text == "-"  # the hyphen drawn as a text object of its own
+                if _SUSPENDED.match(nxt):
+                    nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
+                elif _ADDRESS.match(token):
+                    pass
+                elif separate_hyphens:
+                    if alone and len(pieces) > 1:
+                        pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
+                        if not vocabulary.hyphenates and doubts is not None:  # no other line confirms it
+                            doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", True))
+                else:
+                    drop, sure = hyphenated(token, nxt, vocabulary)
+                    if drop:
+                        pieces[-1].text = pieces[-1].text[:-1]
+                    if not sure and doubts is not None:
+                        doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", drop))
+                current[0].text = nxt
+            elif text.endswith((" ", "\u00a0")):
+                pass
+            elif text.endswith("/") and current[0].text[:1].isalnum():
+                pass  # "New York/" + "London": a break after a slash adds no space
+            elif (
+                _ADDRESS.match(token)
+                and _goes_on(current[0].text)
+                and (not token.endswith((".", ",", ";")) or _path_like(current[0].text))
+            ):
+                pass  # an address goes on ("mirror.ctan." + "org/macros/…" too)
+            elif pieces[-1].uri and pieces[-1].uri == current[0].uri and _ADDRESS.match(token):
+                pass  # one link annotation over an address on both lines: the address goes on ("www." + "site")
+            else:
+                current[0].text = " " + current[0].text.lstrip()
+        pieces += current
+    return pieces
+
+
+# After a suspended hyphen ("pre- and post-war") comes a conjunction (English; other languages keep the join).
+_SUSPENDED = re.compile(r"^(?:or|and|nor|to)\b")
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th|e|er|re|ème)$")
+
+
+@dataclass(slots=True)
+class Calls:
+    """Which raised runs are note calls: labels of the document's notes, numbers in their order."""
+
+    labels: set[str]
+    expected: int = 1
+    stray: list[tuple[int, str]] = field(default_factory=list)  # raised text that calls no note: (line, text)
+
+    def resolve(self, pieces: list[Piece], prefer: bool = True) -> None:
+        """Turn each raised piece into a call (superscript, glued) or back into plain text (an ordinal, a power)."""
+        for i, piece in enumerate(pieces):
+            if not piece.call:
+                continue
+            label = piece.text.strip()
+            before = "".join(p.text for p in pieces[max(0, i - 2) : i])
+            ordinal = _ORDINAL.match(label) and before[-1:].isdigit()
+            number = label.isdigit() and int(label) == self.expected and label in self.labels
+            symbol = not label.isdigit() and label in self.labels
+            if prefer and not ordinal and not (number or symbol) and label.isalnum():
+                self.stray.append((piece.line, label))  # out of order, no such note, or not a call at all
+            if prefer and not ordinal and (number or symbol):
+                trail = " " if piece.text.endswith(" ") else ""
+                piece.text = superscript(label) + trail
+                if number:
+                    self.expected += 1
+            else:
+                piece.call = False
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _prose(chunk: str) -> bool:
+    """A chunk of text that is words of the language, not an address or a domain name ("com")."""
+    return "/" not in chunk and "@" not in chunk and not re.search(r"\w\.\w", chunk)
+
+
+def separates_hyphens(lines: list[list[str]]) -> bool:
+    """Whether the producer sets the hyphens it adds at a line end apart, a word's own inside the word.
+
+    Each line is given as its runs' texts.
+    """
+    inside = alone = added = 0
+    for runs in lines:
+        for i, text in enumerate(runs):
+            last = i == len(runs) - 1
+            if text.strip() in {"-", "\x02"}:
+                if last:
+                    added += 1
+                else:
+                    alone += 1
+            elif re.search(r"[^\W\d_]-[^\W\d_]", text):
+                inside += 1
+    # No hyphen inside a line at all: weak evidence, so what it decides is reported (see join_lines).
+    return added > 0 and (inside > alone or inside == alone == 0)
+
+
+def vocabulary(lines: list[str]) -> Words:
+    """The document's words, leaving out the pieces of words cut at a line end.
+
+    The typesetter hyphenates where two line-end breaks split what are no words on either side
+    (``dur-`` ``ing``); otherwise every line-end hyphen is taken for the word's own.
+    """
+    words: set[str] = set()
+    breaks: list[tuple[str, str]] = []
+    head = ""  # the piece before a line-end hyphen, waiting for the next line's first piece
+    for text in lines:
+        chunks = text.split()
+        if not chunks:
+            continue
+        first = chunks[0]
+        if head and _prose(first) and (tail := _WORD.match(first)):
+            breaks.append((head, tail.group(0).split("-")[0]))
+            chunks = chunks[1:]
+        last = chunks[-1] if chunks else ""
+        head = ""
+        if re.search(r"[^\W\d_]-$", last) and _prose(last):
+            head = last[:-1].split("-")[-1]
+            chunks = chunks[:-1]
+        words.update(w.lower() for c in chunks if _prose(c) for w in _WORD.findall(c))
+    auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and a.lower() not in words and b.lower() not in words)
+    return Words(frozenset(words), auto >= 2)
+
+
+def hyphenated(head: str, tail: str, vocabulary: Words) -> tuple[bool, bool]:
+    """Whether a line-end hyphen between ``head`` and ``tail`` is the typesetter's (drop it), and whether that is sure.
+
+    The document decides: the compound written with its hyphen elsewhere keeps it; the word written whole
+    elsewhere drops it. Without either, a guess: two words of their own (``revenue-maximizing``) or a
+    capital after the hyphen keep it; anything else (``dur-ing``) is taken for the typesetter's.
+    """
+    left = re.search(r"[^\W\d_]+-$", head)
+    right = re.match(r"[^\W\d_]+", tail)
+    if not left or not right or "." in head:
+        return False, True
+    words = vocabulary.words
+    a, b = left.group(0)[:-1], right.group(0)
+    if not vocabulary.hyphenates:  # kept; but pieces that are no words ("Re-" "routing") may be a break: say so
+        return False, a.lower() in words or b.lower() in words or max(len(a), len(b)) <= 3 or b[0].isupper()
+    if f"{a}-{b}".lower() in words:
+        return False, True
+    if f"{a}{b}".lower() in words:
+        return True, True
+    compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
+    # Sure only of "dur-ing" (short pieces, no word on either side); anything else without evidence is a guess.
+    sure = compound or (a.lower() not in words and b.lower() not in words and max(len(a), len(b)) <= 3)
+    return not compound, sure
+
+
+def _wrap(text: str, mark: str) -> str:
+    core = text.strip()
+    if not core:
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def render(pieces: list[Piece]) -> str:
+    """The text form: emphasis marks around styled spans, calls glued to their word, links and addresses."""
+    merged: list[Piece] = []
+    for piece in pieces:
+        last = merged[-1] if merged else None
+        same = last is not None and not last.call and not piece.call
+        if same and last is not None and (last.bold, last.italic, last.uri) == (piece.bold, piece.italic, piece.uri):
+            last.text += piece.text
+        elif same and last is not None and not piece.text.strip():
+            last.text += piece.text  # spaces take the style they follow
+        else:
+            merged.append(Piece(piece.text, piece.bold, piece.italic, piece.uri, piece.call))
+    out = ""
+    for piece in merged:
+        if piece.call:
+            out = out.rstrip() + piece.text
+            continue
+        text = escape_markup(piece.text)
+        if piece.uri:
+            visible = piece.text.strip()
+            if visible.rstrip("/") in {piece.uri.rstrip("/"), re.sub(r"^https?://", "", piece.uri).rstrip("/")}:
+                text = piece.text.replace(visible, f"<{piece.uri}>")
+            else:
+                text = text.replace(escape_markup(visible), f"[{escape_markup(visible)}]({_destination(piece.uri)})")
+        elif piece.bold and piece.italic:
+            text = _wrap(text, "***")
+        elif piece.bold:
+            text = _wrap(text, "**")
+        elif piece.italic:
+            text = _wrap(text, "*")
+        out += text
+    out = " ".join(out.split())
+    return _URL.sub(_angle, out)
+
+
+def escape_markup(text: str) -> str:
+    """Backslash the characters the text form reads as markup (emphasis marks, link brackets, backslashes)."""
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _destination(uri: str) -> str:
+    """A link destination markdown-it reads back whole: in angle brackets when it has spaces or parentheses."""
+    if re.search(r"[\s()<>]", uri):
+        return "<" + uri.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+    return uri
+
+
+def _angle(match: re.Match[str]) -> str:
+    url = match.group(0)
+    tail = ""
+    while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and "(" in url):
+        tail = url[-1] + tail
+        url = url[:-1]
+    return f"<{url}>{tail}"

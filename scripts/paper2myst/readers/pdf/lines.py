@@ -1,0 +1,230 @@
+"""Runs → lines: columns found from the gutter, runs grouped by baseline, raised small runs marked as calls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from paper2myst.readers.pdf.extract import Page, Run
+
+# A run this much smaller than its line and raised above its baseline is a note call (or a note's label).
+CALL_SCALE = 0.85
+CALL_RISE = 0.12
+# A gap wider than this many ems inside a row separates columns (or table cells).
+COLUMN_GAP = 1.6
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text on a page: its runs left to right, its box, and its dominant size and font."""
+
+    page: int
+    runs: list[Run]
+    calls: list[bool]  # per run: a raised, smaller run
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    bold: bool
+    italic: bool
+    column: int = 0  # 0 spans the page (or a single column), 1 left, 2 right
+    number: int = 0  # the line's number in the reading (1-based), set when it is placed
+    role: str = "body"  # body, note, furniture, front, contents, figure
+    text: str = field(default="")  # plain text, calls included as printed
+
+    @property
+    def first_is_call(self) -> bool:
+        return bool(self.calls) and self.calls[0]
+
+
+def _dominant(runs: Iterable[Run]) -> Run:
+    """The run whose size carries most of the characters: it sets the line's size and baseline."""
+    weight: dict[float, int] = {}
+    chosen: dict[float, Run] = {}
+    for run in runs:
+        key = round(run.size, 1)
+        weight[key] = weight.get(key, 0) + len(run.text.strip())
+        chosen.setdefault(key, run)
+    best = max(weight, key=lambda k: (weight[k], k))
+    return chosen[best]
+
+
+def _gutter(page: Page) -> tuple[float, float] | None:
+    """An empty vertical band in the middle of the page that most lines stop at: two columns."""
+    runs = [r for r in page.runs if r.text.strip()]
+    if len(runs) < 20:
+        return None
+    step = 2.0
+    lo, hi = page.width * 0.25, page.width * 0.8
+    bins = int((hi - lo) / step)
+    crossed = [0] * bins
+    for run in runs:
+        for b in range(max(0, int((run.x0 - lo) / step)), min(bins, int((run.x1 - lo) / step) + 1)):
+            crossed[b] += 1
+    # The longest stretch of bins crossed by few runs (headings and banners may span the page).
+    limit = max(2, len(runs) // 40)
+    best: tuple[int, int] | None = None
+    start = None
+    for b in range(bins + 1):
+        quiet = b < bins and crossed[b] <= limit
+        if quiet and start is None:
+            start = b
+        elif not quiet and start is not None:
+            if best is None or b - start > best[1] - best[0]:
+                best = (start, b)
+            start = None
+    if best is None or (best[1] - best[0]) * step < 8:
+        return None
+    left, right = lo + best[0] * step, lo + best[1] * step
+    # Both sides must hold text of their own, line after line (a sidebar counts as a column).
+    left_rows = {round(r.baseline) for r in runs if r.x1 <= left + 1}
+    right_rows = {round(r.baseline) for r in runs if r.x0 >= right - 1}
+    if min(len(left_rows), len(right_rows)) < 3:
+        return None
+    return left, right
+
+
+def _rows(runs: list[Run]) -> list[list[Run]]:
+    """Group runs whose baselines are close (raised calls join the line below them)."""
+    rows: list[list[Run]] = []
+    base = 0.0
+    size = 0.0
+    for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
+        if rows and base - run.baseline < 0.45 * max(size, run.size):
+            rows[-1].append(run)
+            if run.size >= size:  # the line's own baseline is its main text's, not a call's
+                base, size = run.baseline, run.size
+            continue
+        rows.append([run])
+        base, size = run.baseline, run.size
+    return rows
+
+
+def _split(row: list[Run]) -> list[list[Run]]:
+    """Split a row at gaps wider than a column gap (side-by-side columns, table cells)."""
+    row.sort(key=lambda r: r.x0)
+    parts: list[list[Run]] = [[row[0]]]
+    for run in row[1:]:
+        last = parts[-1][-1]
+        if run.x0 - last.x1 > COLUMN_GAP * max(run.size, last.size) and last.text.strip():
+            parts.append([run])
+        else:
+            parts[-1].append(run)
+    return parts
+
+
+def make_line(page: int, runs: list[Run], column: int) -> Line:
+    main = _dominant(runs)
+    calls = [
+        bool(r.text.strip())
+        and (r.raised or (r.size <= main.size * CALL_SCALE and r.baseline - main.baseline >= CALL_RISE * main.size))
+        for r in runs
+    ]
+    words = [r for r, c in zip(runs, calls, strict=True) if not c and r.text.strip()]
+    line = Line(
+        page=page,
+        runs=runs,
+        calls=calls,
+        x0=min(r.x0 for r in runs),
+        x1=max(r.x1 for r in runs),
+        bottom=min(r.bottom for r in runs),
+        top=max(r.top for r in runs),
+        baseline=main.baseline,
+        size=main.size,
+        bold=bool(words) and all(r.font.bold for r in words),
+        italic=bool(words) and all(r.font.italic for r in words),
+        column=column,
+    )
+    line.text = plain_text(line)
+    return line
+
+
+def plain_text(line: Line) -> str:
+    """The line's characters as printed, a space where runs are apart."""
+    out = ""
+    prev: Run | None = None
+    for run in line.runs:
+        if prev is not None and needs_space(prev, run):
+            out += " "
+        out += run.text
+        prev = run
+    return " ".join(out.replace("\x02", "-").split())
+
+
+def needs_space(prev: Run, run: Run, spaced: bool = False) -> bool:
+    """Whether the gap between two runs is a word space the page does not carry as a character.
+
+    Where the producer writes its spaces as characters (``spaced``), only a wide gap is a space:
+    justified letter-spacing opens small gaps inside words.
+    """
+    if prev.text.endswith((" ", "\u00a0")) or run.text.startswith((" ", "\u00a0")):
+        return False
+    return run.x0 - prev.x1 > (0.25 if spaced else 0.15) * min(prev.size, run.size)
+
+
+def writes_spaces(lines: list[Line]) -> bool:
+    """Whether the producer ends its lines with a space character (then a line ending without one is a cut word)."""
+    ends = [ln.runs[-1].text.endswith(" ") for ln in lines if len(ln.text) > 40]
+    return bool(ends) and sum(ends) * 2 >= len(ends)
+
+
+def page_lines(page: Page) -> list[Line]:
+    """The page's lines in reading order: spanning lines, then each column, band by band."""
+    gutter = _gutter(page)
+    groups: dict[int, list[Run]] = {0: [], 1: [], 2: []}
+    for run in page.runs:
+        middle = (gutter[0] + gutter[1]) / 2 if gutter else 0.0
+        if gutter and run.x1 <= middle:
+            groups[1].append(run)
+        elif gutter and run.x0 >= middle:
+            groups[2].append(run)
+        else:
+            groups[0].append(run)
+    lines: list[Line] = []
+    for column, runs in groups.items():
+        for row in _rows([r for r in runs if r.text.strip() or r.text == " "]):
+            for part in _split(row):
+                if any(r.text.strip() for r in part):
+                    lines.append(make_line(page.number, part, column))
+    return reading_order(lines)
+
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Top to bottom; where columns run side by side, the left column before the right one."""
+    spanning = sorted((ln for ln in lines if ln.column == 0), key=lambda ln: -ln.top)
+    columns = sorted((ln for ln in lines if ln.column), key=lambda ln: (-ln.top, ln.x0))
+    ordered: list[Line] = []
+    # Each spanning line closes a band: the column lines above it come first, left column then right.
+    for line in [*spanning, None]:
+        limit = line.top if line is not None else float("-inf")
+        band = [c for c in columns if c.top > limit]
+        columns = [c for c in columns if c.top <= limit]
+        # What one column holds above everything of the other (a label over a sidebar) is read first.
+        tops = {k: max((c.top for c in band if c.column == k), default=float("-inf")) for k in (1, 2)}
+        head = [c for c in band if c.bottom > tops[3 - c.column]]
+        ordered += sorted(head, key=lambda c: -c.top)
+        ordered += sorted((c for c in band if c not in head), key=lambda c: (c.column, -c.top, c.x0))
+        if line is not None:
+            ordered.append(line)
+    return ordered
+
+
+def mark_sidebar(lines: list[Line], width: float, size: float) -> None:
+    """Small lines standing beside the text at the right of the page (an author box): ``role = "aside"``."""
+    right = [
+        ln for ln in lines if ln.role == "body" and ln.column == 0 and ln.x0 > width * 0.6 and ln.size < size * 1.05
+    ]
+    beside = [
+        ln
+        for ln in right
+        if any(o is not ln and o.x1 < ln.x0 - ln.size and abs(o.baseline - ln.baseline) < ln.size for o in lines)
+    ]
+    if len(beside) < 2:
+        return
+    top, bottom = max(ln.top for ln in beside), min(ln.bottom for ln in beside)
+    edge = min(ln.x0 for ln in beside)
+    for line in right:
+        if bottom - line.size * 3 <= line.baseline <= top + line.size * 3 and line.x0 >= edge - 2:
+            line.role = "aside"

@@ -1,0 +1,56 @@
+"""The note area at a page's foot: smaller type below the body, often after a rule; notes open with a raised label."""
+
+from __future__ import annotations
+
+import re
+
+from paper2myst.readers.pdf.extract import Box, Page
+from paper2myst.readers.pdf.lines import Line
+
+# Notes are set smaller than the body text.
+NOTE_SCALE = 0.92
+
+
+_LABEL = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3}|[a-z]|[ivxlc]{1,5})\.?$")
+
+
+def is_labelled(line: Line) -> bool:
+    """A note's first line: it opens with a label, raised or set apart from the text that follows (hanging)."""
+    first = line.runs[0]
+    if line.first_is_call:
+        return len(first.text.strip()) <= 4
+    apart = len(line.runs) > 1 and line.runs[1].x0 - first.x1 > first.size * 0.2
+    return bool(_LABEL.match(first.text.strip())) and (apart or first.text.endswith((" ", "\t")))
+
+
+def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
+    """Mark the page's note areas (``role = "note"``): each column's smaller lines after its last body-size line."""
+    for column in sorted({ln.column for ln in lines}):
+        mine = [ln for ln in lines if ln.column == column]
+        left, right = min(ln.x0 for ln in mine), max(ln.x1 for ln in mine)
+        rules = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5 and r.x0 < right and r.x1 > left]
+        _mark_area([ln for ln in mine if ln.role == "body"], rules, body_size)
+
+
+def _mark_area(body: list[Line], rules: list[Box], body_size: float) -> None:
+    start = len(body)
+    while start > 0 and body[start - 1].size <= body_size * NOTE_SCALE:
+        start -= 1
+    area = body[start:]
+    if not area:
+        return
+    # Where a short rule stands above the area, the area begins below it; otherwise at the first labelled line.
+    first = next((i for i, ln in enumerate(area) if is_labelled(ln)), None)
+    ruled = [
+        i
+        for i, ln in enumerate(area)
+        if any(r.bottom > ln.top and (i == 0 or r.top < area[i - 1].bottom) for r in rules)
+    ]
+    if ruled:
+        begin = ruled[-1]
+    elif first is not None:
+        begin = first
+    else:
+        return
+    for line in area[begin:]:
+        line.role = "note"

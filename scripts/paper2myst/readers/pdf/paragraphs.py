@@ -1,0 +1,228 @@
+"""Body lines → blocks: paragraphs from gaps and indents, headings from size and weight, lists, captions, tables."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from paper2myst.model import BlockKind
+from paper2myst.readers.pdf.lines import Line
+
+_BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃➢✓])\s*")  # a dash that opens a line is as often the author's
+_NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
+)
+_NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
+_DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+_ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
+
+
+@dataclass(slots=True)
+class Group:
+    """Lines that make one block, and what they are."""
+
+    kind: BlockKind
+    lines: list[Line] = field(default_factory=list)
+    label: str = ""
+    level: int = 0
+
+
+def pitch(lines: list[Line]) -> dict[float, float]:
+    """The usual distance between the baselines of consecutive lines, per type size."""
+    steps: dict[float, list[float]] = {}
+    for a, b in itertools.pairwise(lines):
+        if a.page == b.page and a.column == b.column and abs(a.size - b.size) < 0.3:
+            step = a.baseline - b.baseline
+            if 0 < step < 3 * a.size:
+                steps.setdefault(round(a.size, 1), []).append(step)
+    return {size: statistics.median(values) for size, values in steps.items()}
+
+
+def is_heading(line: Line, body_size: float) -> bool:
+    """Bigger than the body, or bold at body size, and short: a heading line."""
+    return not _CAPTION.match(line.text) and _display(line, body_size)
+
+
+def _display(line: Line, body_size: float) -> bool:
+    words = line.text.split()
+    return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
+
+
+def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float) -> bool:
+    """Whether a block must end between two lines: another page, column, size or kind, a gap, a bullet.
+
+    ``justified``: the right edge of a justified column (0 if ragged), where only a paragraph's last
+    line of body text stops short.
+    """
+    if prev.page != line.page or prev.column != line.column:
+        return True
+    if abs(prev.size - line.size) > 0.6 or _display(prev, body_size) != _display(line, body_size):
+        return True
+    usual = steps.get(round(line.size, 1), line.size * 1.2)
+    if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
+        return True
+    if _BULLET.match(line.text) or _CAPTION.match(line.text):
+        return True
+    # In justified text only a paragraph's last line stops short (an indented line after it is left to the
+    # indents: the next paragraph's first line, or the next line of a hanging entry).
+    short = justified and prev.x1 < justified - prev.size * 2 and line.x0 <= prev.x0 + line.size * 0.8
+    return bool(short) and abs(line.size - body_size) < 0.6
+
+
+def _ends(line: Line) -> bool:
+    """The line ends a sentence (calls aside): it may be a paragraph's last line."""
+    return "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip().endswith(_ENDS)
+
+
+def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line]]:
+    """Split a run of evenly spaced lines into entries by their indents.
+
+    Paragraphs with a first-line indent start at the indented lines; a hanging list (references) starts
+    its entries at the outdented ones. Which one it is: an indented line after a full line (a wrapped
+    entry goes on) is hanging; after a short line (a paragraph's last), it opens a paragraph.
+    """
+    if len(run) < 2:
+        return [run]
+    edge = min(ln.x0 for ln in run)
+    indent = run[0].size * 0.8
+    inner = [i for i in range(1, len(run)) if run[i].x0 > edge + indent]
+    if not inner:
+        return [run]
+    slack = 1.5 if justified else run[0].size * 3  # how short of the edge a wrapped line may stop
+    full = sum(
+        1 for i in inner if run[i - 1].x1 >= right - slack and run[i - 1].x0 <= edge + indent and not _ends(run[i - 1])
+    )
+    long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
+    # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
+    hanging = (1 in inner and long_first) or (full * 2 > len(inner) and (full >= 2 or justified))
+    if _BULLET.match(run[0].text) or hanging:
+        starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent}
+    else:
+        starts = set(inner)
+    entries: list[list[Line]] = [[run[0]]]
+    for i in range(1, len(run)):
+        if i in starts:
+            entries.append([run[i]])
+        else:
+            entries[-1].append(run[i])
+    return entries
+
+
+def is_justified(lines: list[Line]) -> bool:
+    """Whether the text is set justified: many of its long lines end at the same edge (ragged text: few do)."""
+    long = [ln for ln in lines if len(ln.text) > 20]
+    if len(long) < 8:
+        return False
+    ends = Counter(round(ln.x1) for ln in long)
+    edge = ends.most_common(1)[0][0]
+    return sum(1 for ln in long if abs(ln.x1 - edge) <= 1.5) * 100 >= len(long) * 35
+
+
+def _right_edge(lines: list[Line]) -> float:
+    ends = Counter(round(ln.x1) for ln in lines if len(ln.text) > 20)
+    return float(ends.most_common(1)[0][0]) if ends else max((ln.x1 for ln in lines), default=0.0)
+
+
+def group_lines(
+    lines: list[Line], body_size: float, steps: dict[float, float], page_size: float = 0.0, justified: bool = False
+) -> list[Group]:
+    """Split body lines into blocks and say what each is (``page_size``: the page's own text size)."""
+    columns = {ln.column for ln in lines}
+    rights = {c: _right_edge([ln for ln in lines if ln.column == c]) for c in columns}
+    edges = {c: rights[c] if justified else 0.0 for c in columns}
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edges[line.column]):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    groups = [
+        Group(BlockKind.TEXT, entry) for run in runs for entry in _by_indent(run, rights[run[0].column], justified)
+    ]
+    for group in groups:
+        group.kind, group.label = classify(group, body_size, page_size or body_size)
+    _numbered_items(groups)
+    _quotations(groups, body_size)
+    return groups
+
+
+def _numbered_items(groups: list[Group]) -> None:
+    """Paragraphs that open with "1.", "2." (or "(a)", "(b)") one after another are a numbered list."""
+    numbered = [g.kind is BlockKind.TEXT and bool(_NUMBERED.match(g.lines[0].text)) for g in groups]
+    for i, group in enumerate(groups):
+        if numbered[i] and ((i > 0 and numbered[i - 1]) or (i + 1 < len(groups) and numbered[i + 1])):
+            match = _NUMBERED.match(group.lines[0].text)
+            assert match is not None
+            group.kind, group.label = BlockKind.LIST_ITEM, match.group(1)
+
+
+def _quotations(groups: list[Group], body_size: float) -> None:
+    """A paragraph set in from both edges of its column, between paragraphs that are not: a block quotation."""
+    texts = [g for g in groups if g.kind is BlockKind.TEXT]
+    if len(texts) < 3:
+        return
+    left = min(ln.x0 for g in texts for ln in g.lines)
+    right = max(ln.x1 for g in texts for ln in g.lines)
+    for group in texts:
+        lines = group.lines
+        inset = min(ln.x0 for ln in lines) > left + body_size * 1.5
+        short = max(ln.x1 for ln in lines) < right - body_size * 1.5
+        if inset and short and len(lines) >= 2:
+            group.kind = BlockKind.QUOTE
+
+
+def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKind, str]:
+    first = group.lines[0]
+    if _CAPTION.match(first.text):
+        return BlockKind.CAPTION, ""
+    if all(is_heading(ln, body_size) for ln in group.lines) and len(group.lines) <= 4:
+        text = " ".join(ln.text for ln in group.lines)
+        if not text.endswith(".") or _NUMBERING.match(text):
+            return BlockKind.HEADING, ""
+    if bullet := _BULLET.match(first.text):
+        return BlockKind.LIST_ITEM, bullet.group(1)
+    if first.size < min(body_size, page_size) * 0.92:
+        return BlockKind.TABLE, ""  # small type among the body: a table's or a figure's text
+    return BlockKind.TEXT, ""
+
+
+def heading_levels(groups: list[Group], body_size: float) -> None:
+    """Levels by size, then weight: the largest headings are sections (1), the next subsections (2)..."""
+    heads = [g for g in groups if g.kind is BlockKind.HEADING]
+    sizes = sorted({round(max(ln.size for ln in g.lines)) for g in heads}, reverse=True)
+    for group in heads:
+        rank = sizes.index(round(max(ln.size for ln in group.lines))) + 1
+        numbered = _DEPTH.match(group.lines[0].text)
+        # "1.2" is a subsection even when set in the section's size.
+        group.level = max(rank, len(numbered.group(1).split("."))) if numbered else rank
+
+
+def full_line(line: Line, right: float) -> bool:
+    """The line runs to the column's right edge: its paragraph goes on."""
+    return line.x1 >= right - line.size * 2.5
+
+
+def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
+    """A paragraph cut by a column or page break: the last line is full, the text goes on, no indent follows."""
+    if (
+        prev.kind is not BlockKind.TEXT
+        or nxt.kind is not BlockKind.TEXT
+        or (prev.lines[-1].page == nxt.lines[0].page and prev.lines[-1].column == nxt.lines[0].column)
+    ):
+        return False
+    last, first = prev.lines[-1], nxt.lines[0]
+    indent = first.size * 0.8
+    if abs(last.size - first.size) > 0.6:
+        return False
+    hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
+    if hanging:  # an entry of a hanging list goes on indented; one at the edge is the next entry
+        return first.x0 > left + indent and all(ln.x0 > left + indent for ln in nxt.lines[1:2])
+    if first.x0 > left + indent:
+        return False
+    ended = _ends(last)
+    starts_lower = first.text[:1].islower()
+    return (full_line(last, right) and (not ended or starts_lower)) or (not ended and starts_lower)
