@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from paper2myst.model import BlockKind, Document, Heading, Paragraph
+from paper2myst.model import BlockKind, Document, Heading, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import read_pdf
 
@@ -78,10 +78,12 @@ def measure(report: str) -> Figures:
     reading = read_pdf((FIXTURES / f"{report}.pdf").read_bytes())
     doc: Document = convert_reading(reading, f"{report}.pdf")
     seconds = time.perf_counter() - start
-    # Body paragraphs: what the reader read as paragraphs, list items or quotations (not table or figure text,
-    # which the stages of this branch still turn into paragraphs).
+    # Body paragraphs: what the reader read as paragraphs, list items (each a paragraph in the truth) or quotations,
+    # not table or figure text.
     prose = {b.span.first for b in reading.blocks if b.kind in {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE}}
-    body = [plain(n.text) for n in doc.body if isinstance(n, Paragraph) and n.span.first in prose]
+    texts = [n.text for n in doc.body if isinstance(n, Paragraph | Quote) and n.span.first in prose]
+    texts += [item.text for n in doc.body if isinstance(n, ItemList) for item in n.items]
+    body = [plain(text) for text in texts]
     headings = {plain(n.text).lower() for n in doc.body if isinstance(n, Heading)}
     notes = {n.label: plain(n.text) for n in doc.notes}
     expected = [normalise(p) for p in truth["paragraphs"]]
