@@ -1,4 +1,4 @@
-"""Sphinx extension: the IAI Papers house style for sphinxcontrib-bibtex, and note back-links."""
+"""Sphinx extension: the bibliography as the paper prints it (any house style), and back-links to citing notes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from typing import Any
 
 import pybtex.plugin
 from docutils import nodes
-from paper2myst.dates import MONTHS  # the converter writes the dates this style prints
+from paper2myst.bib.core import LABEL_FIELD, PRINTED_FIELD
+from paper2myst.bib.latex import latex_unescape, printed_parts
+from paper2myst.dates import MONTHS, SEASON_NAMES  # the converter writes the dates this style prints
 from pybtex.database import Entry
-from pybtex.richtext import Text
+from pybtex.richtext import HRef, Tag, Text
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import FieldIsMissing, field, href, join, names, node, tag
 from sphinx.application import Sphinx
@@ -18,7 +20,7 @@ STYLE_NAME = "housestyle"
 BACKREFS_CLASS = "housestyle-backrefs"
 
 # ISO 8601-2 (EDTF) season codes, as written by the converter for "Spring 2020".
-SEASONS = {"21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter"}
+SEASONS = {str(code): name for code, name in SEASON_NAMES.items()}
 
 
 def format_date(iso: str, numeric: bool = False) -> str:
@@ -49,14 +51,39 @@ def _date(children: Any, context: dict[str, Any], numeric: bool = False) -> Text
 date: Any = node(_date)  # a pybtex template node, usable as date or date(numeric=True)
 
 
+def printed(entry: Entry) -> Text:
+    """The entry exactly as the list prints it: its label, then its words with emphasis and links."""
+    parts: list[Any] = []
+    if LABEL_FIELD in entry.fields:
+        parts.append(latex_unescape(str(entry.fields[LABEL_FIELD])) + " ")
+    for kind, text, url in printed_parts(str(entry.fields[PRINTED_FIELD])):
+        run: Any = Text(text)
+        if "link" in kind:
+            run = HRef(url, run)
+        if "em" in kind:
+            run = Tag("em", run)
+        parts.append(run)
+    return Text(*parts)
+
+
+def _printed(children: Any, context: dict[str, Any]) -> Text:
+    return printed(context["entry"])
+
+
+printed_node: Any = node(_printed)
+
+
 def has(entry: Entry, name: str) -> bool:
     """Whether the entry has a field (or a name list) called ``name``."""
     return name in entry.fields or name in entry.persons
 
 
 class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
-    """Reproduces the reference list as the paper prints it, one template for every entry type.
+    """Reproduces the reference list as the paper prints it, whatever its house style.
 
+    Each entry the converter writes carries its printed text (``usera``, LaTeX markup): that is what is
+    shown, so a parse can never change what the reader sees. A .bib from elsewhere (no ``usera``)
+    falls back to a template from the fields, in the comma-notes form:
     ``Names, "Title", in *Container*, Vol. V, No. N (Date), p. P, DOI D, URL`` for parts of a
     container; ``Names, *Title*, City, Publisher, Year`` for standalone works; an authorless document
     (a resolution) prints its designation plainly and runs on into its dated qualifier.
@@ -67,7 +94,13 @@ class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
     default_sorting_style = "none"  # pybtex's own: keep the order of the .bib file (the list's)
 
     def get_template(self, e: Entry) -> Any:
-        """Build the template from the fields present (the same for all entry types)."""
+        """The printed text when the entry carries it (as the converter writes every entry); else the fields."""
+        if PRINTED_FIELD in e.fields:
+            return printed_node
+        return self.fields_template(e)
+
+    def fields_template(self, e: Entry) -> Any:
+        """Build a template from the fields present (the same for all entry types)."""
         parts: list[Any] = []
         role = "author" if has(e, "author") else "editor" if has(e, "editor") else ""
         if role:
@@ -88,9 +121,6 @@ class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
             parts.append(field("title"))  # "Blog post"; "UN Security Council Resolution 2334 (2016)"
         else:
             parts.append(tag("em")[field("title")])
-        if role and e.fields.get("usera") == "nocomma":
-            # The source prints no comma between names and title: neither do we.
-            parts[-2:] = [join(sep=" ")[parts[-2], parts[-1]]]
         if container:
             parts.append(join["in ", tag("em")[field(container)]])
         elif has(e, "institution"):
