@@ -47,8 +47,14 @@ _SERIES_KINDS = (
     "|Analyses|Notes|Insights|Documents|Series|Policy Papers|Working Papers|Policy Briefs|Research Papers"
     "|Occasional Papers|Discussion Papers|Issue Briefs|Special Reports"
 )
+# Lowercase words inside an institution's name: "Policy Center for the New South".
+_LINKING_WORDS = "for|the|of|and|on|in|de|du|des|la|le|di|per|für|und"
+# A numbered report in a publisher's series, after its publisher: "SWP Research Paper 2020/RP 12".
+_NUMBERED_REPORT = re.compile(
+    rf"^(?P<type>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*? (?:{_SERIES_KINDS})) (?P<number>\S*\d.*)$"
+)
 _REPORT_SERIES = re.compile(
-    rf"^(?P<inst>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*?) (?P<kind>{_SERIES_KINDS})$"
+    rf"^(?P<inst>[A-Z][A-Za-z0-9&.-]*(?: (?:[A-Z][A-Za-z0-9&.-]*|{_LINKING_WORDS}))*?) (?P<kind>{_SERIES_KINDS})$"
     r"|^(?P<acronym>[A-Z]{2,}) (?P<acronym_kind>[A-Z][a-z]+(?: [A-Z][a-z]+)*)$"
 )
 
@@ -158,6 +164,10 @@ def parse_reference(text: str) -> tuple[str, dict[str, str]]:
     leftovers = classify_segments(segments, raw)
     if title_form == "plain" and not names:
         title, raw = split_plain_title(title, raw)
+    if title_form == "italic" and not container and len(leftovers) == 2 and (m := _NUMBERED_REPORT.match(leftovers[1])):
+        # "*Title*, Institution, Series Kind Number, Date": a report.
+        raw.update(institution=leftovers[0], type=m["type"], number=m["number"])
+        leftovers = []
     if leftovers and title_form == "italic" and not container and is_imprint(leftovers):
         # Book imprint: "*Title*, City, Publisher, Year" (or "*Title*, Publisher, Year").
         if len(leftovers) == 2:
@@ -275,6 +285,8 @@ def decide_type(names: str, title_form: str, container: str, raw: dict[str, str]
         return "collection"
     if raw.get("journaltitle") == OFFICIAL_JOURNAL:
         return "article"
+    if "institution" in raw:
+        return "report"
     if container:
         if _REPORT_SERIES.match(container) and names:
             return "report"
