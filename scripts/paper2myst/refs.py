@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from paper2myst.bib import format_bibtex, parse_list
 from paper2myst.bib.fields import plain
-from paper2myst.bib.segment import default_segmenter
+from paper2myst.bib.segment import Segmenter, default_segmenter
 
 
 def read_list(text: str) -> list[str]:
@@ -28,10 +28,9 @@ def read_list(text: str) -> list[str]:
     return [" ".join(p.split()) for p in paragraphs] if multi_line else lines
 
 
-def tagged_xml(texts: Sequence[str]) -> str:
+def tagged_xml(texts: Sequence[str], segmenter: Segmenter) -> str:
     """The segments of each entry as an AnyStyle-style XML dataset."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<dataset>"]
-    segmenter = default_segmenter()
     for text in texts:
         out.append("  <sequence>")
         for seg in segmenter.segments(plain(text))[0]:
@@ -46,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("list", type=Path, help="the reference list (UTF-8 text)")
     parser.add_argument("--bib", type=Path, help="write the BibTeX here (default: standard output)")
     parser.add_argument("--xml", type=Path, help="also write the tagger's segments as tagged XML")
+    parser.add_argument("--model", type=Path, help="a tagger model other than the shipped one (for measuring)")
     parser.add_argument("--quiet", action="store_true", help="no per-entry report")
     args = parser.parse_args(argv)
     try:
@@ -66,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         sys.stdout.write(bibtex)
     if args.xml:
-        args.xml.write_text(tagged_xml(texts), encoding="utf-8")
+        segmenter = Segmenter(args.model) if args.model else default_segmenter()
+        args.xml.write_text(tagged_xml(texts, segmenter), encoding="utf-8")
     if not args.quiet:
         for entry in entries:
             print(f"{entry.key}\t@{entry.type}\t{entry.style}\t{entry.confidence:.2f}", file=sys.stderr)

@@ -44,6 +44,8 @@ def clean(text: str) -> str:
 
 def plain(text: str) -> str:
     """The reader's text of MyST inline source: no stars, no link syntax."""
+    if not any(c in text for c in "*[<\\"):
+        return text
     text = re.sub(r"\[((?:[^\]\\]|\\.)+)\]\((?:[^()\s]|\([^()\s]*\))+\)", r"\1", text)
     text = re.sub(r"<([a-z][a-z0-9+.-]*:[^<>\s]+)>", r"\1", text)
     return myst_unescape(text.replace("*", ""))
@@ -90,7 +92,7 @@ def is_given(text: str) -> bool:
 
 def names_field(text: str) -> tuple[str, bool]:
     """A BibTeX name list, and whether it ends with "et al." (written as "and others")."""
-    text = plain(text).strip()
+    text = plain(text).strip().rstrip(",;:")
     etal = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text)
     text = _ROLE.sub("", text)
@@ -98,7 +100,7 @@ def names_field(text: str) -> tuple[str, bool]:
     if not text:
         return "", etal
     if is_organisation(text):
-        return "{" + latex_escape(text) + "}" + (" and others" if etal else ""), etal
+        return "{" + latex_escape(clean(text)) + "}" + (" and others" if etal else ""), etal
     persons = [clean_person(p) for p in split_persons(text)]
     if any(len(p.split()) > 5 for p in persons):  # a sentence, not names: keep it whole
         return "{" + latex_escape(text) + "}" + (" and others" if etal else ""), etal
@@ -112,9 +114,9 @@ def clean_person(name: str) -> str:
     name = name.strip(" ,;:")
     if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
         name = name[:-1]
-    if re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+ [A-Z]{1,3}", name):  # Vancouver "Smith AB" -> "Smith, A. B."
+    if re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+ [A-Z]{1,3}\.?", name):  # Vancouver "Smith AB" -> "Smith, A. B."
         family, initials = name.rsplit(" ", 1)
-        name = f"{family}, {' '.join(c + '.' for c in initials)}"
+        name = f"{family}, {' '.join(c + '.' for c in initials.rstrip('.'))}"
     tokens = name.split()
     if any(t in NAME_PARTICLES for t in tokens) and "," not in name and len(tokens) > 1:
         return latex_escape(name)

@@ -56,7 +56,10 @@ register(
     HouseStyle(
         "chicago-notes-bibliography",
         "Chicago notes-bibliography: Surname, Given. Title. Place: Publisher, Year.",
-        (re.compile(rf"^{_NAME_FULL_INV}[^.]*\. "), re.compile(r"\. [A-Z][\w .]+: [A-Z][^,]+, \d{4}\.?$")),
+        (
+            re.compile(rf"^{_NAME_FULL_INV}[^.]*\. (?!\d{{4}})"),
+            re.compile(r"\. [A-Z][\w .]+: [A-Z][^,]+, \d{4}\.?$"),
+        ),
         openings=(("author", "title"),),
     )
 )
@@ -64,7 +67,7 @@ register(
     HouseStyle(
         "chicago-author-date",
         "Chicago author-date: Surname, Given. Year. Title.",
-        (re.compile(rf"^{_NAME_FULL_INV}[^.(]*\. \d{{4}}[a-z]?\. "),),
+        (re.compile(r"^[^()]*?\. \d{4}[a-z]?\. "), re.compile(r"^[—–-]{2,}\. \d{4}"), re.compile(r"\d+ \(\d+\): \d")),
         openings=(("author", "date", "title"),),
     )
 )
@@ -97,7 +100,15 @@ register(
     HouseStyle(
         "mla",
         'MLA 9: Surname, Given. "Title." *Container*, vol. V, no. N, Year, pp. P.',
-        (re.compile(rf'^{_NAME_FULL_INV}[^."]*\. ["“]'), re.compile(r"\bvol\. \d+, no\. "), re.compile(r"\bpp\. \d")),
+        (
+            re.compile(rf'^{_NAME_FULL_INV}[^."]*\. ["“]'),
+            re.compile(r"\bvol\. \d+, no\. "),
+            re.compile(r"\bpp\. \d"),
+            re.compile(r"^-{2,}\. "),
+            re.compile(r"\bAccessed \d"),
+            re.compile(r"\b\d{1,2} [A-Z][a-z]{2,3}\. \d{4}"),
+            re.compile(r"^[^:]*, \d{4}\.$"),
+        ),
         openings=(("author", "title", "container"),),
     )
 )

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -151,8 +152,9 @@ def core(word: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
+@lru_cache(maxsize=65536)
 def word_features(word: str) -> dict[str, str]:
-    """Features of one word alone."""
+    """Features of one word alone (cached: the callers must not change the dict)."""
     w = core(word)
     lower = word.lower().strip(".,;:()[]\"“”'‘’")
     feats = {
@@ -186,59 +188,76 @@ def word_features(word: str) -> dict[str, str]:
     return feats
 
 
+@lru_cache(maxsize=65536)
+def _own_strings(word: str) -> tuple[str, ...]:
+    return tuple(f"{k}={v}" for k, v in word_features(word).items())
+
+
+@lru_cache(maxsize=65536)
+def _neighbour_strings(word: str, d: int) -> tuple[str, ...]:
+    g = word_features(word)
+    return (f"{d}:w={g['w']}", f"{d}:kind={g['kind']}", f"{d}:last={g['last']}", f"{d}:cue={g['cue']}")
+
+
 def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
     """Features of every token: its own, its neighbours', its place, and the brackets and quotes it is in."""
-    own = [word_features(t.text) for t in tokens]
+    words = [t.text for t in tokens]
+    own = [word_features(w) for w in words]
     n = len(tokens)
+    caps = [w[:1].isupper() for w in words]
     out: list[list[str]] = []
     paren = quote = dots = commas = 0
     seen_year = seen_in = seen_quote = False
-    for i, (tok, f) in enumerate(zip(tokens, own, strict=True)):
-        text = tok.text
+    for i, text in enumerate(words):
+        f = own[i]
+        kind, last = f["kind"], f["last"]
         prev_last = own[i - 1]["last"] if i else "^"
-        context = [
-            f"dots={min(dots, 4)}",
-            f"commas={min(commas, 4)}",
+        next_cap = caps[i + 1] if i + 1 < n else "$"
+        d4 = dots if dots < 4 else 4
+        feats = [
+            *_own_strings(text),
+            f"dots={d4}",
+            f"commas={commas if commas < 4 else 4}",
             f"year_seen={seen_year}",
             f"in_seen={seen_in}",
             f"quote_seen={seen_quote}",
             f"prevlast+shape={prev_last}|{f['shape']}",
-            f"prevlast+kind={prev_last}|{f['kind']}",
-            f"dots+kind={min(dots, 4)}|{f['kind']}",
-            f"cap={text[:1].isupper()}",
+            f"prevlast+kind={prev_last}|{kind}",
+            f"dots+kind={d4}|{kind}",
+            f"cap={caps[i]}",
             f"bigram={own[i - 1]['w'] if i else '^'}|{f['w']}",
-            f"nextcap={tokens[i + 1].text[:1].isupper() if i + 1 < n else '$'}",
-            f"last+nextcap={f['last']}|{tokens[i + 1].text[:1].isupper() if i + 1 < n else '$'}",
+            f"nextcap={next_cap}",
+            f"last+nextcap={last}|{next_cap}",
         ]
-        if text[0] in "(“\"'‘[":
-            paren += text[0] in "(["
-            quote += text[0] in "“\"‘"
-        feats = [f"{k}={v}" for k, v in f.items()] + context
-        feats.append(f"pos={min(i, 5)}")
-        feats.append(f"rpos={int(10 * i / n)}")
+        first = text[0]
+        if first in "(“\"'‘[":
+            paren += first in "(["
+            quote += first in "“\"‘"
+        feats.append(f"pos={i if i < 5 else 5}")
+        feats.append(f"rpos={10 * i // n}")
         feats.append(f"inparen={paren > 0}")
         feats.append(f"inquote={quote > 0}")
-        if tok.emphasis:
+        if tokens[i].emphasis:
             feats.append("em")
         for d in (-3, -2, -1, 1, 2, 3):
             j = i + d
             if 0 <= j < n:
-                g = own[j]
-                feats.extend((f"{d}:w={g['w']}", f"{d}:kind={g['kind']}", f"{d}:last={g['last']}", f"{d}:cue={g['cue']}"))
+                feats.extend(_neighbour_strings(words[j], d))
             else:
                 feats.append(f"{d}:none")
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
             feats.append("EOS")
-        dots += text.endswith(".") and f["kind"] != "initials"
+        dots += text.endswith(".") and kind != "initials"
         commas += text.endswith(",")
-        seen_year = seen_year or f["kind"] == "year"
+        seen_year = seen_year or kind == "year"
         seen_in = seen_in or f["cue"] == "in"
-        seen_quote = seen_quote or text[0] in "“\"‘"
-        if text[-1] in ")]" or text.rstrip(".,;:")[-1:] in ")]":
+        seen_quote = seen_quote or first in "“\"‘"
+        stripped_last = text.rstrip(".,;:")[-1:]
+        if text[-1] in ")]" or stripped_last in ")]":
             paren = max(0, paren - 1)
-        if text.rstrip(".,;:")[-1:] in "”\"’":
+        if stripped_last in "”\"’":
             quote = max(0, quote - 1)
         out.append(feats)
     return out
