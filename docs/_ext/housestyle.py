@@ -11,6 +11,7 @@ from paper2myst.bib.latex import latex_unescape, printed_parts
 from paper2myst.dates import MONTHS, SEASON_NAMES  # the converter writes the dates this style prints
 from pybtex.database import Entry
 from pybtex.richtext import HRef, Tag, Text
+from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import FieldIsMissing, field, href, join, names, node, tag
 from sphinx.application import Sphinx
@@ -151,13 +152,10 @@ class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
             parts.append(href(field("url", raw=True))[field("url", raw=True)])
         return join(sep=", ")[parts]
 
-    # pybtex looks templates up by entry type; every type shares the one above.
-    def get_article_template(self, e: Entry) -> Any:
-        """Template for @article."""
-        return self.get_template(e)
-
-    get_book_template = get_collection_template = get_report_template = get_article_template
-    get_online_template = get_misc_template = get_article_template
+    def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
+        """Format any entry type (pybtex would look a template up by type; every type shares the one above)."""
+        context = {"entry": entry, "style": self, "bib_data": bib_data}
+        return FormattedEntry(entry.key, self.get_template(entry).format_data(context), label)
 
 
 def register() -> None:

@@ -20,6 +20,7 @@ from paper2myst.bib.core import (
     bibliography_myst,
     format_bibtex,
     make_key,
+    settle_type,
     unique_keys,
 )
 from paper2myst.bib.fields import fields_from_segments, plain
@@ -100,9 +101,12 @@ def _parse(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[tuple[int, s
             etype, fields = fields_from_segments(segments, previous_author)
             if style is not None and style.rules is not None:
                 used = "tagger"
-        if confidence < MIN_CONFIDENCE or not fields.get("title") and not fields.get("author"):
-            problems.append((i, f"reference read with confidence {confidence:.2f} ({used}): kept as @misc"))
-            etype, fields = "misc", {"note": latex_escape(plain(text))}
+        if confidence < MIN_CONFIDENCE or not fields.get("title"):
+            why = f"confidence {confidence:.2f}" if fields.get("title") else "no title found"
+            problems.append((i, f"reference read with {why} ({used}): kept as @misc with its text in note"))
+            # biblatex wants a title: the whole text is the only one that is not a guess.
+            etype, fields = "misc", {"title": latex_escape(plain(text)), "note": latex_escape(plain(text))}
+        etype, fields = settle_type(etype, fields)
         previous_author = fields.get("author", previous_author)
         if label:
             fields = {LABEL_FIELD: latex_escape(label), **fields}

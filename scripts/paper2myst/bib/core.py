@@ -67,6 +67,95 @@ PRINTED_FIELD = "usera"
 # The list's own label ("[12]", "iv") in ``shorthand``, biblatex's field for a printed label.
 LABEL_FIELD = "shorthand"
 
+# biblatex's mandatory fields per entry type (biber's default data model; "a|b" is either), and where
+# an entry goes when it lacks them: a type whose constraints it meets, in the order given.
+MANDATORY = {
+    "article": ("author", "title", "journaltitle"),
+    "book": ("author", "title"),
+    "collection": ("editor", "title"),
+    "incollection": ("author", "editor", "title", "booktitle"),
+    "inbook": ("author", "title", "booktitle"),
+    "inproceedings": ("author", "title", "booktitle"),
+    "report": ("author", "title", "type", "institution"),
+    "thesis": ("author", "title", "type", "institution"),
+    "online": ("title", "url|doi"),
+    "misc": ("title",),
+}
+FALLBACK = {
+    "book": ("collection",),
+    "incollection": ("inbook",),
+}
+# The fields biber's default data model allows per type, of those the parsers write (beyond the ones every
+# type allows: UNIVERSAL), and where a field goes when its entry had to change type.
+UNIVERSAL = frozenset({"shorthand", "date", "year", "doi", "url", "urldate", "usera"})
+_BOOKISH = ("author", "editor", "translator", "title", "series", "edition", "volume", "number", "location")
+ALLOWED = {
+    "article": frozenset(("author", "editor", "translator", "title", "journaltitle", "series", "volume", "number")),
+    "book": frozenset((*_BOOKISH, "publisher", "pages", "isbn")),
+    "collection": frozenset((*_BOOKISH, "publisher", "pages", "isbn")),
+    "incollection": frozenset((*_BOOKISH, "booktitle", "publisher", "pages", "isbn")),
+    "inbook": frozenset((*_BOOKISH, "booktitle", "publisher", "pages", "isbn")),
+    "inproceedings": frozenset((*_BOOKISH, "booktitle", "organization", "publisher", "pages", "isbn")),
+    "report": frozenset(("author", "title", "institution", "type", "number", "location", "pages")),
+    "thesis": frozenset(("author", "title", "institution", "type", "location", "pages")),
+    "online": frozenset(("author", "editor", "title", "organization")),
+    "misc": frozenset(("author", "editor", "title", "type", "organization", "howpublished", "location")),
+}
+ALLOWED = {k: v | {"note", "pages"} - ({"pages"} if k in ("online", "misc") else set()) for k, v in ALLOWED.items()}
+MOVES = {
+    "journaltitle": ("booktitle", "howpublished", "organization"),
+    "booktitle": ("journaltitle", "howpublished"),
+    "series": ("howpublished",),
+    "publisher": ("institution", "organization"),
+    "institution": ("publisher", "organization"),
+    "organization": ("publisher", "institution"),
+}
+# An undated work: EDTF's unspecified year, which biber accepts (biblatex prints it as unknown).
+NO_DATE = "XXXX"
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def integer_volume(text: str) -> str:
+    """biber wants volumes as integers: "12" stays, Roman "XII" becomes "12"; anything else gives ""."""
+    if re.fullmatch(r"\d+", text):
+        return text
+    if not re.fullmatch(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})", text) or not text:
+        return ""
+    values = [_ROMAN[c] for c in text.lower()]
+    return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
+
+
+def meets(etype: str, fields: dict[str, str]) -> bool:
+    """Whether the fields hold every mandatory field of the type."""
+    return all(any(f in fields for f in need.split("|")) for need in MANDATORY.get(etype, ()))
+
+
+def settle_type(etype: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """Make the entry valid in biber's data model: the first type (the wanted one, then its fallbacks, then
+    @misc) whose mandatory fields are present; fields the type does not allow move to the nearest allowed field
+    (a container to ``howpublished``...) or are left out; every entry gets a date.
+
+    The printed text (``usera``) keeps every word, so nothing of the reference is lost from the entry.
+    """
+    etype = next((t for t in (etype, *FALLBACK.get(etype, ())) if meets(t, fields)), "misc")
+    allowed = ALLOWED.get(etype, frozenset()) | UNIVERSAL
+    out: dict[str, str] = {}
+    if "volume" in fields and not (volume := integer_volume(fields["volume"])):
+        # Not a number biber can read ("Part II"): the printed text keeps it; the note says it.
+        fields = {("note" if k == "volume" and "note" not in fields else k): v for k, v in fields.items()}
+    elif "volume" in fields:
+        fields = {**fields, "volume": volume}
+    for name, value in fields.items():
+        target = name if name in allowed else next((m for m in MOVES.get(name, ()) if m in allowed), "")
+        if target and target not in out and (target == name or target not in fields):
+            out[target] = value
+    if "date" not in out and "year" not in out:
+        out["date"] = NO_DATE
+    return etype, {k: out[k] for k in FIELD_ORDER if k in out}
+
+
 # Leading words skipped when a key takes "the first title word": English articles only.
 KEY_STOPWORDS = frozenset({"a", "an", "the"})
 

@@ -22,7 +22,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:)\]]")
 _ACCESS = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|last (?:updated|modified|accessed))\b", re.I)
 # Notes that only introduce a locator ("Available at:", "Retrieved from"): the field says it already.
 _CUE_ONLY = re.compile(r"(?:available (?:at|from|online)|retrieved(?: from)?|online|accessed|viewed|url|web|\[online\])\W*", re.I)
-_VOLUME_NUMBER = re.compile(r"(?P<v>\d+[A-Za-z]?)\s*\((?P<n>[^)]+)\)")
+_VOLUME_NUMBER = re.compile(r"(?P<v>\d+)\s*\((?P<n>[^)]+)\)")
 _PAGES = re.compile(r"(?P<a>[A-Za-z]?\d+)(?:\s*[-–—]+\s*(?P<b>[A-Za-z]?\d+))?")
 _EDGE = " \t.,;:()[]{}\"“”'‘’«»"
 
@@ -164,7 +164,9 @@ def fields_from_segments(segments: Sequence[Segment], previous_author: str = "")
             f["volume"], f["number"] = m["v"], clean(m["n"])
         elif m := re.search(r"(?P<v>\d+[A-Za-z]?)\W+(?:no|nr|issue|n)\.?\s*(?P<n>\w+)", vol, re.I):
             f["volume"], f["number"] = m["v"], m["n"]
-        elif m := re.search(r"\d+[A-Za-z]?", vol):
+        elif m := re.search(r"\d+", vol):
+            f["volume"] = m[0]
+        elif m := re.search(r"\b[IVXLCDM]+\b", vol):
             f["volume"] = m[0]
         else:
             f["volume"] = clean(vol)
