@@ -79,6 +79,7 @@ class Paragraph:
     span: Span
     offsets: tuple[int, ...] = (0,)  # where each line of ``span`` starts in ``text``
     joins: int = 0
+    citations: list[Citation] = field(default_factory=list)  # author-date or numbered calls (stage link)
 
 
 @dataclass(slots=True)
