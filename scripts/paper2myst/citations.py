@@ -73,6 +73,7 @@ def find_citations(notes: Sequence[Note], entries: Sequence[BibEntry]) -> list[D
     works = [work_of(e) for e in entries]
     diagnostics: list[Diagnostic] = []
     last_key = ""  # "Ibid." means the work cited just before, possibly in an earlier note
+    reported: set[str] = set()
     for note in notes:
         constructs = [m.span() for m in _CONSTRUCTS.finditer(note.text)]
         candidates = [c for c in candidates_in(note.text, works) if not cuts(c.start, c.end, constructs)]
@@ -87,6 +88,9 @@ def find_citations(notes: Sequence[Note], entries: Sequence[BibEntry]) -> list[D
                 last_key = key
         note.citations = citations
         for snippet in unlisted(note.text, citations):
+            if snippet in reported:
+                continue  # once per work, where it is first cited
+            reported.add(snippet)
             diagnostics.append(
                 Diagnostic(
                     Kind.UNLISTED_CITATION,

@@ -9,6 +9,7 @@ measured against a tagged set through this command (``tests/test_refs_accuracy.p
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,10 +23,11 @@ from paper2myst.bib.segment import Segmenter, default_segmenter
 def read_list(text: str) -> list[str]:
     """Entries of a plain list: each non-blank line, or each paragraph when the list has blank-line breaks
     and some paragraph spans several lines."""
-    paragraphs = [p for p in (" ".join(block.split("\n")).strip() for block in text.split("\n\n")) if p]
+    text = text.replace("\r\n", "\n")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    multi_line = any("\n" in block.strip() for block in text.split("\n\n"))
-    return [" ".join(p.split()) for p in paragraphs] if multi_line else lines
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    multi_line = len(blocks) > 1 and any("\n" in block for block in blocks)
+    return [" ".join(block.split()) for block in blocks] if multi_line else lines
 
 
 def tagged_xml(texts: Sequence[str], segmenter: Segmenter) -> str:
