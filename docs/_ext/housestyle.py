@@ -19,6 +19,9 @@ from sphinx.util.typing import ExtensionMetadata
 
 STYLE_NAME = "housestyle"
 BACKREFS_CLASS = "housestyle-backrefs"
+# Back-links to citations in the running text are lettered (a, b, c ...), those to notes numbered.
+TEXT_CITATION_PREFIX = "citation-"
+TEXT_LABELS = "abcdefghijklmnopqrstuvwxyz"
 
 # ISO 8601-2 (EDTF) season codes, as written by the converter for "Spring 2020".
 SEASONS = {str(code): name for code, name in SEASON_NAMES.items()}
@@ -175,7 +178,14 @@ def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         footnote = ref.parent
         while footnote is not None and not isinstance(footnote, nodes.footnote):
             footnote = footnote.parent
-        if footnote is None or not footnote["ids"]:
+        if footnote is None:
+            # A citation in the running text (author-date or numbered): the link back goes to the citation itself.
+            if not ref["ids"]:
+                doctree.set_id(ref, suggested_prefix=TEXT_CITATION_PREFIX)
+            places = citing.setdefault(target, [])
+            places.append((ref["ids"][0], TEXT_LABELS[sum(not lbl.isdigit() for _, lbl in places) % len(TEXT_LABELS)]))
+            continue
+        if not footnote["ids"]:
             continue
         label = footnote.next_node(nodes.label)
         backref = (footnote["ids"][0], label.astext() if label else "")
@@ -189,7 +199,8 @@ def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for n, (fn_id, label) in enumerate(refs):
             if n:
                 links += nodes.Text(", ")
-            links += nodes.reference("", label, refid=fn_id, internal=True, reftitle=f"note {label}")
+            title = f"note {label}" if label.isdigit() or label == "*" else "citation in the text"
+            links += nodes.reference("", label, refid=fn_id, internal=True, reftitle=title)
         para = item.next_node(nodes.paragraph)
         (para if para is not None else item).append(links)
 
