@@ -275,7 +275,9 @@ def text_paper(name: str) -> Document:
 def text_links(doc: Document) -> list[list[tuple[str, int]]]:
     """Each paragraph's citing words and the list position (0-based) of the entry they link to."""
     position = {e.key: i for i, e in enumerate(doc.entries)}
-    return [[(p.text[c.start : c.end], position[c.key]) for c in p.citations] for p in doc.body if isinstance(p, Paragraph)]
+    return [
+        [(p.text[c.start : c.end], position[c.key]) for c in p.citations] for p in doc.body if isinstance(p, Paragraph)
+    ]
 
 
 def test_author_date_citations_link_to_their_entries() -> None:

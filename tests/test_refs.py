@@ -109,7 +109,9 @@ def test_field_accuracy_on_a_held_out_fold(tmp_path: Path) -> None:
     source = tmp_path / "list.txt"
     source.write_text("\n".join(texts) + "\n", encoding="utf-8")
     out = tmp_path / "out.xml"
-    assert main(["refs", str(source), "--bib", str(tmp_path / "out.bib"), "--xml", str(out), "--model", str(model)]) == 0
+    assert (
+        main(["refs", str(source), "--bib", str(tmp_path / "out.bib"), "--xml", str(out), "--model", str(model)]) == 0
+    )
     predicted = list(read_tagged(out))
     assert len(predicted) == len(held_out)
     by_text = dict(zip(texts, predicted, strict=True))

@@ -223,28 +223,66 @@ def unlisted(text: str, citations: Sequence[Citation]) -> list[str]:
 
 # One name in an author-date citation: a capitalised word, possibly with particles and hyphens, or an
 # organisation's words ("World Nuclear Association", "OECD").
-_CITE_NAME = r"(?:(?:de|van|von|der|den|du|da|del|di|la|le|al|el)\s)*[A-ZÀ-Ý][\w'’.-]*(?:\s(?:[A-ZÀ-Ý][\w'’-]*|of|for|the|on|and|de|du))*?"
+_PARTICLES = r"(?:(?:de|van|von|der|den|du|da|del|di|la|le|al|el)\s)*"
+_CITE_NAME = rf"{_PARTICLES}[A-ZÀ-Ý][\w'’.-]*(?:\s(?:[A-ZÀ-Ý][\w'’-]*|of|for|the|on|and|de|du))*?"
 _CITE_NAMES = rf"{_CITE_NAME}(?:(?:,\s|\sand\s|\s&\s){_CITE_NAME})*(?:,?\set\sal\.)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.d\."
 _YEAR_ONLY = r"(?:1[5-9]\d\d|20\d\d)"
 _LOCATOR = r"(?:,\s*(?:pp?\.|para\.|chap\.|ch\.|fig\.|table|sec\.)\s*[\w–-]+(?:\s*[–-]\s*\w+)?)"
 # "Slovic 2010", "Slovic and Peters, 2006, p. 5", "Kahan et al. 2011a, 2011b".
-_CITE_ONE = re.compile(
-    rf"(?P<names>{_CITE_NAMES}),?\s(?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?"
-)
+_CITE_ONE = re.compile(rf"(?P<names>{_CITE_NAMES}),?\s(?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?")
 # Parenthetical: "(see Slovic 2010; IEA 2019)"; narrative: "Slovic (2010, p. 5)".
 _PAREN = re.compile(r"\((?P<inner>[^()]*?\d{4}[a-z]?[^()]*)\)")
-_NARRATIVE = re.compile(
-    rf"(?P<names>{_CITE_NAMES})\s\((?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?\)"
-)
+_NARRATIVE = re.compile(rf"(?P<names>{_CITE_NAMES})\s\((?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?\)")
 # Numbered calls: "[12]", "[1, 3]", "[2–4]".
 _NUMBERED = re.compile(r"\[(?P<inner>\d+(?:\s*[,–-]\s*\d+)*)\](?!\()")
 _PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|also)\s", re.I)
 # Capitalised words that open a parenthesis with a year but are not names: "(In 2019)", "(Since 2010)".
 _NOT_NAMES = frozenset(
-    "in since from until by as after before during for the and or see between around about circa c ca "
-    "january february march april may june july august september october november december "
-    "spring summer autumn fall winter table figure fig chapter section".split()
+    [
+        "in",
+        "since",
+        "from",
+        "until",
+        "by",
+        "as",
+        "after",
+        "before",
+        "during",
+        "for",
+        "the",
+        "and",
+        "or",
+        "see",
+        "between",
+        "around",
+        "about",
+        "circa",
+        "c",
+        "ca",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "table",
+        "figure",
+        "fig",
+        "chapter",
+        "section",
+    ]
 )
 
 
@@ -277,7 +315,9 @@ def cited_of(entry: BibEntry) -> _Cited:
     elif raw:
         first = unescape(raw.split(" and ")[0])
         families.append(fold(first.split(",")[0] if "," in first else surname(first)))
-    if not families and (lead := re.match(rf"(?P<who>[^()\d]+?)[\s.,(]+{_YEAR_ONLY}[a-z]?\b", plain_text(entry.source))):
+    if not families and (
+        lead := re.match(rf"(?P<who>[^()\d]+?)[\s.,(]+{_YEAR_ONLY}[a-z]?\b", plain_text(entry.source))
+    ):
         # No name in the fields (an entry kept whole): the words printed before the year, as author-date lists have.
         families += [fold(lead["who"])]
     year = entry.fields.get("date", "")[:4]
@@ -295,8 +335,9 @@ def match_cited(names: str, year: str, index: Sequence[_Cited]) -> str:
     """The key of the one entry whose first author and year agree with a citation, or ""."""
     first = re.split(r",\s|\sand\s|\s&\s|,?\set\sal\.", names)[0]
     family = fold(first)
-    found = [c.key for c in index if family in c.families and (c.year == year or c.year[:4] == year and len(year) == 4)]
-    exact = [c.key for c in index if family in c.families and c.year == year]
+    same = [c for c in index if family in c.families]
+    found = [c.key for c in same if c.year == year or (c.year[:4] == year and len(year) == 4)]
+    exact = [c.key for c in same if c.year == year]
     return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else ""
 
 

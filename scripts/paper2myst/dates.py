@@ -31,21 +31,60 @@ MONTH_ALIASES = {
     **{m.lower(): n for m, n in MONTH_NUMBERS.items()},
     **dict(
         zip(
-            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
             range(1, 13),
             strict=True,
         )
     ),
     **dict(
         zip(
-            "januar februar märz april mai juni juli august september oktober november dezember".split(),
+            [
+                "januar",
+                "februar",
+                "märz",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "dezember",
+            ],
             range(1, 13),
             strict=True,
         )
     ),
     **dict(
         zip(
-            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+            [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
             range(1, 13),
             strict=True,
         )
@@ -60,7 +99,7 @@ def iso_date(text: str) -> str:
     Returns "" when the text holds no year; only the year when the day or month is unclear.
     """
     words = re.findall(r"[^\W\d_]+|\d+", text.lower())
-    years = [w for w in words if len(w) == 4 and w.isdigit() and 1000 <= int(w) <= 2999]
+    years: list[str] = [w for w in words if len(w) == 4 and w.isdigit() and 1000 <= int(w) <= 2999]
     if not years:
         return ""
     year = years[0]

@@ -21,8 +21,7 @@ from paper2myst.bib.segment import Segmenter, default_segmenter
 
 
 def read_list(text: str) -> list[str]:
-    """Entries of a plain list: each non-blank line, or each paragraph when the list has blank-line breaks
-    and some paragraph spans several lines."""
+    """Entries of a plain list: each non-blank line (or each paragraph, when blank lines part multi-line ones)."""
     text = text.replace("\r\n", "\n")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]

@@ -64,7 +64,10 @@ def list_labels(texts: Sequence[str]) -> list[tuple[str, str]]:
     labelled = max(set(kinds), key=kinds.count) if kinds else ""
     if not labelled or kinds.count(labelled) * 2 <= len(texts):
         return [("", t) for t in texts]
-    return [(label, rest) if kind == labelled else ("", text) for (label, rest), kind, text in zip(split, kinds, texts, strict=True)]
+    return [
+        (label, rest) if kind == labelled else ("", text)
+        for (label, rest), kind, text in zip(split, kinds, texts, strict=True)
+    ]
 
 
 def parse_list(texts: Sequence[str]) -> tuple[str, list[BibEntry], list[tuple[int, str]]]:
@@ -89,7 +92,8 @@ def _parse(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[tuple[int, s
     problems: list[tuple[int, str]] = []
     previous_author = ""
     for i, (ref, (label, text)) in enumerate(zip(refs, labelled, strict=True)):
-        etype, fields, confidence, used = "", {}, 0.0, style_name
+        fields: dict[str, str] = {}
+        etype, confidence, used = "", 0.0, style_name
         if style is not None and style.rules is not None:
             try:
                 etype, fields = style.rules(text)

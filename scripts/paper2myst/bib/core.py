@@ -118,7 +118,7 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
 def integer_volume(text: str) -> str:
-    """biber wants volumes as integers: "12" stays, Roman "XII" becomes "12"; anything else gives ""."""
+    """Biber wants volumes as integers: "12" stays, Roman "XII" becomes "12"; anything else gives ""."""
     if re.fullmatch(r"\d+", text):
         return text
     if not re.fullmatch(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})", text) or not text:
@@ -133,9 +133,11 @@ def meets(etype: str, fields: dict[str, str]) -> bool:
 
 
 def settle_type(etype: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """Make the entry valid in biber's data model: the first type (the wanted one, then its fallbacks, then
-    @misc) whose mandatory fields are present; fields the type does not allow move to the nearest allowed field
-    (a container to ``howpublished``...) or are left out; every entry gets a date.
+    """Make the entry valid in biber's data model (type, allowed fields, a date).
+
+    The type is the first (the wanted one, then its fallbacks, then @misc) whose mandatory fields are
+    present; fields the type does not allow move to the nearest allowed field (a container to
+    ``howpublished``...) or are left out; every entry gets a date.
 
     The printed text (``usera``) keeps every word, so nothing of the reference is lost from the entry.
     """

@@ -21,7 +21,9 @@ _DOI = re.compile(r"10\.\d{4,}/[^\s<>]*[^\s<>.,;:)\]]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:)\]]")
 _ACCESS = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|last (?:updated|modified|accessed))\b", re.I)
 # Notes that only introduce a locator ("Available at:", "Retrieved from"): the field says it already.
-_CUE_ONLY = re.compile(r"(?:available (?:at|from|online)|retrieved(?: from)?|online|accessed|viewed|url|web|\[online\])\W*", re.I)
+_CUE_ONLY = re.compile(
+    r"(?:available (?:at|from|online)|retrieved(?: from)?|online|accessed|viewed|url|web|\[online\])\W*", re.I
+)
 _VOLUME_NUMBER = re.compile(r"(?P<v>\d+)\s*\((?P<n>[^)]+)\)")
 _PAGES = re.compile(r"(?P<a>[A-Za-z]?\d+)(?:\s*[-–—]+\s*(?P<b>[A-Za-z]?\d+))?")
 _EDGE = " \t.,;:()[]{}\"“”'‘’«»"
@@ -164,9 +166,7 @@ def fields_from_segments(segments: Sequence[Segment], previous_author: str = "")
             f["volume"], f["number"] = m["v"], clean(m["n"])
         elif m := re.search(r"(?P<v>\d+[A-Za-z]?)\W+(?:no|nr|issue|n)\.?\s*(?P<n>\w+)", vol, re.I):
             f["volume"], f["number"] = m["v"], m["n"]
-        elif m := re.search(r"\d+", vol):
-            f["volume"] = m[0]
-        elif m := re.search(r"\b[IVXLCDM]+\b", vol):
+        elif (m := re.search(r"\d+", vol)) or (m := re.search(r"\b[IVXLCDM]+\b", vol)):
             f["volume"] = m[0]
         else:
             f["volume"] = clean(vol)
@@ -194,9 +194,8 @@ def fields_from_segments(segments: Sequence[Segment], previous_author: str = "")
             notes.remove(note)
     if notes := [n for n in notes if n and not _CUE_ONLY.fullmatch(n)]:
         f["note"] = "; ".join(notes)
-    if "pages" in by:
-        if p := pages_field(plain(joined("pages"))):
-            f["pages"] = p
+    if "pages" in by and (p := pages_field(plain(joined("pages")))):
+        f["pages"] = p
     if "isbn" in by:
         f["isbn"] = re.sub(r"^ISBN:?\s*", "", clean(joined("isbn")), flags=re.I)
     locator_text = " ".join(s.text for s in segments if s.label in ("doi", "url", "note"))
@@ -230,7 +229,7 @@ def entry_type(f: dict[str, str]) -> str:
     if container:
         if re.search(r"\b(?:proceedings|conference|symposium|workshop|congress)\b", container, re.I):
             return "inproceedings"
-        if "editor" in f or ("publisher" in f and "volume" not in f) or "location" in f and "pages" in f:
+        if "editor" in f or ("publisher" in f and "volume" not in f) or ("location" in f and "pages" in f):
             return "incollection"
         return "article"
     if "publisher" in f or "location" in f:

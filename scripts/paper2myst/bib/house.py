@@ -269,8 +269,11 @@ def classify_segments(segments: Sequence[str], raw: dict[str, str]) -> list[str]
 
 
 def is_imprint(parts: Sequence[str]) -> bool:
-    """Whether leftover parts read as "City, Publisher" (or "Publisher"): a place is a few capitalised words
-    without organisation words ("New York/London"), and a publisher is not a report series."""
+    """Whether leftover parts read as "City, Publisher" (or "Publisher").
+
+    A place is a few capitalised words without organisation words ("New York/London"), and a publisher
+    is not a report series.
+    """
     if not 1 <= len(parts) <= 2 or _REPORT_SERIES.match(parts[-1]):
         return False
     if len(parts) == 1:

@@ -24,7 +24,7 @@ class Segmenter:
     """A loaded CRF model: text in, labelled segments and a confidence out (deterministic)."""
 
     def __init__(self, model: Path) -> None:
-        import pycrfsuite  # type: ignore[import-untyped]  # untyped C extension
+        import pycrfsuite
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))

@@ -48,11 +48,76 @@ TAG_LABELS = {
 }
 
 MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "januar februar märz juni juli oktober dezember enero febrero marzo abril mayo junio julio agosto "
-    "septiembre octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "gennaio",
+        "febbraio",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "settembre",
+        "ottobre",
+    ]
 )
 # Cue words of reference parts, by what they cue; a word's class is a feature, so the model learns the rest.
 CUES = {
@@ -232,7 +297,7 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
         first = text[0]
         if first in "(“\"'‘[":
             paren += first in "(["
-            quote += first in "“\"‘"
+            quote += first in '“"‘'
         feats.append(f"pos={i if i < 5 else 5}")
         feats.append(f"rpos={10 * i // n}")
         feats.append(f"inparen={paren > 0}")
@@ -253,11 +318,11 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
         commas += text.endswith(",")
         seen_year = seen_year or kind == "year"
         seen_in = seen_in or f["cue"] == "in"
-        seen_quote = seen_quote or first in "“\"‘"
+        seen_quote = seen_quote or first in '“"‘'
         stripped_last = text.rstrip(".,;:")[-1:]
         if text[-1] in ")]" or stripped_last in ")]":
             paren = max(0, paren - 1)
-        if stripped_last in "”\"’":
+        if stripped_last in '”"’':
             quote = max(0, quote - 1)
         out.append(feats)
     return out

@@ -25,7 +25,7 @@ Tagged = list[tuple[str, str]]
 
 def train(references: Sequence[Tagged], out: Path) -> None:
     """Fit a CRF (L-BFGS, elastic net) to the references and write it to ``out``."""
-    import pycrfsuite  # type: ignore[import-untyped]  # untyped C extension
+    import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for pairs in references:

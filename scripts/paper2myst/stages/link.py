@@ -42,6 +42,8 @@ def link_text(doc: Document, entries: list[bib.BibEntry]) -> list[Diagnostic]:
             reported.add(work)
             line = node.span.line_at(node.offsets, offset)
             diagnostics.append(
-                Diagnostic(Kind.UNLISTED_CITATION, line, f"the text cites a work missing from the reference list: {work!r}")
+                Diagnostic(
+                    Kind.UNLISTED_CITATION, line, f"the text cites a work missing from the reference list: {work!r}"
+                )
             )
     return diagnostics
