@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from paper2myst.dates import join_names
 from paper2myst.diagnostics import Diagnostic, Kind
+from paper2myst.latex import latex_unescape
 from paper2myst.model import Citation, Note
 
 if TYPE_CHECKING:
@@ -37,8 +39,6 @@ _LOCATORS = re.compile(
 # Text between two locators that only adds pages: both locate the same work.
 _SAME_WORK = re.compile(r"[\s,;.]*(?:pp?\. [\w–-]+[\s,;.]*)*")
 _IBID = re.compile(r"\b[Ii]bid(?:em)?\.")
-_LATEX_UNESCAPE = re.compile(r"\\text(ascii(?:tilde|circum)|backslash)\{\}|\\([&%$#_{}])|(?<=-)\{\}(?=-)")
-_LATEX_WORDS = {"asciitilde": "~", "asciicircum": "^", "backslash": "\\"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,18 +106,13 @@ def work_of(entry: BibEntry) -> _Work:
     raw = entry.fields.get("author") or entry.fields.get("editor") or ""
     names: list[str] = []
     if raw.startswith("{"):
-        names.append(unescape(raw[1:-1]))
+        names.append(latex_unescape(raw[1:-1]))
     elif raw:
         people = raw.split(" and ")
         names.append(join_names(people))
         names.append(join_names([surname(p) for p in people]))
-    title = unescape(entry.fields.get("title", ""))
+    title = latex_unescape(entry.fields.get("title", ""))
     return _Work(entry.key, tuple(names), title, tuple(tokens(title)))
-
-
-def join_names(names: Sequence[str]) -> str:
-    """Join names the house way: "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def surname(person: str) -> str:
@@ -127,11 +122,6 @@ def surname(person: str) -> str:
     while i > 0 and parts[i - 1][:1].islower():
         i -= 1
     return " ".join(parts[i:])
-
-
-def unescape(text: str) -> str:
-    """Undo the BibTeX escaping of a field value."""
-    return _LATEX_UNESCAPE.sub(lambda m: _LATEX_WORDS.get(m[1], "") if m[1] else m[2] or "", text)
 
 
 def tokens(text: str) -> list[str]:
@@ -310,10 +300,10 @@ def cited_of(entry: BibEntry) -> _Cited:
     raw = entry.fields.get("author") or entry.fields.get("editor") or ""
     families: list[str] = []
     if raw.startswith("{"):
-        org = unescape(raw[1 : raw.index("}")] if "}" in raw else raw[1:])
+        org = latex_unescape(raw[1 : raw.index("}")] if "}" in raw else raw[1:])
         families += [fold(org), acronym(org)]
     elif raw:
-        first = unescape(raw.split(" and ")[0])
+        first = latex_unescape(raw.split(" and ")[0])
         families.append(fold(first.split(",")[0] if "," in first else surname(first)))
     if not families and (
         lead := re.match(rf"(?P<who>[^()\d]+?)[\s.,(]+{_YEAR_ONLY}[a-z]?\b", plain_text(entry.source))

@@ -24,11 +24,11 @@ from paper2myst.bib.core import (
     unique_keys,
 )
 from paper2myst.bib.fields import fields_from_segments, plain
-from paper2myst.bib.latex import latex_escape, printed_latex
 from paper2myst.bib.segment import default_segmenter
 from paper2myst.bib.styles import STYLES, detect
 from paper2myst.citations import citation_myst, find_citations
 from paper2myst.diagnostics import Diagnostic, Kind
+from paper2myst.latex import latex_escape, printed_latex
 from paper2myst.model import Reference
 
 __all__ = [

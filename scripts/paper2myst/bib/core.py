@@ -175,7 +175,7 @@ def ascii_word(text: str) -> str:
 
 def title_words(title: str) -> list[str]:
     """Key-worthy words of a title: ASCII-folded, without leading articles (KEY_STOPWORDS)."""
-    words = [w for w in (ascii_word(t) for t in strip_markup(title).split()) if w]
+    words = [w for w in (ascii_word(t) for t in strip_markup(title).split()[:6]) if w]  # keys use two
     while words and words[0] in KEY_STOPWORDS:
         words = words[1:]
     return words

@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 
 from paper2myst.bib.core import FIELD_ORDER
-from paper2myst.bib.latex import latex_escape
 from paper2myst.dates import MONTHS, SEASONS
 from paper2myst.dates import iso_date as parse_date
+from paper2myst.latex import latex_escape
 
 
 class UnparsedError(ValueError):

@@ -271,6 +271,7 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
     n = len(tokens)
     caps = [w[:1].isupper() for w in words]
     out: list[list[str]] = []
+    first_year = next((i for i, f in enumerate(own) if f["kind"] == "year"), n)
     paren = quote = dots = commas = 0
     seen_year = seen_in = seen_quote = False
     for i, text in enumerate(words):
@@ -293,6 +294,10 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
             f"bigram={own[i - 1]['w'] if i else '^'}|{f['w']}",
             f"nextcap={next_cap}",
             f"last+nextcap={last}|{next_cap}",
+            f"prevlast+cap={prev_last}|{caps[i]}",
+            f"last+nextkind={last}|{own[i + 1]['kind'] if i + 1 < n else '$'}",
+            f"year_rel={'after' if seen_year else 'before' if i < first_year else 'none'}",
+            f"upper={text.isupper() and len(text) > 2}",
         ]
         first = text[0]
         if first in "(“\"'‘[":
@@ -304,7 +309,7 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
         feats.append(f"inquote={quote > 0}")
         if tokens[i].emphasis:
             feats.append("em")
-        for d in (-3, -2, -1, 1, 2, 3):
+        for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
                 feats.extend(_neighbour_strings(words[j], d))

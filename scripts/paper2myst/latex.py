@@ -1,4 +1,4 @@
-"""The one BibTeX/LaTeX escaper: field values and the printed text of entries (with emphasis and links)."""
+"""The one BibTeX/LaTeX escaper: field values, and entries as printed (emphasis, links)."""
 
 from __future__ import annotations
 
