@@ -71,6 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.xml.write_text(tagged_xml(texts, segmenter), encoding="utf-8")
     if not args.quiet:
         for entry in entries:
-            print(f"{entry.key}\t@{entry.type}\t{entry.style}\t{entry.confidence:.2f}", file=sys.stderr)
+            print(f"{entry.key}\t@{entry.type}\t{entry.reader}\t{entry.confidence:.2f}", file=sys.stderr)
     print(f"paper2myst refs: {len(entries)} references, style {style}, {len(problems)} diagnostics", file=sys.stderr)
     return 0

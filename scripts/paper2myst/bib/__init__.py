@@ -93,7 +93,7 @@ def _parse(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[tuple[int, s
     previous_author = ""
     for i, (ref, (label, text)) in enumerate(zip(refs, labelled, strict=True)):
         fields: dict[str, str] = {}
-        etype, confidence, used = "", 0.0, style_name
+        etype, confidence, used = "", 0.0, "rules"
         if style is not None and style.rules is not None:
             try:
                 etype, fields = style.rules(text)
@@ -103,11 +103,12 @@ def _parse(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[tuple[int, s
         if not etype:
             segments, confidence = default_segmenter().segments(plain(text))
             etype, fields = fields_from_segments(segments, previous_author)
-            if style is not None and style.rules is not None:
-                used = "tagger"
+            used = "tagger"
         if confidence < MIN_CONFIDENCE or not fields.get("title"):
             why = f"confidence {confidence:.2f}" if fields.get("title") else "no title found"
-            problems.append((i, f"reference read with {why} ({used}): kept as @misc with its text in note"))
+            problems.append(
+                (i, f"reference read with {why} ({style_name}, {used}): kept as @misc with its text in note")
+            )
             # biblatex wants a title: the whole text is the only one that is not a guess.
             etype, fields = "misc", {"title": latex_escape(plain(text)), "note": latex_escape(plain(text))}
         etype, fields = settle_type(etype, fields)
@@ -115,7 +116,7 @@ def _parse(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[tuple[int, s
         if label:
             fields = {LABEL_FIELD: latex_escape(label), **fields}
         fields[PRINTED_FIELD] = printed_latex(text)
-        entries.append(BibEntry("", etype, fields, ref.span, text, label, used, confidence))
+        entries.append(BibEntry("", etype, fields, ref.span, text, label, style_name, used, confidence))
     for entry, key in zip(entries, unique_keys([make_key(e.fields) for e in entries]), strict=True):
         entry.key = key
     return entries, problems, style_name

@@ -26,7 +26,8 @@ class BibEntry:
     span: Span
     source: str  # the entry as printed (MyST inline source), without its list label
     label: str = ""  # the list's own number or label ("1.", "[12]", "iv"), as printed
-    style: str = ""  # the house style the parser read it in
+    style: str = ""  # the house style detected for the whole list (paper2myst.bib.styles)
+    reader: str = ""  # what read the fields: "rules" (the style's own) or "tagger"
     confidence: float = 1.0
 
 
