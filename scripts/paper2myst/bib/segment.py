@@ -48,7 +48,23 @@ class Segmenter:
                 out[-1] = Segment(label, text[last.start : tok.end], last.start, tok.end)
             else:
                 out.append(Segment(label, tok.text, tok.start, tok.end))
-        return out, confidence
+        return repair(out), confidence
+
+
+# A work needs a title: when the tagger finds only a container, and the entry has a publisher or a place
+# (a book's imprint), the "container" is the work's own title.
+_BOOKISH = frozenset({"publisher", "location"})
+
+
+def repair(segments: list[Segment]) -> list[Segment]:
+    """Fix labellings that cannot be right as a whole (the tagger decides word by word)."""
+    labels = {s.label for s in segments}
+    if "title" not in labels and "container" in labels and labels & _BOOKISH:
+        first = next(i for i, s in enumerate(segments) if s.label == "container")
+        segments = [*segments]
+        seg = segments[first]
+        segments[first] = Segment("title", seg.text, seg.start, seg.end)
+    return segments
 
 
 @cache
