@@ -13,7 +13,7 @@ from paper2myst.bib import BibEntry, bibliography_myst, citation_myst, find_cita
 from paper2myst.citations import _CONSTRUCTS, find_text_citations
 from paper2myst.diagnostics import Kind
 from paper2myst.model import Document, Note, Paragraph, Reference, Span
-from paper2myst.stages.link import link
+from paper2myst.stages.link import link, works_cited
 from test_bib import (
     PAPER,
     SPHINX_ROOT,
@@ -370,3 +370,28 @@ def test_text_citations_link_both_ways_in_sphinx(tmp_path: Path, builder: str, n
     assert [" ".join(li.get_text().split()) for li in soup.select("li[id^=cite-]")] == [
         demarkdown(r.text) for r in doc.references
     ]
+
+
+def test_works_cited_made_from_the_notes() -> None:
+    """Opt-in list for a paper without one: each work once, as its notes print it; notes link to it, Ibid. too."""
+    lines = (PAPERS / "no-list.txt").read_text(encoding="utf-8").splitlines()
+    doc = Document()
+    doc.notes = [
+        Note(line[0].translate(str.maketrans(SUPERSCRIPTS, "0123456789")), line[2:], Span((i,)))
+        for i, line in enumerate(lines, start=1)
+        if line[:1] in SUPERSCRIPTS and line[1:2] == " "
+    ]
+    doc.notes += [
+        Note("3", "Ibid., p. 4.", Span((20,))),
+        Note("4", 'This is argued at length. See Maria Rossi, "Gas Diplomacy after the War", cit., p. 2.', Span((21,))),
+    ]
+    works_cited(doc)
+    assert [r.text for r in doc.references] == [
+        'Maria Rossi, "Gas Diplomacy after the War", in *IAI Commentaries*, No. 21 (March 2022), '
+        "<https://www.iai.it/en/node/15000>",
+        "Jan Kowalski, *Energy Security*, Warsaw, Scholar, 2019",
+        "Pierre Dupont, *Europe and Its Neighbours*, Rome, Nuova Cultura, 2021",
+    ]
+    position = {e.key: i for i, e in enumerate(doc.entries)}
+    assert [[position[c.key] for c in n.citations] for n in doc.notes] == [[0, 1], [2], [2], [0]]
+    assert doc.diagnostics == []

@@ -395,3 +395,37 @@ def find_text_citations(text: str, entries: Sequence[BibEntry]) -> tuple[list[Ci
                 unlisted.append((m[0], m.start()))
     found.sort(key=lambda c: c.start)
     return found, unlisted
+
+
+# --- a "Works cited" list made from the notes (for papers without a reference list) -------------------------
+
+_WORK_BREAK = re.compile(r"; |(?<=[a-z]{2}[.!?]) (?=[A-Z])")
+_LEAD_IN = re.compile(r"^(?:(?:see also|see|cf\.|e\.g\.,?|and|also|for example,?|as argued by|quoted in)\s+)+", re.I)
+
+
+def works_in_notes(notes: Sequence[Note]) -> list[tuple[str, Note]]:
+    """Each work the notes cite, first citation first, once: its printed words up to its locator, and its note.
+
+    The locator is a URL, a DOI or a book imprint, as for reporting unlisted works.
+    """
+    works: list[tuple[str, Note]] = []
+    seen: set[str] = set()
+    for note in notes:
+        prev_end = 0
+        for m in _LOCATORS.finditer(note.text):
+            region = note.text[prev_end : m.start()]
+            if prev_end and _SAME_WORK.fullmatch(region):
+                prev_end = m.end()
+                continue  # a second locator of the same work
+            # The work starts after the last sentence end or semicolon before its locator.
+            breaks = [b.end() for b in _WORK_BREAK.finditer(region)]
+            start = prev_end + (breaks[-1] if breaks else 0)
+            text = _LEAD_IN.sub("", note.text[start : m.end()].strip(" ,;:"))
+            if text.startswith("*,"):
+                text = ""  # an imprint whose title began before the region: not a whole work
+            key = fold(text)
+            if text and key not in seen:
+                seen.add(key)
+                works.append((text, note))
+            prev_end = m.end()
+    return works

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from paper2myst import bib
-from paper2myst.citations import find_text_citations
+from paper2myst.citations import find_text_citations, works_in_notes
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Document, Paragraph
+from paper2myst.model import Document, Paragraph, Reference
 
 
 def link(doc: Document) -> None:
@@ -47,3 +47,16 @@ def link_text(doc: Document, entries: list[bib.BibEntry]) -> list[Diagnostic]:
                 )
             )
     return diagnostics
+
+
+def works_cited(doc: Document) -> None:
+    """Opt-in: give a paper without a reference list one made from the works its notes cite (deduplicated).
+
+    The list's entries are the notes' own words for each work, first citation first; the notes then link to
+    them as to any list (``Ibid.`` and short forms too), and each entry links back to its notes.
+    """
+    if doc.references:
+        return
+    doc.references = [Reference(text, note.span) for text, note in works_in_notes(doc.notes)]
+    doc.diagnostics = [d for d in doc.diagnostics if d.kind is not Kind.UNLISTED_CITATION]
+    link(doc)
