@@ -298,6 +298,9 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
             f"last+nextkind={last}|{own[i + 1]['kind'] if i + 1 < n else '$'}",
             f"year_rel={'after' if seen_year else 'before' if i < first_year else 'none'}",
             f"upper={text.isupper() and len(text) > 2}",
+            f"after_quote={seen_quote and quote == 0}",
+            f"dots+cue={d4}|{f['cue']}",
+            f"prev2last={own[i - 2]['last'] if i > 1 else '^'}|{prev_last}",
         ]
         first = text[0]
         if first in "(“\"'‘[":
