@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from paper2myst.bib import format_bibtex, parse_list
+from paper2myst.bib import format_bibtex, list_labels, parse_list
 from paper2myst.bib.fields import plain
 from paper2myst.bib.segment import Segmenter, default_segmenter
 
@@ -32,8 +32,10 @@ def read_list(text: str) -> list[str]:
 def tagged_xml(texts: Sequence[str], segmenter: Segmenter) -> str:
     """The segments of each entry as an AnyStyle-style XML dataset."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<dataset>"]
-    for text in texts:
+    for label, text in list_labels(texts):  # the list's own labels are labels, as in the parse
         out.append("  <sequence>")
+        if label:
+            out.append(f"    <label>{escape(label)}</label>")
         for seg in segmenter.segments(plain(text))[0]:
             out.append(f"    <{seg.label}>{escape(seg.text)}</{seg.label}>")
         out.append("  </sequence>")
