@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from paper2myst.bib import BibEntry, bibliography_myst, citation_myst, find_citations, format_bibtex, parse_references
-from paper2myst.citations import _CONSTRUCTS
+from paper2myst.citations import _CONSTRUCTS, find_text_citations
 from paper2myst.diagnostics import Kind
-from paper2myst.model import Note, Span
+from paper2myst.model import Document, Note, Paragraph, Reference, Span
+from paper2myst.stages.link import link, works_cited
 from test_bib import (
     PAPER,
     SPHINX_ROOT,
@@ -249,3 +250,148 @@ def test_paper_builds_in_sphinx_with_links_and_backlinks(tmp_path: Path, builder
     rendered = [" ".join(li.get_text().split()) for li in items]
     source = [demarkdown(r.text) for r in paper_references()]
     assert [re.findall(r"[^\s,]+", r) for r in rendered] == [re.findall(r"[^\s,]+", s) for s in source]
+
+
+# --- citations in the text: author-date and numbered (test papers written for these tests) ----------------
+
+PAPERS = Path(__file__).parent / "fixtures" / "references" / "papers"
+
+
+def text_paper(name: str) -> Document:
+    """A test paper's body paragraphs and reference list as the stages give them to ``link``."""
+    lines = (PAPERS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    doc = Document()
+    refs = lines.index("References")
+    end = next((i for i in range(refs, len(lines)) if lines[i].startswith("Istituto")), len(lines))
+    for i, line in enumerate(lines[3:refs], start=4):
+        if line.strip():
+            doc.body.append(Paragraph(line, Span((i,))))
+    for i, line in enumerate(lines[refs + 1 : end], start=refs + 2):
+        if line.strip():
+            doc.references.append(Reference(line, Span((i,))))
+    return doc
+
+
+def text_links(doc: Document) -> list[list[tuple[str, int]]]:
+    """Each paragraph's citing words and the list position (0-based) of the entry they link to."""
+    position = {e.key: i for i, e in enumerate(doc.entries)}
+    return [
+        [(p.text[c.start : c.end], position[c.key]) for c in p.citations] for p in doc.body if isinstance(p, Paragraph)
+    ]
+
+
+def test_author_date_citations_link_to_their_entries() -> None:
+    doc = text_paper("author-date")
+    link(doc)
+    assert text_links(doc) == [
+        [("Slovic 2010", 0), ("Slovic (2010, p. 5)", 0)],
+        [("IEA 2019", 1), ("OECD 2020a", 2), ("Kahan et al. 2011, p. 150", 4), ("Pidgeon and Demski 2012", 5)],
+        [("OECD 2020b, p. 12", 3), ("OECD (2020a)", 2)],
+    ]
+    # Wynne 1992 is cited twice and not listed: one diagnostic, at its first citation.
+    unlisted = [d for d in doc.diagnostics if d.kind is Kind.UNLISTED_CITATION]
+    assert [(d.line, "Wynne 1992" in d.message) for d in unlisted] == [(7, True)]
+
+
+def test_numbered_calls_link_to_their_entries() -> None:
+    doc = text_paper("numbered")
+    link(doc)
+    assert [e.label for e in doc.entries] == ["[1]", "[2]", "[3]", "[4]"]
+    assert text_links(doc) == [[("[1]", 0), ("[2]", 1), ("[3]", 2)], [("1", 0), ("4", 3)]]
+    unlisted = [d for d in doc.diagnostics if d.kind is Kind.UNLISTED_CITATION]
+    assert [(d.line, "[5]" in d.message) for d in unlisted] == [(7, True)]
+
+
+def test_a_paper_without_a_list_gets_one_summary() -> None:
+    lines = (PAPERS / "no-list.txt").read_text(encoding="utf-8").splitlines()
+    doc = Document()
+    doc.notes = [
+        Note(line[0].translate(str.maketrans(SUPERSCRIPTS, "0123456789")), line[2:], Span((i,)))
+        for i, line in enumerate(lines, start=1)
+        if line[:1] in SUPERSCRIPTS and line[1:2] == " "
+    ]
+    link(doc)
+    assert [(d.kind, d.line) for d in doc.diagnostics] == [(Kind.UNLISTED_CITATION, 7)]
+    assert "3 works" in doc.diagnostics[0].message
+
+
+def test_text_citations_ignore_years_that_are_not_citations() -> None:
+    entries = parse_references(other_references())[0]
+    text = "Prices fell (In 2019) and rose again (1992-1994), as in Spring 2020 (see Table 2, 2019)."
+    assert find_text_citations(text, entries) == ([], [])
+
+
+def linked_paragraph(p: Paragraph) -> str:
+    out, pos = [], 0
+    for c in p.citations:
+        out += [p.text[pos : c.start], citation_myst(p.text[c.start : c.end], c.key)]
+        pos = c.end
+    return "".join([*out, p.text[pos:]])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["author-date", "numbered"])
+@pytest.mark.parametrize("builder", ["html", "epub"])
+def test_text_citations_link_both_ways_in_sphinx(tmp_path: Path, builder: str, name: str) -> None:
+    """Each citation in the text links to its entry; each entry links back to every citation, lettered."""
+    from bs4 import BeautifulSoup
+
+    doc = text_paper(name)
+    link(doc)
+    paragraphs = [p for p in doc.body if isinstance(p, Paragraph)]
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SPHINX_ROOT / "conf.py", src / "conf.py")
+    (src / "references.bib").write_text(format_bibtex(doc.entries, "generated by paper2myst"), encoding="utf-8")
+    body = "\n\n".join(linked_paragraph(p) for p in paragraphs)
+    (src / "index.md").write_text(f"# Paper\n\n{body}\n\n## References\n\n{bibliography_myst(doc.entries)}")
+    out = tmp_path / "out"
+    run = sphinx_build(src, out, builder)
+    assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
+    page = out / ("index.html" if builder == "html" else "index.xhtml")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = [a for a in soup.find_all("a", href=True) if a["href"].startswith("#cite-")]
+    assert [a["href"][6:] for a in links] == [c.key for p in paragraphs for c in p.citations]
+    back: dict[str, list[str]] = {}
+    for li in soup.select("li[id^=cite-]"):
+        refs = li.select_one(".housestyle-backrefs")
+        if refs is not None:
+            targets = [a["href"][1:] for a in refs.find_all("a")]
+            # Each back-link lands on a citation that links to this entry.
+            assert all(soup.find(id=t).get("href") == f"#{li['id']}" for t in targets)
+            back[li["id"][5:]] = [a.get_text() for a in refs.find_all("a")]
+            refs.decompose()
+    expected: dict[str, list[str]] = {}
+    for p in paragraphs:
+        for c in p.citations:
+            expected.setdefault(c.key, []).append("abcdefghijklmnopqrstuvwxyz"[len(expected.get(c.key, []))])
+    assert back == expected
+    # The list is shown as printed, entry by entry.
+    assert [" ".join(li.get_text().split()) for li in soup.select("li[id^=cite-]")] == [
+        demarkdown(r.text) for r in doc.references
+    ]
+
+
+def test_works_cited_made_from_the_notes() -> None:
+    """Opt-in list for a paper without one: each work once, as its notes print it; notes link to it, Ibid. too."""
+    lines = (PAPERS / "no-list.txt").read_text(encoding="utf-8").splitlines()
+    doc = Document()
+    doc.notes = [
+        Note(line[0].translate(str.maketrans(SUPERSCRIPTS, "0123456789")), line[2:], Span((i,)))
+        for i, line in enumerate(lines, start=1)
+        if line[:1] in SUPERSCRIPTS and line[1:2] == " "
+    ]
+    doc.notes += [
+        Note("3", "Ibid., p. 4.", Span((20,))),
+        Note("4", 'This is argued at length. See Maria Rossi, "Gas Diplomacy after the War", cit., p. 2.', Span((21,))),
+    ]
+    works_cited(doc)
+    assert [r.text for r in doc.references] == [
+        'Maria Rossi, "Gas Diplomacy after the War", in *IAI Commentaries*, No. 21 (March 2022), '
+        "<https://www.iai.it/en/node/15000>",
+        "Jan Kowalski, *Energy Security*, Warsaw, Scholar, 2019",
+        "Pierre Dupont, *Europe and Its Neighbours*, Rome, Nuova Cultura, 2021",
+    ]
+    position = {e.key: i for i, e in enumerate(doc.entries)}
+    assert [[position[c.key] for c in n.citations] for n in doc.notes] == [[0, 1], [2], [2], [0]]
+    assert doc.diagnostics == []

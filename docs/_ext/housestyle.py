@@ -1,4 +1,4 @@
-"""Sphinx extension: the IAI Papers house style for sphinxcontrib-bibtex, and note back-links."""
+"""Sphinx extension: the bibliography as the paper prints it (any house style), and back-links to citing notes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from typing import Any
 
 import pybtex.plugin
 from docutils import nodes
-from paper2myst.dates import MONTHS  # the converter writes the dates this style prints
+from paper2myst.bib.core import LABEL_FIELD, PRINTED_FIELD
+from paper2myst.dates import MONTHS, SEASON_NAMES  # the converter writes the dates this style prints
+from paper2myst.latex import latex_unescape, printed_parts
 from pybtex.database import Entry
-from pybtex.richtext import Text
+from pybtex.richtext import HRef, Tag, Text
+from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import FieldIsMissing, field, href, join, names, node, tag
 from sphinx.application import Sphinx
@@ -16,9 +19,12 @@ from sphinx.util.typing import ExtensionMetadata
 
 STYLE_NAME = "housestyle"
 BACKREFS_CLASS = "housestyle-backrefs"
+# Back-links to citations in the running text are lettered (a, b, c ...), those to notes numbered.
+TEXT_CITATION_PREFIX = "citation-"
+TEXT_LABELS = "abcdefghijklmnopqrstuvwxyz"
 
 # ISO 8601-2 (EDTF) season codes, as written by the converter for "Spring 2020".
-SEASONS = {"21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter"}
+SEASONS = {str(code): name for code, name in SEASON_NAMES.items()}
 
 
 def format_date(iso: str, numeric: bool = False) -> str:
@@ -49,14 +55,39 @@ def _date(children: Any, context: dict[str, Any], numeric: bool = False) -> Text
 date: Any = node(_date)  # a pybtex template node, usable as date or date(numeric=True)
 
 
+def printed(entry: Entry) -> Text:
+    """The entry exactly as the list prints it: its label, then its words with emphasis and links."""
+    parts: list[Any] = []
+    if LABEL_FIELD in entry.fields:
+        parts.append(latex_unescape(str(entry.fields[LABEL_FIELD])) + " ")
+    for kind, text, url in printed_parts(str(entry.fields[PRINTED_FIELD])):
+        run: Any = Text(text)
+        if "link" in kind:
+            run = HRef(url, run)
+        if "em" in kind:
+            run = Tag("em", run)
+        parts.append(run)
+    return Text(*parts)
+
+
+def _printed(children: Any, context: dict[str, Any]) -> Text:
+    return printed(context["entry"])
+
+
+printed_node: Any = node(_printed)
+
+
 def has(entry: Entry, name: str) -> bool:
     """Whether the entry has a field (or a name list) called ``name``."""
     return name in entry.fields or name in entry.persons
 
 
 class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
-    """Reproduces the reference list as the paper prints it, one template for every entry type.
+    """Reproduces the reference list as the paper prints it, whatever its house style.
 
+    Each entry the converter writes carries its printed text (``usera``, LaTeX markup): that is what is
+    shown, so a parse can never change what the reader sees. A .bib from elsewhere (no ``usera``)
+    falls back to a template from the fields, in the comma-notes form:
     ``Names, "Title", in *Container*, Vol. V, No. N (Date), p. P, DOI D, URL`` for parts of a
     container; ``Names, *Title*, City, Publisher, Year`` for standalone works; an authorless document
     (a resolution) prints its designation plainly and runs on into its dated qualifier.
@@ -67,7 +98,13 @@ class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
     default_sorting_style = "none"  # pybtex's own: keep the order of the .bib file (the list's)
 
     def get_template(self, e: Entry) -> Any:
-        """Build the template from the fields present (the same for all entry types)."""
+        """The printed text when the entry carries it (as the converter writes every entry); else the fields."""
+        if PRINTED_FIELD in e.fields:
+            return printed_node
+        return self.fields_template(e)
+
+    def fields_template(self, e: Entry) -> Any:
+        """Build a template from the fields present (the same for all entry types)."""
         parts: list[Any] = []
         role = "author" if has(e, "author") else "editor" if has(e, "editor") else ""
         if role:
@@ -88,9 +125,6 @@ class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
             parts.append(field("title"))  # "Blog post"; "UN Security Council Resolution 2334 (2016)"
         else:
             parts.append(tag("em")[field("title")])
-        if role and e.fields.get("usera") == "nocomma":
-            # The source prints no comma between names and title: neither do we.
-            parts[-2:] = [join(sep=" ")[parts[-2], parts[-1]]]
         if container:
             parts.append(join["in ", tag("em")[field(container)]])
         elif has(e, "institution"):
@@ -121,13 +155,10 @@ class HouseStyle(BaseStyle):  # type: ignore[misc]  # pybtex is untyped
             parts.append(href(field("url", raw=True))[field("url", raw=True)])
         return join(sep=", ")[parts]
 
-    # pybtex looks templates up by entry type; every type shares the one above.
-    def get_article_template(self, e: Entry) -> Any:
-        """Template for @article."""
-        return self.get_template(e)
-
-    get_book_template = get_collection_template = get_report_template = get_article_template
-    get_online_template = get_misc_template = get_article_template
+    def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
+        """Format any entry type (pybtex would look a template up by type; every type shares the one above)."""
+        context = {"entry": entry, "style": self, "bib_data": bib_data}
+        return FormattedEntry(entry.key, self.get_template(entry).format_data(context), label)
 
 
 def register() -> None:
@@ -147,7 +178,14 @@ def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         footnote = ref.parent
         while footnote is not None and not isinstance(footnote, nodes.footnote):
             footnote = footnote.parent
-        if footnote is None or not footnote["ids"]:
+        if footnote is None:
+            # A citation in the running text (author-date or numbered): the link back goes to the citation itself.
+            if not ref["ids"]:
+                doctree.set_id(ref, suggested_prefix=TEXT_CITATION_PREFIX)
+            places = citing.setdefault(target, [])
+            places.append((ref["ids"][0], TEXT_LABELS[sum(not lbl.isdigit() for _, lbl in places) % len(TEXT_LABELS)]))
+            continue
+        if not footnote["ids"]:
             continue
         label = footnote.next_node(nodes.label)
         backref = (footnote["ids"][0], label.astext() if label else "")
@@ -161,7 +199,8 @@ def add_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for n, (fn_id, label) in enumerate(refs):
             if n:
                 links += nodes.Text(", ")
-            links += nodes.reference("", label, refid=fn_id, internal=True, reftitle=f"note {label}")
+            title = f"note {label}" if label.isdigit() or label == "*" else "citation in the text"
+            links += nodes.reference("", label, refid=fn_id, internal=True, reftitle=title)
         para = item.next_node(nodes.paragraph)
         (para if para is not None else item).append(links)
 

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from paper2myst.dates import join_names
 from paper2myst.diagnostics import Diagnostic, Kind
+from paper2myst.latex import latex_unescape
 from paper2myst.model import Citation, Note
 
 if TYPE_CHECKING:
@@ -37,8 +39,6 @@ _LOCATORS = re.compile(
 # Text between two locators that only adds pages: both locate the same work.
 _SAME_WORK = re.compile(r"[\s,;.]*(?:pp?\. [\w–-]+[\s,;.]*)*")
 _IBID = re.compile(r"\b[Ii]bid(?:em)?\.")
-_LATEX_UNESCAPE = re.compile(r"\\text(ascii(?:tilde|circum)|backslash)\{\}|\\([&%$#_{}])|(?<=-)\{\}(?=-)")
-_LATEX_WORDS = {"asciitilde": "~", "asciicircum": "^", "backslash": "\\"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,7 @@ def find_citations(notes: Sequence[Note], entries: Sequence[BibEntry]) -> list[D
     works = [work_of(e) for e in entries]
     diagnostics: list[Diagnostic] = []
     last_key = ""  # "Ibid." means the work cited just before, possibly in an earlier note
+    reported: set[str] = set()
     for note in notes:
         constructs = [m.span() for m in _CONSTRUCTS.finditer(note.text)]
         candidates = [c for c in candidates_in(note.text, works) if not cuts(c.start, c.end, constructs)]
@@ -87,6 +88,9 @@ def find_citations(notes: Sequence[Note], entries: Sequence[BibEntry]) -> list[D
                 last_key = key
         note.citations = citations
         for snippet in unlisted(note.text, citations):
+            if snippet in reported:
+                continue  # once per work, where it is first cited
+            reported.add(snippet)
             diagnostics.append(
                 Diagnostic(
                     Kind.UNLISTED_CITATION,
@@ -102,18 +106,13 @@ def work_of(entry: BibEntry) -> _Work:
     raw = entry.fields.get("author") or entry.fields.get("editor") or ""
     names: list[str] = []
     if raw.startswith("{"):
-        names.append(unescape(raw[1:-1]))
+        names.append(latex_unescape(raw[1:-1]))
     elif raw:
         people = raw.split(" and ")
         names.append(join_names(people))
         names.append(join_names([surname(p) for p in people]))
-    title = unescape(entry.fields.get("title", ""))
+    title = latex_unescape(entry.fields.get("title", ""))
     return _Work(entry.key, tuple(names), title, tuple(tokens(title)))
-
-
-def join_names(names: Sequence[str]) -> str:
-    """Join names the house way: "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def surname(person: str) -> str:
@@ -123,11 +122,6 @@ def surname(person: str) -> str:
     while i > 0 and parts[i - 1][:1].islower():
         i -= 1
     return " ".join(parts[i:])
-
-
-def unescape(text: str) -> str:
-    """Undo the BibTeX escaping of a field value."""
-    return _LATEX_UNESCAPE.sub(lambda m: _LATEX_WORDS.get(m[1], "") if m[1] else m[2] or "", text)
 
 
 def tokens(text: str) -> list[str]:
@@ -213,3 +207,225 @@ def unlisted(text: str, citations: Sequence[Citation]) -> list[str]:
             snippets.append(words if len(words) <= 100 else words[:99] + "…")
         prev_end = m.end()
     return snippets
+
+
+# --- citations in the text: author-date and numbered ------------------------------------------------------
+
+# One name in an author-date citation: a capitalised word, possibly with particles and hyphens, or an
+# organisation's words ("World Nuclear Association", "OECD").
+_PARTICLES = r"(?:(?:de|van|von|der|den|du|da|del|di|la|le|al|el)\s)*"
+_CITE_NAME = rf"{_PARTICLES}[A-ZÀ-Ý][\w'’.-]*(?:\s(?:[A-ZÀ-Ý][\w'’-]*|of|for|the|on|and|de|du))*?"
+_CITE_NAMES = rf"{_CITE_NAME}(?:(?:,\s|\sand\s|\s&\s){_CITE_NAME})*(?:,?\set\sal\.)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.d\."
+_YEAR_ONLY = r"(?:1[5-9]\d\d|20\d\d)"
+_LOCATOR = r"(?:,\s*(?:pp?\.|para\.|chap\.|ch\.|fig\.|table|sec\.)\s*[\w–-]+(?:\s*[–-]\s*\w+)?)"
+# "Slovic 2010", "Slovic and Peters, 2006, p. 5", "Kahan et al. 2011a, 2011b".
+_CITE_ONE = re.compile(rf"(?P<names>{_CITE_NAMES}),?\s(?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?")
+# Parenthetical: "(see Slovic 2010; IEA 2019)"; narrative: "Slovic (2010, p. 5)".
+_PAREN = re.compile(r"\((?P<inner>[^()]*?\d{4}[a-z]?[^()]*)\)")
+_NARRATIVE = re.compile(rf"(?P<names>{_CITE_NAMES})\s\((?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?\)")
+# Numbered calls: "[12]", "[1, 3]", "[2–4]".
+_NUMBERED = re.compile(r"\[(?P<inner>\d+(?:\s*[,–-]\s*\d+)*)\](?!\()")
+_PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|also)\s", re.I)
+# Capitalised words that open a parenthesis with a year but are not names: "(In 2019)", "(Since 2010)".
+_NOT_NAMES = frozenset(
+    [
+        "in",
+        "since",
+        "from",
+        "until",
+        "by",
+        "as",
+        "after",
+        "before",
+        "during",
+        "for",
+        "the",
+        "and",
+        "or",
+        "see",
+        "between",
+        "around",
+        "about",
+        "circa",
+        "c",
+        "ca",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "table",
+        "figure",
+        "fig",
+        "chapter",
+        "section",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cited:
+    """What an author-date citation can match: the first author's family name (folded) and the year as printed."""
+
+    key: str
+    families: tuple[str, ...]
+    year: str
+
+
+def fold(text: str) -> str:
+    """Case, accents and punctuation folded: "Müller-Lee" -> "mullerlee"."""
+    return "".join(tokens(text))
+
+
+def acronym(name: str) -> str:
+    """The initials of an organisation's capitalised words: "International Energy Agency" -> "iea"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+
+
+def cited_of(entry: BibEntry) -> _Cited:
+    """An entry's author-date handle, from its fields (names) and its printed text (the year with its letter)."""
+    raw = entry.fields.get("author") or entry.fields.get("editor") or ""
+    families: list[str] = []
+    if raw.startswith("{"):
+        org = latex_unescape(raw[1 : raw.index("}")] if "}" in raw else raw[1:])
+        families += [fold(org), acronym(org)]
+    elif raw:
+        first = latex_unescape(raw.split(" and ")[0])
+        families.append(fold(first.split(",")[0] if "," in first else surname(first)))
+    if not families and (
+        lead := re.match(rf"(?P<who>[^()\d]+?)[\s.,(]+{_YEAR_ONLY}[a-z]?\b", plain_text(entry.source))
+    ):
+        # No name in the fields (an entry kept whole): the words printed before the year, as author-date lists have.
+        families += [fold(lead["who"])]
+    year = entry.fields.get("date", "")[:4]
+    # The year as printed, with its letter ("2020a"); the printed text also gives it when the fields do not.
+    printed = re.search(rf"\b{year if year.isdigit() else _YEAR_ONLY}[a-z]?\b", entry.source)
+    return _Cited(entry.key, tuple(f for f in families if f), printed[0] if printed else year)
+
+
+def plain_text(myst: str) -> str:
+    """Markup stars dropped (enough for the words before a year)."""
+    return myst.replace("*", "")
+
+
+def match_cited(names: str, year: str, index: Sequence[_Cited]) -> str:
+    """The key of the one entry whose first author and year agree with a citation, or ""."""
+    first = re.split(r",\s|\sand\s|\s&\s|,?\set\sal\.", names)[0]
+    family = fold(first)
+    same = [c for c in index if family in c.families]
+    found = [c.key for c in same if c.year == year or (c.year[:4] == year and len(year) == 4)]
+    exact = [c.key for c in same if c.year == year]
+    return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else ""
+
+
+def find_text_citations(text: str, entries: Sequence[BibEntry]) -> tuple[list[Citation], list[tuple[str, int]]]:
+    """Author-date and numbered citations in running text: linked spans, and the unlisted works' citations."""
+    index = [cited_of(e) for e in entries]
+    by_label = {re.sub(r"\D", "", e.label): e.key for e in entries if e.label and re.search(r"\d", e.label)}
+    found: list[Citation] = []
+    unlisted: list[tuple[str, int]] = []  # (the citation, where it starts)
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, names: str, years: str) -> None:
+        # Words before the names may open the sentence ("As Slovic (2010)"): drop them one by one.
+        words = names.split(" ")
+        drop = next((i for i in range(len(words)) if match_any(" ".join(words[i:]), years)), 0)
+        while drop < len(words) - 1 and words[drop].lower() in _NOT_NAMES:
+            drop += 1
+        start += sum(len(w) + 1 for w in words[:drop])
+        words = words[drop:]
+        names = " ".join(words)
+        if words[0].lower() in _NOT_NAMES:
+            return
+        for year in re.findall(_YEAR, years):
+            key = match_cited(names, year, index)
+            if key:
+                found.append(Citation(start, end, key))
+            else:
+                unlisted.append((f"{names} {year}", start))
+        taken.append((start, end))
+
+    def match_any(names: str, years: str) -> bool:
+        return any(match_cited(names, y, index) for y in re.findall(_YEAR, years))
+
+    for m in _NARRATIVE.finditer(text):
+        add(m.start(), m.end(), m["names"], m["years"])
+    for m in _PAREN.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        offset = m.start("inner")
+        for part in re.finditer(r"[^;]+", m["inner"]):
+            chunk = part[0]
+            lead = len(chunk) - len(chunk.lstrip())
+            chunk = chunk.strip()
+            if p := _PREFIX.match(chunk):
+                lead += p.end()
+                chunk = chunk[p.end() :]
+            if one := _CITE_ONE.fullmatch(chunk.rstrip(".")):
+                start = offset + part.start() + lead
+                add(start, start + one.end(), one["names"], one["years"])
+    if by_label:
+        for m in _NUMBERED.finditer(text):
+            numbers: list[str] = []
+            for a, b in re.findall(r"(\d+)(?:\s*[–-]\s*(\d+))?", m["inner"]):
+                numbers += [str(n) for n in range(int(a), int(b) + 1)] if b and int(b) - int(a) < 50 else [a]
+            keys = [by_label.get(n, "") for n in numbers]
+            if all(keys) and len(keys) == 1:
+                found.append(Citation(m.start(), m.end(), keys[0]))
+            elif all(keys):
+                # Each number of a group links to its own entry: "[1, 3]" -> "1" and "3".
+                for n in re.finditer(r"\d+", m["inner"]):
+                    key = by_label.get(n[0], "")
+                    if key:
+                        found.append(Citation(m.start("inner") + n.start(), m.start("inner") + n.end(), key))
+            else:
+                unlisted.append((m[0], m.start()))
+    found.sort(key=lambda c: c.start)
+    return found, unlisted
+
+
+# --- a "Works cited" list made from the notes (for papers without a reference list) -------------------------
+
+_WORK_BREAK = re.compile(r"; |(?<=[a-z]{2}[.!?]) (?=[A-Z])")
+_LEAD_IN = re.compile(r"^(?:(?:see also|see|cf\.|e\.g\.,?|and|also|for example,?|as argued by|quoted in)\s+)+", re.I)
+
+
+def works_in_notes(notes: Sequence[Note]) -> list[tuple[str, Note]]:
+    """Each work the notes cite, first citation first, once: its printed words up to its locator, and its note.
+
+    The locator is a URL, a DOI or a book imprint, as for reporting unlisted works.
+    """
+    works: list[tuple[str, Note]] = []
+    seen: set[str] = set()
+    for note in notes:
+        prev_end = 0
+        for m in _LOCATORS.finditer(note.text):
+            region = note.text[prev_end : m.start()]
+            if prev_end and _SAME_WORK.fullmatch(region):
+                prev_end = m.end()
+                continue  # a second locator of the same work
+            # The work starts after the last sentence end or semicolon before its locator.
+            breaks = [b.end() for b in _WORK_BREAK.finditer(region)]
+            start = prev_end + (breaks[-1] if breaks else 0)
+            text = _LEAD_IN.sub("", note.text[start : m.end()].strip(" ,;:"))
+            if text.startswith("*,"):
+                text = ""  # an imprint whose title began before the region: not a whole work
+            key = fold(text)
+            if text and key not in seen:
+                seen.add(key)
+                works.append((text, note))
+            prev_end = m.end()
+    return works

@@ -139,6 +139,11 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["refs"]:  # the reference-list command (paper2myst.refs), kept apart from the converter
+        from paper2myst.refs import main as refs_main
+
+        return refs_main(argv[1:])
     args = _parser().parse_args(argv)
     try:
         config = Config(args.source, args.docs, args.bib, args.strict, args.language)

@@ -1,4 +1,4 @@
-"""English month names, as the series prints dates ("1 November 2023"), shared by every stage."""
+"""Dates and names as papers print them: month names, seasons, one date parser, the "A, B and C" joiner."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ MONTHS = (
 )
 MONTH_NUMBERS = {month: number for number, month in enumerate(MONTHS, start=1)}
 
-_MONTH = "|".join(MONTHS)
+_MONTH = "|".join([*MONTHS, *(m[:3] for m in MONTHS if len(m) > 3)])  # "November" or "Nov"
 # The forms real series print: "1 November 2023", "November 2023", "April 10, 2026", "2023-11-01",
 # optionally after the word that says what the date is ("Updated April 13, 2026").
-DATE_PREFIX = r"(?:(?:Updated|Published|Revised|Last updated|Released)(?: on)?:? )?"
-_DAY_MONTH_YEAR = re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{_MONTH}) (?P<year>\d{{4}})")
-_MONTH_DAY_YEAR = re.compile(rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})")
+DATE_PREFIX = r"(?:(?:Updated|Published|Revised|Last updated|Released|Date)(?: on)?:? )?"
+_DAY_MONTH_YEAR = re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{_MONTH})\.?,? (?P<year>\d{{4}})")
+_MONTH_DAY_YEAR = re.compile(rf"(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})")
 _MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH}) (?P<year>\d{{4}})")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _FORMS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR, _ISO)
@@ -35,15 +35,110 @@ DATE_LINE = re.compile(rf"^{DATE_PREFIX}(?:{_ANY_FORM})$")
 
 def parse_date(text: str) -> str | None:
     """A date line as printed → ISO 8601 (``YYYY-MM-DD``, or ``YYYY-MM`` without a day); None if it is none."""
-    text = re.sub(rf"^{DATE_PREFIX}", "", text.strip())
-    for form in _FORMS:
-        match = form.fullmatch(text)
-        if match:
-            parts = match.groupdict()
-            month = parts["month"]
-            number = int(month) if month.isdigit() else MONTH_NUMBERS[month]
-            if not 1 <= number <= 12:
-                return None
-            iso = f"{parts['year']}-{number:02d}"
-            return f"{iso}-{int(parts['day']):02d}" if parts.get("day") else iso
-    return None
+    return iso_date(text) if DATE_LINE.match(text.strip()) else None
+
+
+# ISO 8601-2 (EDTF) season codes, which biber understands: 2020-21 is "Spring 2020".
+SEASONS = {"Spring": 21, "Summer": 22, "Autumn": 23, "Fall": 23, "Winter": 24}
+SEASON_NAMES = {code: name for name, code in SEASONS.items() if name != "Fall"}
+
+# Month abbreviations and other languages' month names, for dates in reference lists.
+MONTH_ALIASES = {
+    **{m[:3].lower(): n for m, n in MONTH_NUMBERS.items()},
+    "sept": 9,
+    **{m.lower(): n for m, n in MONTH_NUMBERS.items()},
+    **dict(
+        zip(
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+            range(1, 13),
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(
+            [
+                "januar",
+                "februar",
+                "märz",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "dezember",
+            ],
+            range(1, 13),
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(
+            [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
+            range(1, 13),
+            strict=True,
+        )
+    ),
+}
+_SEASON_WORDS = {name.lower(): code for name, code in SEASONS.items()}
+
+
+def iso_date(text: str) -> str:
+    """A printed date to ISO 8601 (EDTF seasons): "18 June 2021", "June 18, 2021", "Summer 1995", "4.10.1993".
+
+    Returns "" when the text holds no year; only the year when the day or month is unclear.
+    """
+    words = re.findall(r"[^\W\d_]+|\d+", text.lower())
+    years: list[str] = [w for w in words if len(w) == 4 and w.isdigit() and 1000 <= int(w) <= 2999]
+    if not years:
+        return ""
+    year = years[0]
+    if m := re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", text):
+        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    if m := re.fullmatch(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?\s*", text):
+        return text.strip()
+    month = next((MONTH_ALIASES[w] for w in words if w in MONTH_ALIASES), 0)
+    season = next((_SEASON_WORDS[w] for w in words if w in _SEASON_WORDS), 0)
+    days = [w for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+    if month and len(days) == 1:
+        return f"{year}-{month:02d}-{int(days[0]):02d}"
+    if month and not days:
+        return f"{year}-{month:02d}"
+    if season and not days:
+        return f"{year}-{season}"
+    return year
+
+
+def join_names(names: list[str] | tuple[str, ...], conjunction: str = "and") -> str:
+    """Join names the English way: "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]

@@ -87,6 +87,7 @@ class Paragraph:
     offsets: tuple[int, ...] = (0,)  # where each line of ``span`` starts in ``text``
     joins: int = 0
     complete: bool = False  # a display line (an equation): never joined to what follows
+    citations: list[Citation] = field(default_factory=list)  # author-date or numbered calls (stage link)
 
 
 @dataclass(slots=True)

@@ -17,3 +17,4 @@ bibtex_bibfiles = ["references.bib"]
 bibtex_default_style = "housestyle"
 bibtex_cite_id = "cite-{key}"
 epub_basename = "bibtest"
+epub_show_urls = "no"  # as docs/conf.py: the entries print their URLs already

@@ -6,12 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
 from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.figures import render_figures
-from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, iso_date, title_lines
+from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, title_lines
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import (
     Calls,
@@ -295,7 +296,7 @@ def build(pages: list[Page]) -> Reading:
     front = _front_node(found, context, steps, size)
     front.authors = front.authors or authors
     date = found.date
-    date_node = DateLine(date.text, iso_date(date.text), Span((date.number,))) if date is not None else None
+    date_node = DateLine(date.text, parse_date(date.text) or "", Span((date.number,))) if date is not None else None
     return Reading(
         lines=[ln.text for ln in numbered],
         blocks=blocks,

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.dates import MONTH_NUMBERS, MONTHS
+from paper2myst.dates import parse_date
 from paper2myst.readers.pdf.lines import Line
 
-_MONTH = "|".join(MONTHS)
-_ABBREVIATED = "|".join(m[:3] for m in MONTHS)
-_PREFIX = r"(?:(?:Updated|Published|Revised|Last updated|Date)(?: on)?:? )?"
 _SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Date)\b")
-_DATES = (
-    re.compile(rf"^{_PREFIX}(?P<month>{_MONTH}|{_ABBREVIATED})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})$"),
-    re.compile(rf"^{_PREFIX}(?P<day>\d{{1,2}}) (?P<month>{_MONTH}|{_ABBREVIATED})\.?,? (?P<year>\d{{4}})$"),
-    re.compile(rf"^{_PREFIX}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})$"),
-    re.compile(rf"^{_PREFIX}(?P<month>{_MONTH}) (?P<year>\d{{4}})$"),
-)
 # Headings that open the back matter: who the authors are, the publisher's notices.
 BACK_MATTER = re.compile(
     r"^(?:authors?(?: information)?|about the authors?|author contact information|disclaimer|acknowledge?ments?)$",
@@ -26,21 +17,6 @@ AUTHOR_BLOCK = re.compile(
     r"^(?:authors?(?: information)?|about the authors?|author contact information)$", re.IGNORECASE
 )
 _NAME = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)(?: (?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|van|von|de|da|del|der|le)){1,4}$")
-
-
-def iso_date(text: str) -> str:
-    """``April 10, 2026`` → ``2026-04-10``; empty when the text is no date."""
-    for pattern in _DATES:
-        match = pattern.match(text.strip())
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = parts["month"]
-        number = int(month) if month.isdigit() else next(n for m, n in MONTH_NUMBERS.items() if m.startswith(month))
-        day = int(parts.get("day") or 1)
-        if 1 <= number <= 12 and 1 <= day <= 31:
-            return f"{parts['year']}-{number:02d}-{day:02d}" if parts.get("day") else f"{parts['year']}-{number:02d}"
-    return ""
 
 
 def title_lines(lines: list[Line]) -> list[Line]:
@@ -61,7 +37,7 @@ def title_lines(lines: list[Line]) -> list[Line]:
 def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
     """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023")."""
     for line in lines:
-        if line.role == "body" and iso_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+        if line.role == "body" and parse_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
             return line
     return None
 

@@ -1,88 +1,19 @@
-"""Reference list entries (IAI Papers house style) to biblatex entries, BibTeX text and MyST markup."""
+"""House style "comma notes" (Names, "Title", in *Container*, No. N (Date), URL): rules that read it exactly."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from bibtexparser import middlewares
-from bibtexparser.entrypoint import write_string
-from bibtexparser.library import Library
-from bibtexparser.model import Entry, Field, ImplicitComment
-from bibtexparser.writer import BibtexFormat
-
-from paper2myst.citations import citation_myst, find_citations
-from paper2myst.dates import MONTHS
-from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Reference, Span
-
-__all__ = [
-    "FIELD_ORDER",
-    "KEY_STOPWORDS",
-    "BibEntry",
-    "bibliography_myst",
-    "citation_myst",
-    "find_citations",
-    "format_bibtex",
-    "iso_date",
-    "make_key",
-    "parse_reference",
-    "parse_references",
-]
-
-
-@dataclass(slots=True)
-class BibEntry:
-    """One biblatex entry made from one reference list entry."""
-
-    key: str
-    type: str  # "article", "book", "collection", "report", "online", "misc"
-    fields: dict[str, str]  # biblatex field -> BibTeX-ready value, in FIELD_ORDER
-    span: Span
-    source: str
+from paper2myst.bib.core import FIELD_ORDER
+from paper2myst.dates import MONTHS, SEASONS
+from paper2myst.dates import iso_date as parse_date
+from paper2myst.latex import latex_escape
 
 
 class UnparsedError(ValueError):
     """The text does not follow any form of the house style."""
 
-
-# Fields are always written in this order, so the .bib output is stable and diffable.
-FIELD_ORDER = (
-    "author",
-    "editor",
-    "title",
-    "journaltitle",
-    "series",
-    "institution",
-    "type",
-    "organization",
-    "howpublished",
-    "volume",
-    "number",
-    "location",
-    "publisher",
-    "note",
-    "date",
-    "pages",
-    "doi",
-    "url",
-    "entrysubtype",
-    "usera",
-)
-
-# biblatex's free field ``usera`` carries a house-style hint for what the fields cannot say:
-# "nocomma" — the list prints the names and the title with no comma between (a typo, but the
-# author's), so the rendered list still matches the source character for character.
-NO_COMMA = "nocomma"
-
-# Leading words skipped when a key takes "the first title word": English articles only,
-# because the series publishes in English and a longer list would make keys surprising.
-KEY_STOPWORDS = frozenset({"a", "an", "the"})
-
-# ISO 8601-2 (EDTF) season codes, which biber understands: 2020-21 is "Spring 2020".
-SEASONS = {"Spring": 21, "Summer": 22, "Autumn": 23, "Fall": 23, "Winter": 24}
 
 _MONTH = "|".join(MONTHS)
 _SEASON = "|".join(SEASONS)
@@ -116,8 +47,14 @@ _SERIES_KINDS = (
     "|Analyses|Notes|Insights|Documents|Series|Policy Papers|Working Papers|Policy Briefs|Research Papers"
     "|Occasional Papers|Discussion Papers|Issue Briefs|Special Reports"
 )
+# Lowercase words inside an institution's name: "Policy Center for the New South".
+_LINKING_WORDS = "for|the|of|and|on|in|de|du|des|la|le|di|per|für|und"
+# A numbered report in a publisher's series, after its publisher: "SWP Research Paper 2020/RP 12".
+_NUMBERED_REPORT = re.compile(
+    rf"^(?P<type>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*? (?:{_SERIES_KINDS})) (?P<number>\S*\d.*)$"
+)
 _REPORT_SERIES = re.compile(
-    rf"^(?P<inst>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*?) (?P<kind>{_SERIES_KINDS})$"
+    rf"^(?P<inst>[A-Z][A-Za-z0-9&.-]*(?: (?:[A-Z][A-Za-z0-9&.-]*|{_LINKING_WORDS}))*?) (?P<kind>{_SERIES_KINDS})$"
     r"|^(?P<acronym>[A-Z]{2,}) (?P<acronym_kind>[A-Z][a-z]+(?: [A-Z][a-z]+)*)$"
 )
 
@@ -210,36 +147,6 @@ NAME_PARTICLES = frozenset(
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][^\s.]*[a-z][^\s]*$|^[A-Z]\.?$")
 
-# LaTeX specials; "--" is split so that LaTeX decoding cannot turn it into an en dash.
-_LATEX_SPECIALS = re.compile(r"[&%$#_{}]|[~^\\]|(?<=-)(?=-)")
-_LATEX_WORDS = {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", "": "{}"}
-
-
-def parse_references(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[Diagnostic]]:
-    """Parse every reference, in list order, into entries with unique keys."""
-    entries: list[BibEntry] = []
-    diagnostics: list[Diagnostic] = []
-    for ref in refs:
-        try:
-            etype, fields = parse_reference(ref.text)
-        except UnparsedError as err:
-            etype, fields = fallback_fields(ref.text)
-            diagnostics.append(
-                Diagnostic(
-                    Kind.UNPARSED_REFERENCE, ref.span.first, f"reference not in house style ({err}): kept as @misc"
-                )
-            )
-        entries.append(BibEntry("", etype, fields, ref.span, ref.text))
-    for entry, key in zip(entries, unique_keys([make_key(e.fields) for e in entries]), strict=True):
-        entry.key = key
-    return entries, diagnostics
-
-
-def fallback_fields(text: str) -> tuple[str, dict[str, str]]:
-    """Make a best-effort @misc keeping the whole text in ``note``, so no word is lost."""
-    title = strip_markup(split_top(text)[0])
-    return "misc", {"title": latex_escape(title), "note": latex_escape(text)}
-
 
 def parse_reference(text: str) -> tuple[str, dict[str, str]]:
     """Parse one reference list entry into a biblatex type and raw field values (BibTeX-escaped)."""
@@ -248,7 +155,6 @@ def parse_reference(text: str) -> tuple[str, dict[str, str]]:
     if rest.endswith(".") and not rest.endswith(("(ed.).", "(eds.).")):
         rest = rest[:-1]  # notes end with a full stop; list entries do not
     rest = take_locators(rest, raw)
-    rest_before_head = rest
     names, title_form, title, rest = split_head(rest)
     segments = split_top(rest) if rest else []
     container = ""
@@ -258,7 +164,11 @@ def parse_reference(text: str) -> tuple[str, dict[str, str]]:
     leftovers = classify_segments(segments, raw)
     if title_form == "plain" and not names:
         title, raw = split_plain_title(title, raw)
-    if leftovers and title_form == "italic" and not container and len(leftovers) <= 2:
+    if title_form == "italic" and not container and len(leftovers) == 2 and (m := _NUMBERED_REPORT.match(leftovers[1])):
+        # "*Title*, Institution, Series Kind Number, Date": a report.
+        raw.update(institution=leftovers[0], type=m["type"], number=m["number"])
+        leftovers = []
+    if leftovers and title_form == "italic" and not container and is_imprint(leftovers):
         # Book imprint: "*Title*, City, Publisher, Year" (or "*Title*, Publisher, Year").
         if len(leftovers) == 2:
             raw["location"] = leftovers[0]
@@ -270,8 +180,6 @@ def parse_reference(text: str) -> tuple[str, dict[str, str]]:
         raise UnparsedError("no title")
     etype = decide_type(names, title_form, container, raw)
     fields: dict[str, str] = {}
-    if names and not re.match(rf"{re.escape(names)}\s*,", rest_before_head):
-        raw["usera"] = NO_COMMA
     if names:
         editor = re.search(r" \(eds?\.\)$", names)
         role = "editor" if editor else "author"
@@ -280,10 +188,8 @@ def parse_reference(text: str) -> tuple[str, dict[str, str]]:
     if container:
         fields.update(container_fields(etype, container))
     fields.update(raw)
-    if etype == "article" and is_news(fields):
-        fields["entrysubtype"] = "newspaper"
     return etype, {
-        k: fields[k] if k in ("url", "doi", "author", "editor") else latex_escape(fields[k])
+        k: fields[k] if k in ("url", "doi", "author", "editor", "pages") else latex_escape(fields[k])
         for k in FIELD_ORDER
         if k in fields
     }
@@ -349,7 +255,7 @@ def classify_segments(segments: Sequence[str], raw: dict[str, str]) -> list[str]
         elif m := re.fullmatch(rf"\((?P<date>{DATE_RE})\)", seg):
             raw["date"] = iso_date(m["date"])
         elif m := _PAGES.match(seg):
-            raw["pages"] = m["p"]
+            raw["pages"] = re.sub(r"[-–]+", "--", m["p"])
         elif m := _OJ.match(seg):
             raw.update(journaltitle=OFFICIAL_JOURNAL, series=m["series"], number=m["number"])
         elif _DATE_FULL.match(seg) and "date" not in raw:
@@ -362,12 +268,28 @@ def classify_segments(segments: Sequence[str], raw: dict[str, str]) -> list[str]
     return leftovers  # the caller decides: a book imprint, or unparsed
 
 
+def is_imprint(parts: Sequence[str]) -> bool:
+    """Whether leftover parts read as "City, Publisher" (or "Publisher").
+
+    A place is a few capitalised words without organisation words ("New York/London"), and a publisher
+    is not a report series.
+    """
+    if not 1 <= len(parts) <= 2 or _REPORT_SERIES.match(parts[-1]):
+        return False
+    if len(parts) == 1:
+        return True
+    place = parts[0].split()
+    return len(place) <= 3 and all(w[:1].isupper() and w not in ORG_WORDS for w in place)
+
+
 def decide_type(names: str, title_form: str, container: str, raw: dict[str, str]) -> str:
     """Choose the biblatex entry type from the shape of the reference."""
     if re.search(r" \(eds?\.\)$", names):
         return "collection"
     if raw.get("journaltitle") == OFFICIAL_JOURNAL:
         return "article"
+    if "institution" in raw:
+        return "report"
     if container:
         if _REPORT_SERIES.match(container) and names:
             return "report"
@@ -390,12 +312,6 @@ def container_fields(etype: str, container: str) -> dict[str, str]:
     return {"article": {"journaltitle": container}, "collection": {"series": container}}.get(
         etype, {"organization": container}
     )
-
-
-def is_news(fields: dict[str, str]) -> bool:
-    """Tell news: a day-dated piece in a periodical without volume, issue, pages or DOI."""
-    date = fields.get("date", "")
-    return len(date) == 10 and not any(k in fields for k in ("volume", "number", "pages", "doi"))
 
 
 def split_top(text: str) -> list[str]:
@@ -460,102 +376,12 @@ def names_field(text: str) -> str:
 
 def iso_date(text: str) -> str:
     """House style date to ISO 8601 (EDTF seasons for "Spring 2020")."""
-    if m := re.fullmatch(rf"(\d{{1,2}}) ({_MONTH}) (\d{{4}})", text):
-        return f"{m[3]}-{MONTHS.index(m[2]) + 1:02d}-{int(m[1]):02d}"
-    if m := re.fullmatch(rf"({_MONTH}) (\d{{4}})", text):
-        return f"{m[2]}-{MONTHS.index(m[1]) + 1:02d}"
-    if m := re.fullmatch(rf"({_SEASON}) (\d{{4}})", text):
-        return f"{m[2]}-{SEASONS[m[1]]}"
-    if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):
-        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
-    if re.fullmatch(r"\d{4}", text):
-        return text
-    raise UnparsedError(f"unrecognised date {text!r}")
-
-
-def latex_escape(text: str) -> str:
-    """Escape LaTeX specials so the value is safe for BibTeX, biber and pybtex alike."""
-    return _LATEX_SPECIALS.sub(lambda m: _LATEX_WORDS.get(m.group(), "\\" + m.group()), text)
+    iso = parse_date(text)
+    if not iso:
+        raise UnparsedError(f"unrecognised date {text!r}")
+    return iso
 
 
 def strip_markup(text: str) -> str:
     """Drop MyST emphasis stars and autolink brackets (used for fallback titles and keys)."""
     return re.sub(r"[*<>]", "", text)
-
-
-def ascii_word(text: str) -> str:
-    """Lowercase ASCII letters and digits only: "Euro-Atlantic." -> "euroatlantic"."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
-def title_words(title: str) -> list[str]:
-    """Key-worthy words of a title: ASCII-folded, without leading articles (KEY_STOPWORDS)."""
-    words = [w for w in (ascii_word(t) for t in strip_markup(title).split()) if w]
-    while words and words[0] in KEY_STOPWORDS:
-        words = words[1:]
-    return words
-
-
-def make_key(fields: dict[str, str]) -> str:
-    """Make the key ``author + year + first title word`` (before any clash suffix).
-
-    The author part is the first family name with its particles ("vandijk"), or the whole organisation
-    name squashed; an authorless entry uses its first two title words around the year.
-    """
-    names = fields.get("author") or fields.get("editor") or ""
-    words = title_words(fields.get("title", "")) or ["untitled"]
-    year = fields.get("date", "")[:4] or "nd"
-    if names.startswith("{"):
-        who = ascii_word(names)
-    elif names:
-        first = names.split(" and ")[0].split()
-        family = [t for t in first[1:] if t in NAME_PARTICLES] + first[-1:]
-        who = ascii_word("".join(family))
-    else:
-        who, words = words[0], words[1:] or [""]
-    return f"{who}{year}{words[0]}"
-
-
-def unique_keys(keys: Sequence[str]) -> list[str]:
-    """Suffix clashing keys a, b, c ... in list order (every member of a clash gets a letter)."""
-    counts: dict[str, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
-    seen: dict[str, int] = {}
-    out: list[str] = []
-    for key in keys:
-        if counts[key] == 1:
-            out.append(key)
-            continue
-        seen[key] = seen.get(key, 0) + 1
-        out.append(key + chr(ord("a") + seen[key] - 1))
-    return out
-
-
-def format_bibtex(entries: Sequence[BibEntry], header: str) -> str:
-    """Write the .bib file: a header comment, then the entries in list order, fields in FIELD_ORDER."""
-    library = Library()
-    comment = header if header.startswith("%") else f"% {header}"
-    library.add(ImplicitComment(comment))
-    for entry in entries:
-        library.add(Entry(entry.type, entry.key, [Field(k, v) for k, v in entry.fields.items()]))
-    fmt = BibtexFormat()  # type: ignore[no-untyped-call]  # untyped constructor
-    fmt.indent = "  "
-    fmt.block_separator = "\n"
-    fmt.trailing_comma = True
-    enclose = middlewares.AddEnclosingMiddleware(
-        reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{"
-    )
-    text: str = write_string(library, unparse_stack=[enclose], bibtex_format=fmt)
-    return text.rstrip("\n") + "\n"
-
-
-def bibliography_myst(entries: Sequence[BibEntry]) -> str:
-    """Write the ``{bibliography}`` directive listing exactly these entries, unlabelled, in list order.
-
-    The order and the text come from the ``housestyle`` pybtex style (see docs/_ext/housestyle.py);
-    each entry gets the id ``cite-KEY`` from ``bibtex_cite_id``, which :func:`citation_myst` links to.
-    """
-    keys = ", ".join(f'"{e.key}"' for e in entries)
-    return f"```{{bibliography}}\n:list: bullet\n:style: housestyle\n:filter: key in {{{keys}}}\n```\n"

@@ -1,0 +1,83 @@
+"""Split a reference's text into labelled segments (author, title, ...) with the trained tagger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from paper2myst.bib.tagger import MODEL, Token, sequence_features, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of words with one label; ``start``/``end`` index the text it was cut from."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+class Segmenter:
+    """A loaded CRF model: text in, labelled segments and a confidence out (deterministic)."""
+
+    def __init__(self, model: Path) -> None:
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+
+    def labels(self, tokens: list[Token]) -> tuple[list[str], float]:
+        """Label each token; the confidence is the least sure token's marginal probability of its label."""
+        if not tokens:
+            return [], 1.0
+        labels: list[str] = self._tagger.tag(sequence_features(tokens))
+        least = min(float(self._tagger.marginal(label, i)) for i, label in enumerate(labels))
+        return labels, least
+
+    def segments(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Segment], float]:
+        """Group consecutive tokens with the same label into segments."""
+        tokens = tokenize(text) if tokens is None else tokens
+        labels, confidence = self.labels(tokens)
+        out: list[Segment] = []
+        for tok, label in zip(tokens, labels, strict=True):
+            if out and out[-1].label == label:
+                last = out[-1]
+                out[-1] = Segment(label, text[last.start : tok.end], last.start, tok.end)
+            else:
+                out.append(Segment(label, tok.text, tok.start, tok.end))
+        return repair(out), confidence
+
+
+# A work needs a title: when the tagger finds only a container, and the entry has a publisher or a place
+# (a book's imprint), the "container" is the work's own title.
+_BOOKISH = frozenset({"publisher", "location"})
+
+
+def repair(segments: list[Segment]) -> list[Segment]:
+    """Fix labellings that cannot be right as a whole (the tagger decides word by word)."""
+    labels = {s.label for s in segments}
+    if "title" not in labels and "container" in labels and labels & _BOOKISH:
+        first = next(i for i, s in enumerate(segments) if s.label == "container")
+        segments = [*segments]
+        seg = segments[first]
+        segments[first] = Segment("title", seg.text, seg.start, seg.end)
+    return segments
+
+
+@cache
+def default_segmenter() -> Segmenter:
+    """The model shipped with the package (trained by ``nox -s train-refs``)."""
+    return Segmenter(MODEL)
+
+
+def segments_with(model: Path) -> Callable[[str], list[tuple[str, str]]]:
+    """A predictor for the evaluation: text to (label, segment text) pairs."""
+    segmenter = Segmenter(model)
+
+    def predict(text: str) -> list[tuple[str, str]]:
+        return [(s.label, s.text) for s in segmenter.segments(text)[0]]
+
+    return predict

@@ -1,0 +1,358 @@
+"""Tag the words of a reference (author, title, container, date, ...) with a CRF trained on tagged references."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from xml.etree import ElementTree
+
+MODEL = Path(__file__).with_name("references.crfsuite")
+
+# The labels the model predicts. Tagged sets name some parts several ways; these are folded together.
+LABELS = (
+    "author",
+    "editor",
+    "translator",
+    "title",
+    "container",
+    "collection",
+    "date",
+    "volume",
+    "number",
+    "pages",
+    "edition",
+    "publisher",
+    "location",
+    "genre",
+    "note",
+    "doi",
+    "url",
+    "isbn",
+    "label",
+)
+TAG_LABELS = {
+    "journal": "container",
+    "container-title": "container",
+    "collection-title": "collection",
+    "citation-number": "label",
+    "issue": "number",
+    "source": "note",
+    "medium": "note",
+    "director": "author",
+    "producer": "note",
+    "dataset": "note",
+}
+
+MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "gennaio",
+        "febbraio",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "settembre",
+        "ottobre",
+    ]
+)
+# Cue words of reference parts, by what they cue; a word's class is a feature, so the model learns the rest.
+CUES = {
+    "vol": "volume",
+    "vols": "volume",
+    "volume": "volume",
+    "bd": "volume",
+    "jg": "volume",
+    "t": "volume",
+    "no": "number",
+    "nr": "number",
+    "issue": "number",
+    "n": "number",
+    "pp": "pages",
+    "p": "pages",
+    "s": "pages",
+    "pages": "pages",
+    "ed": "editor",
+    "eds": "editor",
+    "hrsg": "editor",
+    "hg": "editor",
+    "dir": "editor",
+    "edited": "editor",
+    "editor": "editor",
+    "editors": "editor",
+    "trans": "translator",
+    "translated": "translator",
+    "tr": "translator",
+    "in": "in",
+    "retrieved": "access",
+    "accessed": "access",
+    "available": "access",
+    "viewed": "access",
+    "consulted": "access",
+    "online": "access",
+    "press": "publisher",
+    "university": "publisher",
+    "verlag": "publisher",
+    "publishers": "publisher",
+    "publishing": "publisher",
+    "books": "publisher",
+    "edn": "edition",
+    "edition": "edition",
+    "éd": "edition",
+    "aufl": "edition",
+    "report": "genre",
+    "thesis": "genre",
+    "dissertation": "genre",
+    "paper": "genre",
+    "doi": "doi",
+    "isbn": "isbn",
+    "et": "etal",
+    "al": "etal",
+    "and": "and",
+    "&": "and",
+    "journal": "journal",
+    "proceedings": "journal",
+    "conference": "journal",
+    "review": "journal",
+    "bulletin": "journal",
+}
+
+_URL = re.compile(r"^<?(?:https?://|www\.)", re.I)
+_DOI = re.compile(r"10\.\d{4,}/")
+_YEAR = re.compile(r"^\D{0,2}(1[5-9]\d\d|20\d\d)[a-z]?\D{0,3}$")
+_RANGE = re.compile(r"\d+\s*[-–—]\s*\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A whitespace-separated word of a reference, with its character span."""
+
+    text: str
+    start: int
+    end: int
+    emphasis: bool = False  # printed in italics (known from MyST stars, never from plain text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split at whitespace, keeping character offsets into ``text``."""
+    return [Token(m[0], m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def shape(word: str) -> str:
+    """Collapse a word to its character classes: "Smith," -> "Aa,", "2019)." -> "0)."."""
+    out: list[str] = []
+    for ch in word:
+        c = "A" if ch.isupper() else "a" if ch.isalpha() else "0" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:8]
+
+
+def core(word: str) -> str:
+    """Lowercase letters and digits of a word, accents folded."""
+    folded = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+@lru_cache(maxsize=65536)
+def word_features(word: str) -> dict[str, str]:
+    """Features of one word alone (cached: the callers must not change the dict)."""
+    w = core(word)
+    lower = word.lower().strip(".,;:()[]\"“”'‘’")
+    feats = {
+        "w": w[:12],
+        "shape": shape(word),
+        "first": word[0] if not word[0].isalnum() else "x",
+        "last": word[-1] if not word[-1].isalnum() else "x",
+        "pre3": w[:3],
+        "suf3": w[-3:],
+        "len": str(min(len(w), 6)),
+        "cue": CUES.get(w, ""),
+    }
+    if _URL.match(word):
+        feats["kind"] = "url"
+    elif _DOI.search(word):
+        feats["kind"] = "doi"
+    elif _YEAR.match(word):
+        feats["kind"] = "year"
+    elif _RANGE.search(word):
+        feats["kind"] = "range"
+    elif w.isdigit():
+        feats["kind"] = "num"
+    elif re.fullmatch(r"(?:[A-Z]\.-?)+,?", word) or re.fullmatch(r"[A-Z]{1,3},?", word):
+        feats["kind"] = "initials"
+    elif lower in MONTH_WORDS:
+        feats["kind"] = "month"
+    elif "@" in word:
+        feats["kind"] = "email"
+    else:
+        feats["kind"] = "word"
+    return feats
+
+
+@lru_cache(maxsize=65536)
+def _own_strings(word: str) -> tuple[str, ...]:
+    return tuple(f"{k}={v}" for k, v in word_features(word).items())
+
+
+@lru_cache(maxsize=65536)
+def _neighbour_strings(word: str, d: int) -> tuple[str, ...]:
+    g = word_features(word)
+    return (f"{d}:w={g['w']}", f"{d}:kind={g['kind']}", f"{d}:last={g['last']}", f"{d}:cue={g['cue']}")
+
+
+def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
+    """Features of every token: its own, its neighbours', its place, and the brackets and quotes it is in."""
+    words = [t.text for t in tokens]
+    own = [word_features(w) for w in words]
+    n = len(tokens)
+    caps = [w[:1].isupper() for w in words]
+    out: list[list[str]] = []
+    first_year = next((i for i, f in enumerate(own) if f["kind"] == "year"), n)
+    paren = quote = dots = commas = 0
+    seen_year = seen_in = seen_quote = False
+    for i, text in enumerate(words):
+        f = own[i]
+        kind, last = f["kind"], f["last"]
+        prev_last = own[i - 1]["last"] if i else "^"
+        next_cap = caps[i + 1] if i + 1 < n else "$"
+        d4 = dots if dots < 4 else 4
+        feats = [
+            *_own_strings(text),
+            f"dots={d4}",
+            f"commas={commas if commas < 4 else 4}",
+            f"year_seen={seen_year}",
+            f"in_seen={seen_in}",
+            f"quote_seen={seen_quote}",
+            f"prevlast+shape={prev_last}|{f['shape']}",
+            f"prevlast+kind={prev_last}|{kind}",
+            f"dots+kind={d4}|{kind}",
+            f"cap={caps[i]}",
+            f"bigram={own[i - 1]['w'] if i else '^'}|{f['w']}",
+            f"nextcap={next_cap}",
+            f"last+nextcap={last}|{next_cap}",
+            f"prevlast+cap={prev_last}|{caps[i]}",
+            f"last+nextkind={last}|{own[i + 1]['kind'] if i + 1 < n else '$'}",
+            f"year_rel={'after' if seen_year else 'before' if i < first_year else 'none'}",
+            f"upper={text.isupper() and len(text) > 2}",
+            f"after_quote={seen_quote and quote == 0}",
+            f"dots+cue={d4}|{f['cue']}",
+            f"prev2last={own[i - 2]['last'] if i > 1 else '^'}|{prev_last}",
+        ]
+        first = text[0]
+        if first in "(“\"'‘[":
+            paren += first in "(["
+            quote += first in '“"‘'
+        feats.append(f"pos={i if i < 5 else 5}")
+        feats.append(f"rpos={10 * i // n}")
+        feats.append(f"inparen={paren > 0}")
+        feats.append(f"inquote={quote > 0}")
+        if tokens[i].emphasis:
+            feats.append("em")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                feats.extend(_neighbour_strings(words[j], d))
+            else:
+                feats.append(f"{d}:none")
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        dots += text.endswith(".") and kind != "initials"
+        commas += text.endswith(",")
+        seen_year = seen_year or kind == "year"
+        seen_in = seen_in or f["cue"] == "in"
+        seen_quote = seen_quote or first in '“"‘'
+        stripped_last = text.rstrip(".,;:")[-1:]
+        if text[-1] in ")]" or stripped_last in ")]":
+            paren = max(0, paren - 1)
+        if stripped_last in '”"’':
+            quote = max(0, quote - 1)
+        out.append(feats)
+    return out
+
+
+# --- the tagged set --------------------------------------------------------------------------------
+
+
+def read_tagged(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """Each reference of an AnyStyle-style XML file as (label, segment text) pairs, labels folded to LABELS."""
+    root = ElementTree.parse(path).getroot()
+    for seq in root.iter("sequence"):
+        pairs = []
+        for el in seq:
+            text = " ".join((el.text or "").split())
+            if text:
+                pairs.append((TAG_LABELS.get(el.tag, el.tag if el.tag in LABELS else "note"), text))
+        if pairs:
+            yield pairs
+
+
+def token_labels(pairs: Sequence[tuple[str, str]]) -> tuple[str, list[str]]:
+    """The reference text (segments joined by spaces) and one label per token."""
+    labels = [label for label, text in pairs for _ in text.split()]
+    return " ".join(text for _, text in pairs), labels

@@ -1,0 +1,171 @@
+"""Reference lists in any house style, through ``paper2myst refs``: styles, fields, printed text, BibTeX, speed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from xml.etree import ElementTree
+
+import bibtexparser
+import pybtex.database
+import pytest
+from paper2myst.bib import parse_list
+from paper2myst.bib.tagger import _neighbour_strings, _own_strings, read_tagged, token_labels, word_features
+from paper2myst.bib.train import MEASURED, fields_of, score, table, train
+from paper2myst.cli import main
+from test_bib import demarkdown, render_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "references"
+CORE = FIXTURES / "anystyle-core.xml"
+# Lists written and tagged by hand, one per house style (the dataset's "style" attribute says which).
+STYLE_LISTS = sorted((FIXTURES / "styles").glob("*.xml"))
+
+
+def list_of(path: Path) -> tuple[str, list[list[tuple[str, str]]], list[str]]:
+    """The style a hand-tagged list is in, its tagged references, and their text as printed."""
+    refs = list(read_tagged(path))
+    return ElementTree.parse(path).getroot().get("style", ""), refs, [token_labels(r)[0] for r in refs]
+
+
+def run_refs(tmp_path: Path, texts: list[str], *extra: str) -> tuple[int, str]:
+    source = tmp_path / "list.txt"
+    source.write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    bib = tmp_path / "out.bib"
+    code = main(["refs", str(source), "--bib", str(bib), "--quiet", *extra])
+    return code, bib.read_text(encoding="utf-8") if bib.exists() else ""
+
+
+@pytest.mark.parametrize("path", STYLE_LISTS, ids=lambda p: p.stem)
+def test_style_is_detected(path: Path) -> None:
+    style, _, texts = list_of(path)
+    assert parse_list(texts)[0] == style
+
+
+@pytest.mark.parametrize("path", STYLE_LISTS, ids=lambda p: p.stem)
+def test_rendered_list_equals_the_printed_list(path: Path) -> None:
+    """Entry by entry, labels included, whatever the parser made of the fields."""
+    _, _, texts = list_of(path)
+    _, entries, _ = parse_list(texts)
+    assert render_text(entries) == [demarkdown(t) for t in texts]
+
+
+@pytest.mark.parametrize("path", STYLE_LISTS, ids=lambda p: p.stem)
+def test_bibtex_is_valid_and_round_trips(path: Path, tmp_path: Path) -> None:
+    _, _, texts = list_of(path)
+    code, text = run_refs(tmp_path, texts)
+    assert code == 0
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    _, entries, _ = parse_list(texts)
+    assert [(e.entry_type, e.key, {f.key: f.value for f in e.fields}) for e in library.entries] == [
+        (e.type, e.key, e.fields) for e in entries
+    ]
+    data = pybtex.database.parse_string(text, "bibtex")
+    assert list(data.entries) == [e.key for e in entries]
+
+
+@pytest.mark.skipif(shutil.which("biber") is None, reason="biber not installed")
+def test_biber_validates_every_style_list(tmp_path: Path) -> None:
+    texts = [t for path in STYLE_LISTS for t in list_of(path)[2]]
+    code, text = run_refs(tmp_path, texts)
+    assert code == 0
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        ["biber", "--tool", "--validate-datamodel", "--output-directory", ".", "refs.bib"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [line for line in run.stdout.splitlines() if line.startswith(("WARN", "ERROR"))] == []
+
+
+def test_field_accuracy_on_the_style_lists(tmp_path: Path) -> None:
+    """Per-field accuracy of the shipped model on the hand-tagged lists (never trained on), via ``refs --xml``."""
+    total_counts = {f: (0, 0) for f in MEASURED}
+    for path in STYLE_LISTS:
+        _, refs, texts = list_of(path)
+        code, _ = run_refs(tmp_path, texts, "--xml", str(tmp_path / "out.xml"))
+        assert code == 0
+        by_text = dict(zip(texts, read_tagged(tmp_path / "out.xml"), strict=True))
+        counts = score(refs, lambda text: by_text[text])  # noqa: B023  # used at once, inside the loop
+        total_counts = {f: (total_counts[f][0] + counts[f][0], total_counts[f][1] + counts[f][1]) for f in MEASURED}
+    print(table(total_counts))
+    right = sum(r for r, _ in total_counts.values())
+    total = sum(t for _, t in total_counts.values())
+    assert right / total >= 0.85
+
+
+@pytest.mark.slow
+def test_field_accuracy_on_a_held_out_fold(tmp_path: Path) -> None:
+    """Train on four fifths of the tagged set, measure the fifth through ``paper2myst refs --xml``."""
+    refs = list(read_tagged(CORE))
+    model = tmp_path / "fold.crfsuite"
+    train([r for i, r in enumerate(refs) if i % 5], model)
+    held_out = [r for i, r in enumerate(refs) if i % 5 == 0]
+    texts = [token_labels(r)[0] for r in held_out]
+    source = tmp_path / "list.txt"
+    source.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    out = tmp_path / "out.xml"
+    assert (
+        main(["refs", str(source), "--bib", str(tmp_path / "out.bib"), "--xml", str(out), "--model", str(model)]) == 0
+    )
+    predicted = list(read_tagged(out))
+    assert len(predicted) == len(held_out)
+    by_text = dict(zip(texts, predicted, strict=True))
+    counts = score(held_out, lambda text: by_text[text])
+    print(table(counts))
+    right = sum(r for r, _ in counts.values())
+    total = sum(t for _, t in counts.values())
+    # Measured 0.868 over five folds (nox -s train-refs prints the table); the issue's goal is 0.90.
+    assert right / total >= 0.84
+
+
+def test_repeated_author_dash_takes_the_previous_author() -> None:
+    _, entries, _ = parse_list(
+        [
+            "Allison, Graham T. 2017. Destined for War. Boston: Houghton Mifflin Harcourt.",
+            "———. 2020. “The New Spheres of Influence.” Foreign Affairs 99 (2): 30–40.",
+        ]
+    )
+    assert entries[1].fields["author"] == entries[0].fields["author"]
+
+
+def test_labels_stay_labels() -> None:
+    _, entries, _ = parse_list(["[1] J. Doe, Power System Analysis, 2nd ed. New York: McGraw-Hill, 2015."])
+    assert entries[0].label == "[1]"
+    assert "[1]" not in entries[0].fields["author"]
+
+
+def test_fields_of_normalises_punctuation_and_case() -> None:
+    assert fields_of([("title", "“The Title,”"), ("date", "(2010).")]) == {"title": "the title", "date": "2010"}
+
+
+def test_a_blank_line_separated_paragraph_is_one_reference(tmp_path: Path) -> None:
+    source = tmp_path / "list.txt"
+    source.write_text("Smith, J. (2010). A long title\nthat wraps. Publisher.\n\nJones, K. (2011). Short. Press.\n")
+    assert main(["refs", str(source), "--bib", str(tmp_path / "o.bib"), "--quiet"]) == 0
+    assert (tmp_path / "o.bib").read_text(encoding="utf-8").count("\n@") == 2
+
+
+def test_empty_list_is_bad_input(tmp_path: Path) -> None:
+    source = tmp_path / "list.txt"
+    source.write_text("\n\n")
+    assert main(["refs", str(source)]) == 2
+
+
+def test_parsing_1000_references_takes_under_a_second() -> None:
+    texts = [token_labels(r)[0] for r in read_tagged(CORE)][:1000]
+    parse_list(texts[:2])  # load the model
+    timings = []
+    for _ in range(3):  # the best of three, each with cold word caches (CPU time: the machine may be shared)
+        for cached in (word_features, _own_strings, _neighbour_strings):
+            cached.cache_clear()
+        start = time.process_time()
+        _, entries, _ = parse_list(texts)
+        timings.append(time.process_time() - start)
+        assert len(entries) == 1000
+    assert min(timings) <= 1.0
