@@ -228,6 +228,8 @@ def split_head(text: str) -> tuple[str, str, str, str]:
         names = text[:star].strip().removesuffix(",").strip()
         return names, "italic", text[star + 1 : close_star], text[close_star + 1 :].removeprefix(",").strip()
     parts = split_top(text)
+    if not parts:
+        raise UnparsedError("no title")  # a bare address, say: kept as printed and reported
     if len(parts) >= 2 and looks_like_names(parts[0]) and not _DATE_FULL.match(parts[1]):
         return parts[0], "plain", parts[1], ", ".join(parts[2:])  # "Name, Blog post, date"
     return "", "plain", parts[0], ", ".join(parts[1:])
