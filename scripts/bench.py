@@ -88,7 +88,7 @@ def clean(*paths: Path) -> Step:
 
 def pandoc_path() -> str:
     try:
-        import pypandoc  # type: ignore[import-untyped]  # bundles pandoc (pypandoc-binary)
+        import pypandoc  # bundles pandoc (pypandoc-binary)
     except ImportError:
         found = shutil.which("pandoc")
         if found is None:

@@ -1,18 +1,41 @@
-"""Build several editions in one process, so Sphinx, the extensions and the parsed sources load once.
+"""Build the editions in one process, skip a build that has nothing to do, and keep every rebuild equal to a clean one.
 
-``python docs/_ext/editions.py SRCDIR OUTDIR BUILDER...`` runs ``sphinx-build`` for each builder in
-turn, every one with the same flags and one shared doctree cache: the first builder reads the
-sources, the others reuse its pickled environment. Separate ``sphinx-build`` processes would pay
-the interpreter's and Sphinx's start-up (about 0.8 s) once per edition.
+As a program, ``python docs/_ext/editions.py SRCDIR OUTDIR BUILDER...`` runs ``sphinx-build`` for each
+builder in turn, all with the same flags and one shared doctree cache: the first builder reads the
+sources, the others reuse its pickled environment (separate processes would pay Python's and Sphinx's
+start-up once per edition). When nothing it read has changed since its last successful run (the
+sources, the files the build depended on, the Python packages, the environment variables the editions
+read) and the outputs are as it left them, it does not start Sphinx at all.
+
+As the Sphinx extension ``editions`` (listed in conf.py, so plain ``sphinx-build`` gets it too), it makes
+Sphinx's own incremental builds honest:
+
+- a change of the paper's metadata (``paper.json``), of the set of source files or of an environment
+  variable the editions read empties the builder's output folder first, so that nothing of a previous
+  paper (its PDF and EPUB, a page it had) stays or is published, and re-reads every source;
+- Sphinx's backup of an outdated ``.buildinfo`` never enters the EPUB or the output, and the EPUB's cover
+  page is listed where a clean build lists it, so a rebuild zips the same bytes;
+- named advisory messages of dependencies (not about the paper) are shown as information, not as
+  warnings that ``-W`` would turn into a failed build.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sphinx.cmd.build import build_main
+if TYPE_CHECKING:  # Sphinx is imported only when there is something to build: the up-to-date check is quick.
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 FLAGS = [
     "-n",  # nitpicky: every unresolved reference is a warning...
@@ -20,14 +43,229 @@ FLAGS = [
     "--keep-going",  # but report all of them, not just the first.
     "-q",  # only warnings and errors on the console.
 ]
+# Environment variables the editions read (docs/_ext: build dates, the canonical URL): a change rebuilds.
+INPUT_VARIABLES = ("SOURCE_DATE_EPOCH", "READTHEDOCS_CANONICAL_URL")
+# The driver's record of its last successful run, beside the outputs (not inside one: never published).
+RECORD = ".editions.json"
+# Written by the extension into the doctree cache: files outside the sources that the build depended on.
+DEPENDENCIES = "editions-dependencies.json"
+# Left by Sphinx when the configuration changed; not an output. The EPUB cover page is made by the builder.
+NOT_CONTENT = (".buildinfo.bak", "epub-cover.xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class Advisory:
+    """A dependency's message that says nothing about the paper: shown as information, never failing the build."""
+
+    logger: str  # the dependency's logger, by its exact name
+    message: re.Pattern[str]
+    why: str
+
+
+ADVISORIES = (
+    Advisory(
+        "weasyprint",
+        re.compile(r"^Using fontTools instead of HarfBuzz"),
+        "without the system's libharfbuzz-subset, WeasyPrint subsets the same fonts with fontTools",
+    ),
+)
+
+
+# --- the extension ----------------------------------------------------------------------------------------
+
+
+class AdvisoryFilter(logging.Filter):
+    """Turn a dependency's advisory warning into an information line (shown with -v), so -W does not fail on it."""
+
+    def __init__(self, advisories: Sequence[Advisory]) -> None:
+        super().__init__()
+        self.advisories = advisories
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        for advisory in self.advisories:
+            if advisory.message.search(record.getMessage()):
+                from sphinx.util import logging as sphinx_logging
+
+                sphinx_logging.getLogger(__name__).info(
+                    "advisory from %s, not an error (%s): %s", record.name, advisory.why, record.getMessage()
+                )
+                return False
+        return True
+
+
+def install_advisory_filters(advisories: Sequence[Advisory] = ADVISORIES) -> None:
+    by_logger: dict[str, list[Advisory]] = {}
+    for advisory in advisories:
+        by_logger.setdefault(advisory.logger, []).append(advisory)
+    for name, group in by_logger.items():
+        target = logging.getLogger(name)
+        if not any(isinstance(f, AdvisoryFilter) for f in target.filters):
+            target.addFilter(AdvisoryFilter(group))
+
+
+def source_files(srcdir: Path, suffixes: Sequence[str], skip: Sequence[Path]) -> list[str]:
+    """The source documents' paths under ``srcdir`` (not in the build folders): adding or removing one rebuilds."""
+    found: list[str] = []
+    skipped = {p.resolve() for p in skip}
+    for folder, dirs, files in os.walk(srcdir):
+        dirs[:] = sorted(
+            d for d in dirs if (Path(folder) / d).resolve() not in skipped and not d.startswith((".", "_"))
+        )
+        found += [str(Path(folder, f).relative_to(srcdir)) for f in sorted(files) if f.endswith(tuple(suffixes))]
+    return found
+
+
+def inputs_signature(app: Sphinx) -> str:
+    """What the outputs depend on besides the sources Sphinx tracks: paper.json, the set of sources, the environment."""
+    digest = hashlib.sha256()
+    metadata = Path(app.confdir) / "paper.json"
+    digest.update(metadata.read_bytes() if metadata.is_file() else b"")
+    for name in INPUT_VARIABLES:
+        digest.update(f"\0{name}={os.environ.get(name)}".encode())
+    suffixes = list(app.config.source_suffix)
+    skip = [Path(app.outdir), Path(app.doctreedir), *(Path(app.srcdir) / p for p in app.config.exclude_patterns)]
+    digest.update("\0".join(source_files(Path(app.srcdir), suffixes, skip)).encode())
+    return digest.hexdigest()
+
+
+def record_inputs(app: Sphinx, config: Config) -> None:
+    """Make the inputs part of the configuration: Sphinx re-reads every source when they changed (rebuild "env")."""
+    config.editions_inputs = inputs_signature(app)
+    config.epub_exclude_files = [*config.epub_exclude_files, *NOT_CONTENT]
+
+
+def stamp_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / f"editions-{Path(app.outdir).name}.stamp"
+
+
+def fresh_output(app: Sphinx) -> None:
+    """Empty the output folder when the inputs changed since it was built: nothing of a previous paper survives."""
+    stamp = stamp_path(app)
+    signature = f"{app.builder.name}:{app.config.editions_inputs}"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == signature:
+        return
+    out = Path(app.outdir)
+    if out.is_dir():
+        for child in out.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    stamp.unlink(missing_ok=True)
+
+
+def finish(app: Sphinx, exception: Exception | None) -> None:
+    """Drop what is not an output; after a successful build, note its inputs for the next one."""
+    (Path(app.outdir) / ".buildinfo.bak").unlink(missing_ok=True)
+    if exception is not None or app.statuscode:
+        return
+    stamp = stamp_path(app)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(f"{app.builder.name}:{app.config.editions_inputs}", encoding="utf-8")
+    # For the driver's up-to-date check: files outside the sources the documents depend on (the .bib), and
+    # the code loaded from outside the installed packages (the converter's modules the extensions import).
+    prefixes = tuple({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+    files = {str(Path(app.srcdir, dep).resolve()) for deps in app.env.dependencies.values() for dep in deps}
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if path and not os.path.realpath(path).startswith(prefixes):
+            files.add(os.path.realpath(path))
+    (Path(app.doctreedir) / DEPENDENCIES).write_text(json.dumps(sorted(files), indent=0), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("editions_inputs", "", "env", str)
+    app.connect("config-inited", record_inputs)
+    app.connect("builder-inited", fresh_output)
+    app.connect("build-finished", finish)
+    install_advisory_filters()
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# --- the driver -------------------------------------------------------------------------------------------
+
+
+def stats(paths: Iterator[Path]) -> list[tuple[str, int, int]]:
+    out = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            out.append((str(path), -1, -1))
+        else:
+            out.append((str(path), st.st_size, st.st_mtime_ns))
+    return out
+
+
+def tree(folder: Path, skip: Sequence[Path] = ()) -> Iterator[Path]:
+    skipped = {p.resolve() for p in skip}
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if (Path(root) / d).resolve() not in skipped and d != "__pycache__")
+        yield from (Path(root, f) for f in sorted(files))
+
+
+def packages() -> list[str]:
+    """The installed distributions, by their metadata folders' names (which carry the versions)."""
+    names = [sys.version]
+    for entry in sys.path:
+        if os.path.isdir(entry) and os.path.basename(entry) in {"site-packages", "dist-packages"}:
+            names += sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info", ".pth")))
+    return names
+
+
+def state(srcdir: Path, outdir: Path, builders: Sequence[str], variables: dict[str, str | None]) -> dict[str, Any]:
+    """Everything a build reads (by size and time of change) and everything it wrote, as the driver sees it."""
+    doctrees = outdir / "doctrees"
+    try:
+        extra = [Path(p) for p in json.loads((doctrees / DEPENDENCIES).read_text(encoding="utf-8"))]
+    except (OSError, ValueError):
+        extra = []
+    return {
+        "command": [*FLAGS, *builders, str(srcdir.resolve()), str(outdir.resolve())],
+        "variables": variables,
+        "packages": hashlib.sha256("\n".join(packages()).encode()).hexdigest(),
+        "sources": stats(tree(srcdir, [outdir, doctrees])),
+        "dependencies": stats(iter(extra)),
+        "outputs": {b: stats(tree(outdir / b)) for b in builders} | {"doctrees": stats(tree(doctrees))},
+    }
+
+
+def up_to_date(srcdir: Path, outdir: Path, builders: Sequence[str], variables: dict[str, str | None]) -> bool:
+    try:
+        recorded = json.loads((outdir / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(json.loads(json.dumps(state(srcdir, outdir, builders, variables))) == recorded)
+
+
+def advice(builder: str, srcdir: Path, outdir: Path) -> str:
+    return (
+        f"editions: the {builder} edition failed; nothing later was built.\n"
+        f"  The messages above say where (file:line); warnings are errors (-W). If it is in {srcdir}/*.md\n"
+        f"  or {srcdir}/paper.json (generated), correct the paper's source in refs/ or the converter, then\n"
+        f"  `nox -s convert`;\n"
+        f"  if it is in {srcdir}/conf.py, {srcdir}/_ext/ or {srcdir}/_static/, correct that file.\n"
+        f"  Then `nox -s build` again (`nox -s clean` first starts from nothing: it deletes {outdir})."
+    )
 
 
 def build(srcdir: Path, outdir: Path, builders: Sequence[str]) -> int:
-    """Build each edition into ``outdir/<builder>``; stop at the first that fails."""
+    """Build each edition into ``outdir/<builder>``; stop at the first that fails. Skip it all if nothing changed."""
+    # As the caller set them: the extensions may fill in a default (web.py: SOURCE_DATE_EPOCH from the paper's date).
+    variables = {name: os.environ.get(name) for name in INPUT_VARIABLES}
+    if up_to_date(srcdir, outdir, builders, variables):
+        return 0
+    (outdir / RECORD).unlink(missing_ok=True)
+    from sphinx.cmd.build import build_main
+
     for builder in builders:
         status = build_main([*FLAGS, "-b", builder, "-d", str(outdir / "doctrees"), str(srcdir), str(outdir / builder)])
         if status:
+            print(advice(builder, srcdir, outdir), file=sys.stderr)
             return status
+    (outdir / RECORD).write_text(json.dumps(state(srcdir, outdir, builders, variables)), encoding="utf-8")
     return 0
 
 
@@ -40,4 +278,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    status = main()
+    # Everything is written and closed; skip the interpreter's slow teardown of Sphinx's many objects.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(status)
