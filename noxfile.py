@@ -59,11 +59,12 @@ def find_source(session: nox.Session, posargs: list[str]) -> tuple[Path, list[st
 @nox.session
 def convert(session: nox.Session) -> None:
     """Regenerate docs/ and refs/ from the paper (`nox -s convert -- --help` lists the converter's options)."""
-    session.install("-e", ".")
     if {"-h", "--help", "--version"} & set(session.posargs):
+        session.install("-e", ".")
         session.run("paper2myst", *session.posargs)
         return
     source, rest = find_source(session, list(session.posargs))
+    session.install("-e", ".")
     session.run("paper2myst", str(source), *rest)
 
 
@@ -113,8 +114,8 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Time the converter and the editions against pandoc + WeasyPrint and pandoc + Typst (Markdown table)."""
-    session.install("-e", ".[docs,bench]")
     source, rest = find_source(session, list(session.posargs))
+    session.install("-e", ".[docs,bench]")
     session.run("python", str(ROOT / "scripts" / "bench.py"), str(source), str(DOCS), *rest)
 
 
