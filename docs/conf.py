@@ -20,7 +20,8 @@ release = version = PAPER["date"] or "1"
 copyright = f"{(PAPER['date'] or '')[:4]} {author}".strip()
 
 # "web" also fills the EPUB's metadata, cover and identifier from paper.json, and fixes SOURCE_DATE_EPOCH.
-extensions = ["myst_parser", "paper", "web", "pdfbuilder"]
+# "editions" keeps incremental rebuilds equal to clean ones (docs/_ext/editions.py).
+extensions = ["myst_parser", "paper", "web", "pdfbuilder", "editions"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
 # The bibliography: the reference list as BibTeX, rendered in the paper's own house style
@@ -35,6 +36,9 @@ root_doc = "index"
 # MyST: footnotes stay where paper2myst defines them (after the body), in their own order.
 myst_footnote_sort = False
 myst_heading_anchors = 2
+# `#cite-…` and `#…` links are the document's own targets: look them up there only, not in every domain (the
+# C++ domain would parse each one as a declaration).
+myst_ref_domains = ["std"]
 
 html_theme = "furo"
 html_title = PAPER["title"]

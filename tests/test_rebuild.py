@@ -133,7 +133,8 @@ def test_rebuilds_equal_a_clean_build(tmp_path: Path, papers: tuple[str, str]) -
     # The author's loop: one paragraph edited, the editions built again.
     index = work / "docs" / "index.md"
     text = index.read_text(encoding="utf-8")
-    paragraph = next(p for p in text.split("\n\n") if p and p[0].isalpha() and len(p) > 200)
+    body = [p for p in text.split("\n\n") if all(line[:1].isalpha() for line in p.split("\n"))]
+    paragraph = next(p for p in body if len(p) > 200)
     index.write_text(text.replace(paragraph, paragraph.replace(" ", "  ", 1) + " (edited)", 1), encoding="utf-8")
     build(work)
     edited = outputs(work)

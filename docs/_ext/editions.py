@@ -28,6 +28,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,8 @@ INPUT_VARIABLES = ("SOURCE_DATE_EPOCH", "READTHEDOCS_CANONICAL_URL")
 RECORD = ".editions.json"
 # Written by the extension into the doctree cache: files outside the sources that the build depended on.
 DEPENDENCIES = "editions-dependencies.json"
+# Set (to anything) to print, on stderr, when each phase of each build starts: scripts/bench.py reads them.
+PROFILE = "EDITIONS_PROFILE"
 # Left by Sphinx when the configuration changed; not an output. The EPUB cover page is made by the builder.
 NOT_CONTENT = (".buildinfo.bak", "epub-cover.xhtml")
 
@@ -175,7 +178,24 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
     (Path(app.doctreedir) / DEPENDENCIES).write_text(json.dumps(sorted(files), indent=0), encoding="utf-8")
 
 
+def mark(phase: str) -> None:
+    """Note the time a phase starts (``EDITIONS_PROFILE``): a clock shared by the driver and the extension."""
+    if os.environ.get(PROFILE):
+        print(f"editions-profile {phase} {time.perf_counter():.6f}", file=sys.stderr, flush=True)
+
+
+def profile(app: Sphinx) -> None:
+    """Mark the phases of this build: set-up done, reading, writing, finished."""
+    name = app.builder.name
+    mark(f"{name}:ready")
+    app.connect("env-before-read-docs", lambda *_: mark(f"{name}:read"))
+    app.connect("env-updated", lambda *_: mark(f"{name}:write"))
+    app.connect("build-finished", lambda *_: mark(f"{name}:finished"), priority=900)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    if os.environ.get(PROFILE):
+        app.connect("builder-inited", profile)
     app.add_config_value("editions_inputs", "", "env", str)
     app.connect("config-inited", record_inputs)
     app.connect("builder-inited", fresh_output)
@@ -261,6 +281,7 @@ def build(srcdir: Path, outdir: Path, builders: Sequence[str]) -> int:
     from sphinx.cmd.build import build_main
 
     for builder in builders:
+        mark(f"{builder}:start")
         status = build_main([*FLAGS, "-b", builder, "-d", str(outdir / "doctrees"), str(srcdir), str(outdir / builder)])
         if status:
             print(advice(builder, srcdir, outdir), file=sys.stderr)
@@ -270,6 +291,7 @@ def build(srcdir: Path, outdir: Path, builders: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    mark("main")
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) < 3:
         print("usage: editions.py SRCDIR OUTDIR BUILDER...", file=sys.stderr)
@@ -283,4 +305,5 @@ if __name__ == "__main__":
     sys.stdout.flush()
     sys.stderr.flush()
     logging.shutdown()
+    mark("exit")
     os._exit(status)
