@@ -117,3 +117,54 @@ def test_ci_runs_the_quick_start_lint_and_the_check() -> None:
     for command in ("nox -s lint", "nox -s build", "nox -s tests", 'paper2myst "${sources[0]}" --check'):
         assert command in script, command
     assert "no tests ran" in script  # a run that collected nothing fails
+
+
+NOISY = '''
+import logging
+from sphinx.util import logging as sphinx_logging
+
+
+class Forward(logging.Handler):
+    """As the PDF builder does: a dependency's warnings become Sphinx warnings, which -W makes errors."""
+
+    def emit(self, record):
+        sphinx_logging.getLogger("noisy").warning("dependency: %s", record.getMessage())
+
+
+def warn(app):
+    logging.getLogger("weasyprint").warning(app.config.noisy_message)
+
+
+def setup(app):
+    dependency = logging.getLogger("weasyprint")
+    dependency.propagate = False
+    dependency.addHandler(Forward())
+    app.add_config_value("noisy_message", "", "")
+    app.connect("builder-inited", warn)
+    return {"parallel_read_safe": True}
+'''
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message, fails",
+    [("Using fontTools instead of HarfBuzz-Subset, please install it", False), ("Ignored `float: nowhere`", True)],
+    ids=["advisory", "ours"],
+)
+def test_only_named_advisories_pass_under_w(tmp_path: Path, message: str, fails: bool) -> None:
+    """A dependency's named advisory is information; any other warning it forwards still fails the build (-W)."""
+    (tmp_path / "noisy.py").write_text(NOISY, encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "_ext" / "editions.py", tmp_path / "editions.py")
+    (tmp_path / "conf.py").write_text(
+        "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        f'extensions = ["editions", "noisy"]\nnoisy_message = {message!r}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(tmp_path), str(tmp_path / "_build")],
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode != 0) == fails, result.stderr
+    assert ("dependency: " + message in result.stderr) == fails, result.stderr
