@@ -10,9 +10,10 @@ read) and the outputs are as it left them, it does not start Sphinx at all.
 As the Sphinx extension ``editions`` (listed in conf.py, so plain ``sphinx-build`` gets it too), it makes
 Sphinx's own incremental builds honest:
 
-- a change of the paper's metadata (``paper.json``), of the set of source files or of an environment
-  variable the editions read empties the builder's output folder first, so that nothing of a previous
-  paper (its PDF and EPUB, a page it had) stays or is published, and re-reads every source;
+- a change that Sphinx does not track — of the paper's metadata (``paper.json``), the set of source files,
+  conf.py, the extensions and the code they import, the styles, or an environment variable the editions
+  read — empties the builder's output folder first, so that nothing of a previous paper (its PDF and EPUB,
+  a page it had) stays or is published, and re-reads every source;
 - Sphinx's backup of an outdated ``.buildinfo`` never enters the EPUB or the output, and the EPUB's cover
   page is listed where a clean build lists it, so a rebuild zips the same bytes;
 - named advisory messages of dependencies (not about the paper) are shown as information, not as
@@ -108,28 +109,50 @@ def install_advisory_filters(advisories: Sequence[Advisory] = ADVISORIES) -> Non
             target.addFilter(AdvisoryFilter(group))
 
 
-def source_files(srcdir: Path, suffixes: Sequence[str], skip: Sequence[Path]) -> list[str]:
-    """The source documents' paths under ``srcdir`` (not in the build folders): adding or removing one rebuilds."""
-    found: list[str] = []
+def walk(top: Path, skip: Sequence[Path] = (), hidden: bool = False) -> Iterator[Path]:
+    """The files under ``top``, in a fixed order, outside the skipped folders, caches and (unless asked) hidden ones."""
     skipped = {p.resolve() for p in skip}
-    for folder, dirs, files in os.walk(srcdir):
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(
-            d for d in dirs if (Path(folder) / d).resolve() not in skipped and not d.startswith((".", "_"))
+            d
+            for d in dirs
+            if (Path(folder) / d).resolve() not in skipped and d != "__pycache__" and (hidden or d[0] != ".")
         )
-        found += [str(Path(folder, f).relative_to(srcdir)) for f in sorted(files) if f.endswith(tuple(suffixes))]
-    return found
+        yield from (Path(folder, f) for f in sorted(files) if hidden or f[0] != ".")
+
+
+def outside_python() -> list[Path]:
+    """The loaded modules that are not part of the Python installation: the extensions and the code they import."""
+    prefixes = tuple({os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+    found = set()
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if path and not os.path.realpath(path).startswith(prefixes):
+            found.add(Path(os.path.realpath(path)))
+    return sorted(found)
 
 
 def inputs_signature(app: Sphinx) -> str:
-    """What the outputs depend on besides the sources Sphinx tracks: paper.json, the set of sources, the environment."""
+    """What the outputs depend on besides the sources Sphinx tracks, which a change of does not make Sphinx rebuild.
+
+    The set of source documents (a removed one leaves its pages behind), every other file beside them (paper.json,
+    which the extensions read while writing; conf.py; the extensions; styles), the code the extensions import from
+    outside the Python installation (the converter's modules), and the environment variables the editions read.
+    """
     digest = hashlib.sha256()
-    metadata = Path(app.confdir) / "paper.json"
-    digest.update(metadata.read_bytes() if metadata.is_file() else b"")
+    srcdir = Path(app.srcdir)
+    suffixes = tuple(app.config.source_suffix)
+    skip = [Path(app.outdir), Path(app.doctreedir), *(srcdir / p for p in app.config.exclude_patterns)]
+    for path in walk(srcdir, skip):
+        name = path.relative_to(srcdir).as_posix()
+        digest.update(f"\0{name}\0".encode())
+        if not name.endswith(suffixes):  # Sphinx tracks the sources' content itself
+            digest.update(path.read_bytes())
+    for path in outside_python():
+        if not path.is_relative_to(srcdir):
+            digest.update(f"\0{path}\0".encode() + path.read_bytes())
     for name in INPUT_VARIABLES:
         digest.update(f"\0{name}={os.environ.get(name)}".encode())
-    suffixes = list(app.config.source_suffix)
-    skip = [Path(app.outdir), Path(app.doctreedir), *(Path(app.srcdir) / p for p in app.config.exclude_patterns)]
-    digest.update("\0".join(source_files(Path(app.srcdir), suffixes, skip)).encode())
     return digest.hexdigest()
 
 
@@ -169,12 +192,8 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
     stamp.write_text(f"{app.builder.name}:{app.config.editions_inputs}", encoding="utf-8")
     # For the driver's up-to-date check: files outside the sources the documents depend on (the .bib), and
     # the code loaded from outside the installed packages (the converter's modules the extensions import).
-    prefixes = tuple({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
     files = {str(Path(app.srcdir, dep).resolve()) for deps in app.env.dependencies.values() for dep in deps}
-    for module in list(sys.modules.values()):
-        path = getattr(module, "__file__", None)
-        if path and not os.path.realpath(path).startswith(prefixes):
-            files.add(os.path.realpath(path))
+    files |= {str(path) for path in outside_python()}
     (Path(app.doctreedir) / DEPENDENCIES).write_text(json.dumps(sorted(files), indent=0), encoding="utf-8")
 
 
@@ -219,13 +238,6 @@ def stats(paths: Iterator[Path]) -> list[tuple[str, int, int]]:
     return out
 
 
-def tree(folder: Path, skip: Sequence[Path] = ()) -> Iterator[Path]:
-    skipped = {p.resolve() for p in skip}
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if (Path(root) / d).resolve() not in skipped and d != "__pycache__")
-        yield from (Path(root, f) for f in sorted(files))
-
-
 def packages() -> list[str]:
     """The installed distributions, by their metadata folders' names (which carry the versions)."""
     names = [sys.version]
@@ -246,9 +258,10 @@ def state(srcdir: Path, outdir: Path, builders: Sequence[str], variables: dict[s
         "command": [*FLAGS, *builders, str(srcdir.resolve()), str(outdir.resolve())],
         "variables": variables,
         "packages": hashlib.sha256("\n".join(packages()).encode()).hexdigest(),
-        "sources": stats(tree(srcdir, [outdir, doctrees])),
+        "sources": stats(walk(srcdir, [outdir, doctrees], hidden=True)),
         "dependencies": stats(iter(extra)),
-        "outputs": {b: stats(tree(outdir / b)) for b in builders} | {"doctrees": stats(tree(doctrees))},
+        "outputs": {b: stats(walk(outdir / b, hidden=True)) for b in builders}
+        | {"doctrees": stats(walk(doctrees, hidden=True))},
     }
 
 
