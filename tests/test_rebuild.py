@@ -165,3 +165,20 @@ def test_a_changed_environment_rebuilds(tmp_path: Path, papers: tuple[str, str],
     assert_same(after, clean_build(work, env))
     build(work)  # and back
     assert_same(outputs(work), before)
+
+
+def test_a_failed_build_fails_again_until_fixed(tmp_path: Path, papers: tuple[str, str]) -> None:
+    """Sphinx does not read an unchanged document again, so its warning would vanish from the next build."""
+    work = checkout(tmp_path / "work")
+    convert(work, papers[1])
+    index = work / "docs" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text + "\nSee {ref}`no-such-target`.\n", encoding="utf-8")
+    for attempt in ("first", "second"):
+        for command in ([*DRIVER, "html"], ["-m", "sphinx", *SPHINX_FLAGS, "-b", "html", "docs", "docs/_build/html"]):
+            result = subprocess.run(
+                [sys.executable, *command], cwd=work, capture_output=True, text=True, env=environment()
+            )
+            assert result.returncode != 0 and "no-such-target" in result.stderr, (attempt, command, result.stderr)
+    index.write_text(text, encoding="utf-8")
+    run(work, *DRIVER, "html")

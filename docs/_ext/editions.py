@@ -28,6 +28,7 @@ import logging
 import os
 import re
 import shutil
+import site
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -123,7 +124,8 @@ def walk(top: Path, skip: Sequence[Path] = (), hidden: bool = False) -> Iterator
 
 def outside_python() -> list[Path]:
     """The loaded modules that are not part of the Python installation: the extensions and the code they import."""
-    prefixes = tuple({os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+    installed = [sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages(), site.getusersitepackages()]
+    prefixes = tuple({os.path.realpath(p) + os.sep for p in installed})
     found = set()
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
@@ -182,12 +184,24 @@ def fresh_output(app: Sphinx) -> None:
     stamp.unlink(missing_ok=True)
 
 
+def failed(app: Sphinx, exception: Exception | None) -> bool:
+    """Whether this build failed, counting the warnings that -W makes errors (Sphinx decides only after this event)."""
+    errors = getattr(app, "_fail_on_warnings", False) or getattr(app, "warningiserror", False)
+    return exception is not None or bool(app.statuscode) or bool(errors and getattr(app, "_warncount", 0))
+
+
 def finish(app: Sphinx, exception: Exception | None) -> None:
-    """Drop what is not an output; after a successful build, note its inputs for the next one."""
+    """Drop what is not an output; after a successful build, note its inputs for the next one.
+
+    After a failed one, forget the parsed sources: Sphinx would not read a document again, nor repeat its
+    warnings, until it changes, and the next build would pass with the problem still there.
+    """
     (Path(app.outdir) / ".buildinfo.bak").unlink(missing_ok=True)
-    if exception is not None or app.statuscode:
-        return
     stamp = stamp_path(app)
+    if failed(app, exception):
+        stamp.unlink(missing_ok=True)
+        (Path(app.doctreedir) / "environment.pickle").unlink(missing_ok=True)
+        return
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(f"{app.builder.name}:{app.config.editions_inputs}", encoding="utf-8")
     # For the driver's up-to-date check: files outside the sources the documents depend on (the .bib), and
