@@ -125,12 +125,13 @@ def walk(top: Path, skip: Sequence[Path] = (), hidden: bool = False) -> Iterator
 def outside_python() -> list[Path]:
     """The loaded modules that are not part of the Python installation: the extensions and the code they import."""
     installed = [sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages(), site.getusersitepackages()]
-    prefixes = tuple({os.path.realpath(p) + os.sep for p in installed})
+    prefixes = tuple({os.path.join(q, "") for p in installed for q in (os.path.abspath(p), os.path.realpath(p))})
     found = set()
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
-        if path and not os.path.realpath(path).startswith(prefixes):
-            found.add(Path(os.path.realpath(path)))
+        # Most modules are plainly installed; resolving links (slow) only for the others.
+        if path and not path.startswith(prefixes) and not (real := os.path.realpath(path)).startswith(prefixes):
+            found.add(Path(real))
     return sorted(found)
 
 
