@@ -175,9 +175,14 @@ def fresh_output(app: Sphinx) -> None:
     signature = f"{app.builder.name}:{app.config.editions_inputs}"
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == signature:
         return
-    out = Path(app.outdir)
+    out = Path(app.outdir).resolve()
+    if Path(app.srcdir).resolve().is_relative_to(out):
+        return  # the sources are in the output folder: never empty it
+    keep = Path(app.doctreedir).resolve()  # Sphinx's default cache is inside the output folder (.doctrees)
     if out.is_dir():
         for child in out.iterdir():
+            if child.resolve() == keep:
+                continue
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child)
             else:
