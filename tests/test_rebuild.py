@@ -78,6 +78,13 @@ def assert_same(rebuilt: dict[str, bytes], clean: dict[str, bytes]) -> None:
     assert [name for name in clean if rebuilt[name] != clean[name]] == [], "differ from a clean build"
 
 
+def stamps(work: Path) -> dict[str, str]:
+    """The inputs each edition was last built from, as the editions extension notes them: one value for all."""
+    found = {p.name: p.read_text(encoding="utf-8") for p in (work / "docs" / "_build" / "doctrees").glob("*.stamp")}
+    assert len({value.split(":")[-1] for value in found.values()}) == 1, found
+    return found
+
+
 def clean_build(work: Path, env: dict[str, str] | None = None) -> dict[str, bytes]:
     """Build the same sources from nothing, in the same place (the outputs may name their folder)."""
     shutil.rmtree(work / "docs" / "_build")
@@ -135,6 +142,9 @@ def test_rebuilds_equal_a_clean_build(tmp_path: Path, papers: tuple[str, str]) -
     body = [p for p in text.split("\n\n") if all(line[:1].isalpha() for line in p.split("\n"))]
     paragraph = next(p for p in body if len(p) > 200)
     index.write_text(text.replace(paragraph, paragraph.replace(" ", "  ", 1) + " (edited)", 1), encoding="utf-8")
+    before = stamps(work)
+    run(work, *DRIVER, "html")  # the author's loop: the web edition alone
+    assert stamps(work) == before  # an edit is an incremental build, not one from nothing
     build(work)
     edited = outputs(work)
     assert any(b"(edited)" in data for name, data in edited.items() if name.startswith("html/"))

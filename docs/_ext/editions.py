@@ -236,7 +236,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     if os.environ.get(PROFILE):
         app.connect("builder-inited", profile)
     app.add_config_value("editions_inputs", "", "env", str)
-    app.connect("config-inited", record_inputs)
+    # After Sphinx has merged the extensions' source suffixes into the configuration (priority 800): which files
+    # are sources must not depend on the order of events.
+    app.connect("config-inited", record_inputs, priority=900)
     app.connect("builder-inited", fresh_output)
     app.connect("build-finished", finish)
     install_advisory_filters()
