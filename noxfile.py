@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -13,8 +15,11 @@ nox.options.error_on_missing_interpreters = False
 ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
 BUILD = DOCS / "_build"
-# The paper's source of record is the one in refs/: its PDF, or the text extracted from it (one per repo).
-SOURCE = sorted([*(ROOT / "refs").glob("*.pdf"), *(ROOT / "refs").glob("*.txt")])[0]
+REFS = ROOT / "refs"
+# The paper's source of record: its text as extracted from the PDF, or the PDF itself.
+SOURCE_SUFFIXES = (".txt", ".pdf")
+# Names the source when refs/ holds several (or none): `PAPER2MYST_SOURCE=refs/x.txt nox -s convert`.
+SOURCE_VARIABLE = "PAPER2MYST_SOURCE"
 
 SPHINX_FLAGS = [
     "-n",  # nitpicky: every unresolved reference is a warning...
@@ -24,11 +29,43 @@ SPHINX_FLAGS = [
 ]
 
 
+def is_source(arg: str) -> bool:
+    return Path(arg).suffix.lower() in SOURCE_SUFFIXES and not arg.startswith("-")
+
+
+def find_source(session: nox.Session, posargs: list[str]) -> tuple[Path, list[str]]:
+    """The paper to work on and the other arguments: named on the command line, in the environment, or refs/'s one.
+
+    Never a silent pick: with no source or several, the session stops and says how to name one.
+    """
+    named = [arg for arg in posargs if is_source(arg)]
+    rest = [arg for arg in posargs if not is_source(arg)]
+    if len(named) > 1:
+        session.error(f"one source at a time, not {', '.join(named)}")
+    if named:
+        return Path(named[0]), rest
+    if os.environ.get(SOURCE_VARIABLE):
+        return Path(os.environ[SOURCE_VARIABLE]), rest
+    found = sorted(p for p in REFS.glob("*") if p.suffix.lower() in SOURCE_SUFFIXES)
+    if len(found) == 1:
+        return found[0].relative_to(ROOT), rest
+    what = "no source (.txt or .pdf)" if not found else f"{len(found)} sources ({', '.join(p.name for p in found)})"
+    session.error(
+        f"refs/ holds {what}. Put the paper there, or name it: `nox -s {session.name} -- refs/NAME.txt` "
+        f"or `{SOURCE_VARIABLE}=refs/NAME.txt nox -s {session.name}`."
+    )
+
+
 @nox.session
 def convert(session: nox.Session) -> None:
-    """Regenerate docs/ and refs/ from the paper's source (its PDF or its text)."""
+    """Regenerate docs/ and refs/ from the paper's PDF or text (`nox -s convert -- --help` lists the converter's options)."""
+    if {"-h", "--help", "--version"} & set(session.posargs):
+        session.install("-e", ".")
+        session.run("paper2myst", *session.posargs)
+        return
+    source, rest = find_source(session, list(session.posargs))
     session.install("-e", ".")
-    session.run("paper2myst", str(SOURCE.relative_to(ROOT)), *session.posargs)
+    session.run("paper2myst", str(source), *rest)
 
 
 @nox.session
@@ -60,7 +97,7 @@ def docs_live(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (converter, bibliography, editions)."""
+    """Run the test suite (converter, bibliography, editions); tests needing an absent system tool skip."""
     session.install("-e", ".[docs,test]")
     session.run("pytest", *(session.posargs or ["tests"]))
 
@@ -68,7 +105,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Lint and type-check (ruff, mypy --strict)."""
-    session.install("-e", ".[docs,lint]", "nox")
+    session.install("-e", ".[docs,test,bench,lint]", "nox")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
@@ -76,9 +113,18 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Time the converter and the editions against a pandoc + WeasyPrint peer (Markdown table on stdout)."""
+    """Time the converter and the editions against pandoc + WeasyPrint and pandoc + Typst (Markdown table)."""
+    source, rest = find_source(session, list(session.posargs))
     session.install("-e", ".[docs,bench]")
-    session.run("python", str(ROOT / "scripts" / "bench.py"), str(SOURCE), str(DOCS), *session.posargs)
+    session.run("python", str(ROOT / "scripts" / "bench.py"), str(source), str(DOCS), *rest)
+
+
+@nox.session(python=False)
+def clean(session: nox.Session) -> None:
+    """Delete the built editions and the doctree cache (docs/_build/); the next build starts from nothing."""
+    if BUILD.exists():
+        session.log(f"removing {BUILD.relative_to(ROOT)}")
+        shutil.rmtree(BUILD)
 
 
 # --- Reference tagger (issue 10) -------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ release = version = PAPER.date.isoformat() if PAPER.date else "1"
 copyright = PAPER.copyright.removeprefix("© ") or author
 
 # "web" also fills the EPUB's metadata, cover and identifier from paper.json (and publication.toml, if the
-# editor wrote one), and fixes SOURCE_DATE_EPOCH.
-extensions = ["myst_parser", "paper", "web", "pdfbuilder", "sphinx_sitemap"]
+# editor wrote one), and fixes SOURCE_DATE_EPOCH. "editions" keeps incremental rebuilds equal to clean ones.
+extensions = ["myst_parser", "paper", "web", "pdfbuilder", "sphinx_sitemap", "editions"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
 # sitemap.xml when the base URL is known (html_baseurl, Read the Docs, publication.toml): the pages at their
@@ -42,6 +42,9 @@ root_doc = "index"
 # MyST: footnotes stay where paper2myst defines them (after the body), in their own order.
 myst_footnote_sort = False
 myst_heading_anchors = 2
+# `#cite-…` and `#…` links are the document's own targets: look them up there only, not in every domain (the
+# C++ domain would parse each one as a declaration).
+myst_ref_domains = ["std"]
 
 html_theme = "furo"
 html_title = PAPER.title

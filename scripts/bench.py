@@ -1,8 +1,9 @@
-"""Benchmark: whole-process times of the converter and the editions, against a pandoc + WeasyPrint peer."""
+"""Benchmark: whole-process times of the converter and the editions, beside pandoc + WeasyPrint and pandoc + Typst."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -19,30 +21,52 @@ SUPER_RUN = re.compile(f"[{SUPERSCRIPT}]+")
 SYMBOL_NOTE = re.compile(r"^[*†‡§¶]+ ")
 TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT)
 FROM_SUPER = str.maketrans(SUPERSCRIPT, "0123456789")
-EDITIONS = ("html", "epub", "pdf")
+EDITIONS = ("epub", "pdf", "html")  # the order `nox -s build` makes them in
 # Whole-process times include Python's start-up, as users feel them; the environment is the caller's, except
 # a fixed SOURCE_DATE_EPOCH so that every run does the same work.
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000")}
+# Typst from PyPI has no command of its own: one Python process compiles, as a user's script would.
+TYPST = "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])"
 
 Step = Callable[[], None]
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> None:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+def run(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    """Run a whole process; stop the benchmark if it fails. Return its stderr."""
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env or ENV, capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(map(str, args))}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return result.stderr
 
 
-def timed(step: Step, runs: int, setup: Step | None = None) -> float:
-    """Median wall time of ``step`` over ``runs`` runs, each after ``setup`` (not timed)."""
-    times = []
-    for _ in range(runs):
-        if setup is not None:
-            setup()
+@dataclass(slots=True)
+class Measure:
+    """One row of the table: a step timed in every round, after an untimed set-up."""
+
+    name: str
+    step: Step
+    setup: Step | None = None
+    times: list[float] = field(default_factory=list)
+
+    def once(self) -> None:
+        if self.setup is not None:
+            self.setup()
         start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        self.step()
+        self.times.append(time.perf_counter() - start)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def side_by_side(measures: Sequence[Measure], runs: int) -> None:
+    """Interleave the measures, round after round, so that a busy moment of the machine hits them all alike."""
+    for _ in range(runs):
+        for measure in measures:
+            measure.once()
 
 
 def scaled(text: str, factor: int) -> str:
@@ -71,11 +95,9 @@ def scaled(text: str, factor: int) -> str:
     return "\n".join(lines[: last + 1] + copies + lines[last + 1 :])
 
 
-def sphinx(python: str, builder: str, src: Path, out: Path) -> Step:
-    def step() -> None:
-        run(python, "-m", "sphinx", "-q", "-b", builder, "-d", out / "doctrees", src, out / builder)
-
-    return step
+def plain(block: str) -> bool:
+    """A paragraph of the body: no line of it is markup (a fence, a heading, a note, a comment)."""
+    return all(line[:1].isalnum() or line[:1] in "“‘(*" for line in block.split("\n"))
 
 
 def clean(*paths: Path) -> Step:
@@ -88,7 +110,7 @@ def clean(*paths: Path) -> Step:
 
 def pandoc_path() -> str:
     try:
-        import pypandoc  # type: ignore[import-untyped]  # bundles pandoc (pypandoc-binary)
+        import pypandoc  # bundles pandoc (pypandoc-binary)
     except ImportError:
         found = shutil.which("pandoc")
         if found is None:
@@ -97,12 +119,36 @@ def pandoc_path() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
+def pandoc_version(pandoc: str) -> str:
+    out = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=False).stdout
+    return out.split("\n")[0].split()[-1] if out else "?"
+
+
+def phases(stderr: str) -> dict[str, float]:
+    """Durations of the build's phases from the driver's EDITIONS_PROFILE marks (each phase ends at the next mark)."""
+    marks = [(m[1], float(m[2])) for m in re.finditer(r"^editions-profile (\S+) ([\d.]+)$", stderr, re.M)]
+    out: dict[str, float] = {}
+    for (name, at), (_next, then) in itertools.pairwise(marks):
+        out[name] = out.get(name, 0.0) + then - at
+    return out
+
+
+PHASE_NAMES = {
+    "main": "up-to-date check, Sphinx import",
+    "start": "Sphinx set-up: conf.py, extensions, environment",
+    "ready": "finding changed sources",
+    "read": "reading (parsing the sources)",
+    "write": "writing (and, for the PDF, typesetting)",
+    "finished": "finishing",
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path, help="the paper's extracted text")
     parser.add_argument("docs", type=Path, help="the Sphinx source folder (conf.py, index.md)")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement; the median is reported")
-    parser.add_argument("--scale", type=int, default=100, help="size of the synthetic paper, in papers")
+    parser.add_argument("--scale", type=int, default=100, help="size of the synthetic paper for the converter")
     parser.add_argument("--python", default=sys.executable, help="the interpreter with Sphinx and the converter")
     args = parser.parse_args(argv)
     python, runs = args.python, args.runs
@@ -111,14 +157,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         src = work / "docs"
-        shutil.copytree(args.docs, src, ignore=shutil.ignore_patterns("_build"))
+        shutil.copytree(args.docs, src, ignore=shutil.ignore_patterns("_build", "__pycache__"))
         refs = args.source.resolve().parent
         if refs.is_dir():  # conf.py may point beside docs/ (e.g. to the bibliography)
             shutil.copytree(refs, work / refs.name, dirs_exist_ok=True)
         out = work / "build"
         peer = work / "peer"
         peer.mkdir()
-        rows: list[tuple[str, float, float | None, str]] = []
+        md = src / "index.md"
+        # The peers read the paper alone (docs/index.md), without the bibliography it links into: those links
+        # become their text, or Typst would stop at the missing labels.
+        peer_md = peer / "paper.md"
+        peer_md.write_text(re.sub(r"\[([^\]]*)\]\(#[^)]*\)", r"\1", md.read_text(encoding="utf-8")), encoding="utf-8")
+        driver = (python, src / "_ext" / "editions.py", src, out)
 
         def convert(source: Path) -> Step:
             def step() -> None:
@@ -128,46 +179,95 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         big = work / "big.txt"
         big.write_text(scaled(args.source.read_text(encoding="utf-8"), args.scale), encoding="utf-8")
-        rows.append(("convert (paper)", timed(convert(args.source.resolve()), runs), None, "≤ 0.1 s"))
-        rows.append((f"convert ({args.scale}× paper)", timed(convert(big), runs), None, "≤ 3 s"))
+        converter = [
+            Measure("convert (paper)", convert(args.source.resolve())),
+            Measure(f"convert ({args.scale}× paper)", convert(big)),
+        ]
 
-        md = src / "index.md"
+        # --- ours: the three editions as `nox -s build` makes them; a no-op; the author's edit loop -----------
+        def ours_three() -> None:
+            run(*driver, *EDITIONS)
 
-        def peer_html() -> None:
-            run(pandoc, md, "-s", "--metadata", "pagetitle=paper", "-o", peer / "paper.html")
+        text = md.read_text(encoding="utf-8")
+        paragraph = next(p for p in text.split("\n\n") if plain(p) and len(p) > 200)
+        edits = iter(range(10**6))
 
-        def peer_epub() -> None:
-            run(pandoc, md, "--metadata", "title=paper", "-o", peer / "paper.epub")
+        def edit_one_paragraph() -> None:
+            md.write_text(text.replace(paragraph, f"{paragraph} (edit {next(edits)})", 1), encoding="utf-8")
 
-        def peer_pdf() -> None:
+        def ours_html() -> None:
+            run(*driver, "html")
+
+        def restore() -> None:
+            md.write_text(text, encoding="utf-8")
+            run(*driver, *EDITIONS)
+
+        # --- the peers: pandoc makes the HTML and the EPUB; WeasyPrint (from that HTML) or Typst the PDF ------
+        def pandoc_html() -> None:
+            run(pandoc, peer_md, "-s", "--metadata", "pagetitle=paper", "-o", peer / "paper.html")
+
+        def pandoc_epub() -> None:
+            run(pandoc, peer_md, "--metadata", "title=paper", "-o", peer / "paper.epub")
+
+        def weasyprint_three() -> None:
+            pandoc_epub()
+            pandoc_html()
             run(python, "-m", "weasyprint", peer / "paper.html", peer / "paper.pdf")
 
-        peers = {"html": timed(peer_html, runs), "epub": timed(peer_epub, runs), "pdf": timed(peer_pdf, runs)}
-        for builder in EDITIONS:
-            ours = timed(sphinx(python, builder, src, out), runs, setup=clean(out))
-            rows.append((f"{builder} (clean)", ours, peers[builder], "≤ 1.0× peer"))
+        def typst_three() -> None:
+            pandoc_epub()
+            run(pandoc, peer_md, "-s", "-t", "typst", "-o", peer / "paper.typ")
+            run(python, "-c", TYPST, peer / "paper.typ", peer / "paper-typst.pdf")
+            pandoc_html()
 
-        def all_three() -> None:
-            # The way `nox -s build` makes them: one process, one doctree cache (docs/_ext/editions.py).
-            run(python, src / "_ext" / "editions.py", src, out, "epub", "pdf", "html")
+        three = Measure("three editions from clean", ours_three, setup=clean(out))
+        noop = Measure("no-op rebuild", ours_three)
+        loop = Measure("edit one paragraph → HTML", ours_html, setup=edit_one_paragraph)
+        peer_weasy = Measure("pandoc + WeasyPrint: three", weasyprint_three)
+        peer_typst = Measure("pandoc + Typst: three", typst_three)
+        peer_html = Measure("pandoc: HTML", pandoc_html)
+        ours_three()  # warm the caches of the file system and of Python's bytecode, untimed
+        weasyprint_three()
+        typst_three()
+        side_by_side([three, peer_weasy, peer_typst, noop, loop, peer_html], runs)
+        restore()
+        side_by_side(converter, runs)
 
-        rows.append(("all three (clean)", timed(all_three, runs, setup=clean(out)), sum(peers.values()), "≤ 1.0× peer"))
-        for builder in EDITIONS:
-            rows.append((f"{builder} (no-op rebuild)", timed(sphinx(python, builder, src, out), runs), None, "≤ 1.5 s"))
-        rows.append(("all three (no-op rebuild)", timed(all_three, runs), None, ""))
+        # --- where our time goes: the phases of a clean build of the three editions --------------------------
+        profiles: list[dict[str, float]] = []
+        start_up: list[float] = []
+        for _ in range(runs):
+            clean(out)()
+            started = time.perf_counter()
+            run(python, "-c", "pass")
+            start_up.append(time.perf_counter() - started)
+            profiles.append(phases(run(*driver, *EDITIONS, env={**ENV, "EDITIONS_PROFILE": "1"})))
 
-    print(f"Median of {runs} runs, whole processes (seconds); peer: pandoc {pandoc_version(pandoc)} + WeasyPrint.\n")
-    print("| step | ours | peer | ours/peer | target |")
-    print("| --- | ---: | ---: | ---: | --- |")
-    for name, ours, other, target in rows:
-        ratio = f"{ours / other:.2f}×" if other else ""
-        print(f"| {name} | {ours:.2f} | {f'{other:.2f}' if other else ''} | {ratio} | {target} |")
+    weasy, typ = peer_weasy.median, peer_typst.median
+    print(
+        f"Median of {runs} runs, whole processes, interleaved round by round (seconds). Peers: pandoc "
+        f"{pandoc_version(pandoc)} (from pypandoc-binary) for HTML and EPUB from docs/index.md (its links to "
+        "the bibliography as text); the PDF by "
+        "WeasyPrint from pandoc's HTML, or by Typst (PyPI) from pandoc's Typst.\n"
+    )
+    print("| step | ours | pandoc + WeasyPrint | pandoc + Typst | ours / (pandoc + WeasyPrint) | target |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    print(f"| {three.name} | {three.median:.2f} | {weasy:.2f} | {typ:.2f} | {three.median / weasy:.2f}× | ≤ 1.0× |")
+    print(f"| {noop.name} | {noop.median:.2f} | | | | ≤ 1.0 s |")
+    print(f"| {loop.name} | {loop.median:.2f} | {peer_html.median:.2f} (pandoc HTML) | | | ≤ 1.5 s |")
+    for measure, target in zip(converter, ("≤ 0.1 s", "≤ 3 s"), strict=True):
+        print(f"| {measure.name} | {measure.median:.2f} | | | | {target} |")
+
+    print(f"\nWhere the time of ours goes (three editions from clean, median of {runs}, seconds):\n")
+    print("| phase | " + " | ".join(EDITIONS) + " |")
+    print("| --- |" + " ---: |" * len(EDITIONS))
+    print(f"| Python start-up (`python -c pass`) | {statistics.median(start_up):.2f} |" + " |" * (len(EDITIONS) - 1))
+    main_times = [p.get("main", 0.0) for p in profiles]
+    print(f"| {PHASE_NAMES['main']} | {statistics.median(main_times):.2f} |" + " |" * (len(EDITIONS) - 1))
+    for phase in ("start", "ready", "read", "write", "finished"):
+        cells = [statistics.median(p.get(f"{b}:{phase}", 0.0) for p in profiles) for b in EDITIONS]
+        print(f"| {PHASE_NAMES[phase]} | " + " | ".join(f"{c:.2f}" for c in cells) + " |")
     return 0
-
-
-def pandoc_version(pandoc: str) -> str:
-    out = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=False).stdout
-    return out.split("\n")[0].split()[-1] if out else "?"
 
 
 if __name__ == "__main__":

