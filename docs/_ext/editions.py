@@ -340,5 +340,12 @@ if __name__ == "__main__":
     sys.stdout.flush()
     sys.stderr.flush()
     logging.shutdown()
+    # Helper processes an extension started (sphinx-sitemap's multiprocessing Manager, one per build) would
+    # outlive os._exit as orphans holding our stdout open: whoever reads it (nox, a pipe, CI) would wait forever.
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join()
     mark("exit")
     os._exit(status)
