@@ -58,7 +58,7 @@ def find_source(session: nox.Session, posargs: list[str]) -> tuple[Path, list[st
 
 @nox.session
 def convert(session: nox.Session) -> None:
-    """Regenerate docs/ and refs/ from the paper's PDF or text (`nox -s convert -- --help` lists the converter's options)."""
+    """Regenerate docs/ and refs/ from the paper's PDF or text (`nox -s convert -- --help`: the options)."""
     if {"-h", "--help", "--version"} & set(session.posargs):
         session.install("-e", ".")
         session.run("paper2myst", *session.posargs)
