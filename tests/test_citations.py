@@ -395,3 +395,34 @@ def test_works_cited_made_from_the_notes() -> None:
     position = {e.key: i for i, e in enumerate(doc.entries)}
     assert [[position[c.key] for c in n.citations] for n in doc.notes] == [[0, 1], [2], [2], [0]]
     assert doc.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "author-date",
+            [
+                ("Slovic 2010", 0),
+                ("Slovic (2010, p. 5)", 0),
+                ("IEA 2019", 1),
+                ("OECD 2020a", 2),
+                ("Kahan et al. 2011, p. 150", 4),
+                ("Pidgeon and Demski 2012", 5),
+                ("OECD 2020b, p. 12", 3),
+                ("OECD (2020a)", 2),
+            ],
+        ),
+        ("numbered", [("\\[1\\]", 0), ("\\[2\\]", 1), ("\\[3\\]", 2), ("1", 0), ("4", 3)]),
+    ],
+)
+def test_converted_paper_links_its_text_citations(name: str, expected: list[tuple[str, int]]) -> None:
+    """The whole conversion (reader, stages, emit) writes each citation in the text as a link to its entry."""
+    from paper2myst.emit import emit
+    from paper2myst.pipeline import convert
+
+    doc = convert((PAPERS / f"{name}.txt").read_bytes(), f"{name}.txt")
+    index = emit(doc, "en", "references.bib").pages["index.md"]
+    keys = [e.key for e in doc.entries]
+    found = re.findall(r"\[((?:[^\[\]]|\\\[|\\\])+?)\]\(#cite-([^)]+)\)", index)
+    assert [(text, keys.index(key)) for text, key in found] == expected

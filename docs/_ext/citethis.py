@@ -11,6 +11,7 @@ from typing import Any
 from babel.dates import format_date
 from docutils import nodes
 from downloads import CITE_ID, WEB_BUILDERS
+from paper2myst.latex import latex_escape  # the converter's escaper: one for every .bib we write
 from paperdata import Publication, paper_of
 from sphinx.application import Sphinx
 
@@ -45,10 +46,6 @@ def house_style(paper: Publication, url: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def bibtex_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", text)
-
-
 def citation_key(paper: Publication) -> str:
     ascii_name = unicodedata.normalize("NFKD", paper.name or paper.title).encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]", "", ascii_name).lower() or "paper"
@@ -59,14 +56,14 @@ def bibtex(paper: Publication, url: str) -> str:
     # (field, value, braced): month macros stay unbraced, so that styles can abbreviate or translate them.
     fields: list[tuple[str, str, bool]] = []
     if paper.authors:
-        fields.append(("author", " and ".join(bibtex_escape(a) for a in paper.authors), True))
-    fields.append(("title", "{" + bibtex_escape(paper.title) + "}", True))  # double braces keep the capitals
+        fields.append(("author", " and ".join(latex_escape(a) for a in paper.authors), True))
+    fields.append(("title", "{" + latex_escape(paper.title) + "}", True))  # double braces keep the capitals
     if paper.publisher:
-        fields.append(("institution", bibtex_escape(paper.publisher), True))
+        fields.append(("institution", latex_escape(paper.publisher), True))
     if paper.series:
-        fields.append(("type", bibtex_escape(paper.series), True))
+        fields.append(("type", latex_escape(paper.series), True))
     if paper.number:
-        fields.append(("number", bibtex_escape(paper.number), True))
+        fields.append(("number", latex_escape(paper.number), True))
     if paper.date is not None:
         fields.append(("year", str(paper.date.year), True))
         fields.append(("month", BIBTEX_MONTHS[paper.date.month - 1], False))

@@ -67,6 +67,8 @@ def summary(doc: Document) -> str:
     ]
     extra = "".join(f", {count} {what}" for count, what in kinds if count)
     contents = sum(b.label == "contents" for b in doc.furniture)
+    # The house style the reference list was read in (paper2myst.bib.styles), for the editor to confirm.
+    style = f" ({doc.entries[0].style} style)" if doc.entries and doc.entries[0].style else ""
     if doc.furniture:
         # Left out of the output, never silently: banners, page furniture, the contents pages.
         extra += f", {len(doc.furniture)} furniture blocks left out ({contents} of them contents lists)"
@@ -74,7 +76,7 @@ def summary(doc: Document) -> str:
         f"{len(paragraphs)} paragraphs, {len(numbered)} notes"
         f"{' + author note' if len(numbered) != len(doc.notes) else ''}, "
         f"{sum(n.continued for n in doc.notes)} notes continued across pages, {joins} page-break joins, "
-        f"{len(doc.references)} references{extra}, {len(doc.diagnostics)} diagnostics"
+        f"{len(doc.references)} references{style}{extra}, {len(doc.diagnostics)} diagnostics"
     )
 
 

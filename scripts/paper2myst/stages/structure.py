@@ -16,7 +16,7 @@ _ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
 _KEYWORDS = re.compile(r"^(?P<label>Keywords|Key words)\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 _SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
+_YEAR = re.compile(r"\b(1[5-9]|20)\d\d[a-z]?\b")  # "2020a": a second work of an author that year
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
 # "Jane G. Gravelle Senior Specialist in Economic Policy": the name, then the role (a rank, then a title word
 # and its "in/of/for" complement). The role starts at its first capitalised word that a lowercase word follows.
