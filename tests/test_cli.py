@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -194,3 +195,20 @@ def test_committed_files_are_current() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_works_cited_is_opt_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--works-cited gives a paper without a list one made from its notes; without the flag, one summary finding."""
+    source = Path(__file__).parent / "fixtures" / "references" / "papers" / "no-list.txt"
+    plain, made = tmp_path / "plain", tmp_path / "made"
+    assert main([str(source), "--docs", str(plain), "--bib", str(plain / "r.bib")]) == 0
+    assert "no reference list" in capsys.readouterr().err
+    assert "Works cited" not in (plain / "index.md").read_text(encoding="utf-8")
+    assert main([str(source), "--docs", str(made), "--bib", str(made / "r.bib"), "--works-cited"]) == 0
+    assert capsys.readouterr().err == ""
+    index = (made / "index.md").read_text(encoding="utf-8")
+    assert "## Works cited" in index
+    # Each work once, as its notes print it; the notes link to the entries.
+    bibtex = (made / "r.bib").read_text(encoding="utf-8")
+    assert len(re.findall(r"^@\w+\{", bibtex, flags=re.MULTILINE)) == 3
+    assert len(set(re.findall(r"\]\(#cite-([^)]+)\)", index))) == 3

@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files on disk differ")
     parser.add_argument("--strict", action="store_true", help="treat every diagnostic as an error")
     parser.add_argument(
+        "--works-cited",
+        action="store_true",
+        help="a paper with no reference list gets one made from the works its notes cite (each once, linked back)",
+    )
+    parser.add_argument(
         "--report",
         type=Path,
         help="write a review report of every diagnostic with its lines (.html for HTML, else Markdown)",
@@ -107,10 +112,10 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
             reading = read_pdf(data)
             left_out = f", {reading.furniture} lines of page furniture, cover and contents left out"
             where, lines = reading.where, reading.lines  # diagnostics name the page: report.pdf:p5: …
-            doc = convert_reading(reading, source.as_posix(), strict=config.strict)
+            doc = convert_reading(reading, source.as_posix(), strict=config.strict, works=config.works_cited)
         else:
             lines = _text_lines(data)
-            doc = convert(data, source.as_posix(), strict=config.strict)
+            doc = convert(data, source.as_posix(), strict=config.strict, works=config.works_cited)
     except ConversionError as err:
         for diagnostic in err.diagnostics:
             print(diagnostic.format(str(source), where), file=sys.stderr)
@@ -148,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return refs_main(argv[1:])
     args = _parser().parse_args(argv)
     try:
-        config = Config(args.source, args.docs, args.bib, args.strict, args.language)
+        config = Config(args.source, args.docs, args.bib, args.strict, args.language, args.works_cited)
     except ValueError as err:
         print(f"paper2myst: error: {err}", file=sys.stderr)
         return 2

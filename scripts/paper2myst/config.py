@@ -16,6 +16,7 @@ class Config:
     bib: Path = Path("refs/references.bib")
     strict: bool = False
     language: str = "en"
+    works_cited: bool = False  # make a "Works cited" list from the notes when the paper prints none
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", self.language):

@@ -12,7 +12,7 @@ from paper2myst.stages.captions import captions
 from paper2myst.stages.checks import checks
 from paper2myst.stages.furniture import furniture
 from paper2myst.stages.layout import layout
-from paper2myst.stages.link import link
+from paper2myst.stages.link import link, works_cited
 from paper2myst.stages.markers import markers
 from paper2myst.stages.read import read_lines
 from paper2myst.stages.structure import REFERENCES, looks_like_reference, one_line, structure
@@ -44,11 +44,27 @@ def placed_lines(doc: Document) -> set[int]:
     return {line for span in spans for line in span.lines}
 
 
-def convert(data: bytes, source_name: str, strict: bool = False) -> Document:
-    """Run every stage on ``data``; raise :class:`ConversionError` on errors (or any diagnostic if strict)."""
+def with_works_cited(stages: list[tuple[str, Stage]]) -> list[tuple[str, Stage]]:
+    """The stages with the opt-in "Works cited" list made right after ``link`` (before the checks judge the notes)."""
+    at = [name for name, _ in stages].index("link") + 1
+    return [*stages[:at], ("works-cited", generated_works_cited), *stages[at:]]
+
+
+def generated_works_cited(doc: Document) -> None:
+    """A paper without a reference list gets one made from the works its notes cite, under its own heading."""
+    works_cited(doc)
+    if doc.references and doc.references_heading is None:
+        doc.references_heading = Heading("Works cited", doc.references[0].span)
+
+
+def convert(data: bytes, source_name: str, strict: bool = False, works: bool = False) -> Document:
+    """Run every stage on ``data``; raise :class:`ConversionError` on errors (or any diagnostic if strict).
+
+    ``works``: make a "Works cited" list from the notes when the paper has no reference list.
+    """
     lines = read_lines(data)
     doc = Document(source_name=source_name, blocks=split_blocks(lines))
-    for _name, stage in STAGES:
+    for _name, stage in with_works_cited(STAGES) if works else STAGES:
         stage(doc)
     placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
     for number, line in enumerate(lines, start=1):
@@ -75,7 +91,7 @@ def _references(doc: Document) -> None:
     doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE]
 
 
-def convert_reading(reading: Reading, source_name: str, strict: bool = False) -> Document:
+def convert_reading(reading: Reading, source_name: str, strict: bool = False, works: bool = False) -> Document:
     """Run the stages on what a layout-aware reader (the PDF's) read; like :func:`convert`."""
     doc = Document(source_name=source_name, blocks=[b for b in reading.blocks if b.kind is not BlockKind.FURNITURE])
     doc.diagnostics += reading.diagnostics
@@ -85,6 +101,8 @@ def convert_reading(reading: Reading, source_name: str, strict: bool = False) ->
         doc.back_matter = reading.back
         _references(doc)
         stages = [(name, stage) for name, stage in STAGES if name != "structure"]
+    if works:
+        stages = with_works_cited(stages)
     for _name, stage in stages:
         stage(doc)
     if reading.date is not None:  # where it stands among the body's nodes (first, if on the cover)
