@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,14 @@ def editions(app: Sphinx) -> Iterator[tuple[str, str, Path, str]]:
 def editions_changed(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Rewrite the landing page when the set of downloadable editions changed since the last web build."""
+    """Rewrite the landing page when the downloadable editions changed since the last web build.
+
+    By content, not by name: the page states each file's size (links, JSON-LD), so a PDF or EPUB made again
+    with other bytes must not leave the page as it was.
+    """
     if app.builder.name not in WEB_BUILDERS:
         return []
-    available = [file for _label, file, _path, _media in editions(app)]
+    available = [(file, hashlib.sha256(path.read_bytes()).hexdigest()) for _label, file, path, _media in editions(app)]
     if getattr(env, "web_editions", None) == available:
         return []
     env.web_editions = available  # type: ignore[attr-defined]
