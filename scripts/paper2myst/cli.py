@@ -16,7 +16,6 @@ from paper2myst.emit import emit
 from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert, convert_reading
 from paper2myst.readers import line_number
-from paper2myst.readers.pdf import read_pdf
 from paper2myst.report import html_report, markdown_report, verdict
 
 
@@ -109,6 +108,9 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
     lines: list[str] = []  # what the review report quotes around each finding
     try:
         if source.suffix.lower() == ".pdf":
+            # PDFium loads only for a PDF: the text route keeps its start-up short.
+            from paper2myst.readers.pdf import read_pdf
+
             reading = read_pdf(data)
             left_out = f", {reading.furniture} lines of page furniture, cover and contents left out"
             where, lines = reading.where, reading.lines  # diagnostics name the page: report.pdf:p5: …
