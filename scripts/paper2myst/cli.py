@@ -135,20 +135,20 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
     files: dict[Path, str | bytes] = {config.docs / name: text for name, text in output.pages.items()}
     if output.bibtex:
         files[config.bib] = output.bibtex
-    files |= {config.docs / name: data for name, data in output.files.items()}
+    files |= {config.docs / name: image for name, image in output.files.items()}
     # emit owns its images' folder: a file there this conversion does not make (a previous paper's) goes.
     figures = config.docs / FIGURES
     gone = sorted(p for p in figures.iterdir() if p.is_file() and p not in files) if figures.is_dir() else []
     if check:
-        stale = [p for p, data in files.items() if not _up_to_date(p, data)]
+        stale = [p for p, content in files.items() if not _up_to_date(p, content)]
         for path in stale:
             print(f"{path}: out of date; run paper2myst {source}", file=sys.stderr)
         for path in gone:
             print(f"{path}: not made by this conversion (another paper's?); run paper2myst {source}", file=sys.stderr)
         return 1 if stale or gone else 0
-    for path, data in files.items():
-        if not _up_to_date(path, data):
-            _write_atomic(path, data)
+    for path, content in files.items():
+        if not _up_to_date(path, content):
+            _write_atomic(path, content)
     for path in gone:
         path.unlink()
     print(f"paper2myst: {summary(doc)}{left_out}")

@@ -250,7 +250,15 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
             if ln.x1 > left and ln.x0 < right
         ]
         inside.sort(key=lambda ln: (-round(ln.baseline), ln.x0))  # row by row, as the eye reads a table
-        found.append(Figure(caption[0].number, page, (left, bottom, right, top), f"{kind}-{number}.png", lines=tuple(ln.number for ln in inside)))
+        found.append(
+            Figure(
+                caption[0].number,
+                page,
+                (left, bottom, right, top),
+                f"{kind}-{number}.png",
+                lines=tuple(ln.number for ln in inside),
+            )
+        )
     return found
 
 
