@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import DOCS, FIXTURES, SOURCE, make_builder
+from docutils.core import publish_doctree
+from docutils.nodes import caption, image
+from myst_parser.parsers.docutils_ import Parser
 from paper2myst.cli import main
+from paper2myst.emit import figure
+from paper2myst.model import Caption, Image, Span
 
 PDFS = FIXTURES / "pdf"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -103,3 +108,13 @@ def test_pdf_edition_prints_the_images(tmp_path: Path) -> None:
     markup = (out / "IN12422.typ").read_text(encoding="utf-8")
     assert markup.count('#figure(image("_images/IN12422-table-') == 2
     assert (out / "IN12422.pdf").stat().st_size > 0
+
+
+def test_caption_and_alt_text_are_the_authors_words_verbatim() -> None:
+    """Quotes, backslashes, '#', ':' and markup characters in a caption or a table's cells reach the reader as printed."""
+    node = Caption("table", r'Table 1. The "best" \* rates \\ 50% a\_b: c # d', Span((1,)))
+    cells = 'A "quoted" \\ cell: x # y — ü'
+    myst = figure(node, Image("table-1.png", b"", 1, cells), "_static/figures/p-table-1.png", frozenset())
+    tree = publish_doctree(myst, parser=Parser(), settings_overrides={"report_level": 2, "halt_level": 2})
+    assert [n["alt"] for n in tree.findall(image)] == [cells]
+    assert [n.astext() for n in tree.findall(caption)] == ['Table 1. The "best" * rates \\ 50% a_b: c # d']
