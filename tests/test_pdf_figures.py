@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import DOCS, FIXTURES, SOURCE, make_builder
+from docutils import nodes
 from docutils.core import publish_doctree
-from docutils.nodes import caption, image
 from myst_parser.parsers.docutils_ import Parser
 from paper2myst.cli import main
 from paper2myst.emit import figure
@@ -111,10 +111,10 @@ def test_pdf_edition_prints_the_images(tmp_path: Path) -> None:
 
 
 def test_caption_and_alt_text_are_the_authors_words_verbatim() -> None:
-    """Quotes, backslashes, '#', ':' and markup characters in a caption or a table's cells reach the reader as printed."""
+    """Quotes, backslashes, '#', ':' and markup characters of a caption or of a table's cells reach the reader."""
     node = Caption("table", r'Table 1. The "best" \* rates \\ 50% a\_b: c # d', Span((1,)))
     cells = 'A "quoted" \\ cell: x # y — ü'
     myst = figure(node, Image("table-1.png", b"", 1, cells), "_static/figures/p-table-1.png", frozenset())
     tree = publish_doctree(myst, parser=Parser(), settings_overrides={"report_level": 2, "halt_level": 2})
-    assert [n["alt"] for n in tree.findall(image)] == [cells]
-    assert [n.astext() for n in tree.findall(caption)] == ['Table 1. The "best" * rates \\ 50% a_b: c # d']
+    assert [n["alt"] for n in tree.findall(nodes.image)] == [cells]
+    assert [n.astext() for n in tree.findall(nodes.caption)] == ['Table 1. The "best" * rates \\ 50% a_b: c # d']
