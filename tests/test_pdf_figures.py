@@ -80,7 +80,9 @@ def test_figures_and_tables_as_images_in_the_html(tmp_path: Path) -> None:
 def test_a_table_kept_as_an_image_is_still_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = docs_folder(tmp_path)
     assert convert("R48913", docs) == 0
-    assert ":p9: a table kept as an image" in capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert ":p9: a table kept as an image" in captured.err
+    assert ", 7 images," in captured.out  # the summary counts them
 
 
 def test_stale_images_go_and_check_sees_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

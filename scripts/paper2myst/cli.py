@@ -72,6 +72,7 @@ def summary(doc: Document) -> str:
         (sum(isinstance(n, ItemList) for n in doc.body), "lists"),
         (sum(isinstance(n, Quote) for n in doc.body), "quotations"),
         (sum(isinstance(n, Caption) for n in doc.body), "figures and tables"),
+        (len(doc.images), "images"),  # a PDF's: written under docs/_static/figures/
     ]
     extra = "".join(f", {count} {what}" for count, what in kinds if count)
     contents = sum(b.label == "contents" for b in doc.furniture)
