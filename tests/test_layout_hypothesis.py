@@ -298,11 +298,14 @@ def calls(text: str) -> str:
 def expected_myst(paper: Paper, splits: set[tuple[int, int]]) -> list[str]:
     """The MyST each block must come out as, in order (written here, not by the converter)."""
     out: list[str] = []
+    section = False  # a heading seen: a subheading before any is a section, as the page never skips a level
     for index, block in enumerate(paper.blocks):
         if block.kind == "heading":
             out.append(f"\n## {block.words[0]}\n")
+            section = True
         elif block.kind == "subheading":
-            out.append(f"\n### {block.words[0]}\n")
+            out.append(f"\n{'###' if section else '##'} {block.words[0]}\n")
+            section = True
         elif block.kind == "list":
             out.append("\n" + "".join(f"- {calls(item)}\n" for item in block.items))
         elif block.kind == "figure":

@@ -19,10 +19,10 @@ def test_converts_a_pdf_deterministically(tmp_path: Path, capsys: pytest.Capture
     assert f"{REPORT}:p9: a table kept as an image" in captured.err  # diagnostics name the page
     index = (docs / "index.md").read_text(encoding="utf-8")
     assert index.count("[^") >= 2 * 52  # every note called and defined
-    first = {p.name: p.read_bytes() for p in docs.iterdir()}
+    first = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}  # the pages and the images
     assert main([*args, "--check"]) == 0  # nothing to do: the output is what a new run writes
     assert main(args) == 0
-    assert {p.name: p.read_bytes() for p in docs.iterdir()} == first
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == first
 
 
 def test_strict_fails_on_what_the_reader_was_unsure_of(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from paper2myst import __version__
 from paper2myst.config import Config
 from paper2myst.diagnostics import ConversionError, Diagnostic
-from paper2myst.emit import emit
+from paper2myst.emit import FIGURES, emit
 from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert, convert_reading
 from paper2myst.readers import line_number
@@ -47,17 +47,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, text: str | bytes) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _up_to_date(path: Path, data: str | bytes) -> bool:
+    """The file holds ``data``: text compared as text, images byte for byte."""
+    if not path.is_file():
+        return False
+    return path.read_bytes() == data if isinstance(data, bytes) else path.read_text(encoding="utf-8") == data
 
 
 def summary(doc: Document) -> str:
@@ -68,6 +76,7 @@ def summary(doc: Document) -> str:
         (sum(isinstance(n, ItemList) for n in doc.body), "lists"),
         (sum(isinstance(n, Quote) for n in doc.body), "quotations"),
         (sum(isinstance(n, Caption) for n in doc.body), "figures and tables"),
+        (len(doc.images), "images"),  # a PDF's: written under docs/_static/figures/
     ]
     extra = "".join(f", {count} {what}" for count, what in kinds if count)
     contents = sum(b.label == "contents" for b in doc.furniture)
@@ -131,17 +140,25 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
         _write_report(report, str(source), lines, doc.diagnostics, where)
     bib_from_docs = os.path.relpath(config.bib, config.docs).replace(os.sep, "/")
     output = emit(doc, config.language, bib_from_docs)
-    files = {config.docs / name: text for name, text in output.pages.items()}
+    files: dict[Path, str | bytes] = {config.docs / name: text for name, text in output.pages.items()}
     if output.bibtex:
         files[config.bib] = output.bibtex
+    files |= {config.docs / name: image for name, image in output.files.items()}
+    # emit owns its images' folder: a file there this conversion does not make (a previous paper's) goes.
+    figures = config.docs / FIGURES
+    gone = sorted(p for p in figures.iterdir() if p.is_file() and p not in files) if figures.is_dir() else []
     if check:
-        stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        stale = [p for p, content in files.items() if not _up_to_date(p, content)]
         for path in stale:
             print(f"{path}: out of date; run paper2myst {source}", file=sys.stderr)
-        return 1 if stale else 0
-    for path, text in files.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            _write_atomic(path, text)
+        for path in gone:
+            print(f"{path}: not made by this conversion (another paper's?); run paper2myst {source}", file=sys.stderr)
+        return 1 if stale or gone else 0
+    for path, content in files.items():
+        if not _up_to_date(path, content):
+            _write_atomic(path, content)
+    for path in gone:
+        path.unlink()
     print(f"paper2myst: {summary(doc)}{left_out}")
     print(f"paper2myst: {verdict(doc.diagnostics)}")
     return 0

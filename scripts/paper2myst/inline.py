@@ -97,6 +97,13 @@ def to_myst(text: str, *, markers: bool = True, unmatched: frozenset[str] = froz
     return _render(children, markers, unmatched)
 
 
+def plain(text: str) -> str:
+    """The words of source text without its markup (emphasis marks, link addresses, escapes): an image's alt text."""
+    tokens = _parser().parseInline(text)
+    children = tokens[0].children or [] if tokens else []
+    return "".join(" " if t.type == "softbreak" else t.content for t in children if t.type in {"text", "softbreak"})
+
+
 def line_start_safe(line: str) -> str:
     """Escape what would start a block construct when ``line`` begins a paragraph."""
     line = line.lstrip()

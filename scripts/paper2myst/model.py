@@ -152,6 +152,19 @@ BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption
 
 
 @dataclass(slots=True)
+class Image:
+    """A figure or table as an image of its page region (a PDF reader's), shown with the caption on line ``line``.
+
+    ``text`` is the text printed inside the region (a table's cells, a chart's labels), as read.
+    """
+
+    name: str  # "figure-1.png", "table-2.png": emit saves it as _static/figures/<paper>-<name>
+    png: bytes
+    line: int  # the first line of its caption
+    text: str = ""
+
+
+@dataclass(slots=True)
 class Reference:
     """One entry of the paper's reference list, verbatim."""
 
@@ -196,6 +209,7 @@ class Document:
     references: list[Reference] = field(default_factory=list)
     entries: list[BibEntry] = field(default_factory=list)  # one per reference
     back_matter: list[Block] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)  # figures and tables as images, each with its caption
     diagnostics: list[Diagnostic] = field(default_factory=list)
     furniture: list[Block] = field(default_factory=list)  # left out of the output: banners, contents pages
     unmatched_calls: set[str] = field(default_factory=set)  # calls with no note: emitted as printed, not linked

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
-from paper2myst.model import BlockKind, Document, Heading, Reference, Span
+from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span
 from paper2myst.readers import Reading
 from paper2myst.stages.blocks import split_blocks
 from paper2myst.stages.captions import captions
@@ -91,6 +91,20 @@ def _references(doc: Document) -> None:
     doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE]
 
 
+def _images(doc: Document, reading: Reading) -> None:
+    """Each rendered figure or table goes with its caption; one no caption carries is reported, not written."""
+    captions = {n.span.first for n in doc.body if isinstance(n, Caption) and n.text}
+    for figure in reading.figures:
+        if not figure.png:
+            continue  # not rendered (the caller asked for text only)
+        if figure.line not in captions:
+            message = f"the image of the region under this caption ({figure.name}) has no caption to go with; left out"
+            doc.diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
+            continue
+        text = " ".join(reading.lines[n - 1] for n in figure.lines)
+        doc.images.append(Image(figure.name, figure.png, figure.line, text))
+
+
 def convert_reading(reading: Reading, source_name: str, strict: bool = False, works: bool = False) -> Document:
     """Run the stages on what a layout-aware reader (the PDF's) read; like :func:`convert`."""
     doc = Document(source_name=source_name, blocks=[b for b in reading.blocks if b.kind is not BlockKind.FURNITURE])
@@ -108,6 +122,7 @@ def convert_reading(reading: Reading, source_name: str, strict: bool = False, wo
     if reading.date is not None:  # where it stands among the body's nodes (first, if on the cover)
         date = reading.date
         doc.body.insert(sum(1 for n in doc.body if n.span.first < date.span.first), date)
+    _images(doc, reading)
     placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
     placed |= {line for b in reading.blocks if b.kind is BlockKind.FURNITURE for line in b.span.lines}
     if reading.date is not None:

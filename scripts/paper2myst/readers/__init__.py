@@ -24,8 +24,9 @@ class Figure:
     line: int
     page: int
     box: tuple[float, float, float, float]
-    name: str  # "figure-1.png", "table-2.png": emit saves it under docs/_static/
+    name: str  # "figure-1.png", "table-2.png": emit saves it under docs/_static/figures/
     png: bytes = b""
+    lines: tuple[int, ...] = ()  # the text lines printed inside the region, row by row (a table's cells)
 
 
 @dataclass(slots=True)

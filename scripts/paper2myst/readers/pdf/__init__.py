@@ -216,8 +216,11 @@ def read_pdf(data: bytes, images: bool = True) -> Reading:
     return reading
 
 
-def _figures(groups: list[Group], notes: list[Line], pages: list[Page]) -> list[Figure]:
-    """Each caption's region: below it, across its column, down to the next paragraph, a source line or the notes."""
+def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed: list[Line]) -> list[Figure]:
+    """Each caption's region: below it, across its column, down to the next paragraph, a source line or the notes.
+
+    ``printed``: the lines that may stand inside a region (the body's and the boxes' beside it).
+    """
     found: list[Figure] = []
     for i, group in enumerate(groups):
         if group.kind is not BlockKind.CAPTION:
@@ -239,7 +242,23 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page]) -> list[
         right = max(ln.x1 for ln in same) + 2
         kind = "table" if caption[0].text.lower().startswith("tab") else "figure"
         number = sum(1 for f in found if f.name.startswith(kind)) + 1
-        found.append(Figure(caption[0].number, page, (left, bottom, right, top), f"{kind}-{number}.png"))
+        own = {ln.number for ln in caption}
+        inside = [
+            ln
+            for ln in printed
+            if ln.page == page and ln.number not in own and bottom - 1 <= ln.bottom and ln.top <= top + 1
+            if ln.x1 > left and ln.x0 < right
+        ]
+        inside.sort(key=lambda ln: (-round(ln.baseline), ln.x0))  # row by row, as the eye reads a table
+        found.append(
+            Figure(
+                caption[0].number,
+                page,
+                (left, bottom, right, top),
+                f"{kind}-{number}.png",
+                lines=tuple(ln.number for ln in inside),
+            )
+        )
     return found
 
 
@@ -270,7 +289,8 @@ def build(pages: list[Page]) -> Reading:
     items = _endnotes(items)
     body_groups = [g for g in body_groups if g in items]
     heading_levels(body_groups, size)
-    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages)
+    printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
+    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
     for figure in figures:
         if figure.name.startswith("table"):
             message = "a table kept as an image of its region, its text as lines after it; check the cells"

@@ -177,8 +177,8 @@ def _quotations(groups: list[Group], body_size: float) -> None:
 
 def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKind, str]:
     first = group.lines[0]
-    if _CAPTION.match(first.text):
-        return BlockKind.CAPTION, ""
+    if _CAPTION.match(first.text):  # labelled as the text route labels it: "figure", "table"
+        return BlockKind.CAPTION, "table" if first.text.lower().startswith("tab") else "figure"
     if all(is_heading(ln, body_size) for ln in group.lines) and len(group.lines) <= 4:
         text = " ".join(ln.text for ln in group.lines)
         if not text.endswith(".") or _NUMBERING.match(text):
