@@ -461,3 +461,33 @@ def test_rebuilt_when_another_edition_reread_the_sources(tmp_path: Path) -> None
         assert result.returncode == 0 and not result.stderr.strip(), result.stderr
     printed = squash(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert "Changed Case for the South Caucasus" in printed
+
+
+def test_scripts_the_text_face_lacks(tmp_path: Path) -> None:
+    """Greek and Cyrillic letters (an economist's σ and μ, a Russian title) print from the fallback face.
+
+    Never as empty boxes: a character no packaged face has is a warning, which -W makes an error.
+    """
+    root = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "roots" / "pdf", root)
+    conf = root / "conf.py"  # the copy finds the extensions where the original does
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            'Path(__file__).resolve().parents[3] / "docs" / "_ext"', repr(str(DOCS / "_ext"))
+        ),
+        encoding="utf-8",
+    )
+    index = root / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8") + "\n\nWhere σ is the elasticity and μ the share (Война и мир).\n",
+        encoding="utf-8",
+    )
+    pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
+    reader = PdfReader(pdf)
+    text = squash(" ".join(page.extract_text() for page in reader.pages))
+    assert "Where σ is the elasticity and μ the share (Война и мир)." in text
+    assert any("NotoSerif" in name for name in fonts_of(reader)), list(fonts_of(reader))
+    # A script neither face has (here Devanagari) is refused with a clear warning rather than printed as boxes.
+    index.write_text(index.read_text(encoding="utf-8") + "\n\nनमस्ते\n", encoding="utf-8")
+    result = sphinx_build(root, tmp_path / "_again", "pdf", tmp_path / "_again_doctrees")
+    assert result.returncode != 0 and "no glyph for U+0928" in result.stderr, result.stderr

@@ -59,7 +59,7 @@ def typeset(markup: str, tmp_path: Path) -> PdfReader:
     )
     import typst
 
-    files = pdfbuilder.font_files(["fontpkg_ibm_plex_serif"])
+    files = pdfbuilder.font_files(["fontpkg_ibm_plex_serif", "fontpkg_noto_serif"])  # as print.typ names them
     fonts = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=sorted({str(f.parent) for f in files})
     )

@@ -75,34 +75,42 @@ def font_files(packages: Iterable[str]) -> list[Path]:
     return files
 
 
-def text_fonts(packages: Iterable[str]) -> list[Path]:
-    """The font files print.typ sets text in: regular (400) and semibold (600), upright and italic."""
-    files: list[Path] = []
+def text_fonts(packages: Iterable[str]) -> list[list[Path]]:
+    """The font files print.typ sets text in, per package (a family).
+
+    Regular (400) and semibold (600), upright and italic; or a variable font's files, which hold every weight.
+    """
+    families: list[list[Path]] = []
     for package in packages:
         spec = importlib.util.find_spec(package)
         if spec is None or spec.origin is None:
             raise PdfError(__("font package %r is not installed (pip install the docs extra)") % package)
         root = Path(spec.origin).parent
         meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
-        files += [root / entry["path"] for entry in meta["files"] if entry.get("weight") in TEXT_WEIGHTS]
-    return files
+        entries = meta["files"]
+        families.append([root / e["path"] for e in entries if e.get("weight") in (*TEXT_WEIGHTS, None)])
+    return families
 
 
-def missing_glyphs(tree: nodes.document, fonts: list[Path]) -> dict[str, nodes.Node]:
-    """Characters of the text that some text font lacks, each with the first node holding it.
+def missing_glyphs(tree: nodes.document, families: list[list[Path]]) -> dict[str, nodes.Node]:
+    """Characters of the text that no family has in every style it is set in, each with the first node holding it.
 
-    Typst sets such a character as an empty box without a word: the reader would lose it silently.
+    The first family sets the text; a later one (print.typ's font list) only the characters the first lacks.
+    Typst sets a character no family has as an empty box without a word: the reader would lose it silently.
     """
     from fontTools.ttLib import TTFont
 
-    covered: set[int] | None = None
-    for path in fonts:
-        cmap = set(TTFont(path, lazy=True).getBestCmap())
-        covered = cmap if covered is None else covered & cmap
+    covered: set[int] = set()
+    for files in families:
+        family: set[int] | None = None
+        for path in files:
+            cmap = set(TTFont(path, lazy=True).getBestCmap())
+            family = cmap if family is None else family & cmap
+        covered |= family or set()
     missing: dict[str, nodes.Node] = {}
     for node in tree.findall(nodes.Text):
         for char in set(node.astext()) - missing.keys():
-            if not char.isspace() and ord(char) not in (covered or set()) and unicodedata.category(char)[0] != "C":
+            if not char.isspace() and ord(char) not in covered and unicodedata.category(char)[0] != "C":
                 missing[char] = node.parent
     return missing
 
@@ -341,7 +349,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("pdf_subject", None, "", (str, type(None)))
     app.add_config_value("pdf_keywords", None, "", (list, type(None)))
     app.add_config_value("pdf_template", str(HERE / "print.typ"), "", str)
-    app.add_config_value("pdf_font_packages", ["fontpkg_ibm_plex_serif"], "", list)
+    # The text face, then a face with the scripts it lacks (Greek, Cyrillic, more Latin): print.typ names both.
+    app.add_config_value("pdf_font_packages", ["fontpkg_ibm_plex_serif", "fontpkg_noto_serif"], "", list)
     # PDF/UA-1 (tagged, with a title, a language, alternative texts) and PDF/A-2a (archival: everything embedded,
     # XMP metadata): Typst checks their rules as it writes and fails on a breach.
     app.add_config_value("pdf_standards", ["a-2a", "ua-1"], "", list)
