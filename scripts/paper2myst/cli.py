@@ -75,7 +75,9 @@ def summary(doc: Document) -> str:
     kinds = [
         (sum(isinstance(n, ItemList) for n in doc.body), "lists"),
         (sum(isinstance(n, Quote) for n in doc.body), "quotations"),
-        (sum(isinstance(n, Caption) for n in doc.body), "figures and tables"),
+        (sum(isinstance(n, Caption) and bool(n.text) for n in doc.body), "figures and tables"),
+        # Table or figure text with no caption of its own (a chart's labels, a table's cells set apart).
+        (sum(isinstance(n, Caption) and not n.text for n in doc.body), "uncaptioned table blocks"),
         (len(doc.images), "images"),  # a PDF's: written under docs/_static/figures/
     ]
     extra = "".join(f", {count} {what}" for count, what in kinds if count)
