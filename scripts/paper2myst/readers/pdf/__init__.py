@@ -252,6 +252,21 @@ def read_pdf(data: bytes, images: bool = True) -> Reading:
     return reading
 
 
+def _hyphens(pages: list[Page]) -> None:
+    """Say of each hyphen drawn alone whether it is the text's ("-") or the typesetter's (a soft hyphen).
+
+    A tagged PDF's hyphen glyph stands for one of the two; the producer gives the other an ActualText.
+    Where a font's hyphens carry an ActualText "-", its hyphens without one are the typesetter's.
+    """
+    runs = [run for page in pages for run in page.runs if run.text.strip() in {"\x02", "\xad", "-", "\u2010"}]
+    marked = {run.font.name for run in runs if run.actual in {"-", "\u2010"}}
+    for run in runs:
+        if run.actual in {"-", "\u2010"}:
+            run.actual = "-"
+        elif run.actual is not None or run.font.name in marked:
+            run.actual = "\xad"
+
+
 def _figures(groups: list[Group], notes: list[Line], pages: list[Page]) -> list[Figure]:
     """Each caption's region: below it, across its column, down to the next paragraph, a source line or the notes."""
     found: list[Figure] = []
@@ -314,6 +329,7 @@ def build(pages: list[Page]) -> Reading:
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
     separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
+    _hyphens(pages)
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
     blocks = [_block(item, context, calls) for item in items]
     for number, text in calls.stray:
@@ -509,7 +525,13 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     heading = group.kind is BlockKind.HEADING
     bold = heading or all(ln.bold for ln in lines)
     pieces = join_lines(
-        lines, context.links, bold, context.spaced, context.words, context.separate_hyphens, context.doubts
+        lines,
+        context.links,
+        bold,
+        context.spaced,
+        context.words,
+        context.separate_hyphens,
+        context.doubts,
     )
     calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE)  # a note's raised text is not a call
     text = render(pieces)
