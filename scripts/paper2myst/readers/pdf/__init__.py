@@ -12,7 +12,14 @@ from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
 from paper2myst.readers.pdf.extract import Link, Page, read_pages
 from paper2myst.readers.pdf.figures import render_figures
-from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, author_names, date_line, title_lines
+from paper2myst.readers.pdf.front import (
+    AUTHOR_BLOCK,
+    BACK_MATTER,
+    author_names,
+    banner_line,
+    date_line,
+    title_lines,
+)
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import (
     Calls,
@@ -47,11 +54,19 @@ _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", 
 
 
 def body_size(lines: list[Line]) -> float:
-    """The type size most of the body's characters are set in."""
+    """The type size most of the body's characters are set in.
+
+    A page's upper half counts double: notes gather at the foot, and on a short paper with long notes
+    they may carry as many characters as the body.
+    """
     weight: Counter[float] = Counter()
+    middle = {}
+    for page in {ln.page for ln in lines}:
+        mine = [ln for ln in lines if ln.page == page]
+        middle[page] = (max(ln.top for ln in mine) + min(ln.bottom for ln in mine)) / 2
     for line in lines:
         if line.role == "body":
-            weight[round(line.size, 1)] += len(line.text)
+            weight[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
     return weight.most_common(1)[0][0] if weight else 10.0
 
 
@@ -60,6 +75,7 @@ class FrontLines:
     """The lines the front matter is made of, found before the blocks are rendered."""
 
     title: list[Line] = field(default_factory=list)
+    banner: Line | None = None  # a short line in smaller type above the title: the publisher's or series' name
     date: Line | None = None
     byline: Line | None = None
     labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
@@ -73,6 +89,9 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     found = FrontLines(title=title_lines(first))
     for line in found.title:
         line.role = "front"
+    found.banner = banner_line(first, found.title)
+    if found.banner is not None:
+        found.banner.role = "front"
     _labelled(first, found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
@@ -148,19 +167,25 @@ def _title_again(lines: list[Line], title: str, size: float) -> None:
                 break
 
 
-def _back(lines: list[Line], size: float, width: float) -> list[str]:
+def _back(lines: list[Line], size: float, width: float, banner: Line | None = None) -> list[str]:
     """From the first back-matter heading on, the body lines are back matter; return the authors named there.
 
+    The banner's name set again as a heading at the top of a later page opens the publisher's page.
     Without an author heading, "Name, role" lines just before the back matter name the authors.
     """
     start = next(
-        (i for i, ln in enumerate(lines) if ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text)),
+        (
+            i
+            for i, ln in enumerate(lines)
+            if (ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text))
+            or (_publisher_page(ln, banner, size) and ln.page == lines[i - 1].page + 1)
+        ),
         None,
     )
     if start is None:
         return []
     for line in lines[start:]:
-        if line.role == "body":
+        if line.role == "body" or (line is lines[start] and line.role == "furniture"):
             line.role = "back"
     back = [ln for ln in lines[start:] if ln.role == "back"]
     if AUTHOR_BLOCK.match(back[0].text):
@@ -179,6 +204,17 @@ def _back(lines: list[Line], size: float, width: float) -> list[str]:
         for line in before:
             line.role = "back"
     return names
+
+
+def _publisher_page(line: Line, banner: Line | None, size: float) -> bool:
+    """The line is the banner's name set as a heading on a later page (whatever role the margins gave it)."""
+    return (
+        banner is not None
+        and line.page > banner.page
+        and line.role in {"body", "furniture"}
+        and line.text == banner.text
+        and is_heading(line, size)
+    )
 
 
 def _without_label(line: Line) -> Line:
@@ -214,6 +250,21 @@ def read_pdf(data: bytes, images: bool = True) -> Reading:
     if images:
         render_figures(data, reading.figures)
     return reading
+
+
+def _hyphens(pages: list[Page]) -> None:
+    """Say of each hyphen drawn alone whether it is the text's ("-") or the typesetter's (a soft hyphen).
+
+    A tagged PDF's hyphen glyph stands for one of the two; the producer gives the other an ActualText.
+    Where a font's hyphens carry an ActualText "-", its hyphens without one are the typesetter's.
+    """
+    runs = [run for page in pages for run in page.runs if run.text.strip() in {"\x02", "\xad", "-", "\u2010"}]
+    marked = {run.font.name for run in runs if run.actual in {"-", "\u2010"}}
+    for run in runs:
+        if run.actual in {"-", "\u2010"}:
+            run.actual = "-"
+        elif run.actual is not None or run.font.name in marked:
+            run.actual = "\xad"
 
 
 def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed: list[Line]) -> list[Figure]:
@@ -277,7 +328,7 @@ def build(pages: list[Page]) -> Reading:
         mark_sidebar(page_lines_, page.width, body_size(page_lines_))
         mark_notes(page, page_lines_, size)
     found = _front(lines, size)
-    authors = _back(numbered, size, pages[0].width)
+    authors = _back(numbered, size, pages[0].width, found.banner)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
     links = {page.number: page.links for page in pages}
     for page in pages:
@@ -298,6 +349,7 @@ def build(pages: list[Page]) -> Reading:
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
     separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
+    _hyphens(pages)
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
     blocks = [_block(item, context, calls) for item in items]
     for number, text in calls.stray:
@@ -315,6 +367,8 @@ def build(pages: list[Page]) -> Reading:
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
     front.authors = front.authors or authors
+    if found.banner is not None:
+        front.publisher = found.banner.text
     date = found.date
     date_node = DateLine(date.text, parse_date(date.text) or "", Span((date.number,))) if date is not None else None
     return Reading(
@@ -491,7 +545,13 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     heading = group.kind is BlockKind.HEADING
     bold = heading or all(ln.bold for ln in lines)
     pieces = join_lines(
-        lines, context.links, bold, context.spaced, context.words, context.separate_hyphens, context.doubts
+        lines,
+        context.links,
+        bold,
+        context.spaced,
+        context.words,
+        context.separate_hyphens,
+        context.doubts,
     )
     calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE)  # a note's raised text is not a call
     text = render(pieces)

@@ -39,6 +39,7 @@ class Run:
     size: float
     font: Font
     raised: bool = False  # set as a superscript glyph (OpenType "sups"): same size and baseline, drawn high
+    actual: str | None = None  # a hyphen's replacement text (ActualText), where the producer gives one
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,27 @@ def _text(obj: object, textpage: object) -> str:
 _SHORT = re.compile(r"[0-9a-zA-Z*†‡§¶]{1,4}")
 
 
+# PDFium's code for a hyphen at a line end, the soft hyphen, the hyphens.
+_HYPHENS = {"\x02", "\xad", "-", "\u2010"}
+
+
+def _actual_text(obj: object) -> str | None:
+    """The text a marked-content span says its glyphs stand for (ActualText), if any.
+
+    A tagged PDF may map the hyphen glyph to a soft hyphen and give the text's own hyphens an
+    ActualText of "-": then a line-end hyphen without one is the typesetter's.
+    """
+    value = (ctypes.c_ushort * 16)()
+    length = ctypes.c_ulong()
+    for i in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
+        mark = pdfium_c.FPDFPageObj_GetMark(obj, i)
+        if pdfium_c.FPDFPageObjMark_GetParamStringValue(
+            mark, b"ActualText", value, ctypes.sizeof(value), ctypes.byref(length)
+        ):
+            return ctypes.string_at(value, max(0, length.value - 2)).decode("utf-16-le", errors="replace")
+    return None
+
+
 def _drawn_high(textpage: object, run: Run) -> bool:
     """Whether a short run's first glyph sits well above its baseline and is small: a superscript glyph."""
     index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, run.x0 + 0.5, run.baseline + run.size * 0.3, 1.0, 2.0)
@@ -173,6 +195,8 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, size.value, font)
             if _SHORT.fullmatch(text.strip()):
                 run.raised = _drawn_high(textpage.raw, run)
+            elif text.strip() in _HYPHENS:
+                run.actual = _actual_text(obj)
             result.runs.append(run)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             result.images.append(box)

@@ -34,6 +34,22 @@ def title_lines(lines: list[Line]) -> list[Line]:
     return title
 
 
+def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
+    """A short line in smaller type just above the title: a publisher's or series' banner, never the title."""
+    if not title:
+        return None
+    above = [
+        ln
+        for ln in lines
+        if ln.page == title[0].page and ln.bottom > title[0].top and len(ln.text) > 2 and not parse_date(ln.text)
+    ]
+    if not above:
+        return None
+    line = min(above, key=lambda ln: ln.bottom)  # the nearest one
+    near = line.bottom - title[0].top < title[0].size * 3
+    return line if near and line.size < title[0].size * 0.8 and len(line.text.split()) <= 10 else None
+
+
 def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
     """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023")."""
     for line in lines:

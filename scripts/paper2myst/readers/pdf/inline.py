@@ -34,6 +34,7 @@ class Piece:
     uri: str = ""
     call: bool = False
     line: int = 0  # the reading's line it comes from
+    actual: str | None = None  # a hyphen's ActualText, as the producer gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
             text = " " + text
         bold = run.font.bold and not base_bold
         italic = run.font.italic and not base_italic
-        pieces.append(Piece(text, bold, italic, _link_of(run, links)))
+        pieces.append(Piece(text, bold, italic, _link_of(run, links), actual=run.actual))
         prev = run
     return pieces
 
@@ -112,6 +113,8 @@ def join_lines(
     ``separate_hyphens``: the producer draws the hyphens it adds as objects of their own (its words' own
     hyphens inside the words): a line-end hyphen alone is the typesetter's, one inside the word the word's.
     ``doubts`` collects the line-end hyphens decided without evidence: (line, word, dropped).
+    A line-end hyphen drawn alone whose run says what it is (``Run.actual``: "-" the word's own, a soft
+    hyphen the typesetter's) is taken at its word.
     """
     base_italic = all(ln.italic for ln in lines)
     pieces: list[Piece] = []
@@ -128,6 +131,9 @@ def join_lines(
                     nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
                 elif _ADDRESS.match(token):
                     pass
+                elif alone and len(pieces) > 1 and pieces[-1].actual in {"-", "\xad"}:
+                    if pieces[-1].actual == "\xad":
+                        pieces[-1].text = ""  # the typesetter's hyphen: the word goes on whole
                 elif separate_hyphens:
                     if alone and len(pieces) > 1:
                         pieces[-1].text = pieces[-1].text[:-1]  # the typesetter's hyphen: the word goes on whole
@@ -144,6 +150,8 @@ def join_lines(
                 pass
             elif text.endswith("/") and current[0].text[:1].isalnum():
                 pass  # "New York/" + "London": a break after a slash adds no space
+            elif re.search(r"\w[–—]$", text) and current[0].text[:1].isalnum():
+                pass  # "April–" + "May": a dash closed up to its word stays closed up to the next
             elif (
                 _ADDRESS.match(token)
                 and _goes_on(current[0].text)

@@ -92,7 +92,9 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     base = 0.0
     size = 0.0
     for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
-        if rows and base - run.baseline < 0.45 * max(size, run.size):
+        # A row holding only a mark (a note's symbol set larger, raised by half an em) belongs to the line below.
+        mark = rows and all(len(r.text.strip()) <= 3 and not r.text.strip().isalpha() for r in rows[-1])
+        if rows and base - run.baseline < (0.7 if mark else 0.45) * max(size, run.size):
             rows[-1].append(run)
             if run.size >= size:  # the line's own baseline is its main text's, not a call's
                 base, size = run.baseline, run.size

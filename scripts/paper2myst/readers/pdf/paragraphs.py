@@ -98,7 +98,7 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     )
     long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
-    hanging = (1 in inner and long_first) or (full * 2 > len(inner) and (full >= 2 or justified))
+    hanging = (1 in inner and long_first) or full * 2 > len(inner)
     if _BULLET.match(run[0].text) or hanging:
         starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent}
     else:
@@ -140,8 +140,11 @@ def group_lines(
             runs[-1].append(line)
         else:
             runs.append([line])
+    # Only the body text is known to be justified: smaller type (a reference list) may be set ragged.
     groups = [
-        Group(BlockKind.TEXT, entry) for run in runs for entry in _by_indent(run, rights[run[0].column], justified)
+        Group(BlockKind.TEXT, entry)
+        for run in runs
+        for entry in _by_indent(run, rights[run[0].column], justified and abs(run[0].size - body_size) < 0.6)
     ]
     for group in groups:
         group.kind, group.label = classify(group, body_size, page_size or body_size)

@@ -1,0 +1,53 @@
+"""Front matter from a title page set by another engine (Typst): a banner above the title, a byline with its mark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from paper2myst.readers.pdf import read_pdf
+
+TITLE_PAGE = """\
+#set page(paper: "a4", margin: 2.5cm)
+#set text(size: 10.5pt)
+#text(size: 9pt)[Centre for Imaginary Studies]
+#v(0.5em)
+#text(size: 22pt, weight: "bold")[Rivers That Cross Borders: Water Sharing After the Drought]
+#v(0.5em)
+#text(size: 12pt)[by Ana Example and Ben Sample#super(typographic: false, size: 0.9em, baseline: -0.5em)[\\*]]
+
+1 March 2024
+
+#text(size: 8pt, weight: "bold")[ABSTRACT]
+
+#text(size: 9.5pt)[Two states share one river and no treaty. This paper asks what they could agree on first.]
+
+#text(size: 8pt, weight: "bold")[KEYWORDS]
+
+#text(size: 9.5pt)[Water | Borders | Cooperation]
+
+#pagebreak()
+= Introduction
+
+The river has fed both banks for as long as anyone has written about it, and it still does today, though
+less each year than the year before.
+"""
+
+
+def test_banner_above_the_title_is_the_publisher_not_the_title(tmp_path: Path) -> None:
+    typst = pytest.importorskip("typst")
+    source = tmp_path / "title.typ"
+    source.write_text(TITLE_PAGE, encoding="utf-8")
+    reading = read_pdf(typst.compile(str(source)), images=False)
+    front = reading.front
+    assert front is not None
+    assert front.title == "Rivers That Cross Borders: Water Sharing After the Drought"
+    assert front.publisher == "Centre for Imaginary Studies"
+    assert front.byline == "by Ana Example and Ben Sample"
+    assert front.authors == ["Ana Example", "Ben Sample"]
+    assert front.author_note_marker
+    assert [p.text for p in front.abstract] == [
+        "Two states share one river and no treaty. This paper asks what they could agree on first."
+    ]
+    assert front.keywords == ["Water", "Borders", "Cooperation"]
+    assert reading.date is not None and reading.date.iso == "2024-03-01"
