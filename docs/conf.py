@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,14 +22,16 @@ copyright = PAPER.copyright.removeprefix("© ") or author
 
 # "web" also fills the EPUB's metadata, cover and identifier from paper.json (and publication.toml, if the
 # editor wrote one), and fixes SOURCE_DATE_EPOCH. "editions" keeps incremental rebuilds equal to clean ones.
-extensions = ["myst_parser", "paper", "web", "pdfbuilder", "sphinx_sitemap", "editions"]
+extensions = ["myst_parser", "paper", "web", "pdfbuilder", "editions"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
-# sitemap.xml when the base URL is known (html_baseurl, Read the Docs, publication.toml): the pages at their
-# canonical URLs. A local build has no base URL: then no sitemap, which is no cause for a warning.
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search.html"]
-suppress_warnings = ["sitemap.configuration"]
+# sitemap.xml when the base URL is known (publication.toml, Read the Docs): the pages at their canonical URLs.
+# Only then is sphinx-sitemap loaded: it starts a helper process for every build (≈ 60 ms each), and a local
+# build has no base URL, hence no sitemap.
+if PAPER.url or os.environ.get("READTHEDOCS_CANONICAL_URL"):
+    extensions.append("sphinx_sitemap")
+    sitemap_url_scheme = "{link}"
+    sitemap_excludes = ["search.html"]
 
 # The bibliography: the reference list as BibTeX, rendered in the paper's own house style
 # (housestyle) with the ids that paper2myst's citation links point to.

@@ -13,10 +13,10 @@ import bibtexparser
 import pybtex.database
 import pytest
 from paper2myst.bib import BibEntry, bibliography_myst, format_bibtex, make_key, parse_references
-from paper2myst.bib.core import LABEL_FIELD, PRINTED_FIELD, unique_keys
+from paper2myst.bib.core import unique_keys
 from paper2myst.dates import MONTHS, iso_date
 from paper2myst.diagnostics import Kind
-from paper2myst.latex import latex_escape
+from paper2myst.latex import LABEL_FIELD, PRINTED_FIELD, latex_escape
 from paper2myst.latex import latex_unescape as unescape
 from paper2myst.model import Reference, Span
 from pybtex.plugin import find_plugin

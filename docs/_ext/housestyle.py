@@ -6,9 +6,8 @@ from typing import Any
 
 import pybtex.plugin
 from docutils import nodes
-from paper2myst.bib.core import LABEL_FIELD, PRINTED_FIELD
 from paper2myst.dates import MONTHS, SEASON_NAMES  # the converter writes the dates this style prints
-from paper2myst.latex import latex_unescape, printed_parts
+from paper2myst.latex import LABEL_FIELD, PRINTED_FIELD, latex_unescape, printed_parts
 from pybtex.database import Entry
 from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 
+# biblatex's literal field ``usera`` carries the entry as printed, in LaTeX (\emph, \href, \url):
+# the bibliography shows it, so no parse can change what the reader sees (docs/_ext/housestyle.py, which
+# imports them from here: this module is light, the bib package is not).
+PRINTED_FIELD = "usera"
+# The list's own label ("[12]", "iv") in ``shorthand``, biblatex's field for a printed label.
+LABEL_FIELD = "shorthand"
+
 # LaTeX specials; "--" is split so that LaTeX decoding cannot turn it into an en dash.
 _SPECIALS = re.compile(r"[&%$#_{}]|[~^\\]|(?<=-)(?=-)")
 _WORDS = {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", "": "{}"}

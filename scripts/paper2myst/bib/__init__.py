@@ -14,8 +14,6 @@ from collections.abc import Sequence
 
 from paper2myst.bib.core import (
     FIELD_ORDER,
-    LABEL_FIELD,
-    PRINTED_FIELD,
     BibEntry,
     bibliography_myst,
     format_bibtex,
@@ -28,7 +26,7 @@ from paper2myst.bib.segment import default_segmenter
 from paper2myst.bib.styles import STYLES, detect
 from paper2myst.citations import citation_myst, find_citations
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.latex import latex_escape, printed_latex
+from paper2myst.latex import LABEL_FIELD, PRINTED_FIELD, latex_escape, printed_latex
 from paper2myst.model import Reference
 
 __all__ = [

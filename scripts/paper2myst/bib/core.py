@@ -62,11 +62,6 @@ FIELD_ORDER = (
 # Written as given (no LaTeX escaping): names are escaped when parsed, the others are identifiers.
 RAW_FIELDS = frozenset({"author", "editor", "translator", "doi", "url", "urldate", "date", "pages", "usera"})
 
-# biblatex's literal field ``usera`` carries the entry as printed, in LaTeX (\emph, \href, \url):
-# the bibliography shows it, so no parse can change what the reader sees (docs/_ext/housestyle.py).
-PRINTED_FIELD = "usera"
-# The list's own label ("[12]", "iv") in ``shorthand``, biblatex's field for a printed label.
-LABEL_FIELD = "shorthand"
 
 # biblatex's mandatory fields per entry type (biber's default data model; "a|b" is either), and where
 # an entry goes when it lacks them: a type whose constraints it meets, in the order given.
