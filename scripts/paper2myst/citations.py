@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from paper2myst.dates import join_names
+from paper2myst.dates import MONTHS, SEASONS, join_names
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.latex import latex_unescape
 from paper2myst.model import Citation, Note
@@ -228,51 +228,38 @@ _NARRATIVE = re.compile(rf"(?P<names>{_CITE_NAMES})\s\((?P<years>(?:{_YEAR})(?:,
 _NUMBERED = re.compile(r"\[(?P<inner>\d+(?:\s*[,–-]\s*\d+)*)\](?!\()")
 _PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|also)\s", re.I)
 # Capitalised words that open a parenthesis with a year but are not names: "(In 2019)", "(Since 2010)".
-_NOT_NAMES = frozenset(
-    [
-        "in",
-        "since",
-        "from",
-        "until",
-        "by",
-        "as",
-        "after",
-        "before",
-        "during",
-        "for",
-        "the",
-        "and",
-        "or",
-        "see",
-        "between",
-        "around",
-        "about",
-        "circa",
-        "c",
-        "ca",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "table",
-        "figure",
-        "fig",
-        "chapter",
-        "section",
-    ]
+_NOT_NAMES = (
+    frozenset(
+        [
+            "in",
+            "since",
+            "from",
+            "until",
+            "by",
+            "as",
+            "after",
+            "before",
+            "during",
+            "for",
+            "the",
+            "and",
+            "or",
+            "see",
+            "between",
+            "around",
+            "about",
+            "circa",
+            "c",
+            "ca",
+            "table",
+            "figure",
+            "fig",
+            "chapter",
+            "section",
+        ]
+    )
+    | frozenset(month.lower() for month in MONTHS)
+    | frozenset(season.lower() for season in SEASONS)
 )
 
 

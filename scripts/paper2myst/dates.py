@@ -107,6 +107,26 @@ MONTH_ALIASES = {
             strict=True,
         )
     ),
+    **dict(
+        zip(
+            [
+                "gennaio",
+                "febbraio",
+                "marzo",
+                "aprile",
+                "maggio",
+                "giugno",
+                "luglio",
+                "agosto",
+                "settembre",
+                "ottobre",
+                "novembre",
+                "dicembre",
+            ],
+            range(1, 13),
+            strict=True,
+        )
+    ),
 }
 _SEASON_WORDS = {name.lower(): code for name, code in SEASONS.items()}
 

@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+from paper2myst.dates import MONTH_ALIASES, SEASONS
+
 MODEL = Path(__file__).with_name("references.crfsuite")
 
 # The labels the model predicts. Tagged sets name some parts several ways; these are folded together.
@@ -47,78 +49,8 @@ TAG_LABELS = {
     "dataset": "note",
 }
 
-MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "januar",
-        "februar",
-        "märz",
-        "juni",
-        "juli",
-        "oktober",
-        "dezember",
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-        "gennaio",
-        "febbraio",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "settembre",
-        "ottobre",
-    ]
-)
+# Month names and abbreviations in the languages dates.py reads, and the seasons: one list for every stage.
+MONTH_WORDS = frozenset(MONTH_ALIASES) | frozenset(season.lower() for season in SEASONS)
 # Cue words of reference parts, by what they cue; a word's class is a feature, so the model learns the rest.
 CUES = {
     "vol": "volume",
