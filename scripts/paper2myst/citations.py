@@ -212,7 +212,7 @@ def unlisted(text: str, citations: Sequence[Citation]) -> list[str]:
 # --- citations in the text: author-date and numbered ------------------------------------------------------
 
 # One name in an author-date citation: a capitalised word, possibly with particles and hyphens, or an
-# organisation's words ("World Nuclear Association", "OECD").
+# organisation's words ("International Energy Agency", "OECD").
 _PARTICLES = r"(?:(?:de|van|von|der|den|du|da|del|di|la|le|al|el)\s)*"
 _CITE_NAME = rf"{_PARTICLES}[A-ZÀ-Ý][\w'’.-]*(?:\s(?:[A-ZÀ-Ý][\w'’-]*|of|for|the|on|and|de|du))*?"
 _CITE_NAMES = rf"{_CITE_NAME}(?:(?:,\s|\sand\s|\s&\s){_CITE_NAME})*(?:,?\set\sal\.)?"

@@ -41,7 +41,7 @@ _BARE_URL_END = re.compile(r",? ?(?P<url>https?://\S+)$")
 _DOI_END = re.compile(r",? ?DOI:? (?P<doi>10\.\S+)$")
 
 # A series named "<Institution> <kind>" is a report series: either the institution is an acronym
-# ("IAI Papers", "ECFR Policy Briefs", "SWP Comments") or the kind is a word think tanks use for series.
+# ("ABC Papers", "XYZ Policy Briefs", "QRS Comments") or the kind is a word think tanks use for series.
 _SERIES_KINDS = (
     "Papers|Paper|Reports|Report|Studies|Study|Memos|Memo|Briefs|Brief|Commentaries|Commentary|Comments"
     "|Analyses|Notes|Insights|Documents|Series|Policy Papers|Working Papers|Policy Briefs|Research Papers"

@@ -18,7 +18,7 @@ _KEYWORDS = re.compile(r"^(?P<label>Keywords|Key words)\s*:\s*(?P<words>\S.*)$",
 _SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d[a-z]?\b")  # "2020a": a second work of an author that year
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
-# "Jane G. Gravelle Senior Specialist in Economic Policy": the name, then the role (a rank, then a title word
+# "Ada B. Tester Senior Specialist in Public Policy": the name, then the role (a rank, then a title word
 # and its "in/of/for" complement). The role starts at its first capitalised word that a lowercase word follows.
 _RANKS = {"Senior", "Chief", "Deputy", "Acting", "Assistant", "Associate", "Principal", "Visiting", "Lead", "Research"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
