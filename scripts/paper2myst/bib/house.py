@@ -49,7 +49,7 @@ _SERIES_KINDS = (
 )
 # Lowercase words inside an institution's name: "Policy Center for the New South".
 _LINKING_WORDS = "for|the|of|and|on|in|de|du|des|la|le|di|per|für|und"
-# A numbered report in a publisher's series, after its publisher: "SWP Research Paper 2020/RP 12".
+# A numbered report in a publisher's series, after its publisher: "QRS Research Paper 2020/RP 12".
 _NUMBERED_REPORT = re.compile(
     rf"^(?P<type>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*? (?:{_SERIES_KINDS})) (?P<number>\S*\d.*)$"
 )
