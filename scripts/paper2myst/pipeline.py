@@ -66,7 +66,15 @@ def convert(data: bytes, source_name: str, strict: bool = False, works: bool = F
     doc = Document(source_name=source_name, blocks=split_blocks(lines))
     for _name, stage in with_works_cited(STAGES) if works else STAGES:
         stage(doc)
-    placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
+    return finish(doc, lines, strict)
+
+
+def finish(doc: Document, lines: list[str], strict: bool, left_out: frozenset[int] = frozenset()) -> Document:
+    """Close a conversion: report unplaced lines, sort the diagnostics, raise on errors (on any if ``strict``).
+
+    Every non-blank line must have made a node or a diagnostic; ``left_out`` lines (furniture) are counted apart.
+    """
+    placed = placed_lines(doc) | {d.line for d in doc.diagnostics} | left_out
     for number, line in enumerate(lines, start=1):
         if line.strip() and number not in placed:
             doc.diagnostics.append(Diagnostic(Kind.UNPLACED, number, "this line was not placed in the output"))
@@ -123,16 +131,6 @@ def convert_reading(reading: Reading, source_name: str, strict: bool = False, wo
         date = reading.date
         doc.body.insert(sum(1 for n in doc.body if n.span.first < date.span.first), date)
     _images(doc, reading)
-    placed = placed_lines(doc) | {d.line for d in doc.diagnostics}
-    placed |= {line for b in reading.blocks if b.kind is BlockKind.FURNITURE for line in b.span.lines}
-    if reading.date is not None:
-        placed |= set(reading.date.span.lines)
-    for number, line in enumerate(reading.lines, start=1):
-        if line.strip() and number not in placed:
-            message = "this line was not placed in the output"
-            doc.diagnostics.append(Diagnostic(Kind.UNPLACED, number, message))
-    doc.diagnostics.sort(key=lambda d: d.line)
-    failing = [d for d in doc.diagnostics if d.is_error or strict]
-    if failing:
-        raise ConversionError(failing)
-    return doc
+    # The date is a body node now, so placed like any other; furniture is counted in the summary instead.
+    furniture = frozenset(line for b in reading.blocks if b.kind is BlockKind.FURNITURE for line in b.span.lines)
+    return finish(doc, reading.lines, strict, furniture)
