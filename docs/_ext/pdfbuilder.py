@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 import paperdata
 from docutils import nodes
+from paper2myst.dates import join_names
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.errors import ExtensionError, SphinxError
@@ -53,26 +54,23 @@ class PdfError(SphinxError):
     category = "PDF edition error"
 
 
-def name_list(names: list[str]) -> str:
-    """Names as a byline prints them: "A", "A and B", "A, B and C"."""
-    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
-
-
 def font_files(packages: Iterable[str]) -> list[Path]:
     """Every font file of the given Python font packages (``fontpkg`` layout).
 
     Fonts come from pinned Python packages, never from the system, so that every machine sets the same text
     with the same glyphs. A missing package is an error, not a silent fallback to whatever the machine has.
     """
-    files: list[Path] = []
-    for package in packages:
-        spec = importlib.util.find_spec(package)
-        if spec is None or spec.origin is None:
-            raise PdfError(__("font package %r is not installed (pip install the docs extra)") % package)
-        root = Path(spec.origin).parent
-        meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
-        files += [root / entry["path"] for entry in meta["files"]]
-    return files
+    return [path for package in packages for path, _weight in font_package(package)]
+
+
+def font_package(package: str) -> list[tuple[Path, int | None]]:
+    """A ``fontpkg`` package's font files with their weights (None for a variable font); missing is an error."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise PdfError(__("font package %r is not installed (pip install the docs extra)") % package)
+    root = Path(spec.origin).parent
+    meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
+    return [(root / entry["path"], entry.get("weight")) for entry in meta["files"]]
 
 
 def text_fonts(packages: Iterable[str]) -> list[list[Path]]:
@@ -80,16 +78,7 @@ def text_fonts(packages: Iterable[str]) -> list[list[Path]]:
 
     Regular (400) and semibold (600), upright and italic; or a variable font's files, which hold every weight.
     """
-    families: list[list[Path]] = []
-    for package in packages:
-        spec = importlib.util.find_spec(package)
-        if spec is None or spec.origin is None:
-            raise PdfError(__("font package %r is not installed (pip install the docs extra)") % package)
-        root = Path(spec.origin).parent
-        meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
-        entries = meta["files"]
-        families.append([root / e["path"] for e in entries if e.get("weight") in (*TEXT_WEIGHTS, None)])
-    return families
+    return [[path for path, weight in font_package(p) if weight in (*TEXT_WEIGHTS, None)] for p in packages]
 
 
 def missing_glyphs(tree: nodes.document, families: list[list[Path]]) -> dict[str, nodes.Node]:
@@ -275,7 +264,7 @@ class PdfBuilder(Builder):
             # The running head takes a long title up to its colon, as journals do.
             "short-title": title.split(":")[0] if len(title) > 60 and ":" in title else title,
             "authors": authors,
-            "byline": name_list(authors),
+            "byline": join_names(authors),
             "description": subject or None,
             "keywords": keywords,
             "lang": lang.lower(),
