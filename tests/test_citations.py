@@ -302,14 +302,18 @@ def test_numbered_calls_link_to_their_entries() -> None:
     assert [(d.line, "[5]" in d.message) for d in unlisted] == [(7, True)]
 
 
-def test_a_paper_without_a_list_gets_one_summary() -> None:
+def no_list_notes() -> list[Note]:
+    """The notes of the test paper without a reference list, as the stages give them to ``link``."""
     lines = (PAPERS / "no-list.txt").read_text(encoding="utf-8").splitlines()
-    doc = Document()
-    doc.notes = [
+    return [
         Note(line[0].translate(str.maketrans(SUPERSCRIPTS, "0123456789")), line[2:], Span((i,)))
         for i, line in enumerate(lines, start=1)
         if line[:1] in SUPERSCRIPTS and line[1:2] == " "
     ]
+
+
+def test_a_paper_without_a_list_gets_one_summary() -> None:
+    doc = Document(notes=no_list_notes())
     link(doc)
     assert [(d.kind, d.line) for d in doc.diagnostics] == [(Kind.UNLISTED_CITATION, 7)]
     assert "3 works" in doc.diagnostics[0].message
@@ -374,13 +378,7 @@ def test_text_citations_link_both_ways_in_sphinx(tmp_path: Path, builder: str, n
 
 def test_works_cited_made_from_the_notes() -> None:
     """Opt-in list for a paper without one: each work once, as its notes print it; notes link to it, Ibid. too."""
-    lines = (PAPERS / "no-list.txt").read_text(encoding="utf-8").splitlines()
-    doc = Document()
-    doc.notes = [
-        Note(line[0].translate(str.maketrans(SUPERSCRIPTS, "0123456789")), line[2:], Span((i,)))
-        for i, line in enumerate(lines, start=1)
-        if line[:1] in SUPERSCRIPTS and line[1:2] == " "
-    ]
+    doc = Document(notes=no_list_notes())
     doc.notes += [
         Note("3", "Ibid., p. 4.", Span((20,))),
         Note("4", 'This is argued at length. See Maria Rossi, "Gas Diplomacy after the War", cit., p. 2.', Span((21,))),
