@@ -315,7 +315,7 @@ def no_list_notes() -> list[Note]:
 def test_a_paper_without_a_list_gets_one_summary() -> None:
     doc = Document(notes=no_list_notes())
     link(doc)
-    assert [(d.kind, d.line) for d in doc.diagnostics] == [(Kind.UNLISTED_CITATION, 7)]
+    assert [(d.kind, d.line) for d in doc.diagnostics] == [(Kind.NO_REFERENCE_LIST, 7)]
     assert "3 works" in doc.diagnostics[0].message
 
 

@@ -14,18 +14,7 @@ _NOTE_LIKE = re.compile(r"^\d{1,3}\.?\s+[A-Z].*(?:\b(?:1[89]|20)\d\d\b|https?://
 
 
 def checks(doc: Document) -> None:
-    unlisted = [d for d in doc.diagnostics if d.kind is Kind.UNLISTED_CITATION]
-    if unlisted and not doc.references:
-        # A paper with no reference list: one finding, not one per note (which would drown the others).
-        doc.diagnostics = [d for d in doc.diagnostics if d.kind is not Kind.UNLISTED_CITATION]
-        notes = len({d.line for d in unlisted})
-        doc.diagnostics.append(
-            Diagnostic(
-                Kind.NO_REFERENCE_LIST,
-                unlisted[0].line,
-                f"{notes} notes cite works but the paper has no reference list: their citations are not linked",
-            )
-        )
+    # (A paper whose notes cite works but which lists none gets its one summary finding from the link stage.)
     for note in doc.notes:
         broken = _BROKEN_ADDRESS.search(note.text)
         if broken:

@@ -17,9 +17,10 @@ def link(doc: Document) -> None:
         # Many reports cite only in their notes: one summary, not one finding per work.
         doc.diagnostics.append(
             Diagnostic(
-                Kind.UNLISTED_CITATION,
+                Kind.NO_REFERENCE_LIST,
                 cited[0].line,
-                f"the paper has no reference list: {len(cited)} works cited in the notes stay text",
+                f"the paper has no reference list: {len(cited)} works cited in the notes stay text "
+                "(--works-cited makes one from them)",
             )
         )
     else:
@@ -58,5 +59,5 @@ def works_cited(doc: Document) -> None:
     if doc.references:
         return
     doc.references = [Reference(text, note.span) for text, note in works_in_notes(doc.notes)]
-    doc.diagnostics = [d for d in doc.diagnostics if d.kind is not Kind.UNLISTED_CITATION]
+    doc.diagnostics = [d for d in doc.diagnostics if d.kind not in {Kind.UNLISTED_CITATION, Kind.NO_REFERENCE_LIST}]
     link(doc)
