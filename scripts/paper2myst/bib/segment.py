@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from paper2myst.bib.tagger import MODEL, Token, sequence_features, tokenize
+from paper2myst.bib.tagger import FOLDED, MODEL, Token, sequence_features, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class Segmenter:
             return [], 1.0
         labels: list[str] = self._tagger.tag(sequence_features(tokens))
         least = min(float(self._tagger.marginal(label, i)) for i, label in enumerate(labels))
-        return labels, least
+        return [FOLDED.get(label, label) for label in labels], least
 
     def segments(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Segment], float]:
         """Group consecutive tokens with the same label into segments."""

@@ -35,9 +35,12 @@ LABELS = (
     "url",
     "isbn",
     "label",
+    "journal",
 )
+# A journal and a book's or a conference's title are both the work's container, but their neighbours differ
+# (volume and pages against editors and publishers): the model learns them apart, and they are folded into one
+# "container" as it labels (FOLDED).
 TAG_LABELS = {
-    "journal": "container",
     "container-title": "container",
     "collection-title": "collection",
     "citation-number": "label",
@@ -48,6 +51,8 @@ TAG_LABELS = {
     "producer": "note",
     "dataset": "note",
 }
+
+FOLDED = {"journal": "container"}
 
 # Month names and abbreviations in the languages dates.py reads, and the seasons: one list for every stage.
 MONTH_WORDS = frozenset(MONTH_ALIASES) | frozenset(season.lower() for season in SEASONS)
@@ -110,6 +115,31 @@ CUES = {
     "conference": "journal",
     "review": "journal",
     "bulletin": "journal",
+    "transactions": "journal",
+    "annals": "journal",
+    "quarterly": "journal",
+    "magazine": "journal",
+    "symposium": "journal",
+    "workshop": "journal",
+    "publications": "publisher",
+    "editions": "publisher",
+    "éditions": "publisher",
+    "chap": "pages",
+    "chapter": "pages",
+    "ch": "pages",
+    "nos": "number",
+    "revised": "edition",
+    "reprint": "edition",
+    "reprinted": "edition",
+    "tech": "genre",
+    "technical": "genre",
+    "preprint": "genre",
+    "manuscript": "genre",
+    "unpublished": "genre",
+    "phd": "genre",
+    "master": "genre",
+    "working": "genre",
+    "web": "access",
 }
 
 _URL = re.compile(r"^<?(?:https?://|www\.)", re.I)
