@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from paper2myst.bib.tagger import FOLDED, MODEL, Token, sequence_features, tokenize
+from paper2myst.bib.tagger import MODEL, Token, part_label, sequence_features, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +28,25 @@ class Segmenter:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
+        known = set(self._tagger.labels())
+        # Each label with the other labels of its part (B-title: B-title and I-title), for the confidence.
+        self._same_part = {
+            label: [other for other in known if other[2:] == label[2:] and other[1:2] == "-"] or [label]
+            for label in known
+        }
 
     def labels(self, tokens: list[Token]) -> tuple[list[str], float]:
-        """Label each token; the confidence is the least sure token's marginal probability of its label."""
+        """Label each token; the confidence is the least sure token's marginal probability of its part.
+
+        A part's first and later words are labelled apart (``B-title``, ``I-title``); which part a word is in is
+        what the confidence is about, so the marginals of both are summed.
+        """
         if not tokens:
             return [], 1.0
         labels: list[str] = self._tagger.tag(sequence_features(tokens))
-        least = min(float(self._tagger.marginal(label, i)) for i, label in enumerate(labels))
-        return [FOLDED.get(label, label) for label in labels], least
+        marginal = self._tagger.marginal
+        least = min(sum(marginal(same, i) for same in self._same_part[label]) for i, label in enumerate(labels))
+        return [part_label(label) for label in labels], least
 
     def segments(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Segment], float]:
         """Group consecutive tokens with the same label into segments."""

@@ -315,6 +315,17 @@ def read_tagged(path: Path) -> Iterator[list[tuple[str, str]]]:
 
 
 def token_labels(pairs: Sequence[tuple[str, str]]) -> tuple[str, list[str]]:
-    """The reference text (segments joined by spaces) and one label per token."""
-    labels = [label for label, text in pairs for _ in text.split()]
+    """The reference text (segments joined by spaces) and one label per token: ``B-title``, ``I-title``, ...
+
+    Each label marks its word as a part's first (B) or a later one (I): the model learns where parts begin as
+    well as what they are, since a title's first word after an author's last is a different event from a
+    title's tenth word, and the transitions between labels say so.
+    """
+    labels = [f"{'I' if k else 'B'}-{label}" for label, text in pairs for k, _ in enumerate(text.split())]
     return " ".join(text for _, text in pairs), labels
+
+
+def part_label(token_label: str) -> str:
+    """The part a token's label names: ``B-journal`` -> ``container`` (the inverse of token_labels, then FOLDED)."""
+    label = token_label[2:] if token_label[1:2] == "-" else token_label
+    return FOLDED.get(label, label)
