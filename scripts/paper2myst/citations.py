@@ -49,6 +49,8 @@ class _Work:
     names: tuple[str, ...]
     title: str
     tokens: tuple[str, ...]
+    # Each name as a whole word (compiled once per list: every note is searched for every work).
+    finders: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,8 @@ def work_of(entry: BibEntry) -> _Work:
         names.append(join_names(people))
         names.append(join_names([surname(p) for p in people]))
     title = latex_unescape(entry.fields.get("title", ""))
-    return _Work(entry.key, tuple(names), title, tuple(tokens(title)))
+    finders = tuple(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in names)
+    return _Work(entry.key, tuple(names), title, tuple(tokens(title)), finders)
 
 
 def surname(person: str) -> str:
@@ -170,8 +173,10 @@ def candidates_in(text: str, works: Iterable[_Work]) -> list[_Candidate]:
             for m in re.finditer(re.escape(work.title), text):
                 found.append(_Candidate(m.start(), m.end(), work.key, 1.0))
             continue
-        for name in work.names:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        for name, finder in zip(work.names, work.finders, strict=True):
+            if name not in text:
+                continue  # most works are not in most notes: skip the search
+            for m in finder.finditer(text):
                 span = title_after(text, m.end())
                 if span is None:
                     continue
@@ -318,10 +323,28 @@ def match_cited(names: str, year: str, index: Sequence[_Cited]) -> str:
     return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else ""
 
 
+@dataclass(frozen=True, slots=True)
+class TextIndex:
+    """What running text can cite in a list: each entry's author-date handle, and the keys by list number."""
+
+    cited: tuple[_Cited, ...]
+    by_label: dict[str, str]
+
+
+def text_index(entries: Sequence[BibEntry]) -> TextIndex:
+    """Index a list once for all the paragraphs that cite it."""
+    by_label = {re.sub(r"\D", "", e.label): e.key for e in entries if e.label and re.search(r"\d", e.label)}
+    return TextIndex(tuple(cited_of(e) for e in entries), by_label)
+
+
 def find_text_citations(text: str, entries: Sequence[BibEntry]) -> tuple[list[Citation], list[tuple[str, int]]]:
     """Author-date and numbered citations in running text: linked spans, and the unlisted works' citations."""
-    index = [cited_of(e) for e in entries]
-    by_label = {re.sub(r"\D", "", e.label): e.key for e in entries if e.label and re.search(r"\d", e.label)}
+    return text_citations(text, text_index(entries))
+
+
+def text_citations(text: str, indexed: TextIndex) -> tuple[list[Citation], list[tuple[str, int]]]:
+    """Like :func:`find_text_citations`, with the list indexed beforehand."""
+    index, by_label = indexed.cited, indexed.by_label
     found: list[Citation] = []
     unlisted: list[tuple[str, int]] = []  # (the citation, where it starts)
     taken: list[tuple[int, int]] = []
