@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from paper2myst.bib import house
-from paper2myst.bib.segment import Segment
+
+if TYPE_CHECKING:  # the tagger loads only for a list the rules cannot read
+    from paper2myst.bib.segment import Segment
 
 # A rule parser: MyST text -> (biblatex type, BibTeX-ready fields); raises ValueError when the text is not in the style.
 RuleParser = Callable[[str], tuple[str, dict[str, str]]]
