@@ -49,8 +49,6 @@ class _Work:
     names: tuple[str, ...]
     title: str
     tokens: tuple[str, ...]
-    # Each name as a whole word (compiled once per list: every note is searched for every work).
-    finders: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +112,7 @@ def work_of(entry: BibEntry) -> _Work:
         names.append(join_names(people))
         names.append(join_names([surname(p) for p in people]))
     title = latex_unescape(entry.fields.get("title", ""))
-    finders = tuple(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in names)
-    return _Work(entry.key, tuple(names), title, tuple(tokens(title)), finders)
+    return _Work(entry.key, tuple(names), title, tuple(tokens(title)))
 
 
 def surname(person: str) -> str:
@@ -173,10 +170,10 @@ def candidates_in(text: str, works: Iterable[_Work]) -> list[_Candidate]:
             for m in re.finditer(re.escape(work.title), text):
                 found.append(_Candidate(m.start(), m.end(), work.key, 1.0))
             continue
-        for name, finder in zip(work.names, work.finders, strict=True):
+        for name in work.names:
             if name not in text:
-                continue  # most works are not in most notes: skip the search
-            for m in finder.finditer(text):
+                continue  # most works are not in most notes: no pattern to make and search
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 span = title_after(text, m.end())
                 if span is None:
                     continue
