@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from paper2myst import __version__
 from paper2myst.config import Config
@@ -182,3 +183,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"paper2myst: error: {err}", file=sys.stderr)
         return 2
     return run(config, args.check, args.report)
+
+
+def console() -> NoReturn:
+    """The command (``paper2myst``, ``python -m paper2myst``): :func:`main`, then an exit without teardown.
+
+    Every file is closed by then; only the standard streams need flushing. Tearing the interpreter down
+    (freeing every object, clearing every module) took a sixth of a short conversion's time.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
