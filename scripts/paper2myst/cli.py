@@ -15,7 +15,6 @@ from paper2myst.diagnostics import ConversionError, Diagnostic
 from paper2myst.emit import FIGURES, emit
 from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert, convert_reading
-from paper2myst.readers import line_number
 from paper2myst.report import html_report, markdown_report, verdict
 
 
@@ -118,7 +117,7 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
     except OSError as err:
         print(f"{source}:1: cannot read: {err.strerror}", file=sys.stderr)
         return 2
-    where: Callable[[int], str] = line_number
+    where: Callable[[int], str] = str  # a text's line is named by its number; a PDF's by its page
     left_out = ""
     lines: list[str] = []  # what the review report quotes around each finding
     try:
