@@ -214,7 +214,6 @@ def test_works_cited_is_opt_in(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert len(set(re.findall(r"\]\(#cite-([^)]+)\)", index))) == 3
 
 
-
 # Loaded only where needed: the tagger and its model for entries the style's rules cannot read, the PDF reader
 # for a PDF, and nothing that a run only writes through (bibtexparser, tempfile, shutil).
 NOT_FOR_RULES = ("pycrfsuite", "paper2myst.bib.segment", "paper2myst.readers", "bibtexparser", "tempfile", "shutil")

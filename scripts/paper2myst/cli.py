@@ -33,7 +33,7 @@ def _columns() -> int:
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
-    """argparse's own help layout, at the width it would choose.
+    """The help layout of argparse, at the width argparse would choose.
 
     argparse makes a formatter for every argument added (to check it), and its default one imports shutil for
     the terminal's width: ~3 ms of every run, for help that is rarely shown.
