@@ -20,6 +20,9 @@ from paper2myst.stages.blocks import CALL, call_label
 _ESCAPE = re.compile(r"([\\`*_\[\]<>{}$|~^&])")
 # Characters that mean something only at the start of a line (blocks, targets, comments, fences).
 _LINE_START = re.compile(r"^([#>+\-=%:(!]|\d+(?=[.)]))")
+# What can start the subset's syntax (escapes, emphasis, links, autolinks) or be normalised (CR, NUL): text
+# without any of these parses to one text token, itself, so it needs no parser.
+_SYNTAX = re.compile(r"[\\*_\[<\r\0]")
 # A bare address with a scheme; trailing punctuation belongs to the sentence, not the address.
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>]*[^\s<>.,;:!?'\")\]]")
 
@@ -92,6 +95,8 @@ def _render(tokens: list[Token], markers: bool, unmatched: frozenset[str] = froz
 
 def to_myst(text: str, *, markers: bool = True, unmatched: frozenset[str] = frozenset()) -> str:
     """Render one line of source text as MyST inline markup (``markers``: calls → ``[^N]``, but ``unmatched``)."""
+    if not _SYNTAX.search(text):
+        return _text(text, markers, unmatched)  # what _render makes of its one text token
     tokens = _parser().parseInline(text)
     children = tokens[0].children or [] if tokens else []
     return _render(children, markers, unmatched)
@@ -99,6 +104,8 @@ def to_myst(text: str, *, markers: bool = True, unmatched: frozenset[str] = froz
 
 def plain(text: str) -> str:
     """The words of source text without its markup (emphasis marks, link addresses, escapes): an image's alt text."""
+    if not _SYNTAX.search(text):
+        return text
     tokens = _parser().parseInline(text)
     children = tokens[0].children or [] if tokens else []
     return "".join(" " if t.type == "softbreak" else t.content for t in children if t.type in {"text", "softbreak"})
