@@ -215,8 +215,17 @@ def test_works_cited_is_opt_in(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 # Loaded only where needed: the tagger and its model for entries the style's rules cannot read, the PDF reader
-# for a PDF, and nothing that a run only writes through (bibtexparser, tempfile, shutil).
-NOT_FOR_RULES = ("pycrfsuite", "paper2myst.bib.segment", "paper2myst.readers", "bibtexparser", "tempfile", "shutil")
+# for a PDF, markdown-it for text beyond the common shapes, and nothing a run only writes through (bibtexparser,
+# tempfile, shutil).
+NOT_FOR_RULES = (
+    "pycrfsuite",
+    "paper2myst.bib.segment",
+    "paper2myst.readers",
+    "markdown_it",
+    "bibtexparser",
+    "tempfile",
+    "shutil",
+)
 PRINT_LOADED = (
     "import sys; from paper2myst.cli import main; status = main(sys.argv[1:]); "
     f"print(status, *sorted(m for m in sys.modules if m.startswith({NOT_FOR_RULES!r})))"
@@ -230,8 +239,8 @@ def loaded(tmp_path: Path, source: Path) -> list[str]:
     return proc.stdout.splitlines()[-1].split() if proc.stdout else [proc.stderr]
 
 
-def test_rules_read_list_leaves_tagger_unloaded(tmp_path: Path) -> None:
-    """The committed paper's list is read by its style's rules: the conversion never loads the tagger or PDFium."""
+def test_committed_paper_loads_only_what_it_uses(tmp_path: Path) -> None:
+    """Its list is read by the style's rules, its text is common shapes: no tagger, PDFium or markdown-it loads."""
     assert loaded(tmp_path, sorted((ROOT / "refs").glob("*.txt"))[0]) == ["0"]
 
 
