@@ -7,13 +7,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
 
 from paper2myst.dates import MONTHS, SEASONS, join_names
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.latex import latex_unescape
 from paper2myst.model import Citation, Note
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:
     from paper2myst.bib import BibEntry
 

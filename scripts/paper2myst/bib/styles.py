@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from paper2myst.bib import house
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:  # the tagger loads only for a list the rules cannot read
     from paper2myst.bib.segment import Segment
 
