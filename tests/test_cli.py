@@ -212,3 +212,39 @@ def test_works_cited_is_opt_in(tmp_path: Path, capsys: pytest.CaptureFixture[str
     bibtex = (made / "r.bib").read_text(encoding="utf-8")
     assert len(re.findall(r"^@\w+\{", bibtex, flags=re.MULTILINE)) == 3
     assert len(set(re.findall(r"\]\(#cite-([^)]+)\)", index))) == 3
+
+
+# Loaded only where needed: the tagger and its model for entries the style's rules cannot read, the PDF reader
+# for a PDF, markdown-it for text beyond the common shapes, and nothing a run only writes through (bibtexparser,
+# tempfile, shutil).
+NOT_FOR_RULES = (
+    "pycrfsuite",
+    "paper2myst.bib.segment",
+    "paper2myst.readers",
+    "markdown_it",
+    "bibtexparser",
+    "tempfile",
+    "shutil",
+)
+PRINT_LOADED = (
+    "import sys; from paper2myst.cli import main; status = main(sys.argv[1:]); "
+    f"print(status, *sorted(m for m in sys.modules if m.startswith({NOT_FOR_RULES!r})))"
+)
+
+
+def loaded(tmp_path: Path, source: Path) -> list[str]:
+    """Convert ``source`` in a fresh interpreter: its exit status, then the modules of NOT_FOR_RULES it loaded."""
+    out = [str(source), "--docs", str(tmp_path / "docs"), "--bib", str(tmp_path / "r.bib")]
+    proc = subprocess.run([sys.executable, "-c", PRINT_LOADED, *out], capture_output=True, text=True, check=False)
+    return proc.stdout.splitlines()[-1].split() if proc.stdout else [proc.stderr]
+
+
+def test_committed_paper_loads_only_what_it_uses(tmp_path: Path) -> None:
+    """Its list is read by the style's rules, its text is common shapes: no tagger, PDFium or markdown-it loads."""
+    assert loaded(tmp_path, sorted((ROOT / "refs").glob("*.txt"))[0]) == ["0"]
+
+
+def test_tagger_loads_for_a_list_without_rules(tmp_path: Path) -> None:
+    """An author-date list (a style with no rules of its own) is read by the tagger: the same check sees it load."""
+    modules = loaded(tmp_path, ROOT / "tests" / "fixtures" / "references" / "papers" / "author-date.txt")
+    assert modules[0] == "0" and "pycrfsuite" in modules

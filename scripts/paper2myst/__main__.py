@@ -1,5 +1,5 @@
 """Allow ``python -m paper2myst``."""
 
-from paper2myst.cli import main
+from paper2myst.cli import console
 
-raise SystemExit(main())
+console()

@@ -3,7 +3,9 @@
 The source uses a small Markdown subset: ``*emphasis*``, ``<url>`` autolinks, ``[text](url)``
 links and backslash escapes; bare URLs are text. markdown-it-py parses that subset (every other rule is
 switched off, so ``<script>``, backticks, ``$$`` or ``[^x]`` stay text); we write the tokens
-back, escaping text so that neither MyST nor HTML can read anything else into it.
+back, escaping text so that neither MyST nor HTML can read anything else into it. Text made only of the
+common shapes (plain runs, simple emphasis, plain autolinks) is written directly, as from its tokens, and
+markdown-it is imported only for the rest.
 """
 
 from __future__ import annotations
@@ -11,21 +13,35 @@ from __future__ import annotations
 import functools
 import re
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from paper2myst.stages.blocks import CALL, call_label
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
+if TYPE_CHECKING:  # markdown-it loads only for text beyond the common shapes (see _common)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # Characters that mean something somewhere in MyST inline syntax (or HTML) and are escaped in text.
 _ESCAPE = re.compile(r"([\\`*_\[\]<>{}$|~^&])")
 # Characters that mean something only at the start of a line (blocks, targets, comments, fences).
 _LINE_START = re.compile(r"^([#>+\-=%:(!]|\d+(?=[.)]))")
+# The shapes most source text takes, each rendered as markdown-it's tokens of it would be (checked against it on
+# millions of random texts): a run of text, where `_` stands only between letters or digits (so never emphasis);
+# *emphasis* that begins and ends with a letter or digit (so its stars open and close wherever they stand); an
+# <http(s) autolink> of characters markdown-it's link normaliser leaves as they are (no %, no "xn--" host).
+_TEXT_CHAR = r"(?:[^\\*_\[<\r\0]|(?<=[^\W_])_(?=[^\W_]))"
+_COMMON = re.compile(
+    rf"(?P<text>{_TEXT_CHAR}+)"
+    rf"|\*(?P<em>[^\W_](?:{_TEXT_CHAR}*[^\W_])?)\*"
+    r"|<(?P<url>https?://(?![^>]*[xX][nN]--)[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9\-._~/?#:!$&'()+,;=]*)?)>"
+)
 # A bare address with a scheme; trailing punctuation belongs to the sentence, not the address.
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>]*[^\s<>.,;:!?'\")\]]")
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # No linkify-it: its patterns take longer to compile than the whole conversion, and the
     # extraction's bare addresses always carry a scheme, which _BARE_URL finds (see _text).
     md = MarkdownIt("commonmark", {"html": False})
@@ -90,8 +106,30 @@ def _render(tokens: list[Token], markers: bool, unmatched: frozenset[str] = froz
     return "".join(out)
 
 
+def _common(text: str, markers: bool, unmatched: frozenset[str]) -> str | None:
+    """``text`` rendered without markdown-it when it is all common shapes (see _COMMON), else None."""
+    if "**" in text:
+        return None  # a run of stars is one delimiter to markdown-it
+    out, at = [], 0
+    while at < len(text):
+        m = _COMMON.match(text, at)
+        if m is None:
+            return None
+        if m["text"] is not None:
+            out.append(_text(m["text"], markers, unmatched))
+        elif m["em"] is not None:
+            out.append(f"*{_text(m['em'], markers, unmatched)}*")
+        else:
+            out.append(f"<{m['url']}>")
+        at = m.end()
+    return "".join(out)
+
+
 def to_myst(text: str, *, markers: bool = True, unmatched: frozenset[str] = frozenset()) -> str:
     """Render one line of source text as MyST inline markup (``markers``: calls → ``[^N]``, but ``unmatched``)."""
+    common = _common(text, markers, unmatched)
+    if common is not None:
+        return common
     tokens = _parser().parseInline(text)
     children = tokens[0].children or [] if tokens else []
     return _render(children, markers, unmatched)
@@ -99,6 +137,8 @@ def to_myst(text: str, *, markers: bool = True, unmatched: frozenset[str] = froz
 
 def plain(text: str) -> str:
     """The words of source text without its markup (emphasis marks, link addresses, escapes): an image's alt text."""
+    if not text or ((m := _COMMON.fullmatch(text)) and m["text"] is not None):
+        return text  # one text token of itself: no markup to drop
     tokens = _parser().parseInline(text)
     children = tokens[0].children or [] if tokens else []
     return "".join(" " if t.type == "softbreak" else t.content for t in children if t.type in {"text", "softbreak"})

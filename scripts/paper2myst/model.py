@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from paper2myst.diagnostics import Diagnostic
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:  # bib builds on this model; the type is only for the checker
     from paper2myst.bib import BibEntry
 

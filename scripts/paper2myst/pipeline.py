@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span
-from paper2myst.readers import Reading
 from paper2myst.stages.blocks import split_blocks
 from paper2myst.stages.captions import captions
 from paper2myst.stages.checks import checks
@@ -16,6 +15,10 @@ from paper2myst.stages.link import link, works_cited
 from paper2myst.stages.markers import markers
 from paper2myst.stages.read import read_lines
 from paper2myst.stages.structure import REFERENCES, looks_like_reference, one_line, structure
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
+if TYPE_CHECKING:  # a reading comes from the PDF reader, which loads only for a PDF
+    from paper2myst.readers import Reading
 
 Stage = Callable[[Document], None]
 

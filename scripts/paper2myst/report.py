@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from paper2myst.diagnostics import Diagnostic
@@ -51,6 +50,8 @@ def markdown_report(source: str, lines: list[str], diagnostics: list[Diagnostic]
 
 
 def html_report(source: str, lines: list[str], diagnostics: list[Diagnostic], where: Callable[[int], str]) -> str:
+    import html  # only for an HTML report
+
     esc = html.escape
     out = [
         "<!DOCTYPE html>",

@@ -21,8 +21,6 @@ from paper2myst.bib.core import (
     settle_type,
     unique_keys,
 )
-from paper2myst.bib.fields import fields_from_segments, plain
-from paper2myst.bib.segment import default_segmenter
 from paper2myst.bib.styles import STYLES, detect
 from paper2myst.citations import citation_myst, find_citations
 from paper2myst.diagnostics import Diagnostic, Kind
@@ -99,6 +97,10 @@ def _parse(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[tuple[int, s
             except ValueError:
                 pass
         if not etype:
+            # The tagger (its features, the CRF model) loads only for an entry the style's rules cannot read.
+            from paper2myst.bib.fields import fields_from_segments, plain
+            from paper2myst.bib.segment import default_segmenter
+
             segments, confidence = default_segmenter().segments(plain(text))
             etype, fields = fields_from_segments(segments, previous_author)
             used = "tagger"
@@ -108,6 +110,8 @@ def _parse(refs: Sequence[Reference]) -> tuple[list[BibEntry], list[tuple[int, s
                 (i, f"reference read with {why} ({style_name}, {used}): kept as @misc with its text in note")
             )
             # biblatex wants a title: the whole text is the only one that is not a guess.
+            from paper2myst.bib.fields import plain
+
             etype, fields = "misc", {"title": latex_escape(plain(text)), "note": latex_escape(plain(text))}
         etype, fields = settle_type(etype, fields)
         previous_author = fields.get("author", previous_author)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from paper2myst import bib
-from paper2myst.citations import find_text_citations, works_in_notes
+from paper2myst.citations import text_citations, text_index, works_in_notes
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Document, Paragraph, Reference
 
@@ -33,10 +33,11 @@ def link_text(doc: Document, entries: list[bib.BibEntry]) -> list[Diagnostic]:
     """Author-date and numbered citations in the body; each unlisted work is reported once, where first cited."""
     reported: set[str] = set()
     diagnostics: list[Diagnostic] = []
+    index = text_index(entries)
     for node in doc.body:
         if not isinstance(node, Paragraph):
             continue
-        node.citations, unlisted = find_text_citations(node.text, entries)
+        node.citations, unlisted = text_citations(node.text, index)
         for work, offset in unlisted:
             if work in reported:
                 continue
