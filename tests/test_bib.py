@@ -12,6 +12,8 @@ from pathlib import Path
 import bibtexparser
 import pybtex.database
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from paper2myst.bib import BibEntry, bibliography_myst, format_bibtex, make_key, parse_references
 from paper2myst.bib.core import unique_keys
 from paper2myst.dates import MONTHS, iso_date
@@ -200,6 +202,16 @@ def test_keys_and_clashes() -> None:
     assert make_key({"author": "{US Congress}", "title": "The Law", "date": "1992-10-24"}) == "uscongress1992law"
     assert make_key({"title": "UN Security Council Resolution 822 (1993)", "date": "1993"}) == "un1993security"
     assert unique_keys(["a1", "b2", "a1", "c3", "a1"]) == ["a1a", "b2", "a1b", "c3", "a1c"]
+    # A clash never takes a key an entry has on its own; past "z" the letters double.
+    assert unique_keys(["x2020", "x2020a", "x2020"]) == ["x2020b", "x2020a", "x2020c"]
+    assert unique_keys(["k"] * 28)[25:] == ["kz", "kaa", "kab"]
+
+
+@given(st.lists(st.sampled_from(["k", "ka", "kb", "kaa", "k1", "m"]), max_size=40))
+def test_keys_are_unique_whatever_the_list(keys: list[str]) -> None:
+    out = unique_keys(keys)
+    assert len(set(out)) == len(out) == len(keys)
+    assert all(new.startswith(old) for old, new in zip(keys, out, strict=True))
 
 
 def test_latex_escaping_round_trips() -> None:

@@ -77,10 +77,11 @@ def _write_atomic(path: Path, text: str | bytes) -> None:
     """Write through a temporary file in the same folder, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # Named after this process, so no other writer shares it; one left by a dead process of the same id goes.
-    # (Not tempfile.mkstemp: importing tempfile costs more than all the writing.) Owner-only, as mkstemp made it.
+    # (Not tempfile.mkstemp: importing tempfile costs more than all the writing.) Read and write for all the
+    # umask allows, as open() would make the file: the folder's other tools and a web server read these files.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         with os.fdopen(fd, "wb") as handle:

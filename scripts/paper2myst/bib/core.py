@@ -201,18 +201,35 @@ def make_key(fields: dict[str, str]) -> str:
 
 
 def unique_keys(keys: Sequence[str]) -> list[str]:
-    """Suffix clashing keys a, b, c ... in list order (every member of a clash gets a letter)."""
+    """Suffix clashing keys a, b, c ... in list order (every member of a clash gets a letter).
+
+    A suffixed key never takes a key another entry has on its own ("smith2020a" beside two "smith2020"), and
+    after "z" come "aa", "ab" ...: the keys are unique whatever the list holds.
+    """
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
-    seen: dict[str, int] = {}
+    taken = {key for key, count in counts.items() if count == 1}
     out: list[str] = []
     for key in keys:
         if counts[key] == 1:
             out.append(key)
             continue
-        seen[key] = seen.get(key, 0) + 1
-        out.append(key + chr(ord("a") + seen[key] - 1))
+        n = 0
+        while (candidate := key + letters(n)) in taken:
+            n += 1
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def letters(n: int) -> str:
+    """The n-th (from 0) suffix: a ... z, aa, ab ..."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
     return out
 
 
