@@ -395,25 +395,24 @@ def test_works_cited_made_from_the_notes() -> None:
     assert doc.diagnostics == []
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        (
-            "author-date",
-            [
-                ("Slovic 2010", 0),
-                ("Slovic (2010, p. 5)", 0),
-                ("IEA 2019", 1),
-                ("OECD 2020a", 2),
-                ("Kahan et al. 2011, p. 150", 4),
-                ("Pidgeon and Demski 2012", 5),
-                ("OECD 2020b, p. 12", 3),
-                ("OECD (2020a)", 2),
-            ],
-        ),
-        ("numbered", [("\\[1\\]", 0), ("\\[2\\]", 1), ("\\[3\\]", 2), ("1", 0), ("4", 3)]),
+# Each citation in the text of the test papers, in order, with the list position (0-based) of its entry: read
+# from the papers by hand.
+TEXT_CITATIONS = {
+    "author-date": [
+        ("Slovic 2010", 0),
+        ("Slovic (2010, p. 5)", 0),
+        ("IEA 2019", 1),
+        ("OECD 2020a", 2),
+        ("Kahan et al. 2011, p. 150", 4),
+        ("Pidgeon and Demski 2012", 5),
+        ("OECD 2020b, p. 12", 3),
+        ("OECD (2020a)", 2),
     ],
-)
+    "numbered": [("\\[1\\]", 0), ("\\[2\\]", 1), ("\\[3\\]", 2), ("1", 0), ("4", 3)],
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), TEXT_CITATIONS.items(), ids=list(TEXT_CITATIONS))
 def test_converted_paper_links_its_text_citations(name: str, expected: list[tuple[str, int]]) -> None:
     """The whole conversion (reader, stages, emit) writes each citation in the text as a link to its entry."""
     from paper2myst.emit import emit
@@ -424,3 +423,64 @@ def test_converted_paper_links_its_text_citations(name: str, expected: list[tupl
     keys = [e.key for e in doc.entries]
     found = re.findall(r"\[((?:[^\[\]]|\\\[|\\\])+?)\]\(#cite-([^)]+)\)", index)
     assert [(text, keys.index(key)) for text, key in found] == expected
+
+
+Rect = tuple[float, float, float, float]
+
+
+def internal_links(pdf: Path) -> list[tuple[int, Rect, tuple[int, float, float]]]:
+    """Every internal link: (its page from 1, its rectangle (left, bottom, right, top), (target page, x, y))."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
+    found = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annot in page.get("/Annots") or []:
+            link = annot.get_object()
+            dest = link.get("/Dest")
+            if link.get("/Subtype") == "/Link" and dest is not None:  # Typst writes explicit [page /XYZ x y z]
+                x0, y0, x1, y1 = (float(v) for v in link["/Rect"])
+                target = (numbers[dest[0].idnum], float(dest[2]), float(dest[3]))
+                found.append((number, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), target))
+    return found
+
+
+def lands_on(point: tuple[float, float], rect: Rect) -> bool:
+    """A link target at a link's start: its left edge, within its line's height (a few points' slack)."""
+    return abs(point[0] - rect[0]) < 1 and rect[1] - 3 <= point[1] <= rect[3] + 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(TEXT_CITATIONS))
+def test_text_citations_link_both_ways_in_the_pdf(tmp_path: Path, name: str) -> None:
+    """In the PDF, citations link to their entries, and each entry to its first citation on each page ("↑ 1")."""
+    from conftest import DOCS, make_builder
+    from paper2myst.cli import main
+    from pypdf import PdfReader
+
+    shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("_build", "*.md", "paper.json"))
+    (tmp_path / "refs").mkdir()
+    source = shutil.copy(PAPERS / f"{name}.txt", tmp_path / "refs")
+    assert main([str(source), "--docs", str(tmp_path / "docs"), "--bib", str(tmp_path / "refs" / "x.bib")]) == 0
+    pdf = next(make_builder(tmp_path / "docs", tmp_path / "_build")("pdf").glob("*.pdf"))
+    found = internal_links(pdf)
+    list_page = max(page for page, _, _ in found)
+    calls = [(page, rect, target) for page, rect, target in found if page < list_page]
+    backs = [target for page, _, target in found if page == list_page]
+    positions = [position for _, position in TEXT_CITATIONS[name]]
+    # One citation link per citation; the same entry, the same target; another entry, another target, on the
+    # list's page, in list order.
+    assert len(calls) == len(positions)
+    targets = [target for _, _, target in calls]
+    assert [targets.index(t) for t in targets] == [positions.index(p) for p in positions]
+    assert {page for page, _, _ in targets} == {list_page}
+    by_entry = {p: targets[positions.index(p)] for p in set(positions)}
+    assert sorted(by_entry.values(), key=lambda t: -t[2]) == [by_entry[p] for p in sorted(by_entry)]
+    # Each cited entry, in list order, links back to its first citation: that link's page and top-left corner.
+    first = [calls[positions.index(p)] for p in sorted(by_entry)]
+    assert len(backs) == len(first)
+    for (page, x, y), (call_page, rect, _) in zip(backs, first, strict=True):
+        assert page == call_page and lands_on((x, y), rect)
+    listed = PdfReader(pdf).pages[list_page - 1].extract_text().replace("\xa0", " ")
+    assert listed.count("↑ 1") == len(first)

@@ -239,6 +239,11 @@ def test_fonts_embedded(reader: PdfReader) -> None:
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"font not embedded: {name}"
 
 
+def bookmarks(items: list[object]) -> list[Destination]:
+    """The bookmarks, nested ones in order after their parent."""
+    return [d for item in items for d in (bookmarks(item) if isinstance(item, list) else [item])]  # type: ignore[list-item]
+
+
 def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     """The bookmarks as (depth, title, page number from 1)."""
     flat: list[tuple[int, str, int]] = []
@@ -293,7 +298,7 @@ def destination_page(reader: PdfReader, dest: object) -> int:
     return reader.get_page_number(dest[0].get_object()) + 1
 
 
-def test_links(reader: PdfReader, pages: list[str]) -> None:
+def test_links(reader: PdfReader, pdf: Path) -> None:
     found = links(reader)
     urls = {target for _, kind, target, _ in found if kind == "/URI"}
     source = (DOCS / "index.md").read_text(encoding="utf-8")
@@ -302,12 +307,23 @@ def test_links(reader: PdfReader, pages: list[str]) -> None:
     # The notes' citations land on the reference list (the pages from the "References" heading on); a note call
     # (a link a few points wide, its label) lands on its own page's foot.
     references = next(n for _, title, n in outline(reader) if title == "References")
-    internal = [(page, destination_page(reader, dest), width) for page, kind, dest, width in found if kind == "/GoTo"]
-    cites = [(page, target) for page, target, width in internal if width > 12]
-    calls = [(page, target) for page, target, width in internal if width <= 12]
+    from test_citations import internal_links
+
+    internal = internal_links(pdf)
+    cites = [(page, rect, target) for page, rect, target in internal if rect[2] - rect[0] > 12]
     assert len(cites) >= len(re.findall(r"\]\(#cite-[^)]+\)", source)) >= 25
-    assert all(target >= references for _, target in cites), cites
+    assert all(target[0] >= references for _, _, target in cites), cites
+    # A narrow link is a note call (its label), landing on its own page's foot, or, in the list (after its
+    # heading), a back-link from an entry to a page citing it ("↑ 3, 5").
+    heading = next(item for item in bookmarks(reader.outline) if squash(item.title or "") == "References")
+    narrow = [(page, rect, target) for page, rect, target in internal if rect[2] - rect[0] <= 12]
+    in_list = [(p, t) for p, r, t in narrow if p > references or (p == references and r[3] < float(heading.top))]
+    calls = [(page, target[0]) for page, rect, target in narrow if (page, target) not in in_list]
     assert len(calls) >= 32 and all(page == target for page, target in calls), calls
+    # One back-link per entry and page citing it, each to that page.
+    citing = {(target, page) for page, _, target in cites}
+    assert len(in_list) == len(citing)
+    assert sorted(t[0] for _, t in in_list) == sorted(page for _, page in citing)
 
 
 def test_urls_break_where_a_reader_expects(pages: list[str]) -> None:

@@ -11,7 +11,8 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-# The web edition's back-links from a reference list entry to the notes citing it ("↩ 20"): screen-only.
+# The web edition's back-links from a reference list entry to the notes citing it ("↩ 20"): screen-only. Print
+# has its own, the pages citing the entry (print.typ's `cited-on`).
 BACKREFS_CLASS = "housestyle-backrefs"
 # A URL as its visible text: breaks go after slashes and before dots and other punctuation, never in the scheme.
 URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.I)
@@ -268,7 +269,8 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
             entries = []
             for item in node.children:
                 text_ = self.render(item.children)
-                entries.append(f"#entry[{text_}]{self.own_label(item)}{self.anchors(item)}\n")
+                key = next((i for i in item["ids"] if i in self.context.bibliography), "")
+                entries.append(f"#entry(key: {string(key)})[{text_}]{self.own_label(item)}{self.anchors(item)}\n")
             self.body.append(f"#reference-list[{self.anchors(node)}\n{''.join(entries)}]\n\n")
         else:
             self.body.append(f"#list{self.items(node)}{self.own_label(node)}\n\n")
@@ -420,7 +422,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
 
     def visit_inline(self, node: nodes.inline) -> None:
         if BACKREFS_CLASS in node["classes"]:
-            # Print has no back-links from the reference list to the notes; the notes are on their pages.
+            # Print lists the pages citing the entry instead (print.typ's `cited-on`), not the web's note numbers.
             raise nodes.SkipNode
         self.body.append(self.anchors(node))
 
@@ -445,8 +447,10 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         else:
             refid = node.get("refid") or node.get("refuri", "#")[1:]
             self.linked.setdefault(refid, node)
-            # xref: a link if the target is in print (checked by Typst too, so that a missing one never fails).
-            self.body.append(f"#xref({label(refid)})[{self.render(node.children)}]")
+            # xref: a link if the target is in print (checked by Typst too, so that a missing one never fails); a
+            # citation of a reference list entry is also marked, for the entry's "cited on" pages.
+            call = "cite" if refid in self.context.bibliography else "xref"
+            self.body.append(f"#{call}({label(refid)})[{self.render(node.children)}]")
             raise nodes.SkipNode
         self.body.append(f"#link({target})[{content}]")
         raise nodes.SkipNode
