@@ -48,7 +48,9 @@ _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
-_BACKLINKS = re.compile(r"(?:\s*↩(?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
+# An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
+# numbers ("↑ 3, 5") in print.
+_BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
 _REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
@@ -539,8 +541,8 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     inline_label = group.kind is BlockKind.NOTE and lines[0].runs[0].text.strip().rstrip(".") != group.label
     if group.kind is BlockKind.NOTE and not inline_label:
         lines = [_without_label(lines[0]), *lines[1:]]
-    if group.kind is BlockKind.TABLE:
-        text = "\n".join(ln.text for ln in lines)
+    if group.kind is BlockKind.TABLE:  # (a reference list in small type too: its back-links go as below)
+        text = _BACKLINKS.sub("", "\n".join(ln.text for ln in lines))
         return Block(group.kind, text, span, complete=True)
     heading = group.kind is BlockKind.HEADING
     bold = heading or all(ln.bold for ln in lines)
@@ -559,7 +561,7 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
         text = _CONTINUED_TAIL.sub("", text)
         if inline_label:  # an endnote's number set in its first run: "12. Text"
             text = re.sub(rf"^{re.escape(escape_markup(group.label))}[.)]?\s*", "", text)
-    text = _BACKLINKS.sub("", text)  # an edition's links back to the citing notes: not the author's words
+    text = _BACKLINKS.sub("", text)  # an edition's links back to what cites the entry: not the author's words
     if group.kind is BlockKind.LIST_ITEM and text.startswith(escape_markup(group.label)):
         text = text[len(escape_markup(group.label)) :].lstrip()
     return Block(group.kind, text, span, group.label, group.level, complete=True)

@@ -54,7 +54,7 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A link annotation: where it is and the URI it opens."""
+    """A link annotation: where it is and the URI it opens ("" for a link inside the document)."""
 
     box: Box
     uri: str
@@ -214,15 +214,17 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[Link]:
     link = pdfium_c.FPDF_LINK()
     rect = pdfium_c.FS_RECTF()
     while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
-        action = pdfium_c.FPDFLink_GetAction(link)
-        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
-            continue
-        length = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
-        buffer = ctypes.create_string_buffer(length)
-        pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, length)
         if not pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
             continue
-        uri = buffer.value.decode("latin-1").strip()
+        # Links inside the document are kept too, with no URI: a typesetter may give a link broken across lines
+        # one rectangle around both, which then covers the words after it; a smaller link there owns them.
+        uri = ""
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if action and pdfium_c.FPDFAction_GetType(action) == pdfium_c.PDFACTION_URI:
+            length = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
+            buffer = ctypes.create_string_buffer(length)
+            pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, length)
+            uri = buffer.value.decode("latin-1").strip()
         box = Box(
             min(rect.left, rect.right),
             min(rect.bottom, rect.top),

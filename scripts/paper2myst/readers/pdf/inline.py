@@ -46,11 +46,15 @@ class Words:
 
 
 def _link_of(run: Run, links: list[Link]) -> str:
+    """The URI of the link the run is in: the smallest around its middle ("" for none, or a link in the document)."""
     cx, cy = (run.x0 + run.x1) / 2, (run.bottom + run.top) / 2
-    for link in links:
-        if link.box.x0 - 1 <= cx <= link.box.x1 + 1 and link.box.bottom - 1 <= cy <= link.box.top + 1:
-            return link.uri
-    return ""
+    around = [
+        link
+        for link in links
+        if link.box.x0 - 1 <= cx <= link.box.x1 + 1 and link.box.bottom - 1 <= cy <= link.box.top + 1
+    ]
+    smallest = min(around, key=lambda ln: (ln.box.x1 - ln.box.x0) * (ln.box.top - ln.box.bottom), default=None)
+    return smallest.uri if smallest is not None else ""
 
 
 def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: bool, spaced: bool) -> list[Piece]:
