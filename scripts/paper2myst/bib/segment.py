@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,6 +53,8 @@ class Segmenter:
         """Group consecutive tokens with the same label into segments."""
         tokens = tokenize(text) if tokens is None else tokens
         labels, confidence = self.labels(tokens)
+        words = [tok.text for tok in tokens]
+        labels = whole_brackets(words, by_form(words, labels))
         out: list[Segment] = []
         for tok, label in zip(tokens, labels, strict=True):
             if out and out[-1].label == label:
@@ -60,6 +63,42 @@ class Segmenter:
             else:
                 out.append(Segment(label, tok.text, tok.start, tok.end))
         return repair(out), confidence
+
+
+# A URL or a DOI is one by its form, whatever the words around it say: the tagger's guess gives way.
+_URL = re.compile(r"^[(<\[]?(?:https?://|www\.)", re.I)
+_DOI = re.compile(r"10\.\d{4,}/")
+
+
+def by_form(words: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """Label URLs ``url`` and DOIs (with a "doi:" before them) ``doi``; a DOI inside a URL stays in the URL."""
+    out = list(labels)
+    for i, word in enumerate(words):
+        if _URL.match(word):
+            out[i] = "url"
+        elif _DOI.search(word):
+            out[i] = "doi"
+            if i and words[i - 1].lower().rstrip(":") == "doi":
+                out[i - 1] = "doi"
+    return out
+
+
+def whole_brackets(words: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """A bracketed group opened inside one part and closed in another belongs wholly to the one it closes in.
+
+    "XLIII (January-February, 1965)": the tagger may start the date at "1965); the parenthesis tells where.
+    """
+    out = list(labels)
+    i = 0
+    while i < len(words):
+        if words[i].startswith("("):
+            j = next((k for k in range(i, len(words)) if ")" in words[k]), len(words))
+            if i < j < len(words) and len(set(out[i : j + 1])) > 1 and i and out[i - 1] == out[i]:
+                out[i : j + 1] = [out[j]] * (j + 1 - i)
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 # A work needs a title: when the tagger finds only a container, and the entry has a publisher or a place

@@ -19,7 +19,7 @@ from paper2myst.bib.tagger import FOLDED, MODEL, read_tagged, sequence_features,
 
 # The fields the issue asks to be measured; "number" has no tag of its own in AnyStyle's set.
 MEASURED = ("author", "title", "container", "date", "volume", "number", "pages", "publisher", "location", "doi", "url")
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.02, "c2": 0.01, "max_iterations": 300, "feature.possible_transitions": True}
 
 Tagged = list[tuple[str, str]]
 
