@@ -46,7 +46,12 @@ class Segmenter:
             return [], 1.0
         labels: list[str] = self._tagger.tag(sequence_features(tokens))
         marginal = self._tagger.marginal
-        least = min(sum(marginal(same, i) for same in self._same_part[label]) for i, label in enumerate(labels))
+        # A part's marginal is at least its label's: only the least sure words need their part's summed.
+        least = 1.0
+        for own, i in sorted((marginal(label, i), i) for i, label in enumerate(labels)):
+            if own >= least:
+                break
+            least = min(least, sum(marginal(same, i) for same in self._same_part[labels[i]]))
         return [part_label(label) for label in labels], least
 
     def segments(self, text: str, tokens: list[Token] | None = None) -> tuple[list[Segment], float]:
