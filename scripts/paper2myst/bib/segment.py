@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from paper2myst.bib.tagger import MODEL, Token, part_label, sequence_features, tokenize
+from paper2myst.bib.tagger import DOI, MODEL, URL_START, Token, part_label, sequence_features, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +70,15 @@ class Segmenter:
 
 
 # A URL or a DOI is one by its form, whatever the words around it say: the tagger's guess gives way.
-_URL = re.compile(r"^[(<\[]?(?:https?://|www\.)", re.I)
-_DOI = re.compile(r"10\.\d{4,}/")
 
 
 def by_form(words: Sequence[str], labels: Sequence[str]) -> list[str]:
     """Label URLs ``url`` and DOIs (with a "doi:" before them) ``doi``; a DOI inside a URL stays in the URL."""
     out = list(labels)
     for i, word in enumerate(words):
-        if _URL.match(word):
+        if URL_START.match(word.lstrip("([")):  # "(http://…)" too
             out[i] = "url"
-        elif _DOI.search(word):
+        elif DOI.search(word):
             out[i] = "doi"
             if i and words[i - 1].lower().rstrip(":") == "doi":
                 out[i - 1] = "doi"

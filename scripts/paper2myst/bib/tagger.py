@@ -142,8 +142,9 @@ CUES = {
     "web": "access",
 }
 
-_URL = re.compile(r"^<?(?:https?://|www\.)", re.I)
-_DOI = re.compile(r"10\.\d{4,}/")
+# A word that is a URL (it starts like one) or holds a DOI: a feature here, and a label by form (segment.py).
+URL_START = re.compile(r"^<?(?:https?://|www\.)", re.I)
+DOI = re.compile(r"10\.\d{4,}/")
 _YEAR = re.compile(r"^\D{0,2}(1[5-9]\d\d|20\d\d)[a-z]?\D{0,3}$")
 _RANGE = re.compile(r"\d+\s*[-–—]\s*\d+")
 
@@ -194,9 +195,9 @@ def word_features(word: str) -> dict[str, str]:
         "len": str(min(len(w), 6)),
         "cue": CUES.get(w, ""),
     }
-    if _URL.match(word):
+    if URL_START.match(word):
         feats["kind"] = "url"
-    elif _DOI.search(word):
+    elif DOI.search(word):
         feats["kind"] = "doi"
     elif _YEAR.match(word):
         feats["kind"] = "year"
