@@ -425,28 +425,7 @@ def test_converted_paper_links_its_text_citations(name: str, expected: list[tupl
     assert [(text, keys.index(key)) for text, key in found] == expected
 
 
-Rect = tuple[float, float, float, float]
-
-
-def internal_links(pdf: Path) -> list[tuple[int, Rect, tuple[int, float, float]]]:
-    """Every internal link: (its page from 1, its rectangle (left, bottom, right, top), (target page, x, y))."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(pdf)
-    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
-    found = []
-    for number, page in enumerate(reader.pages, start=1):
-        for annot in page.get("/Annots") or []:
-            link = annot.get_object()
-            dest = link.get("/Dest")
-            if link.get("/Subtype") == "/Link" and dest is not None:  # Typst writes explicit [page /XYZ x y z]
-                x0, y0, x1, y1 = (float(v) for v in link["/Rect"])
-                target = (numbers[dest[0].idnum], float(dest[2]), float(dest[3]))
-                found.append((number, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), target))
-    return found
-
-
-def lands_on(point: tuple[float, float], rect: Rect) -> bool:
+def lands_on(point: tuple[float, float], rect: tuple[float, float, float, float]) -> bool:
     """A link target at a link's start: its left edge, within its line's height (a few points' slack)."""
     return abs(point[0] - rect[0]) < 1 and rect[1] - 3 <= point[1] <= rect[3] + 3
 
@@ -458,13 +437,14 @@ def test_text_citations_link_both_ways_in_the_pdf(tmp_path: Path, name: str) -> 
     from conftest import DOCS, make_builder
     from paper2myst.cli import main
     from pypdf import PdfReader
+    from test_pdf import internal_links
 
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("_build", "*.md", "paper.json"))
     (tmp_path / "refs").mkdir()
     source = shutil.copy(PAPERS / f"{name}.txt", tmp_path / "refs")
     assert main([str(source), "--docs", str(tmp_path / "docs"), "--bib", str(tmp_path / "refs" / "x.bib")]) == 0
     pdf = next(make_builder(tmp_path / "docs", tmp_path / "_build")("pdf").glob("*.pdf"))
-    found = internal_links(pdf)
+    found = internal_links(PdfReader(pdf))
     list_page = max(page for page, _, _ in found)
     calls = [(page, rect, target) for page, rect, target in found if page < list_page]
     backs = [target for page, _, target in found if page == list_page]

@@ -240,25 +240,24 @@ def test_fonts_embedded(reader: PdfReader) -> None:
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"font not embedded: {name}"
 
 
-def bookmarks(items: list[object]) -> list[Destination]:
-    """The bookmarks, nested ones in order after their parent."""
-    return [d for item in items for d in (bookmarks(item) if isinstance(item, list) else [item])]  # type: ignore[list-item]
+def bookmarks(items: list[object], depth: int = 0) -> list[tuple[int, Destination]]:
+    """The bookmarks with their depth, nested ones in order after their parent."""
+    found: list[tuple[int, Destination]] = []
+    for item in items:
+        if isinstance(item, list):
+            found += bookmarks(item, depth + 1)
+        else:
+            assert isinstance(item, Destination)
+            found.append((depth, item))
+    return found
 
 
 def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     """The bookmarks as (depth, title, page number from 1)."""
-    flat: list[tuple[int, str, int]] = []
-
-    def walk(items: list[object], depth: int) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item, depth + 1)
-            else:
-                assert isinstance(item, Destination)
-                flat.append((depth, squash(item.title or ""), reader.get_destination_page_number(item) + 1))
-
-    walk(reader.outline, 0)
-    return flat
+    return [
+        (depth, squash(item.title or ""), reader.get_destination_page_number(item) + 1)
+        for depth, item in bookmarks(reader.outline)
+    ]
 
 
 def test_bookmarks(reader: PdfReader) -> None:
@@ -272,8 +271,11 @@ def test_bookmarks(reader: PdfReader) -> None:
     assert all(page >= 1 for _, _, page in marks)
 
 
-def links(reader: PdfReader) -> list[tuple[int, str, object, float]]:
-    """Every link annotation as (page number from 1, "/URI" or "/GoTo", URI or destination, width in points)."""
+Rect = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def links(reader: PdfReader) -> list[tuple[int, str, object, Rect]]:
+    """Every link annotation as (page number from 1, "/URI" or "/GoTo", URI or destination, rectangle)."""
     found = []
     for number, page in enumerate(reader.pages, start=1):
         for annot in page.get("/Annots") or []:
@@ -281,54 +283,63 @@ def links(reader: PdfReader) -> list[tuple[int, str, object, float]]:
             if link.get("/Subtype") != "/Link":
                 continue
             action = link.get("/A")
-            width = abs(float(link["/Rect"][2]) - float(link["/Rect"][0]))
+            x0, y0, x1, y1 = (float(v) for v in link["/Rect"])
+            rect = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
             if action is not None and action.get("/S") == "/URI":
-                found.append((number, "/URI", str(action["/URI"]), width))
+                found.append((number, "/URI", str(action["/URI"]), rect))
             else:
-                found.append((number, "/GoTo", link.get("/Dest") or action.get("/D"), width))
+                found.append((number, "/GoTo", link.get("/Dest") or action.get("/D"), rect))
     return found
 
 
-def destination_page(reader: PdfReader, dest: object) -> int:
-    """The page (from 1) an internal link lands on: a named destination or an explicit [page /XYZ ...] array."""
-    dest = dest.get_object() if hasattr(dest, "get_object") else dest
-    if isinstance(dest, str):
-        dest = reader.named_destinations[dest]
-        return reader.get_destination_page_number(dest) + 1
-    assert isinstance(dest, ArrayObject), dest
-    return reader.get_page_number(dest[0].get_object()) + 1
+def internal_links(reader: PdfReader) -> list[tuple[int, Rect, tuple[int, float, float]]]:
+    """Every link inside the document: (its page from 1, its rectangle, (target page from 1, x, y)).
+
+    Typst writes each destination as an explicit [page /XYZ x y zoom] array.
+    """
+    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
+    found = []
+    for number, kind, dest, rect in links(reader):
+        if kind == "/GoTo":
+            dest = dest.get_object() if hasattr(dest, "get_object") else dest
+            assert isinstance(dest, ArrayObject), dest
+            found.append((number, rect, (numbers[dest[0].idnum], float(dest[2]), float(dest[3]))))
+    return found
 
 
 def test_links(reader: PdfReader, pdf: Path) -> None:
-    found = links(reader)
-    urls = {target for _, kind, target, _ in found if kind == "/URI"}
+    urls = {target for _, kind, target, _ in links(reader) if kind == "/URI"}
     source = (DOCS / "index.md").read_text(encoding="utf-8")
     expected = set(re.findall(r"<(https?://[^>\s]+)>", source))
     assert expected and expected <= urls, sorted(expected - urls)  # every URL of the notes is live
-    # The notes' citations land on the reference list (the pages from the "References" heading on); a note call
-    # (a link a few points wide, its label) lands on its own page's foot.
-    references = next(n for _, title, n in outline(reader) if title == "References")
-    from test_citations import internal_links
-
-    internal = internal_links(pdf)
-    # A citation lands on its entry: on the list's pages, at the list's left edge (where its heading starts).
-    heading = next(item for item in bookmarks(reader.outline) if squash(item.title or "") == "References")
-    cites = [(p, r, t) for p, r, t in internal if r[2] - r[0] > 12 and t[0] >= references]
-    cites = [(p, r, t) for p, r, t in cites if abs(t[1] - float(heading.left)) < 1]
-    assert len(cites) >= len(re.findall(r"\]\(#cite-[^)]+\)", source)) >= 25
-    # A note call (a narrow link, its label) lands on its own page's foot.
-    calls = [(p, t[0]) for p, r, t in internal if r[2] - r[0] <= 12 and p == t[0]]
-    assert len(calls) >= 32
-    # Each entry cited goes back to the first page citing it, from an "↑ n" at its end.
-    document = pypdfium2.PdfDocument(pdf)
-    backs = [
-        (p, t) for p, r, t in internal if document[p - 1].get_textpage().get_text_bounded(*r).strip().startswith("↑")
+    # Every link inside the paper is one of three. A citation (a word or more wide) lands on its entry: on the
+    # list's pages, at the list's left edge, where its heading starts. A note call (a few points wide, its label)
+    # lands on its own page's foot. A back-link, from an entry in the list ("↑ 3, 5"), lands on a page citing it.
+    heading = next(item for _, item in bookmarks(reader.outline) if squash(item.title or "") == "References")
+    references = reader.get_destination_page_number(heading) + 1
+    internal = internal_links(reader)
+    cites = [
+        (page, target)
+        for page, rect, target in internal
+        if rect[2] - rect[0] > 12 and target[0] >= references and abs(target[1] - float(heading.left)) < 1
     ]
-    first_page = {}
-    for page, _, target in sorted(cites, key=lambda c: c[0]):
+    calls = [(page, target) for page, rect, target in internal if rect[2] - rect[0] <= 12 and page == target[0]]
+    assert len(cites) >= len(re.findall(r"\]\(#cite-[^)]+\)", source)) >= 25
+    assert len(calls) >= 32
+    citing = {page for page, _ in cites}
+    others = [(page, target) for page, _, target in internal if (page, target) not in cites + calls]
+    assert all(page >= references and target[0] in citing for page, target in others), others
+    # Each entry cited goes back to the first page citing it, from the "↑ n" at its end.
+    document = pypdfium2.PdfDocument(pdf)
+    arrows = [
+        target[0]
+        for page, rect, target in internal
+        if document[page - 1].get_textpage().get_text_bounded(*rect).strip().startswith("↑")
+    ]
+    first_page: dict[tuple[int, float, float], int] = {}
+    for page, target in sorted(cites):
         first_page.setdefault(target, page)
-    assert all(page >= references for page, _ in backs)
-    assert sorted(t[0] for _, t in backs) == sorted(first_page.values())
+    assert sorted(arrows) == sorted(first_page.values())
 
 
 def test_urls_break_where_a_reader_expects(pages: list[str]) -> None:
