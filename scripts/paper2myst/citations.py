@@ -240,9 +240,9 @@ _CITE_NAMES = rf"{_CITE_NAME}(?:(?:,\s|\sand\s|\s&\s){_CITE_NAME})*(?:,?\set\sal
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.d\."
 _YEAR_ONLY = r"(?:1[5-9]\d\d|20\d\d)"
 _LOCATOR = r"(?:,\s*(?:pp?\.|para\.|chap\.|ch\.|fig\.|table|sec\.)\s*[\w–-]+(?:\s*[–-]\s*\w+)?)"
-# "Slovic 2010", "Slovic and Peters, 2006, p. 5", "Kahan et al. 2011a, 2011b".
+# "Smith 2010", "Smith and Jones, 2006, p. 5", "Lee et al. 2011a, 2011b".
 _CITE_ONE = re.compile(rf"(?P<names>{_CITE_NAMES}),?\s(?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?")
-# Parenthetical: "(see Slovic 2010; IEA 2019)"; narrative: "Slovic (2010, p. 5)".
+# Parenthetical: "(see Smith 2010; ABC 2019)"; narrative: "Smith (2010, p. 5)".
 _PAREN = re.compile(r"\((?P<inner>[^()]*?\d{4}[a-z]?[^()]*)\)")
 _NARRATIVE = re.compile(rf"(?P<names>{_CITE_NAMES})\s\((?P<years>(?:{_YEAR})(?:,\s(?:{_YEAR}))*){_LOCATOR}?\)")
 # Numbered calls: "[12]", "[1, 3]", "[2–4]".
@@ -362,7 +362,7 @@ def text_citations(text: str, indexed: TextIndex) -> tuple[list[Citation], list[
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, names: str, years: str) -> None:
-        # Words before the names may open the sentence ("As Slovic (2010)"): drop them one by one.
+        # Words before the names may open the sentence ("As Smith (2010)"): drop them one by one.
         words = names.split(" ")
         drop = next((i for i in range(len(words)) if match_any(" ".join(words[i:]), years)), 0)
         while drop < len(words) - 1 and words[drop].lower() in _NOT_NAMES:
