@@ -26,13 +26,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from paper2myst.diagnostics import ConversionError  # noqa: E402
-from paper2myst.model import DateLine, Document, Heading, ItemList, Paragraph, Quote  # noqa: E402
+from paper2myst.diagnostics import ConversionError
+from paper2myst.model import DateLine, Document, Heading, ItemList, Paragraph, Quote
 
 HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("PAPER2MYST_PAPERS", HERE.parent.parent / "shared" / "papers"))
 HELDOUT = frozenset(
-    line.strip() for line in (HERE / "heldout.txt").read_text(encoding="utf-8").splitlines() if line.strip()[:1].isalnum()
+    line.strip()
+    for line in (HERE / "heldout.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip()[:1].isalnum()
 )
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " ", "\u00ad": None})
@@ -191,7 +193,9 @@ def measure(path: Path, truth: Truth) -> Figures:
     figures.notes = (sum(notes.get(k) == v for k, v in truth_notes.items()), len(truth_notes))
     figures.notes_found = len(doc.notes)
     figures.notes_total = truth.notes_total
-    figures.missing += [f"note {k}: {notes.get(k, '(none)')[:100]}" for k, v in truth_notes.items() if notes.get(k) != v]
+    figures.missing += [
+        f"note {k}: {notes.get(k, '(none)')[:100]}" for k, v in truth_notes.items() if notes.get(k) != v
+    ]
     openings = [v[:50] for v in truth_notes.values() if len(v) >= 20]
     figures.notes_in_body = sum(any(o in p for p in body) for o in openings)
     headings = {plain(h.text).casefold() for h in doc.body if isinstance(h, Heading)}
@@ -235,7 +239,8 @@ def totals(results: list[Figures]) -> str:
 
     ok = [r for r in results if not r.refused]
     return (
-        f"{len(results)} conversions, {len(results) - len(ok)} refused; paragraphs {ratio([r.paragraphs for r in ok])}, "
+        f"{len(results)} conversions, {len(results) - len(ok)} refused; "
+        f"paragraphs {ratio([r.paragraphs for r in ok])}, "
         f"notes {ratio([r.notes for r in ok])}, notes in body {sum(r.notes_in_body for r in ok)}, "
         f"headings {ratio([r.headings for r in ok])}, foreign {sum(r.foreign for r in ok)}, "
         f"title {sum(r.title for r in ok)}, authors {sum(r.authors for r in ok)}, date {sum(r.date for r in ok)} "
