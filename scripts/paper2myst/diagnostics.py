@@ -14,16 +14,16 @@ class Kind(enum.Enum):
     EMPTY = "empty"
     BINARY = "binary"
     ENCODING = "encoding"
-    MARKER_WITHOUT_NOTE = "marker_without_note"
-    NOTE_WITHOUT_MARKER = "note_without_marker"
-    DUPLICATE_NOTE = "duplicate_note"
-    MARKER_ORDER = "marker_order"
     STRUCTURE = "structure"
     NOT_PDF = "not_pdf"
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
     NO_TEXT = "no_text"
-    # Warnings: converted, but an editor should look.
+    # Warnings: converted, but an editor should look. A paper's own quirks of numbering are never a refusal.
+    MARKER_WITHOUT_NOTE = "marker_without_note"
+    NOTE_WITHOUT_MARKER = "note_without_marker"
+    DUPLICATE_NOTE = "duplicate_note"  # a label printed for two notes (numbering restarts): kept apart
+    MARKER_ORDER = "marker_order"  # a call out of order or repeated: linked where it stands
     UNPLACED = "unplaced"
     UNPARSED_REFERENCE = "unparsed_reference"
     UNLISTED_CITATION = "unlisted_citation"
@@ -44,8 +44,6 @@ ERRORS = frozenset(
         Kind.EMPTY,
         Kind.BINARY,
         Kind.ENCODING,
-        Kind.DUPLICATE_NOTE,
-        Kind.MARKER_ORDER,
         Kind.STRUCTURE,
         Kind.NOT_PDF,
         Kind.ENCRYPTED,

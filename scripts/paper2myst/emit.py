@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -68,19 +68,32 @@ def _fence(directive: str, argument: str, body: str, ticks: int = 3) -> str:
     return f"{head}\n{body.rstrip()}\n{fence}\n"
 
 
-def linked(text: str, citations: Sequence[Citation], markers: bool, unmatched: frozenset[str] = frozenset()) -> str:
+def linked(
+    text: str,
+    citations: Sequence[Citation],
+    markers: bool,
+    unmatched: frozenset[str] = frozenset(),
+    keys: Mapping[str, str] | None = None,
+) -> str:
     """Inline MyST of ``text`` with the words that cite a work linked to its bibliography entry."""
     out, at = [], 0
+    mine = keys or {}
     for c in sorted(citations, key=lambda c: c.start):
-        out.append(to_myst(text[at : c.start], markers=markers, unmatched=unmatched))
-        out.append(bib.citation_myst(to_myst(text[c.start : c.end], markers=markers, unmatched=unmatched), c.key))
+        out.append(to_myst(text[at : c.start], markers=markers, unmatched=unmatched, keys=mine))
+        cited = to_myst(text[c.start : c.end], markers=markers, unmatched=unmatched, keys=mine)
+        out.append(bib.citation_myst(cited, c.key))
         at = c.end
-    out.append(to_myst(text[at:], markers=markers, unmatched=unmatched))
+    out.append(to_myst(text[at:], markers=markers, unmatched=unmatched, keys=mine))
     return "".join(out)
 
 
-def paragraph(text: str, unmatched: frozenset[str] = frozenset(), citations: Sequence[Citation] = ()) -> str:
-    return line_start_safe(linked(text, citations, True, unmatched)) + "\n"
+def paragraph(
+    text: str,
+    unmatched: frozenset[str] = frozenset(),
+    citations: Sequence[Citation] = (),
+    keys: Mapping[str, str] | None = None,
+) -> str:
+    return line_start_safe(linked(text, citations, True, unmatched, keys)) + "\n"
 
 
 def item_list(node: ItemList, unmatched: frozenset[str]) -> str:
@@ -169,7 +182,7 @@ def body(doc: Document) -> list[str]:
         elif isinstance(node, DateLine):
             parts.append(_container("date", paragraph(node.text)))
         elif isinstance(node, Paragraph):
-            parts.append(paragraph(node.text, unmatched, node.citations))
+            parts.append(paragraph(node.text, unmatched, node.citations, node.note_keys))
         elif isinstance(node, ItemList):
             parts.append(item_list(node, unmatched))
         elif isinstance(node, Quote):
@@ -184,13 +197,16 @@ def body(doc: Document) -> list[str]:
 def notes(doc: Document) -> list[str]:
     # The author note first, numbered notes by number, other labels (i, ii, †) in the order they stand.
     order = {id(n): k for k, n in enumerate(doc.notes)}
-    ordered = sorted(
-        doc.notes,
-        key=lambda n: (0, 0) if n.label == "*" else (1, int(n.label)) if n.label.isdigit() else (2, order[id(n)]),
-    )
-    called = [n for n in ordered if n.label not in doc.uncalled_notes]
-    parts = [f"[^{n.label}]: {note_myst(n)}\n" for n in called]
-    uncalled = [n for n in ordered if n.label in doc.uncalled_notes]
+
+    # A label printed again (numbering restarted) starts a new run after the first: "1-2" after every first.
+    def rank(n: Note) -> tuple[int, int, int]:
+        run = int(n.key.rpartition("-")[2]) if n.key != n.label else 1
+        return (0, 0, 0) if n.label == "*" else (1, run, int(n.label)) if n.label.isdigit() else (2, run, order[id(n)])
+
+    ordered = sorted(doc.notes, key=rank)
+    called = [n for n in ordered if n.key not in doc.uncalled_notes]
+    parts = [f"[^{n.key}]: {note_myst(n)}\n" for n in called]
+    uncalled = [n for n in ordered if n.key in doc.uncalled_notes]
     if uncalled:
         # Notes no call refers to: a footnote nothing references would break the build, so they stay text.
         body = "\n".join(paragraph(f"{n.label} {n.text}") for n in uncalled)

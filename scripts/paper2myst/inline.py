@@ -17,9 +17,12 @@ from paper2myst.stages.blocks import CALL, call_label
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:  # markdown-it loads only for text beyond the common shapes (see _common)
+    from collections.abc import Mapping
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+_NONE: Mapping[str, str] = {}  # no call goes elsewhere than its label's first note (never mutated)
 # Characters that mean something somewhere in MyST inline syntax (or HTML) and are escaped in text.
 _ESCAPE = re.compile(r"([\\`*_\[\]<>{}$|~^&])")
 # Characters that mean something only at the start of a line (blocks, targets, comments, fences).
@@ -58,12 +61,12 @@ def _destination(href: str) -> str:
     return f"<{href.replace('<', '%3C').replace('>', '%3E')}>"
 
 
-def _call(match: re.Match[str], unmatched: frozenset[str]) -> str:
+def _call(match: re.Match[str], unmatched: frozenset[str], keys: Mapping[str, str]) -> str:
     label = call_label(match.group())
-    return match.group() if label in unmatched else f"[^{label}]"
+    return match.group() if label in unmatched else f"[^{keys.get(label, label)}]"
 
 
-def _text(content: str, markers: bool, unmatched: frozenset[str] = frozenset()) -> str:
+def _text(content: str, markers: bool, unmatched: frozenset[str] = frozenset(), keys: Mapping[str, str] = _NONE) -> str:
     """Escape plain text; bare addresses become autolinks and calls note references (unless they have no note)."""
     out, at = [], 0
     for url in _BARE_URL.finditer(content):
@@ -71,16 +74,18 @@ def _text(content: str, markers: bool, unmatched: frozenset[str] = frozenset()) 
         at = url.end()
     out.append(escape(content[at:]))
     text = "".join(out)
-    return CALL.sub(lambda m: _call(m, unmatched), text) if markers else text
+    return CALL.sub(lambda m: _call(m, unmatched, keys), text) if markers else text
 
 
-def _render(tokens: list[Token], markers: bool, unmatched: frozenset[str] = frozenset()) -> str:
+def _render(
+    tokens: list[Token], markers: bool, unmatched: frozenset[str] = frozenset(), keys: Mapping[str, str] = _NONE
+) -> str:
     out: list[str] = []
     stack: list[str] = []
     for token in tokens:
         if token.type == "text":
             # Inside a link, text is the link's own: no further links or note references.
-            out.append(escape(token.content) if stack else _text(token.content, markers, unmatched))
+            out.append(escape(token.content) if stack else _text(token.content, markers, unmatched, keys))
         elif token.type in {"em_open", "em_close"}:
             out.append("*")
         elif token.type in {"strong_open", "strong_close"}:
@@ -106,7 +111,7 @@ def _render(tokens: list[Token], markers: bool, unmatched: frozenset[str] = froz
     return "".join(out)
 
 
-def _common(text: str, markers: bool, unmatched: frozenset[str]) -> str | None:
+def _common(text: str, markers: bool, unmatched: frozenset[str], keys: Mapping[str, str] = _NONE) -> str | None:
     """``text`` rendered without markdown-it when it is all common shapes (see _COMMON), else None."""
     if "**" in text:
         return None  # a run of stars is one delimiter to markdown-it
@@ -116,23 +121,28 @@ def _common(text: str, markers: bool, unmatched: frozenset[str]) -> str | None:
         if m is None:
             return None
         if m["text"] is not None:
-            out.append(_text(m["text"], markers, unmatched))
+            out.append(_text(m["text"], markers, unmatched, keys))
         elif m["em"] is not None:
-            out.append(f"*{_text(m['em'], markers, unmatched)}*")
+            out.append(f"*{_text(m['em'], markers, unmatched, keys)}*")
         else:
             out.append(f"<{m['url']}>")
         at = m.end()
     return "".join(out)
 
 
-def to_myst(text: str, *, markers: bool = True, unmatched: frozenset[str] = frozenset()) -> str:
-    """Render one line of source text as MyST inline markup (``markers``: calls → ``[^N]``, but ``unmatched``)."""
-    common = _common(text, markers, unmatched)
+def to_myst(
+    text: str, *, markers: bool = True, unmatched: frozenset[str] = frozenset(), keys: Mapping[str, str] = _NONE
+) -> str:
+    """Render one line of source text as MyST inline markup (``markers``: calls → ``[^N]``, but ``unmatched``).
+
+    ``keys``: the note a call of a label goes to where it is not the label's first note (``{"1": "1-2"}``).
+    """
+    common = _common(text, markers, unmatched, keys)
     if common is not None:
         return common
     tokens = _parser().parseInline(text)
     children = tokens[0].children or [] if tokens else []
-    return _render(children, markers, unmatched)
+    return _render(children, markers, unmatched, keys)
 
 
 def plain(text: str) -> str:

@@ -76,6 +76,12 @@ class Note:
     offsets: tuple[int, ...] = (0,)  # where each line of ``span`` starts in ``text``
     continued: bool = False  # cut by a page break and rejoined
     citations: list[Citation] = field(default_factory=list)
+    # The note's name in the output: its label, made unique where the paper prints the label again (numbering
+    # that restarts in an appendix, a table's lettered notes): "1", then "1-2" for the second note labelled 1.
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = self.key or self.label
 
 
 @dataclass(slots=True)
@@ -88,6 +94,8 @@ class Paragraph:
     joins: int = 0
     complete: bool = False  # a display line (an equation): never joined to what follows
     citations: list[Citation] = field(default_factory=list)  # author-date or numbered calls (stage link)
+    # Calls whose note is not the one of their label's first note (the label printed again): label → note key.
+    note_keys: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -213,6 +221,6 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     furniture: list[Block] = field(default_factory=list)  # left out of the output: banners, contents pages
     unmatched_calls: set[str] = field(default_factory=set)  # calls with no note: emitted as printed, not linked
-    uncalled_notes: set[str] = field(default_factory=set)  # notes no call refers to: kept as text, reported
+    uncalled_notes: set[str] = field(default_factory=set)  # keys of notes no call refers to: kept as text, reported
     # Working state between stages: the blocks still to be placed.
     blocks: list[Block] = field(default_factory=list)

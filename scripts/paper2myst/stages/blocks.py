@@ -13,8 +13,11 @@ SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘ�
 SYMBOL_CALLS = "†‡"
 _TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS + SUPERSCRIPT_LETTERS, "0123456789abcdefghijklmnoprstuvwxyz")
 # A call: superscript digits or letters glued to the word before, or a dagger; what follows is a space,
-# punctuation or the end (a superscript letter inside a word, "10ᵗʰ", is an ordinal, not a call).
-CALL = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+|[{SUPERSCRIPT_LETTERS}]+(?![\w{SUPERSCRIPT_LETTERS}])|[{SYMBOL_CALLS}]+")
+# punctuation or the end (a superscript letter inside a word, "10ᵗʰ", is an ordinal, not a call; a superscript
+# digit a letter follows, "CO²e", is part of its word).
+CALL = re.compile(
+    rf"[{SUPERSCRIPT_DIGITS}]+(?![^\W\d_])|[{SUPERSCRIPT_LETTERS}]+(?![\w{SUPERSCRIPT_LETTERS}])|[{SYMBOL_CALLS}]+"
+)
 
 # A note starts with its call (superscript number or letters, '*' the author note, a dagger) and a space.
 _NOTE = re.compile(

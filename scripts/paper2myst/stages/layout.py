@@ -126,6 +126,7 @@ def layout(doc: Document) -> None:
     continuations = find_continuations(blocks)
     notes: dict[int, Note] = {}  # block index → note, to find a continuation's note
     by_label: dict[str, Note] = {}
+    repeats: dict[str, int] = {}  # label → how many notes carry it so far
     page_break = False  # a note area stands between the last body block and this one
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.NOTE:
@@ -136,15 +137,21 @@ def layout(doc: Document) -> None:
             text, offsets = flatten(block)
             note = Note(block.label, mend_addresses(text), block.span, offsets)
             if block.label in by_label:
+                # The label printed again (numbering restarts, a table's own lettered notes): a note of its own,
+                # under a key of its own; its calls are matched to it where they stand (stage markers).
+                repeats[block.label] = repeats.get(block.label, 1) + 1
+                note.key = f"{block.label}-{repeats[block.label]}"
                 doc.diagnostics.append(
                     Diagnostic(
                         Kind.DUPLICATE_NOTE,
                         block.span.first,
-                        f"note {block.label} is defined twice (first at line {by_label[block.label].span.first})",
+                        f"note {block.label} is labelled {block.label} again (first at line "
+                        f"{by_label[block.label].span.first}): kept as a note of its own, linked to the calls near it",
                     )
                 )
-                continue
-            notes[i] = by_label[block.label] = note
+            else:
+                by_label[block.label] = note
+            notes[i] = note
             doc.notes.append(note)
         elif i in continuations:
             page_break = True

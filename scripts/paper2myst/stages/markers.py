@@ -1,44 +1,78 @@
-"""Stage ``markers``: check that note calls and notes match one to one, in order.
+"""Stage ``markers``: match each note call to its note where it stands; report what does not match one to one.
 
-A call with no note is kept as the text printed, a note no call refers to as text after the body (both reported),
-so one missing note or call does not lose the paper.
+A paper's own quirks are findings, never a refusal: a call out of order or repeated is linked where it stands, a
+label printed for two notes (numbering that restarts in an appendix, a table's lettered notes) keeps both notes,
+each call going to the note of its label that follows it (a page's notes follow its body) or, failing that, the
+nearest before. A call with no note is kept as the text printed, a note no call refers to as text after the
+body (both reported), so one missing note or call does not lose the paper, and one odd mark is one finding.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Document, Paragraph
+from paper2myst.model import Document, Note, Paragraph
 from paper2myst.stages.blocks import CALL, call_label
 
 
+def nearest(notes: list[Note], line: int) -> Note:
+    """Of the notes carrying one label (in reading order), the one a call on ``line`` refers to.
+
+    The first that stands after the call (the notes of a page, or a chapter's endnotes, follow its text);
+    a call after all of them (a note cited again later) goes to the last before it.
+    """
+    starts = [n.span.first for n in notes]
+    at = bisect.bisect_right(starts, line)
+    return notes[at] if at < len(notes) else notes[-1]
+
+
 def markers(doc: Document) -> None:
-    found: list[tuple[str, int]] = []  # (label, line)
+    by_label: dict[str, list[Note]] = {}
+    for note in doc.notes:
+        by_label.setdefault(note.label, []).append(note)
+    for same in by_label.values():
+        same.sort(key=lambda n: n.span.first)
+    called: set[str] = set()  # note keys
+    expected = 1  # the number the next call should carry, after the last call that found its note
     for node in doc.body:
-        if isinstance(node, Paragraph):
-            for match in CALL.finditer(node.text):
-                found.append((call_label(match.group()), node.span.line_at(node.offsets, match.start())))
-    labels = {n.label: n for n in doc.notes}
-    expected = 1
-    seen: set[str] = set()
-    for label, line in found:
-        if label in seen:
-            doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, f"note marker {label} is used twice"))
-        elif label.isdigit() and int(label) != expected:
-            doc.diagnostics.append(
-                Diagnostic(Kind.MARKER_ORDER, line, f"note marker {label} is out of order (expected {expected})")
-            )
-        if label not in labels:
-            doc.unmatched_calls.add(label)
-            doc.diagnostics.append(
-                Diagnostic(Kind.MARKER_WITHOUT_NOTE, line, f"note marker {label} has no note: kept as printed")
-            )
-        seen.add(label)
-        if label.isdigit():
-            expected = max(expected, int(label) + 1)
+        if not isinstance(node, Paragraph):
+            continue
+        for match in CALL.finditer(node.text):
+            label = call_label(match.group())
+            line = node.span.line_at(node.offsets, match.start())
+            if label not in by_label:
+                doc.unmatched_calls.add(label)
+                message = f"note marker {label} has no note: kept as printed"
+                doc.diagnostics.append(Diagnostic(Kind.MARKER_WITHOUT_NOTE, line, message))
+                continue
+            note = nearest(by_label[label], line)
+            if node.note_keys.get(label, note.key) != note.key:
+                message = f"note marker {label} stands twice in this paragraph for two notes: both go to the first"
+                doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
+                note = next(n for n in by_label[label] if n.key == node.note_keys[label])
+            if note.key != label:
+                node.note_keys[label] = note.key
+            restart = label == "1" and note.key != label
+            if note.key in called:
+                message = f"note marker {label} is used again: linked to the same note (line {note.span.first})"
+                doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
+            elif label.isdigit() and int(label) != expected and not restart:
+                message = f"note marker {label} is out of order (expected {expected}): linked where it stands"
+                doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
+            called.add(note.key)
+            if label.isdigit():
+                expected = int(label) + 1 if restart else max(expected, int(label) + 1)
+    _uncalled(doc, called)
+
+
+def _uncalled(doc: Document, called: set[str]) -> None:
+    """Notes no call refers to are kept as text after the body, each with a finding."""
+    labels = {n.label for n in doc.notes}
     for note in doc.notes:
         if note.label == "*":
             if not doc.front.author_note_marker:
-                doc.uncalled_notes.add(note.label)
+                doc.uncalled_notes.add(note.key)
                 doc.diagnostics.append(
                     Diagnostic(
                         Kind.NOTE_WITHOUT_MARKER,
@@ -46,8 +80,8 @@ def markers(doc: Document) -> None:
                         "the author note '*' has no '*' in the byline: kept as text after the body",
                     )
                 )
-        elif note.label not in seen:
-            doc.uncalled_notes.add(note.label)
+        elif note.key not in called:
+            doc.uncalled_notes.add(note.key)
             doc.diagnostics.append(
                 Diagnostic(
                     Kind.NOTE_WITHOUT_MARKER,
