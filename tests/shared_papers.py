@@ -196,8 +196,11 @@ def measure(path: Path, truth: Truth) -> Figures:
     figures.missing += [
         f"note {k}: {notes.get(k, '(none)')[:100]}" for k, v in truth_notes.items() if notes.get(k) != v
     ]
+    # Only paragraphs that are not the author's as printed count: a note may open with words the body prints too.
+    truth_set = set(want)
+    wrong = [p for p in body if p not in truth_set]
     openings = [v[:50] for v in truth_notes.values() if len(v) >= 20]
-    figures.notes_in_body = sum(any(o in p for p in body) for o in openings)
+    figures.notes_in_body = sum(any(o in p for p in wrong) for o in openings)
     headings = {plain(h.text).casefold() for h in doc.body if isinstance(h, Heading)}
     figures.headings = (
         sum(normalise(h).casefold() in headings for h in truth.headings),

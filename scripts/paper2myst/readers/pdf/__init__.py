@@ -349,13 +349,17 @@ def build(pages: list[Page]) -> Reading:
             message = "a table kept as an image of its region, its text as lines after it; check the cells"
             diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
-    calls = Calls({item.label for item in items if item.kind is BlockKind.NOTE})
+    notes = [item for item in items if item.kind is BlockKind.NOTE]
+    note_pages: dict[str, set[int]] = {}
+    for note in notes:
+        note_pages.setdefault(note.label, set()).add(note.lines[0].page)
+    calls = Calls({n.label for n in notes}, note_pages=note_pages, page_of={ln.number: ln.page for ln in numbered})
     separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
     _hyphens(pages)
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
     blocks = [_block(item, context, calls) for item in items]
     for number, text in calls.stray:
-        message = f"raised {text!r} is not the next note's call (a citation number, a power?); kept as plain text"
+        message = f"raised {text!r} calls no note on its page or after it (a citation number, a power?); kept as text"
         diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, number, message))
     for label in sorted({i.label for i in items if i.kind is BlockKind.NOTE and not i.label.isdigit()} - {"*"}):
         at = next(i.lines[0].number for i in items if i.kind is BlockKind.NOTE and i.label == label)

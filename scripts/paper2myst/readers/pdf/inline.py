@@ -177,11 +177,31 @@ _ORDINAL = re.compile(r"^(?:st|nd|rd|th|e|er|re|ème)$")
 
 @dataclass(slots=True)
 class Calls:
-    """Which raised runs are note calls: labels of the document's notes, numbers in their order."""
+    """Which raised runs are note calls: labels of the document's notes, matched where they stand.
+
+    A raised number is a call when it is the next number, or when a note with that label opens on its page (a
+    footnote), or when that note stands on a later page (an endnote) and the number is not glued to a digit (a
+    power). Never only the next number of one running count: one misread mark ("119th", a power) would turn
+    every later call into plain text.
+    """
 
     labels: set[str]
     expected: int = 1
     stray: list[tuple[int, str]] = field(default_factory=list)  # raised text that calls no note: (line, text)
+    note_pages: dict[str, set[int]] = field(default_factory=dict)  # label → pages where a note of it opens
+    page_of: dict[int, int] = field(default_factory=dict)  # reading line → its page
+
+    def is_call(self, label: str, line: int, before: str) -> bool:
+        """Whether raised ``label`` on ``line`` (after the text ``before``) calls a note."""
+        if label not in self.labels:
+            return False
+        if not label.isdigit():
+            return True
+        if int(label) == self.expected:
+            return True
+        page = self.page_of.get(line, 0)
+        pages = self.note_pages.get(label, set())
+        return page in pages or (any(p > page for p in pages) and not before[-1:].isdigit())
 
     def resolve(self, pieces: list[Piece], prefer: bool = True) -> None:
         """Turn each raised piece into a call (superscript, glued) or back into plain text (an ordinal, a power)."""
@@ -191,15 +211,14 @@ class Calls:
             label = piece.text.strip()
             before = "".join(p.text for p in pieces[max(0, i - 2) : i])
             ordinal = _ORDINAL.match(label) and before[-1:].isdigit()
-            number = label.isdigit() and int(label) == self.expected and label in self.labels
-            symbol = not label.isdigit() and label in self.labels
-            if prefer and not ordinal and not (number or symbol) and label.isalnum():
-                self.stray.append((piece.line, label))  # out of order, no such note, or not a call at all
-            if prefer and not ordinal and (number or symbol):
+            call = not ordinal and self.is_call(label, piece.line, before)
+            if prefer and not ordinal and not call and label.isalnum():
+                self.stray.append((piece.line, label))  # no such note, or not a call at all
+            if prefer and call:
                 trail = " " if piece.text.endswith(" ") else ""
                 piece.text = superscript(label) + trail
-                if number:
-                    self.expected += 1
+                if label.isdigit():
+                    self.expected = max(self.expected, int(label) + 1)
             else:
                 piece.call = False
 
