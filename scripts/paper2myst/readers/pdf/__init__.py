@@ -422,7 +422,8 @@ def _items(
                 continue
             body_groups.append(group)
             items.append(group)
-        for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers):
+        raised = {r.text.strip() for ln in body for r, up in zip(ln.runs, ln.calls, strict=True) if up}
+        for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers, raised):
             if opens:
                 label = note[0].runs[0].text.strip().rstrip(".")
                 last_note = Group(BlockKind.NOTE, note, label)
@@ -473,15 +474,18 @@ def _text(group: Group) -> str:
     return " ".join(ln.text for ln in group.lines)
 
 
-def _note_groups(lines: list[Line], numbers: list[int]) -> list[tuple[bool, list[Line]]]:
+def _note_groups(
+    lines: list[Line], numbers: list[int], raised: set[str] | frozenset[str] = frozenset()
+) -> list[tuple[bool, list[Line]]]:
     """Split a page's note lines at each note's first line: (opens a note, lines).
 
-    A labelled line opens a note only if its number comes next: a wrapped line starting "134." does not.
+    A labelled line opens a note if its number comes next or the page's text raises it as a call (numbering
+    that restarts, a number skipped): a wrapped line starting "134." does neither.
     """
     groups: list[tuple[bool, list[Line]]] = []
     for line in lines:
         label = line.runs[0].text.strip().rstrip(".")
-        opens = is_labelled(line) and (not label.isdigit() or int(label) == numbers[0] + 1)
+        opens = is_labelled(line) and (not label.isdigit() or int(label) == numbers[0] + 1 or label in raised)
         if opens and label.isdigit():
             numbers[0] = int(label)
         if opens or not groups:
