@@ -36,6 +36,7 @@ class Kind(enum.Enum):
     UNCERTAIN_EXTENT = "uncertain_extent"  # a caption whose table or figure has no visible end
     BROKEN_ADDRESS = "broken_address"  # an address with a space inside it: the extraction broke it
     NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
+    LEFT_OUT = "left_out"  # most of the text left out as page furniture, cover or contents: the body among it?
     PDF_LAYOUT = "pdf_layout"  # the PDF reader was unsure of a page's layout (rotated page, unlabelled note)
 
 

@@ -136,4 +136,23 @@ def convert_reading(reading: Reading, source_name: str, strict: bool = False, wo
     _images(doc, reading)
     # The date is a body node now, so placed like any other; furniture is counted in the summary instead.
     furniture = frozenset(line for b in reading.blocks if b.kind is BlockKind.FURNITURE for line in b.span.lines)
+    left_out(doc, reading.lines, furniture)
     return finish(doc, reading.lines, strict, furniture)
+
+
+#: Page furniture (running heads, page numbers), a cover and contents pages are a small part of a paper's text;
+#: where they take more than this share of its characters, the body was probably taken for them.
+LEFT_OUT_SHARE = 0.5
+
+
+def left_out(doc: Document, lines: list[str], furniture: frozenset[int]) -> None:
+    """A finding when most of the text was left out as furniture: never a paper silently reduced to its title."""
+    total = sum(len(line.strip()) for line in lines)
+    out = sum(len(lines[n - 1].strip()) for n in furniture)
+    if total and out > LEFT_OUT_SHARE * total:
+        first = min(furniture)
+        message = (
+            f"{100 * out // total}% of the text ({len(furniture)} lines) was left out as page furniture, cover or "
+            "contents: check that no body text is among it"
+        )
+        doc.diagnostics.append(Diagnostic(Kind.LEFT_OUT, first, message))

@@ -102,7 +102,8 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
         found.date.role = "front"
     title_text = " ".join(ln.text for ln in found.title)
     # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
-    cover = sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
+    # A paper of one page has no cover: its page is the paper.
+    cover = len(pages) > 1 and sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
     for page in pages:
         for line in page:
             if line.role != "body":
