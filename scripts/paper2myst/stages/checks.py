@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Document, Heading, Paragraph
+from paper2myst.stages.blocks import ends_sentence
 
 # A body paragraph that reads like a note: a number and a space, then a source with a year or an address.
 # An address the extraction broke at a line end: "<https://…/Revenu> es/link/…", "?_tp= eyJ…", "…/> 3985…".
@@ -14,6 +16,9 @@ _NOTE_LIKE = re.compile(r"^\d{1,3}\.?\s+[A-Z].*(?:\b(?:1[89]|20)\d\d\b|https?://
 
 
 def checks(doc: Document) -> None:
+    shredded(doc)
+    split_words(doc)
+    missed_references(doc)
     # (A paper whose notes cite works but which lists none gets its one summary finding from the link stage.)
     for note in doc.notes:
         broken = _BROKEN_ADDRESS.search(note.text)
@@ -51,3 +56,78 @@ def checks(doc: Document) -> None:
                 f"no notes found, but {len(note_like)} paragraphs read like notes (a number, then a source)",
             )
         )
+
+
+# A run of this many body paragraphs, each cut from the next (no sentence end, the next in lower case), is a
+# paragraph shredded into its lines (or pieces), not a writer's style.
+SHRED_RUN = 3
+# This many paragraphs in a row shaped like reference entries (a name, initials, a year) make a reference list.
+REFERENCE_RUN = 5
+# A piece of a split word is printed at most this often elsewhere ("repo" "rt"); a common word ("a") is no piece.
+SPLIT_PIECE_SEEN = 2
+_ENTRY = re.compile(r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?[A-Z][\w'’-]+,\s+(?:[A-Z]\.|[A-Z][a-z]+)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d[a-z]?\b")
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _cut(head: str, tail: str) -> bool:
+    """``head`` stops mid-sentence and ``tail`` goes on in lower case: one paragraph in two pieces."""
+    stripped = head.rstrip()
+    return bool(stripped) and not ends_sentence(stripped) and not stripped.endswith(":") and tail[:1].islower()
+
+
+def shredded(doc: Document) -> None:
+    """Runs of paragraphs cut from one another: one finding per run, with its length."""
+    paragraphs = [n for n in doc.body if isinstance(n, Paragraph)]
+    run: list[Paragraph] = []
+    for k, head in enumerate(paragraphs):
+        tail = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        if tail is not None and _cut(head.text, tail.text):
+            run = run or [head]
+            run.append(tail)
+            continue
+        if len(run) >= SHRED_RUN:
+            message = f"{len(run)} paragraphs in a row each go on in the next: one paragraph shredded into lines?"
+            doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_JOIN, run[0].span.first, message))
+        run = []
+
+
+def split_words(doc: Document) -> None:
+    """Two rare pieces that make a word the paper prints whole elsewhere: a word split by the extraction."""
+    texts = [n.text for n in doc.body if isinstance(n, Paragraph)] + [n.text for n in doc.notes]
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in _TOKEN.findall(text.lower()):
+            counts[word] = counts.get(word, 0) + 1
+    for node in [n for n in doc.body if isinstance(n, Paragraph)]:
+        words = list(_TOKEN.finditer(node.text))
+        for first, second in itertools.pairwise(words):
+            if node.text[first.end() : second.start()] != " ":
+                continue
+            a, b = first.group().lower(), second.group().lower()
+            # The tail of a word cut inside it is in lower case ("Energy Star" is two words of a name).
+            tail = second.group()[:1].islower()
+            # Both pieces rare, one printed only here: "a broad" is two words however often "abroad" stands.
+            rare = sorted((counts.get(a, 0), counts.get(b, 0)))
+            if tail and len(a + b) >= 5 and counts.get(a + b, 0) and rare[0] == 1 and rare[1] <= SPLIT_PIECE_SEEN:
+                line = node.span.line_at(node.offsets, first.start())
+                shown = node.text[first.start() : second.end()]
+                message = f"{shown!r}: a word split in two? The paper prints {a + b!r} elsewhere"
+                doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_JOIN, line, message))
+                break  # one per paragraph: a word split by the extraction is rarely alone
+
+
+def missed_references(doc: Document) -> None:
+    """Paragraphs shaped like a reference list's entries, in a paper where no list was read."""
+    if doc.references:
+        return
+    run: list[Paragraph] = []
+    for node in [*doc.body, None]:
+        if isinstance(node, Paragraph) and _ENTRY.match(node.text) and _YEAR.search(node.text):
+            run.append(node)
+            continue
+        if len(run) >= REFERENCE_RUN:
+            message = f"{len(run)} paragraphs in a row read like reference entries, but no reference list was found"
+            doc.diagnostics.append(Diagnostic(Kind.NO_REFERENCE_LIST, run[0].span.first, message))
+            return
+        run = []
