@@ -341,7 +341,8 @@ def build(pages: list[Page]) -> Reading:
 
     items, body_groups, justified = _items(lines, found, size, steps, diagnostics)
     items = _endnotes(items)
-    body_groups = [g for g in body_groups if g in items]
+    kept = {id(g) for g in items}  # by identity: comparing groups field by field is quadratic in their lines
+    body_groups = [g for g in body_groups if id(g) in kept]
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
     figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
