@@ -34,7 +34,9 @@ from paper2myst.diagnostics import ConversionError
 from paper2myst.model import DateLine, Document, Heading, ItemList, Paragraph, Quote
 
 HERE = Path(__file__).resolve().parent
-SHARED = Path(os.environ.get("PAPER2MYST_PAPERS", HERE.parent.parent / "shared" / "papers"))
+# $PAPER2MYST_PAPERS, else the nearest shared/papers/ beside the checkout or one of its parents (a worktree's).
+_NEAREST = next((p / "shared" / "papers" for p in HERE.parents if (p / "shared" / "papers").is_dir()), None)
+SHARED = Path(os.environ.get("PAPER2MYST_PAPERS") or _NEAREST or HERE.parent.parent / "shared" / "papers")
 FIXTURES = HERE / "fixtures" / "more"  # fuller truth for more/, read from the pages, preferred when present
 HELDOUT = frozenset(
     line.strip()
