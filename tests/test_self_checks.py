@@ -95,3 +95,18 @@ def test_paragraphs_shaped_like_entries_without_a_reference_list_are_a_finding()
     doc = paragraphs("Body text.", *entries[:4])
     missed_references(doc)
     assert doc.diagnostics == []
+
+
+def test_the_verdict_names_the_worst_finding_first() -> None:
+    """Not the first by line: the one an editor must see first (a lost note before a call out of order)."""
+    from paper2myst.diagnostics import Diagnostic
+    from paper2myst.report import verdict
+
+    found = [
+        Diagnostic(Kind.MARKER_ORDER, 1, "note marker 3 is out of order"),
+        Diagnostic(Kind.NOTE_WITHOUT_MARKER, 9, "note 4 has no marker in the text"),
+        Diagnostic(Kind.NOTE_WITHOUT_MARKER, 12, "note 5 has no marker in the text"),
+    ]
+    line = verdict(found)
+    assert line.startswith("verdict: converted; check 3 decisions")
+    assert line.endswith("the worst: note 4 has no marker in the text (and 1 more like it)")

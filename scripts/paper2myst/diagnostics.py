@@ -54,6 +54,24 @@ ERRORS = frozenset(
 )
 
 
+#: Warnings from the one an editor must see first to the least: lost or misplaced words of the author's, then
+#: notes and calls, then what is shaped wrong, then what is only unsure. Kinds not listed come last.
+SEVERITY = (
+    Kind.LEFT_OUT,
+    Kind.UNPLACED,
+    Kind.NOTE_WITHOUT_MARKER,
+    Kind.MARKER_WITHOUT_NOTE,
+    Kind.UNRESOLVED_CONTINUATION,
+    Kind.SUSPICIOUS_NOTES,
+    Kind.SUSPICIOUS_JOIN,
+    Kind.NO_REFERENCE_LIST,
+    Kind.SUSPICIOUS_FRONT,
+    Kind.SUSPICIOUS_HEADINGS,
+    Kind.DUPLICATE_NOTE,
+    Kind.MARKER_ORDER,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding about the input, located at a 1-based line."""
@@ -65,6 +83,11 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.kind in ERRORS
+
+    @property
+    def severity(self) -> int:
+        """Rank among warnings: 0 is the worst (see SEVERITY)."""
+        return SEVERITY.index(self.kind) if self.kind in SEVERITY else len(SEVERITY)
 
     def format(self, filename: str, where: Callable[[int], str] = str) -> str:
         """``file:line: message [paper2myst.kind]``; ``where`` locates a line (``12`` in a text, ``p5`` in a PDF)."""

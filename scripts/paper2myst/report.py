@@ -33,7 +33,13 @@ def verdict(diagnostics: list[Diagnostic], refused: bool = False) -> str:
     errors = sum(d.is_error for d in diagnostics)
     if errors:
         return f"verdict: not publishable as is — {errors} errors, {len(diagnostics) - errors} warnings to check"
-    return f"verdict: converted; check {len(diagnostics)} decisions before publishing (--report FILE lists them)"
+    first = min(diagnostics, key=lambda d: (d.severity, d.line))
+    like = sum(d.kind is first.kind for d in diagnostics) - 1
+    others = f" (and {like} more like it)" if like else ""
+    return (
+        f"verdict: converted; check {len(diagnostics)} decisions before publishing (--report FILE lists them); "
+        f"the worst: {first.message}{others}"
+    )
 
 
 def _clip(text: str, width: int = 300) -> str:
