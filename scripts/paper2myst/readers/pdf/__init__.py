@@ -28,6 +28,7 @@ from paper2myst.readers.pdf.inline import (
     join_lines,
     render,
     separates_hyphens,
+    trusted_links,
     vocabulary,
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
@@ -332,7 +333,10 @@ def build(pages: list[Page]) -> Reading:
     found = _front(lines, size)
     authors = _back(numbered, size, pages[0].width, found.banner)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
-    links = {page.number: page.links for page in pages}
+    links: dict[int, list[Link]] = {}
+    for page, page_lines_ in zip(pages, lines, strict=True):
+        links[page.number], refused = trusted_links(page.links, page_lines_)  # a javascript: link opens nothing
+        diagnostics += refused
     for page in pages:
         if page.rotation:
             first = next((ln.number for ln in numbered if ln.page == page.number), 0)
