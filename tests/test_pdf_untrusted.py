@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import math
+import re
 from pathlib import Path
 
 import pytest
 from paper2myst.cli import main
 from paper2myst.diagnostics import Kind
 from paper2myst.readers.pdf import read_pdf
+from paper2myst.readers.pdf.extract import UNREADABLE_SHARE, Font, Page, Run, read_pages, readable, unreadable_share
 from paper2myst.readers.pdf.inline import scheme, trusted_uri
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
 from test_untrusted import links_in
 
 PAPER = """\
@@ -116,3 +122,113 @@ def test_scheme() -> None:
     assert scheme("HTTPS://example.org") == "https"
     assert scheme("www.example.org") == ""
     assert scheme("\x00 JavaScript:x") == "javascript"
+
+
+def _without_unicode_maps(pdf: bytes, font: str = "") -> bytes:
+    """The PDF with the Unicode maps (ToUnicode) of its fonts named ``font`` taken out ("" for every font).
+
+    Typst subsets its fonts with glyph codes from 1, so PDFium reads such a font's glyphs as control characters:
+    a PDF made by a producer that writes no Unicode maps.
+    """
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            entry = ref.get_object()
+            if font in str(entry["/BaseFont"]):
+                del entry[NameObject("/ToUnicode")]
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def test_text_layer_without_unicode_maps_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pdf = tmp_path / "garbled.pdf"
+    pdf.write_bytes(_without_unicode_maps(_pdf(tmp_path, LINKS).read_bytes()))
+    docs, bib = tmp_path / "docs", tmp_path / "r.bib"
+    assert main([str(pdf), "--docs", str(docs), "--bib", str(bib)]) == 2
+    err = capsys.readouterr().err
+    assert f"{pdf}: the PDF's text layer is not readable text (100% of its characters" in err
+    assert "it needs OCR first [paper2myst.no_text]" in err
+    assert not docs.exists() and not bib.exists()
+
+
+def _mixed(tmp_path: Path, unreadable: int) -> bytes:
+    """The paper with ``unreadable`` characters set in a font without a Unicode map, the rest readable."""
+    garbled = f'and #text(font: "DejaVu Sans Mono")[{"x" * unreadable}] end.'
+    return _without_unicode_maps(_pdf(tmp_path, garbled).read_bytes(), font="Mono")
+
+
+def _at_the_threshold(tmp_path: Path) -> tuple[int, int]:
+    """The most unreadable characters the paper may have and still be read, and one more."""
+    readable = round(1 / unreadable_share(read_pages(_mixed(tmp_path, 1)))) - 1
+    inside = math.floor(UNREADABLE_SHARE * readable / (1 - UNREADABLE_SHARE))
+    return inside, inside + 1
+
+
+def test_unreadable_share_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inside, outside = _at_the_threshold(tmp_path)
+    just_inside, just_outside = _mixed(tmp_path, inside), _mixed(tmp_path, outside)
+    assert unreadable_share(read_pages(just_inside)) <= UNREADABLE_SHARE < unreadable_share(read_pages(just_outside))
+    pdf = tmp_path / "outside.pdf"
+    pdf.write_bytes(just_outside)
+    assert main([str(pdf), "--docs", str(tmp_path / "no"), "--bib", str(tmp_path / "no.bib")]) == 2
+    assert "the PDF's text layer is not readable text" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()
+    pdf = tmp_path / "inside.pdf"
+    pdf.write_bytes(just_inside)
+    docs = tmp_path / "docs"
+    assert main([str(pdf), "--docs", str(docs), "--bib", str(tmp_path / "r.bib")]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{pdf}:p1: {inside} characters on page 1 stand for no text (a font without a Unicode map?): "
+        "each is written as U+FFFD (\ufffd); check the page against the PDF [paper2myst.unreadable_text]"
+    ) in err
+    myst = (docs / "index.md").read_text(encoding="utf-8")
+    assert f"and {chr(0xFFFD) * inside} end." in myst
+    for written in docs.rglob("*"):
+        if written.is_file() and written.suffix in {".md", ".py", ".txt", ".bib"}:
+            assert not CONTROL.search(written.read_text(encoding="utf-8")), written
+
+
+def test_unreadable_finding_names_its_line(tmp_path: Path) -> None:
+    reading = read_pdf(_mixed(tmp_path, 3), images=False)
+    found = [d for d in reading.diagnostics if d.kind is Kind.UNREADABLE_TEXT]
+    assert [d.message.split(" stand")[0] for d in found] == ["3 characters on page 1"]
+    assert "\ufffd" * 3 in reading.lines[found[0].line - 1]
+    assert not any(CONTROL.search(line) for line in reading.lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "count"),
+    [
+        ("plain words", "plain words", 0),
+        ("tab\tand\nnew\r\nlines", "tab\tand\nnew\r\nlines", 0),
+        ("hyphen\x02", "hyphen\x02", 0),  # PDFium's line-end hyphen
+        ("hyphen\x02 ", "hyphen\x02 ", 0),
+        ("\x02", "\x02", 0),  # the hyphen drawn alone
+        ("\x01\x02\x03", "\ufffd\ufffd\ufffd", 3),
+        ("\x01\x02", "\ufffd\x02", 1),  # a run's last \x02 is taken for the hyphen (one character of doubt)
+        ("a\x7fb\x85c", "a\ufffdb\ufffdc", 2),  # DEL, a C1 control
+        ("bullet \uf0b7 and \U000f0001", "bullet \ufffd and \ufffd", 2),  # private use
+        ("lost \ufffd", "lost \ufffd", 1),
+        ("soft\xadhyphen, no\u00a0break", "soft\xadhyphen, no\u00a0break", 0),
+    ],
+)
+def test_readable(text: str, expected: str, count: int) -> None:
+    assert readable(text) == (expected, count)
+
+
+def _page(*texts: str) -> Page:
+    font = Font("Serif", bold=False, italic=False)
+    return Page(1, 600, 800, 0, runs=[Run(t, 0, 10, 0, 10, 0, 10, font) for t in texts])
+
+
+def test_unreadable_share_counts_characters_not_spaces() -> None:
+    assert unreadable_share([]) == 0.0
+    assert unreadable_share([_page("a b\tc\n", "\x01 ")]) == 0.25
+    # The threshold itself is still read: one character in twenty; one in nineteen is not.
+    assert unreadable_share([_page("\x01" + "a" * 19)]) == UNREADABLE_SHARE
+    assert unreadable_share([_page("\x01" + "a" * 18)]) > UNREADABLE_SHARE
