@@ -152,6 +152,8 @@ def test_text_layer_without_unicode_maps_is_refused(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert f"{pdf}: the PDF's text layer is not readable text (100% of its characters" in err
     assert "it needs OCR first [paper2myst.no_text]" in err
+    assert "verdict: nothing written — the input cannot be converted: 1 error (no_text)" in err
+    assert "--strict" not in err  # not given, and no reason for the refusal
     assert not docs.exists() and not bib.exists()
 
 
