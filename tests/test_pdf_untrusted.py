@@ -99,6 +99,7 @@ def test_untrusted_link_fails_strict(tmp_path: Path) -> None:
         ("ftp://ftp.example.org/file.txt", "ftp://ftp.example.org/file.txt"),
         ("doi:10.1000/182", "https://doi.org/10.1000/182"),
         ("DOI:10.1000/182", "https://doi.org/10.1000/182"),
+        ("doi: 10.1000/182", "https://doi.org/10.1000/182"),
         ("www.example.org/reprints", "www.example.org/reprints"),  # no scheme: runs nothing, kept as it was
         ("", ""),  # a link inside the document
         ("javascript:alert(1)", None),
@@ -195,11 +196,12 @@ def test_unreadable_share_threshold(tmp_path: Path, capsys: pytest.CaptureFixtur
             assert not CONTROL.search(written.read_text(encoding="utf-8")), written
 
 
-def test_unreadable_finding_names_its_line(tmp_path: Path) -> None:
-    reading = read_pdf(_mixed(tmp_path, 3), images=False)
+@pytest.mark.parametrize(("count", "said"), [(1, "1 character on page 1 stands"), (3, "3 characters on page 1 stand")])
+def test_unreadable_finding_names_its_line(tmp_path: Path, count: int, said: str) -> None:
+    reading = read_pdf(_mixed(tmp_path, count), images=False)
     found = [d for d in reading.diagnostics if d.kind is Kind.UNREADABLE_TEXT]
-    assert [d.message.split(" stand")[0] for d in found] == ["3 characters on page 1"]
-    assert "\ufffd" * 3 in reading.lines[found[0].line - 1]
+    assert len(found) == 1 and found[0].message.startswith(f"{said} for no text")
+    assert "\ufffd" * count in reading.lines[found[0].line - 1]
     assert not any(CONTROL.search(line) for line in reading.lines)
 
 

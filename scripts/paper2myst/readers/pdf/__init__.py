@@ -266,13 +266,19 @@ def read_pdf(data: bytes, images: bool = True) -> Reading:
 
 def unreadable_findings(lost: dict[int, int], reading: Reading) -> list[Diagnostic]:
     """One finding for each page whose characters were unreadable, at its first line showing one (U+FFFD)."""
+    if not lost:
+        return []
+    lines: dict[str, list[int]] = {}
+    for number in range(1, len(reading.lines) + 1):
+        lines.setdefault(reading.where(number), []).append(number)
     found: list[Diagnostic] = []
     for page, count in sorted(lost.items()):
-        lines = [n for n in range(1, len(reading.lines) + 1) if reading.where(n) == f"p{page}"]
-        line = next((n for n in lines if "\ufffd" in reading.lines[n - 1]), lines[0] if lines else 0)
+        mine = lines.get(f"p{page}", [])
+        line = next((n for n in mine if "\ufffd" in reading.lines[n - 1]), mine[0] if mine else 0)
+        many = count > 1
         message = (
-            f"{count} character{'s' if count > 1 else ''} on page {page} stand for no text (a font without a "
-            "Unicode map?): each is written as U+FFFD (\ufffd); check the page against the PDF"
+            f"{count} character{'s' if many else ''} on page {page} stand{'' if many else 's'} for no text (a font "
+            "without a Unicode map?): each is written as U+FFFD (\ufffd); check the page against the PDF"
         )
         found.append(Diagnostic(Kind.UNREADABLE_TEXT, line, message))
     return found

@@ -235,11 +235,12 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[Link]:
     return links
 
 
-# The most of a text layer's characters that may be unreadable (see `unreadable`) for the paper to be read at all.
-# A readable paper's unreadable characters are stray symbols in a font without a Unicode map (a bullet, a dingbat):
-# at most 0.014% of the characters in each of 39 papers measured. A font's worth of words without one is a body,
-# italic or heading face (several percent and up; a paper whose every font lacks a map is 100%): its words are
-# lost either way, and an edition full of holes would hide more than findings can say. OCR reads them.
+# The most of a text layer's characters that may be unreadable (see `readable`) for the paper to be read at all.
+# Measured: a readable paper's unreadable characters are stray symbols in a font without a Unicode map (bullets,
+# dingbats), at most 0.014% of the characters of any of 39 papers; a PDF whose fonts all lack one is ~100%
+# unreadable. 5% lies far from both: a list-heavy page of bullets stays well under it, while a text in which one
+# character in twenty is lost (a whole face without a map: the body's, the italics') is no longer the author's
+# words with a few holes but needs OCR. Below it, each lost character is marked and reported (see make_readable).
 UNREADABLE_SHARE = 0.05
 
 _LAYOUT_SPACE = " \t\n\r"  # spaces and line ends: no characters of the text, counted neither way

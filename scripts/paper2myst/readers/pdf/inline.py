@@ -71,7 +71,7 @@ def trusted_uri(uri: str) -> str | None:
     """The address a link of the edition may open for ``uri`` (a DOI at its resolver), or None: drop the link."""
     named = scheme(uri)
     if named == "doi":
-        return "https://doi.org/" + uri.split(":", 1)[1].lstrip("/")
+        return "https://doi.org/" + uri.split(":", 1)[1].strip().lstrip("/")
     # No scheme: an address relative to the PDF (or "www.…" written without one): it runs nothing, kept as it was.
     return uri if named in TRUSTED_SCHEMES or not named else None
 
