@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from markdown_it import MarkdownIt
 from paper2myst.diagnostics import ConversionError, Kind
+from paper2myst.emit import body
 from paper2myst.pipeline import convert
 
 KEYWORDS_AS_TITLE = """Water security | Jordan | Israel | Transboundary rivers
@@ -99,3 +101,40 @@ def test_untrusted_input_is_reported(case: str) -> None:
 def test_untrusted_input_fails_strict(case: str) -> None:
     with pytest.raises(ConversionError):
         convert(CASES[case][0].encode("utf-8"), "paper.txt", strict=True)
+
+
+def links_in(myst: str) -> list[str]:
+    """Every link destination a Markdown reader could make of ``myst``, even one it would refuse to open."""
+    md = MarkdownIt("commonmark")
+    md.validateLink = lambda url: True  # see every link, not only the ones markdown-it itself deems safe
+    return [
+        str(token.attrs["href"])
+        for block in md.parse(myst)
+        for token in block.children or []
+        if token.type == "link_open"
+    ]
+
+
+SCRIPT_LINKS = [
+    "<javascript:alert(1)>",
+    "<JaVaScRiPt:alert(1)>",
+    "<vbscript:msgbox(1)>",
+    "[the words](javascript:alert(1))",
+    "[the words](<javascript:alert(document.cookie)>)",
+    "[the words](JaVaScRiPt:alert(1))",
+    "[the words](javascript&colon;alert(1))",
+    "[the words](&#106;avascript:alert(1))",
+    "[the words](vbscript:msgbox(1))",
+    "[the words](data:text/html;base64,PHNjcmlwdD4=)",
+    "[the words](file:///etc/passwd)",
+]
+
+
+@pytest.mark.parametrize("link", SCRIPT_LINKS)
+def test_script_link_in_text_is_shown_never_opened(link: str) -> None:
+    """The text route writes a javascript: (data:, file:, vbscript:) link as its literal text, never a live link."""
+    text = f"Water Rights Today\n\nby Ann Author\n\nIntroduction\n\nA paragraph with {link} in it.\n"
+    myst = "\n".join(body(convert(text.encode("utf-8"), "paper.txt")))
+    assert links_in(myst) == []
+    shown = myst.replace("\\", "")  # the escapes that keep it text
+    assert f"A paragraph with {link} in it." in shown

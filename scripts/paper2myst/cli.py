@@ -127,10 +127,16 @@ def summary(doc: Document) -> str:
 
 
 def _write_report(
-    path: Path, source: str, lines: list[str], diagnostics: list[Diagnostic], where: Callable[[int], str]
+    path: Path,
+    source: str,
+    lines: list[str],
+    diagnostics: list[Diagnostic],
+    where: Callable[[int], str],
+    refused: bool = False,
+    strict: bool = False,
 ) -> None:
     render = html_report if path.suffix.lower() in {".html", ".htm"} else markdown_report
-    _write_atomic(path, render(source, lines, diagnostics, where))
+    _write_atomic(path, render(source, lines, diagnostics, where, refused, strict))
 
 
 def _text_lines(data: bytes) -> list[str]:
@@ -164,8 +170,8 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
         for diagnostic in err.diagnostics:
             print(diagnostic.format(str(source), where), file=sys.stderr)
         if report:  # the review report is the editor's file, not an output: written even when nothing else is
-            _write_report(report, str(source), lines, err.diagnostics, where)
-        print(f"paper2myst: {verdict(err.diagnostics, refused=True)}", file=sys.stderr)
+            _write_report(report, str(source), lines, err.diagnostics, where, refused=True, strict=config.strict)
+        print(f"paper2myst: {verdict(err.diagnostics, refused=True, strict=config.strict)}", file=sys.stderr)
         return 2
     for diagnostic in doc.diagnostics:
         print(diagnostic.format(str(source), where), file=sys.stderr)

@@ -38,6 +38,8 @@ class Kind(enum.Enum):
     NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
     LEFT_OUT = "left_out"  # most of the text left out as page furniture, cover or contents: the body among it?
     PDF_LAYOUT = "pdf_layout"  # the PDF reader was unsure of a page's layout (rotated page, unlabelled note)
+    UNREADABLE_TEXT = "unreadable_text"  # a PDF's characters with no Unicode meaning (a font without a map): as U+FFFD
+    UNTRUSTED_LINK = "untrusted_link"  # a PDF link to an address an edition must not open (javascript:): words kept
 
 
 ERRORS = frozenset(
@@ -59,6 +61,7 @@ ERRORS = frozenset(
 SEVERITY = (
     Kind.LEFT_OUT,
     Kind.UNPLACED,
+    Kind.UNREADABLE_TEXT,
     Kind.NOTE_WITHOUT_MARKER,
     Kind.MARKER_WITHOUT_NOTE,
     Kind.UNRESOLVED_CONTINUATION,
@@ -67,6 +70,7 @@ SEVERITY = (
     Kind.NO_REFERENCE_LIST,
     Kind.SUSPICIOUS_FRONT,
     Kind.SUSPICIOUS_HEADINGS,
+    Kind.UNTRUSTED_LINK,
     Kind.DUPLICATE_NOTE,
     Kind.MARKER_ORDER,
 )

@@ -10,7 +10,7 @@ from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
-from paper2myst.readers.pdf.extract import Link, Page, read_pages
+from paper2myst.readers.pdf.extract import UNREADABLE_SHARE, Link, Page, make_readable, read_pages, unreadable_share
 from paper2myst.readers.pdf.figures import render_figures
 from paper2myst.readers.pdf.front import (
     AUTHOR_BLOCK,
@@ -28,6 +28,7 @@ from paper2myst.readers.pdf.inline import (
     join_lines,
     render,
     separates_hyphens,
+    trusted_links,
     vocabulary,
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
@@ -249,10 +250,39 @@ def read_pdf(data: bytes, images: bool = True) -> Reading:
     pages = read_pages(data)
     if not any(run.text.strip() for page in pages for run in page.runs):
         raise ConversionError([Diagnostic(Kind.NO_TEXT, 0, "the PDF has no text layer (a scan?); it needs OCR first")])
+    share = unreadable_share(pages)
+    if share > UNREADABLE_SHARE:
+        message = (
+            f"the PDF's text layer is not readable text ({share:.0%} of its characters are control or private-use "
+            "codes: fonts without a Unicode map?); it needs OCR first"
+        )
+        raise ConversionError([Diagnostic(Kind.NO_TEXT, 0, message)])
+    lost = make_readable(pages)  # before any line is made: no control character reaches the output
     reading = build(pages)
+    reading.diagnostics += unreadable_findings(lost, reading)
     if images:
         render_figures(data, reading.figures)
     return reading
+
+
+def unreadable_findings(lost: dict[int, int], reading: Reading) -> list[Diagnostic]:
+    """One finding for each page whose characters were unreadable, at its first line showing one (U+FFFD)."""
+    if not lost:
+        return []
+    lines: dict[str, list[int]] = {}
+    for number in range(1, len(reading.lines) + 1):
+        lines.setdefault(reading.where(number), []).append(number)
+    found: list[Diagnostic] = []
+    for page, count in sorted(lost.items()):
+        mine = lines.get(f"p{page}", [])
+        line = next((n for n in mine if "\ufffd" in reading.lines[n - 1]), mine[0] if mine else 0)
+        many = count > 1
+        message = (
+            f"{count} character{'s' if many else ''} on page {page} stand{'' if many else 's'} for no text (a font "
+            "without a Unicode map?): each is written as U+FFFD (\ufffd); check the page against the PDF"
+        )
+        found.append(Diagnostic(Kind.UNREADABLE_TEXT, line, message))
+    return found
 
 
 def _hyphens(pages: list[Page]) -> None:
@@ -333,7 +363,10 @@ def build(pages: list[Page]) -> Reading:
     found = _front(lines, size)
     authors = _back(numbered, size, pages[0].width, found.banner)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
-    links = {page.number: page.links for page in pages}
+    links: dict[int, list[Link]] = {}
+    for page, page_lines_ in zip(pages, lines, strict=True):
+        links[page.number], refused = trusted_links(page.links, page_lines_)  # a javascript: link opens nothing
+        diagnostics += refused
     for page in pages:
         if page.rotation:
             first = next((ln.number for ln in numbered if ln.page == page.number), 0)

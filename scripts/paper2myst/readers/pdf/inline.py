@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
-from paper2myst.readers.pdf.extract import Link, Run
+from paper2myst.diagnostics import Diagnostic, Kind
+from paper2myst.readers.pdf.extract import Box, Link, Run
 from paper2myst.readers.pdf.lines import Line, needs_space
 
 _SUPERSCRIPTS = str.maketrans(
@@ -45,14 +47,70 @@ class Words:
     hyphenates: bool = False
 
 
+# The schemes an edition links, as MyST-Parser does by default (myst_url_schemes): the web's, mail's and FTP's.
+# Any other is dangerous to open from a web page (javascript: and vbscript: run code in the page, data: shows a
+# page of the link's own making, file: opens the reader's own disk) or nothing MyST writes as a link (tel:, urn:
+# become cross-references to nowhere). A link inside the document has no URI ("") and a DOI opens at its resolver.
+TRUSTED_SCHEMES = ("http", "https", "mailto", "ftp")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+def scheme(uri: str) -> str:
+    """The scheme a browser reads in ``uri``, lower case ("" for an address without one).
+
+    Read as a browser reads it (WHATWG URL): leading controls and spaces stripped, tabs and newlines dropped
+    anywhere; and entities decoded, as a Markdown reader decodes a link's destination ("javascript&colon;").
+    """
+    address = re.sub(r"[\t\n\r]", "", html.unescape(uri).lstrip(_C0_AND_SPACE))
+    found = _SCHEME.match(address)
+    return found.group(1).lower() if found else ""
+
+
+def trusted_uri(uri: str) -> str | None:
+    """The address a link of the edition may open for ``uri`` (a DOI at its resolver), or None: drop the link."""
+    named = scheme(uri)
+    if named == "doi":
+        return "https://doi.org/" + uri.split(":", 1)[1].strip().lstrip("/")
+    # No scheme: an address relative to the PDF (or "www.…" written without one): it runs nothing, kept as it was.
+    return uri if named in TRUSTED_SCHEMES or not named else None
+
+
+def _covers(box: Box, run: Run) -> bool:
+    """Whether the run's middle is inside the box (a point of slack either way)."""
+    cx, cy = (run.x0 + run.x1) / 2, (run.bottom + run.top) / 2
+    return box.x0 - 1 <= cx <= box.x1 + 1 and box.bottom - 1 <= cy <= box.top + 1
+
+
+def trusted_links(links: list[Link], lines: list[Line]) -> tuple[list[Link], list[Diagnostic]]:
+    """A page's links with each one the edition must not open made a link to nowhere, and a finding for each.
+
+    The dropped link keeps its box, so its words stay its own (no wider link takes them) and are written as plain
+    text. A link over no words (an image, a blank) is dropped without a finding: nothing of the text is at stake.
+    """
+    kept: list[Link] = []
+    found: list[Diagnostic] = []
+    for link in links:
+        uri = trusted_uri(link.uri)
+        kept.append(Link(link.box, uri or ""))
+        if uri is not None:
+            continue
+        covered = [(line, run) for line in lines for run in line.runs if run.text.strip() and _covers(link.box, run)]
+        if covered:
+            words = " ".join(" ".join(run.text for _, run in covered).split())
+            shown = words if len(words) <= 60 else f"{words[:59]}…"
+            message = (
+                f"a link to a {scheme(link.uri)[:20]}: address was dropped (an edition links only "
+                f"{', '.join(TRUSTED_SCHEMES[:-1])} and {TRUSTED_SCHEMES[-1]} addresses): "
+                f"its words {shown!r} are kept as plain text"
+            )
+            found.append(Diagnostic(Kind.UNTRUSTED_LINK, covered[0][0].number, message))
+    return kept, found
+
+
 def _link_of(run: Run, links: list[Link]) -> str:
     """The URI of the link the run is in: the smallest around its middle ("" for none, or a link in the document)."""
-    cx, cy = (run.x0 + run.x1) / 2, (run.bottom + run.top) / 2
-    around = [
-        link
-        for link in links
-        if link.box.x0 - 1 <= cx <= link.box.x1 + 1 and link.box.bottom - 1 <= cy <= link.box.top + 1
-    ]
+    around = [link for link in links if _covers(link.box, run)]
     smallest = min(around, key=lambda ln: (ln.box.x1 - ln.box.x0) * (ln.box.top - ln.box.bottom), default=None)
     return smallest.uri if smallest is not None else ""
 
