@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from paper2myst.model import Caption, Document, Heading, Paragraph
+from paper2myst.pipeline import convert_reading
+from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, body_size, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.lines import DROP_CAP_SCALE, Line, page_lines
+from paper2myst.readers.pdf.lines import DROP_CAP_SCALE, Line, make_line, page_lines
 
 SERIF = Font("Serif", bold=False, italic=False)
 
@@ -43,3 +46,156 @@ def test_drop_cap_joins_its_paragraph_first_word() -> None:
 def test_a_large_letter_not_much_larger_than_the_text_is_no_drop_cap() -> None:
     lines = dropped(DROP_CAP_SCALE - 0.1)
     assert not any(line.text.startswith("The act") for line in lines)
+
+
+# --- tables, figures and boxes: text in another, smaller face is never the body's --------------------------------
+
+SANS = Font("Sans", bold=False, italic=False)
+SANS_BOLD = Font("Sans-Bold", bold=True, italic=False)
+PROSE = (
+    "The committee heard from many witnesses over the course of the year and wrote down all they said",
+    "about the rivers and the roads, the schools and the courts, and the money that paid for each of",
+    "them in turn; it then asked what the next year would bring and how the law should change for it",
+)
+
+
+def prose(top: float, lines: int, size: float = 11.0) -> list[Run]:
+    """``lines`` lines of running text in the body's face, from baseline ``top`` down; the last ends a sentence."""
+    texts = [PROSE[k % len(PROSE)] for k in range(lines)]
+    texts[-1] = texts[-1].split(";")[0] + "."
+    return [run(text, 72, top - k * size * 1.2, size) for k, text in enumerate(texts)]
+
+
+def boxed(top: float, lines: int, size: float, font: Font = SANS) -> list[Run]:
+    """``lines`` lines of a box's text in ``font`` at ``size``, from baseline ``top`` down."""
+    return [
+        run(
+            f"Box line {k} tells the reader of one more rule the agency set down for the program",
+            80,
+            top - k * size * 1.2,
+            size,
+            font,
+        )
+        for k in range(lines)
+    ]
+
+
+def pages(*contents: list[Run]) -> list[Page]:
+    return [Page(k + 1, 612.0, 792.0, 0, list(runs)) for k, runs in enumerate(contents)]
+
+
+def read(*contents: list[Run]) -> Document:
+    """The document the reader makes of these pages, a title set large above the first one's text."""
+    title = run("A Synthetic Report", 72, 750, 20, Font("Serif-Bold", bold=True, italic=False))
+    first, *rest = contents
+    return convert_reading(build(pages([title, *first], *rest)), "synthetic.pdf")
+
+
+def paragraphs(doc: Document) -> list[str]:
+    return [n.text for n in doc.body if isinstance(n, Paragraph)]
+
+
+def box_page(scale: float, font: Font = SANS) -> Document:
+    """Page 1 running text; page 2 mostly a box (so the page's own size is the box's), then running text."""
+    return read(prose(700, 20), [*boxed(700, 20, 11 * scale, font), *prose(400, 3)])
+
+
+def test_text_smaller_than_the_body_in_another_face_is_a_box() -> None:
+    doc = box_page(BOX_SCALE - 0.01)
+    assert not any(p.startswith("Box line") for p in paragraphs(doc))
+    boxes = [n for n in doc.body if isinstance(n, Caption) and any(r.startswith("Box line") for r in n.rows)]
+    assert len(boxes) == 1 and len(boxes[0].rows) == 20  # one box, every line of it
+
+
+def test_text_almost_the_body_size_in_another_face_is_the_body() -> None:
+    doc = box_page(BOX_SCALE + 0.01)
+    assert any(p.startswith("Box line") for p in paragraphs(doc))
+
+
+def test_smaller_text_in_the_body_face_on_a_page_of_its_own_is_the_body() -> None:
+    """A summary page set smaller than the report, in the same face, is running text."""
+    doc = box_page(BOX_SCALE - 0.01, SERIF)
+    assert any(p.startswith("Box line") for p in paragraphs(doc))
+
+
+def titled(gap: float) -> Document:
+    """A box with a bold title in its own face ``gap`` ems of the title's size above its first line."""
+    title = run("What the Law Requires", 200, 700, 11, SANS_BOLD)
+    first = 700 - 11 * 0.2 - gap * 11 - 9 * 0.7  # the box's first baseline: its top ``gap`` ems under the title
+    return read(prose(700, 20), [title, *boxed(first, 20, 9), *prose(first - 20 * 9 * 1.2 - 20, 3)])
+
+
+def test_a_heading_in_the_box_face_just_above_it_is_its_title() -> None:
+    doc = titled(1.9)
+    assert "What the Law Requires" not in [n.text for n in doc.body if isinstance(n, Heading)]
+    assert any(isinstance(n, Caption) and "What the Law Requires" in n.rows for n in doc.body)
+
+
+def test_a_heading_in_the_box_face_further_above_it_stays_a_heading() -> None:
+    doc = titled(2.1)
+    assert "What the Law Requires" in [n.text for n in doc.body if isinstance(n, Heading)]
+
+
+def cells(top: float, rows: int, length: int, size: float = 9.0) -> list[Run]:
+    """A table's rows in the sans face: four cells of ``length`` characters each, row after row."""
+    return [
+        run(f"{k:02d}" + "x" * (length - 2), 72 + c * 130, top - k * size * 1.4, size, SANS, width=length * size * 0.3)
+        for k in range(rows)
+        for c in range(4)
+    ]
+
+
+def test_the_body_size_is_the_running_text_s_not_a_long_table_s() -> None:
+    """A report whose tables carry more characters than its prose: its body is still the prose's size."""
+    prose_lines = [make_line(1, [r], 0) for r in prose(700, 10)]
+    for line in prose_lines:
+        line.role = "body"
+    short = [make_line(2, [r], 0) for r in cells(700, 30, PROSE_LINE - 1)]
+    assert body_size(prose_lines + short) == 11.0
+    long = [make_line(2, [r], 0) for r in cells(700, 30, PROSE_LINE)]
+    assert body_size(prose_lines + long) == 9.0  # cells as long as prose lines count as prose
+
+
+def note_line(label: str, text: str, baseline: float, size: float, font: Font) -> list[Run]:
+    """A note's first line: its label set apart from its text."""
+    return [run(label, 72, baseline, size, font, width=size * 0.8), run(text, 84, baseline, size, font)]
+
+
+def test_a_table_s_source_and_lettered_notes_stay_with_it_never_the_paper_s_notes() -> None:
+    table = [
+        run("Table 1. Votes Cast on Each Ballot", 72, 520, 11, SANS_BOLD),
+        *cells(500, 6, 12),
+        run("Source: Journal of the House, each session cited in the text above.", 72, 410, 8, SANS),
+        *note_line("a.", "Special election to fill a vacancy in the office.", 398, 8, SANS),
+        *note_line("b.", "Elected by resolution, not by roll call.", 388, 8, SANS),
+    ]
+    first = [*prose(700, 12), *table, *prose(370, 3)]
+    first[2] = run(PROSE[2][:40] + "\u00b9 and more words after the call go on to the end", 72, 700 - 2 * 13.2)
+    notes = note_line("1", "See the Journal of the House for each of the ballots and every vote.", 90, 9, SERIF)
+    doc = read([*first, *notes], prose(700, 20))
+    assert [n.label for n in doc.notes] == ["1"]
+    (table_node,) = [n for n in doc.body if isinstance(n, Caption) and n.text.startswith("Table 1")]
+    assert table_node.notes[0].startswith("**Source:**") or table_node.notes[0].startswith("Source:")
+    assert [n[:2] for n in table_node.notes[1:]] == ["a.", "b."]
+    assert not any("Special election" in p or "x" * 8 in p for p in paragraphs(doc))
+
+
+def test_a_paragraph_cut_at_a_page_foot_goes_on_after_a_box_at_the_next_page_head() -> None:
+    cut = prose(700, 20)
+    cut[-1] = run("and so the paragraph runs on to the foot of the page where it is cut in", 72, 700 - 19 * 13.2)
+    doc = read(
+        cut, [*boxed(700, 6, 9), run("the middle of a sentence that ends on the next page.", 72, 600), *prose(580, 3)]
+    )
+    assert any(p.endswith("is cut in the middle of a sentence that ends on the next page.") for p in paragraphs(doc))
+
+
+def test_text_on_the_caption_s_row_right_of_it_is_the_rest_of_the_caption() -> None:
+    def page(x0: float) -> list[Run]:
+        caption = run("Table 1.", 72, 520, 11, SANS_BOLD, width=40)
+        rest = run("Votes Cast on Ballots", x0, 520, 11, SANS_BOLD, width=120)
+        return [*prose(700, 12), caption, rest, *cells(500, 6, 12), *prose(400, 3)]
+
+    near = read(page(112 + 11 * 1.9))
+    assert any(isinstance(n, Caption) and n.text == "Table 1. Votes Cast on Ballots" for n in near.body)
+    far = read(page(112 + 11 * 2.1))
+    assert not any(isinstance(n, Caption) and "Votes Cast" in n.text for n in far.body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -41,11 +42,12 @@ from paper2myst.readers.pdf.paragraphs import (
     is_justified,
     pitch,
 )
-from paper2myst.stages.structure import split_authors
+from paper2myst.stages.structure import REFERENCES, split_authors
 
 _ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
+_TABLE_NOTE = re.compile(r"^[a-z]\.\s+\S")  # a table's lettered note: "a. Figures are rounded."
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
@@ -55,21 +57,176 @@ _REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
 
+# Running text: a line this long is prose (a table's cells and a chart's labels are set in shorter pieces).
+PROSE_LINE = 40
+# Text set smaller than this share of the body's size (and in another face) is a table's, a figure's or a box's.
+BOX_SCALE = 0.92
+
+
 def body_size(lines: list[Line]) -> float:
     """The type size most of the body's characters are set in.
 
-    A page's upper half counts double: notes gather at the foot, and on a short paper with long notes
-    they may carry as many characters as the body.
+    Only lines of running text count (where there are any): a report whose tables run for pages carries more
+    characters in their cells than in its prose. A page's upper half counts double: notes gather at the foot,
+    and on a short paper with long notes they may carry as many characters as the body.
     """
     weight: Counter[float] = Counter()
     middle = {}
     for page in {ln.page for ln in lines}:
         mine = [ln for ln in lines if ln.page == page]
         middle[page] = (max(ln.top for ln in mine) + min(ln.bottom for ln in mine)) / 2
-    for line in lines:
-        if line.role == "body":
-            weight[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
+    body = [ln for ln in lines if ln.role == "body"]
+    prose = [ln for ln in body if len(ln.text) >= PROSE_LINE]
+    for line in prose or body:
+        weight[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
     return weight.most_common(1)[0][0] if weight else 10.0
+
+
+_FAMILY_TAIL = re.compile(r"(?:PS)?(?:MT)?$")
+
+
+def face(line: Line) -> str:
+    """The family of the font most of the line's characters are set in ("TimesNewRomanPS-BoldMT" → "TimesNewRoman")."""
+    weight: Counter[str] = Counter()
+    for run, call in zip(line.runs, line.calls, strict=True):
+        if not call and run.text.strip():
+            weight[run.font.name] += len(run.text.strip())
+    name = weight.most_common(1)[0][0] if weight else ""
+    return _FAMILY_TAIL.sub("", re.split(r"[-,+]", name)[0])
+
+
+def body_face(lines: list[Line], size: float) -> str:
+    """The family the body's running text is set in: most characters of the prose lines at the body's size."""
+    weight: Counter[str] = Counter()
+    for line in lines:
+        if line.role == "body" and abs(line.size - size) < 0.6 and len(line.text) >= PROSE_LINE:
+            weight[face(line)] += len(line.text)
+    return weight.most_common(1)[0][0] if weight else ""
+
+
+def _boxed(line: Line, size: float, family: str) -> bool:
+    """A line of a table, a figure or a text box: smaller than the body and in another face."""
+    return line.size < size * BOX_SCALE and face(line) != family
+
+
+def _boxes(items: list[Group], body_groups: list[Group], size: float, family: str) -> tuple[list[Group], list[Group]]:
+    """Text set smaller than the body and in another face is a table's, a figure's or a box's, never the body's.
+
+    Such groups become one TABLE group per run (nothing of the body between; a page break with only notes and
+    furniture between goes on with it): the rows of the caption above it, or a box of its own (label "box").
+    A heading in the box's own face just above it (less than two of its ems away) is its title. Under a
+    caption, the "Source:"/"Notes:" lines and the lettered notes ("a. …") after them are the caption's notes
+    (CAPTION groups labelled "source"). A reference list is the author's, whatever its face: left as it is.
+    """
+    if not family:
+        return items, body_groups
+    items, body_groups = _caption_rows(items, body_groups)
+    body = {id(g) for g in body_groups}
+    end = next(
+        (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and REFERENCES.match(_text(g))), len(items)
+    )
+    boxed: set[int] = set()  # groups set as a box's, a table's or a figure's text
+    for group in items[:end]:
+        lines = group.lines
+        if group.kind is BlockKind.NOTE and all(_boxed(ln, size, family) for ln in lines):
+            for line in lines:  # a table's lettered notes, set at the page's foot in the table's face
+                line.role = "body"
+            body.add(id(group))
+        elif id(group) not in body or group.kind not in {BlockKind.TEXT, BlockKind.QUOTE, BlockKind.LIST_ITEM}:
+            continue
+        if all(_boxed(ln, size, family) for ln in lines):
+            group.kind, group.label = BlockKind.TABLE, ""
+            boxed.add(id(group))
+    for group, after in itertools.pairwise(items[:end]):
+        if (
+            group.kind is BlockKind.HEADING
+            and id(group) in body
+            and id(after) in boxed
+            and group.lines[-1].page == after.lines[0].page
+            and group.lines[-1].bottom - after.lines[0].top < group.lines[-1].size * 2
+            and face(group.lines[0]) == face(after.lines[0]) != family
+        ):
+            group.kind = BlockKind.TABLE  # the box's title, in the box's face
+            boxed.add(id(group))
+    out: list[Group] = []
+    kept: set[int] = set()
+    under_caption = False  # the run of table lines stands under a caption
+    current: Group | None = None  # the table rows or the caption note the next line may go on with
+    for group in items:
+        if id(group) not in body:  # notes, furniture, asides: a table may go on after them on the next page
+            out.append(group)
+            continue
+        if group.kind is not BlockKind.TABLE or not (under_caption or id(group) in boxed):
+            out.append(group)
+            kept.add(id(group))
+            under_caption = group.kind is BlockKind.CAPTION
+            current = None
+            continue
+        for line in group.lines:
+            note = under_caption and bool(_SOURCE.match(line.text) or _TABLE_NOTE.match(line.text))
+            if (
+                current is not None
+                and not note
+                and (current.kind is BlockKind.TABLE or current.lines[-1].page == line.page)
+            ):
+                current.lines.append(line)
+                continue
+            if note:
+                current = Group(BlockKind.CAPTION, [line], "source")
+            else:
+                current = Group(BlockKind.TABLE, [line], "" if under_caption else "box")
+                kept.add(id(current))
+            out.append(current)
+    return _across_boxes(out, [g for g in out if id(g) in kept])
+
+
+def _caption_rows(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Text on a caption's own row, to its right, is the rest of the caption (a column split cut the row)."""
+    gone: set[int] = set()
+    for caption in body_groups:
+        if caption.kind is not BlockKind.CAPTION:
+            continue
+        head = caption.lines[0]
+        for group in body_groups:
+            first = group.lines[0]
+            if (
+                group is not caption
+                and len(group.lines) == 1
+                and group.kind is not BlockKind.CAPTION
+                and first.page == head.page
+                and abs(first.baseline - head.baseline) < 1
+                and head.x1 <= first.x0 < head.x1 + head.size * 2
+            ):
+                caption.lines.insert(1, first)
+                gone.add(id(group))
+    return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
+
+
+def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """A paragraph cut by a page or column break goes on after a box, table or figure set at the break."""
+    right: dict[tuple[int, int], float] = {}
+    left: dict[tuple[int, int], float] = {}
+    for group in body_groups:
+        if group.kind is BlockKind.TEXT:
+            for line in group.lines:
+                key = (line.page, line.column)
+                right[key] = max(right.get(key, 0.0), line.x1)
+                left[key] = min(left.get(key, line.x0), line.x0)
+    gone: set[int] = set()
+    for i, group in enumerate(body_groups):
+        if group.kind is not BlockKind.TEXT or id(group) in gone:
+            continue
+        k = i + 1
+        while k < len(body_groups) and body_groups[k].kind in {BlockKind.TABLE, BlockKind.CAPTION}:
+            k += 1
+        if k == i + 1 or k == len(body_groups):
+            continue  # nothing set between (the reader joined what goes on), or nothing after
+        nxt, last = body_groups[k], group.lines[-1]
+        first = nxt.lines[0]
+        if continues(group, nxt, right.get((last.page, last.column), 0.0), left.get((first.page, first.column), 0.0)):
+            group.lines += nxt.lines
+            gone.add(id(nxt))
+    return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
 
 
 @dataclass(slots=True)
@@ -341,6 +498,7 @@ def build(pages: list[Page]) -> Reading:
     items, body_groups, justified = _items(lines, found, size, steps, diagnostics)
     items = _endnotes(items)
     body_groups = [g for g in body_groups if g in items]
+    items, body_groups = _boxes(items, body_groups, size, body_face(numbered, size))
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
     figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
