@@ -25,7 +25,7 @@ _NOTE = re.compile(
 )
 # "1. Heading", "2.3 Heading", "1.2.1 Heading"; never a sentence that ends with a lone period.
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S.{0,148}$")
-_APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)\s+[A-Z0-9]{1,3}(?:[.:]\s+\S.{0,148}|\s*)$")
+_APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)(?:\s+[A-Z0-9]{1,3}(?:[.:]\s+\S.{0,148}|\s*)|\.\s+[A-Z].{0,148})$")
 _LETTER_HEADING = re.compile(r"^[A-Z]\.\s+[A-Z][^;]{0,118}$")
 _BULLETS = "•◦▪‣●■"
 _BULLET = re.compile(rf"^([{_BULLETS}])\s+")
@@ -66,14 +66,74 @@ def heading_level(text: str) -> int:
     return 1 if _APPENDIX_HEADING.match(text) else 0
 
 
+# Words a title leaves in lower case however long they are (the short ones are never counted).
+_MINOR_WORDS = frozenset(
+    [
+        "from",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "upon",
+        "than",
+        "that",
+        "this",
+        "their",
+        "these",
+        "under",
+        "after",
+        "about",
+        "among",
+        "between",
+        "through",
+        "within",
+        "without",
+        "versus",
+        "during",
+    ]
+)
+# An abbreviation's dots ("H.R.", "U.S.", "P.L."): one capital letter and its period, no sentence's end.
+_INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]|\s|$)")
+# A heading printed in emphasis as a whole ("*Farm Service Agency*"): emphasis closed around a raised mark inside.
+_EMPHASISED = re.compile(
+    rf"^\*(?!\*)(?P<text>[^*]+(?:\*[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}]+\*[^*]+)*)\*$"
+)
+# A note call that ends a heading ("Regular Elections¹"): the heading's, not a reason to doubt it.
+_TRAILING_CALL = re.compile(rf"(?<=\w)(?:[{SUPERSCRIPT_DIGITS}]+|[{SYMBOL_CALLS}]+)$")
+
+
 def _title_cased(words: list[str]) -> bool:
-    long = [w.strip("()[]'‘’") for w in words if len(w) > 3 and not w[0].isdigit()]
+    long = [w.strip("()[]'‘’\"“”") for w in words if len(w) > 3 and not w[0].isdigit()]
+    long = [w for w in long if w not in _MINOR_WORDS]
     return bool(long) and sum(bool(_TITLE_WORD.match(w)) for w in long) >= 0.85 * len(long)
 
 
+def emphasised_heading(text: str) -> str:
+    """The words of a line printed in emphasis as a whole that reads as a heading ("" if it does not).
+
+    A short phrase in emphasis alone on its line, starting with a capital and ending without a sentence's full
+    stop (an abbreviation's dot aside), is a run-in subheading; a sentence in emphasis is not.
+    """
+    match = _EMPHASISED.match(text)
+    if match is None or "\n" in text:
+        return ""
+    words = match.group("text").replace("*", "")
+    plain = _INITIALS.sub(r"\1", words).rstrip()
+    if not plain[:1].isupper() or len(plain.split()) > 20 or plain.endswith((".", ",", ";", ":")):
+        return ""
+    return match.group("text") if not re.search(r"[.!]\s", plain) else ""
+
+
 def looks_like_heading(text: str) -> bool:
-    """Section headings: numbered (``1.``, ``1.1``, ``Appendix A.``), a short phrase, or a title-cased line."""
-    if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}\"“”*<>\[\]|]", text):
+    """Section headings: numbered (``1.``, ``1.1``, ``Appendix A.``), a short phrase, or a title-cased line.
+
+    Abbreviations' dots ("H.R. 1119", "U.S. Methane Emissions") and a note call at the end are a heading's too.
+    """
+    text = _TRAILING_CALL.sub("", text)
+    if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}*<>\[\]|]", text):
+        return False
+    quoted = bool(re.search('["“”]', text))
+    if quoted and (text.count('"') % 2 or text.count("“") != text.count("”")):
         return False
     if _NUMBERED_HEADING.match(text):
         dotted = text.split()[0].count(".")
@@ -88,12 +148,13 @@ def looks_like_heading(text: str) -> bool:
     words = text.split()
     if not words or (not text[0].isupper() and not text[0].isdigit()):
         return False
-    if len(words) <= 6 and text[0].isupper() and not re.search(r"[.,;:!?()]", text) and not DATE_LINE.match(text):
+    bare = _INITIALS.sub(r"\1", text)
+    if len(words) <= 6 and text[0].isupper() and not re.search(r"[.,;:!?()\"“”]", bare) and not DATE_LINE.match(text):
         return True
     # A longer heading is title-cased and ends without a sentence's full stop (a question mark may end it).
     return (
         len(words) <= 25
-        and not re.search(r"[.,;:!]$|\.\s|[;$%]", text)
+        and not re.search(r"[.,;:!]$|\.\s|[;$%]", bare)
         and _title_cased(words)
         and parse_date(text) is None
     )
@@ -153,4 +214,6 @@ def classify(text: str, span: Span) -> list[Block]:
         return [Block(BlockKind.FURNITURE, text, span)]
     if looks_like_heading(text):
         return [Block(BlockKind.HEADING, text, span, level=heading_level(text))]
+    if words := emphasised_heading(text):
+        return [Block(BlockKind.HEADING, words, span, level=heading_level(words))]
     return [Block(BlockKind.TEXT, text, span, complete=bool(_EQUATION.match(text)))]

@@ -1,0 +1,71 @@
+"""The text route's blocks and their layout on small made-up inputs: each rule pinned inside and outside its bounds."""
+
+from __future__ import annotations
+
+import pytest
+from paper2myst.model import BlockKind, Span
+from paper2myst.stages.blocks import classify, emphasised_heading, looks_like_heading, split_blocks
+
+
+def kind(text: str) -> BlockKind:
+    return classify(text, Span((1,)))[0].kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H.R. 1119",  # a bill's number: the dots are an abbreviation's
+        "S. 3760/H.R. 7306",
+        "U.S. Methane Emissions and Sources",
+        "P.L. 119-21, Ending Unemployment Payments to Jobless Millionaires",
+        "Estimated Effects from EPA's 2024 Regulatory Analysis",  # "from" is a title's lower-case word
+        "Receipt of UI by Higher-Income Unemployed Workers (“Millionaires”)",
+        "Conditional Exemption⁵³",  # a note call ends it
+        "Appendix. Multi-Ballot Speaker Elections Since 1913",
+    ],
+)
+def test_headings_with_abbreviations_calls_and_quotes(text: str) -> None:
+    assert looks_like_heading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See H.R. 1119. It passed.",  # a sentence's full stop after the abbreviation
+        "The U.S. economy grew.",
+        "Receipt of UI by “Millionaires and Others",  # a quotation not closed: a sentence's piece
+        "Estimated effects from the agency's regulatory analysis of the rule",  # not title-cased
+        "Conditional exemption applies⁵³ here",  # a call inside: running text
+    ],
+)
+def test_sentences_with_abbreviations_calls_and_quotes_are_no_headings(text: str) -> None:
+    assert not looks_like_heading(text)
+
+
+def test_a_phrase_in_emphasis_alone_on_its_line_is_a_heading_without_its_emphasis() -> None:
+    (block,) = classify("*Farm Service Agency*", Span((1,)))
+    assert (block.kind, block.text) == (BlockKind.HEADING, "Farm Service Agency")
+    assert emphasised_heading("*Temporary State Adoption of Optional EB Triggers Based on 100% Federal Financing*")
+    # Emphasis closed around a raised mark inside ("MTCO₂e" printed with a superscript) is one heading.
+    assert emphasised_heading("*WEC 25,000 MTCO*²*e Emissions Threshold*") == "WEC 25,000 MTCO*²*e Emissions Threshold"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*The agency may act.*",  # a sentence in emphasis
+        "*the rest of a title cut by the page*",  # no capital
+        "*One, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, fourteen, fifteen, "
+        "sixteen, seventeen, eighteen, nineteen, twenty, twenty-one*",  # longer than a heading (over 20 words)
+        "*Some* words in emphasis and some not",
+    ],
+)
+def test_emphasis_that_is_no_heading(text: str) -> None:
+    assert not emphasised_heading(text)
+    assert kind(text) is not BlockKind.HEADING
+
+
+def test_twenty_words_in_emphasis_is_still_a_heading() -> None:
+    words = " ".join(["Word"] * 20)
+    assert emphasised_heading(f"*{words}*") == words
+    assert split_blocks([f"*{words}*"])[0].kind is BlockKind.HEADING
