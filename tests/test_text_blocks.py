@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from paper2myst.model import BlockKind, Span
+from paper2myst.diagnostics import Kind
+from paper2myst.model import BlockKind, Caption, Document, Paragraph, Span
+from paper2myst.pipeline import convert
 from paper2myst.stages.blocks import classify, emphasised_heading, looks_like_heading, split_blocks
+from paper2myst.stages.captions import PROSE_WORDS
 
 
 def kind(text: str) -> BlockKind:
@@ -69,3 +72,42 @@ def test_twenty_words_in_emphasis_is_still_a_heading() -> None:
     words = " ".join(["Word"] * 20)
     assert emphasised_heading(f"*{words}*") == words
     assert split_blocks([f"*{words}*"])[0].kind is BlockKind.HEADING
+
+
+# --- a caption gathers its table's rows up to its "Source:" line ------------------------------------------------
+
+OPENING = "The committee met in the spring and heard from every side of the question before it wrote its report."
+
+
+def paper(*blocks: str) -> Document:
+    text = "\n\n".join(["A Made-Up Report on Votes", OPENING, *blocks, OPENING]) + "\n"
+    return convert(text.encode(), "paper.txt")
+
+
+def rows(n: int) -> list[str]:
+    return [f"{1913 + 2 * k} James R. Mann (IL) {100 + k} Champ Clark (MO) {200 + k}" for k in range(n)]
+
+
+def test_a_table_runs_over_pages_of_rows_to_its_source_line() -> None:
+    header = "Year Republican Votes Democratic Votes"  # repeated at the head of the next page
+    doc = paper("Table 1. Votes Cast for Speaker", *rows(40), header, *rows(45), "Source: Journals of the House.")
+    (table,) = [n for n in doc.body if isinstance(n, Caption)]
+    assert len(table.rows) == 86 and table.notes == ["Source: Journals of the House."]
+    assert [n.text for n in doc.body if isinstance(n, Paragraph)] == [OPENING, OPENING]
+
+
+def prose_block(words: int) -> str:
+    text = " ".join(["the committee heard more witnesses"] * (words // 5 + 1)).split()[:words]
+    return "So " + " ".join(text[1:]) + "."
+
+
+def test_running_text_ends_a_caption_that_has_no_source_line_before_it() -> None:
+    doc = paper("Table 1. Votes Cast for Speaker", *rows(3), prose_block(PROSE_WORDS), "Source: Journals of the House.")
+    assert prose_block(PROSE_WORDS) in [n.text for n in doc.body if isinstance(n, Paragraph)]
+    assert any(d.kind is Kind.UNCERTAIN_EXTENT for d in doc.diagnostics)
+
+
+def test_a_shorter_sentence_under_a_caption_is_one_of_its_cells() -> None:
+    short = prose_block(PROSE_WORDS - 1)
+    doc = paper("Table 1. Votes Cast for Speaker", *rows(3), short, "Source: Journals of the House.")
+    assert short not in [n.text for n in doc.body if isinstance(n, Paragraph)]

@@ -10,14 +10,31 @@ from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Span
 from paper2myst.stages.blocks import ends_sentence
 
-_REACH = 80  # blocks: no real table runs longer than a page
+PROSE_WORDS = 30  # running text: a paragraph this long (a table's cells are shorter)
+
+
+def is_prose(block: Block) -> bool:
+    """Running text, never a table's row: ``PROSE_WORDS`` words or more, mostly lower case, a sentence's end.
+
+    A table's rows (names, numbers, labels) are mostly capitalised or figures and end without a full stop.
+    """
+    words = block.text.split()
+    if block.kind is not BlockKind.TEXT or len(words) < PROSE_WORDS or not ends_sentence(block.text):
+        return False
+    return sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
 def _source_at(blocks: list[Block], start: int) -> int | None:
-    for k in range(start + 1, min(len(blocks), start + _REACH)):
+    """The "Source:"/"Notes:" line that closes the caption at ``start``; none if running text or a caption comes first.
+
+    A table may run over pages, its header and the page furniture repeated: no count of blocks limits it.
+    """
+    for k in range(start + 1, len(blocks)):
         block = blocks[k]
         if block.kind is BlockKind.CAPTION:
             return k if block.label == "source" else None
+        if is_prose(block):
+            return None
     return None
 
 
