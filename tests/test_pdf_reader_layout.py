@@ -6,7 +6,9 @@ from paper2myst.model import Caption, Document, Heading, Paragraph
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, body_size, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.inline import Piece, render
 from paper2myst.readers.pdf.lines import DROP_CAP_SCALE, Line, make_line, page_lines
+from paper2myst.readers.pdf.notes import NOTE_MARGIN
 
 SERIF = Font("Serif", bold=False, italic=False)
 
@@ -199,3 +201,44 @@ def test_text_on_the_caption_s_row_right_of_it_is_the_rest_of_the_caption() -> N
     assert any(isinstance(n, Caption) and n.text == "Table 1. Votes Cast on Ballots" for n in near.body)
     far = read(page(112 + 11 * 2.1))
     assert not any(isinstance(n, Caption) and "Votes Cast" in n.text for n in far.body)
+
+
+# --- emphasis Markdown can read ----------------------------------------------------------------------------------
+
+
+def test_punctuation_at_a_bold_lead_s_edge_touching_a_word_goes_outside_the_marks() -> None:
+    pieces = [Piece("AI and Defense—", bold=True), Piece("products that cover the defense sector.")]
+    assert render(pieces) == "**AI and Defense**—products that cover the defense sector."
+    # Followed by a space, the punctuation stays inside (Markdown reads "**Note:** text" as bold).
+    assert render([Piece("Note:", bold=True), Piece(" the text goes on.")]) == "**Note:** the text goes on."
+
+
+def test_a_period_alone_in_italics_after_a_word_is_left_plain() -> None:
+    assert render([Piece("recall it voluntarily"), Piece(".", italic=True), Piece(" Recalls may")]) == (
+        "recall it voluntarily. Recalls may"
+    )
+
+
+# --- a page set small throughout has no note area ----------------------------------------------------------------
+
+
+def small_page(above: float) -> Document:
+    """Page 2: running text at ``above`` points, then lines at 10 points, one opening with a "1" set apart."""
+    top = [run(text, 72, 700 - k * 13, above) for k, text in enumerate(PROSE)]
+    small = [
+        run("the rule applies to many of the same facilities and sets a deadline for them to report", 72, 640, 10),
+        run("1", 72, 628, 10, width=5),
+        run("rulemaking in March 2024 and a final rule in December that extends the deadlines.", 90, 628, 10),
+    ]
+    return read(prose(700, 20), [*top, *small])
+
+
+def test_lines_smaller_than_the_running_text_above_them_open_a_note_area() -> None:
+    doc = small_page(10.0 + NOTE_MARGIN + 0.05)
+    assert [n.label for n in doc.notes] == ["1"]
+
+
+def test_lines_no_smaller_than_the_running_text_above_them_are_no_notes() -> None:
+    doc = small_page(10.0 + NOTE_MARGIN - 0.05)
+    assert not doc.notes
+    assert any("rulemaking in March 2024" in p for p in paragraphs(doc))
