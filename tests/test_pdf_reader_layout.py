@@ -224,7 +224,8 @@ def test_a_period_alone_in_italics_after_a_word_is_left_plain() -> None:
 
 def small_page(above: float) -> Document:
     """Page 2: running text at ``above`` points, then lines at 10 points, one opening with a "1" set apart."""
-    top = [run(text, 72, 700 - k * 13, above) for k, text in enumerate(PROSE)]
+    title = [run("A Summary Page Title Set Large Above Its Text", 72, 730, 20)]  # larger, but no running text
+    top = title + [run(text, 72, 700 - k * 13, above) for k, text in enumerate(PROSE)]
     small = [
         run("the rule applies to many of the same facilities and sets a deadline for them to report", 72, 640, 10),
         run("1", 72, 628, 10, width=5),

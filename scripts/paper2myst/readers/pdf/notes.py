@@ -51,8 +51,10 @@ def _mark_area(body: list[Line], rules: list[Box], body_size: float) -> None:
     above = body[: start + (first or 0)]
     if ruled:
         begin = ruled[-1]
-    elif first is not None and any(ln.size > area[first].size + NOTE_MARGIN and len(ln.text) >= 40 for ln in above):
-        begin = first  # smaller than the running text above it (a page set small throughout has no notes)
+    elif first is not None and any(
+        area[first].size + NOTE_MARGIN < ln.size < body_size * 1.15 and len(ln.text) >= 40 for ln in above
+    ):
+        begin = first  # smaller than running text (not a title) above it: a page set small throughout has no notes
     else:
         return
     for line in area[begin:]:
