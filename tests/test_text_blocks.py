@@ -111,3 +111,43 @@ def test_a_shorter_sentence_under_a_caption_is_one_of_its_cells() -> None:
     short = prose_block(PROSE_WORDS - 1)
     doc = paper("Table 1. Votes Cast for Speaker", *rows(3), short, "Source: Journals of the House.")
     assert short not in [n.text for n in doc.body if isinstance(n, Paragraph)]
+
+
+# --- lists set as paragraphs, and sub-items run into their item --------------------------------------------------
+
+ENTRIES = [
+    "CRS Report R48555, *Regulating Artificial Intelligence*, by Ada Tester",
+    "CRS Video WVB00794, *Science and Technology Q&A*, by Ada Tester and Ben Sample",
+    "CRS Insight IN12546, *A Commission's Final Report*, by Ben Sample",
+]
+
+
+def test_paragraphs_that_open_alike_are_a_list_s_entries_not_one_cut_paragraph() -> None:
+    doc = paper(*ENTRIES, "Other Products")
+    assert [n.text for n in doc.body if isinstance(n, Paragraph)][1:4] == ENTRIES
+    kept_apart = [d for d in doc.diagnostics if d.kind is Kind.SUSPICIOUS_JOIN]
+    assert len(kept_apart) == 1  # one finding for the run of entries
+
+
+def test_a_paragraph_not_ending_a_sentence_goes_on_in_the_next_that_opens_otherwise() -> None:
+    doc = paper("CRS Report R48555 was written by Ada Tester and", "Ben Sample, who wrote it in the spring.")
+    assert "CRS Report R48555 was written by Ada Tester and Ben Sample, who wrote it in the spring." in [
+        n.text for n in doc.body if isinstance(n, Paragraph)
+    ]
+
+
+def items(text: str) -> list[tuple[str, str]]:
+    return [(b.label, b.text) for b in classify(text, Span((1,)))]
+
+
+def test_a_sub_item_run_into_its_item_is_split_at_its_o() -> None:
+    assert items("• Overview—products on AI in general. o Generative AI—products on GenAI. • Defense—products.") == [
+        ("•", "Overview—products on AI in general."),
+        ("o", "Generative AI—products on GenAI."),
+        ("•", "Defense—products."),
+    ]
+
+
+@pytest.mark.parametrize("text", ["• Paid in pesos o Dollars, as agreed.", "• Paid in pesos. o dollars as agreed."])
+def test_an_o_that_follows_no_item_s_end_or_no_capital_is_a_word(text: str) -> None:
+    assert len(items(text)) == 1

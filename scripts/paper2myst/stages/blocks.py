@@ -29,6 +29,7 @@ _APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)(?:\s+[A-Z0-9]{1,3}(?:[.:]\s
 _LETTER_HEADING = re.compile(r"^[A-Z]\.\s+[A-Z][^;]{0,118}$")
 _BULLETS = "•◦▪‣●■"
 _BULLET = re.compile(rf"^([{_BULLETS}])\s+")
+_SUB_BULLET = "o"
 _DASH_ITEM = re.compile(r"^[–—]\s+\S")
 _CAPTION = re.compile(
     r"^(Figure|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?-?\d{1,3}(?:\.\d{1,2})?(?:[.:]|\s[–—])\s+\S"
@@ -195,12 +196,14 @@ def classify(text: str, span: Span) -> list[Block]:
             for number, line in zip(span.lines, lines, strict=True)
         ]
     if _BULLET.match(text):
-        # Items the extraction ran into one block: split at the same bullet set off by spaces.
+        # Items the extraction ran into one block: split at the same bullet set off by spaces, and at a sub-item's
+        # "o" (the usual second-level bullet) between an item's end and a capital.
         bullet = re.escape(text[0])
-        pieces = re.split(rf"(?:^|(?<=\s))({bullet})\s+", text)[1:]  # bullet, text, bullet, text…
+        starts = list(re.finditer(rf"(?:^|(?<=\s))({bullet})\s+|(?<=[.;:,])\s+({_SUB_BULLET})\s+(?=[A-Z])", text))
         return [
-            Block(BlockKind.LIST_ITEM, body.strip(), span, bullet, complete=True)
-            for bullet, body in zip(pieces[::2], pieces[1::2], strict=True)
+            Block(BlockKind.LIST_ITEM, text[at.end() : nxt.start() if nxt else len(text)].strip(), span, label, 0, True)
+            for at, nxt in zip(starts, [*starts[1:], None], strict=True)
+            for label in [at.group(1) or at.group(2)]
         ]
     if text.startswith("> "):
         return [Block(BlockKind.QUOTE, re.sub(r"(?m)^> ?", "", text), span, complete=True)]

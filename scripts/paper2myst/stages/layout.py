@@ -191,6 +191,15 @@ def _starts_paragraph(blocks: list[Block], i: int, continuations: dict[int, int]
     return after < len(blocks) and blocks[after].kind is BlockKind.TEXT and blocks[after].text[:1].islower()
 
 
+def sibling(head: Paragraph, block: Block) -> bool:
+    """``block`` opens with a capital and with the word ``head`` opened with: a list's next entry, not more of it.
+
+    A list set as paragraphs ("CRS Report …", "CRS Video …") repeats its entries' opening word.
+    """
+    first, tail = head.text.split(maxsplit=1)[:1], block.text.split(maxsplit=1)[:1]
+    return bool(first and tail) and first[0] == tail[0] and tail[0][:1].isupper()
+
+
 def _should_join(head: Paragraph, block: Block, page_break: bool) -> bool:
     """Whether ``block`` goes on with the paragraph ``head`` (cut by a page break) — decided on evidence."""
     if block.complete or ends_sentence(head.text):
@@ -198,6 +207,8 @@ def _should_join(head: Paragraph, block: Block, page_break: bool) -> bool:
     tail = block.text.lstrip()
     if head.text.rstrip().endswith(":") and not tail[:1].islower():
         return False  # a colon introduces what follows (a list, an equation, a quotation)
+    if not page_break and block.kind is BlockKind.TEXT and sibling(head, block):
+        return False
     if block.kind is BlockKind.HEADING:
         return page_break  # cut at a page's foot: whatever comes next goes on, even if it looks like a heading
     return block.kind is BlockKind.TEXT
@@ -233,6 +244,19 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
             )
     elif block.kind is BlockKind.HEADING:
         doc.body.append(Heading(text, block.span, block.level or 1))
+    elif isinstance(last, Paragraph) and not last.complete and block.kind is BlockKind.TEXT and sibling(last, block):
+        before = doc.body[-2] if len(doc.body) > 1 else None
+        chain = isinstance(before, Paragraph) and sibling(before, Block(BlockKind.TEXT, last.text, last.span))
+        if not ends_sentence(last.text) and not chain:  # once for a run of entries
+            doc.diagnostics.append(
+                Diagnostic(
+                    Kind.SUSPICIOUS_JOIN,
+                    block.span.first,
+                    "kept apart from the paragraph before it, which does not end a sentence: both open with the "
+                    "same word, as a list's entries do",
+                )
+            )
+        doc.body.append(Paragraph(text, block.span, offsets, complete=block.complete))
     elif block.kind is BlockKind.DATE:
         doc.body.append(DateLine(text, parse_date(text) or "", block.span))
     elif block.kind is BlockKind.LIST_ITEM:
