@@ -151,3 +151,16 @@ def test_a_sub_item_run_into_its_item_is_split_at_its_o() -> None:
 @pytest.mark.parametrize("text", ["• Paid in pesos o Dollars, as agreed.", "• Paid in pesos. o dollars as agreed."])
 def test_an_o_that_follows_no_item_s_end_or_no_capital_is_a_word(text: str) -> None:
     assert len(items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("may recall it voluntarily*.* Voluntary recalls", "may recall it voluntarily. Voluntary recalls"),
+        ("Payments to Jobless Millionaires*.*” The bill", "Payments to Jobless Millionaires.” The bill"),
+        ("the *E. coli* cases and **Note:** text", "the *E. coli* cases and **Note:** text"),  # emphasis of words
+        ("an asterisk \\*.\\* escaped", "an asterisk \\*.\\* escaped"),
+    ],
+)
+def test_emphasis_around_punctuation_alone_is_only_its_marks(line: str, text: str) -> None:
+    assert split_blocks([line])[0].text == text

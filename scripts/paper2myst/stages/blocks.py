@@ -161,6 +161,10 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
+# Emphasis around punctuation alone glued to a word ("voluntarily*.*"): no emphasis Markdown reads, only its marks.
+_PUNCTUATION_EMPHASIS = re.compile(r"(?<=\w)(\*{1,3})([^\w\s*\\]{1,3})\1(?![\w*])")
+
+
 def split_blocks(lines: list[str]) -> list[Block]:
     """Group non-blank lines into blocks; classify notes, headings and date lines."""
     blocks: list[Block] = []
@@ -174,7 +178,7 @@ def split_blocks(lines: list[str]) -> list[Block]:
 
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            run.append((number, line.strip()))
+            run.append((number, _PUNCTUATION_EMPHASIS.sub(r"\2", line.strip())))
         else:
             flush()
     flush()
