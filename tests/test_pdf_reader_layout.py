@@ -5,7 +5,7 @@ from __future__ import annotations
 from paper2myst.model import Caption, Document, Heading, Paragraph
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, body_size, build
-from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.extract import Box, Font, Page, Run
 from paper2myst.readers.pdf.inline import Piece, render
 from paper2myst.readers.pdf.lines import DROP_CAP_SCALE, Line, make_line, page_lines
 from paper2myst.readers.pdf.notes import NOTE_MARGIN
@@ -243,3 +243,25 @@ def test_lines_no_smaller_than_the_running_text_above_them_are_no_notes() -> Non
     doc = small_page(10.0 + NOTE_MARGIN - 0.05)
     assert not doc.notes
     assert any("rulemaking in March 2024" in p for p in paragraphs(doc))
+
+
+def test_a_note_s_lines_in_a_table_s_face_on_a_later_page_are_that_page_s_table_notes() -> None:
+    """A note area on a later page that holds a table's notes: not the rest of the last note before it."""
+    first = [
+        *prose(700, 20),
+        *note_line("1", "See the Journal of the House for each of the ballots and votes.", 90, 9, SERIF),
+    ]
+    later = [
+        *prose(700, 12),
+        run("Table 1. Votes Cast on Each Ballot", 72, 520, 11, SANS_BOLD),
+        *cells(500, 6, 12),
+        run("Source: Journal of the House, each session cited in the text above.", 72, 410, 8, SANS),
+        run("and more of what the table's notes say about the votes cast on each of the days", 72, 90, 8, SANS),
+    ]
+    title = run("A Synthetic Report", 72, 750, 20, Font("Serif-Bold", bold=True, italic=False))
+    one, two = pages([title, *first], later)
+    two.rules.append(Box(72, 100, 200, 100.5))  # a short rule above the page's note area
+    doc = convert_reading(build([one, two]), "synthetic.pdf")
+    assert [n.text for n in doc.notes] == ["See the Journal of the House for each of the ballots and votes."]
+    (table,) = [n for n in doc.body if isinstance(n, Caption) and n.text.startswith("Table 1")]
+    assert any("votes cast on each of the days" in note for note in table.notes)

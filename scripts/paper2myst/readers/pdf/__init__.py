@@ -120,7 +120,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
     """
     if not family:
         return items, body_groups
-    items, body_groups = _caption_rows(items, body_groups)
+    items, body_groups = _caption_rows(_notes_run_on(items, size, family), body_groups)
     body = {id(g) for g in body_groups}
     end = next(
         (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and REFERENCES.match(_text(g))), len(items)
@@ -132,7 +132,12 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
             for line in lines:  # a table's lettered notes, set at the page's foot in the table's face
                 line.role = "body"
             body.add(id(group))
-        elif id(group) not in body or group.kind not in {BlockKind.TEXT, BlockKind.QUOTE, BlockKind.LIST_ITEM}:
+        elif id(group) not in body or group.kind not in {
+            BlockKind.TEXT,
+            BlockKind.QUOTE,
+            BlockKind.LIST_ITEM,
+            BlockKind.TABLE,
+        }:
             continue
         if all(_boxed(ln, size, family) for ln in lines):
             group.kind, group.label = BlockKind.TABLE, ""
@@ -180,6 +185,27 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
     return _across_boxes(out, [g for g in out if id(g) in kept])
 
 
+def _notes_run_on(items: list[Group], size: float, family: str) -> list[Group]:
+    """A note's lines on a later page in a table's face are that page's table notes, not more of the note.
+
+    A note cut by a page break goes on at the head of the next note area; where that area is a table's notes
+    (its "Notes:" and lettered lines, in the table's face), they stand on the page as a group of their own.
+    """
+    out = list(items)
+    for group in items:
+        if group.kind is not BlockKind.NOTE or _boxed(group.lines[0], size, family):
+            continue
+        first = group.lines[0].page
+        moved = [ln for ln in group.lines if ln.page > first and _boxed(ln, size, family)]
+        if not moved:
+            continue
+        group.lines = [ln for ln in group.lines if ln not in moved]
+        for page in sorted({ln.page for ln in moved}):  # each page's lines where that page's groups stand
+            at = max((i + 1 for i, g in enumerate(out) if g.lines[0].page <= page), default=len(out))
+            out.insert(at, Group(BlockKind.NOTE, [ln for ln in moved if ln.page == page]))
+    return out
+
+
 def _caption_rows(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
     """Text on a caption's own row, to its right, is the rest of the caption (a column split cut the row)."""
     gone: set[int] = set()
@@ -187,18 +213,25 @@ def _caption_rows(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
         if caption.kind is not BlockKind.CAPTION:
             continue
         head = caption.lines[0]
-        for group in body_groups:
-            first = group.lines[0]
-            if (
-                group is not caption
-                and len(group.lines) == 1
-                and group.kind is not BlockKind.CAPTION
-                and first.page == head.page
-                and abs(first.baseline - head.baseline) < 1
-                and head.x1 <= first.x0 < head.x1 + head.size * 2
-            ):
-                caption.lines.insert(1, first)
-                gone.add(id(group))
+        row = [head]  # the caption's first row, left to right, as far as it goes on
+        found = True
+        while found:
+            found = False
+            for group in body_groups:
+                first = group.lines[0]
+                if (
+                    id(group) not in gone
+                    and group is not caption
+                    and len(group.lines) == 1
+                    and group.kind is not BlockKind.CAPTION
+                    and first.page == head.page
+                    and abs(first.baseline - head.baseline) < 1
+                    and row[-1].x1 <= first.x0 < row[-1].x1 + head.size * 2
+                ):
+                    row.append(first)
+                    gone.add(id(group))
+                    found = True
+        caption.lines[1:1] = row[1:]
     return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
 
 
