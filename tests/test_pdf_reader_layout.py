@@ -265,3 +265,45 @@ def test_a_note_s_lines_in_a_table_s_face_on_a_later_page_are_that_page_s_table_
     assert [n.text for n in doc.notes] == ["See the Journal of the House for each of the ballots and votes."]
     (table,) = [n for n in doc.body if isinstance(n, Caption) and n.text.startswith("Table 1")]
     assert any("votes cast on each of the days" in note for note in table.notes)
+
+
+# --- paragraphs cut mid-sentence by a page break ------------------------------------------------------------------
+
+
+FULL = len(PROSE[0]) * 11 * 0.45  # the width of the running text's full lines
+
+
+def cut_at_page_foot(opening: str, rest: str) -> Document:
+    """A paragraph opening with ``opening`` stops mid-sentence at page 1's foot; page 2 opens with ``rest``."""
+    page_one = prose(700, 16)
+    page_one += [  # after a paragraph's gap, two lines; the second stops short (the next word did not fit)
+        run(f"{opening} said the Secretary released a memorandum in the spring and", 72, 470, width=FULL),
+        run("the agency then published what the memorandum called its plan titled", 72, 456.8, width=330),
+    ]
+    return read(page_one, [run(rest, 72, 700), *prose(680, 4)])
+
+
+def test_a_paragraph_stopping_mid_sentence_goes_on_at_the_next_page_head_whatever_its_first_letter() -> None:
+    doc = cut_at_page_foot("Congress", "“Department of Agriculture Reorganization Plan” in July.")
+    assert any(p.endswith("titled “Department of Agriculture Reorganization Plan” in July.") for p in paragraphs(doc))
+
+
+def test_text_at_the_next_page_head_opening_as_the_paragraph_did_is_a_list_s_next_entry() -> None:
+    doc = cut_at_page_foot("Congress", "Congress also released a second memorandum in July.")
+    assert "Congress also released a second memorandum in July." in paragraphs(doc)
+
+
+def test_a_table_number_in_the_body_s_own_face_inside_an_open_sentence_is_no_caption() -> None:
+    def page(font: Font) -> list[Run]:
+        return [
+            *prose(700, 12),
+            run("Many agencies have offices that perform functions similar to the offices in", 72, 520, width=400),
+            run("Table 1. The plan states that the department is to remove duplicate functions.", 72, 506.8, 11, font),
+            *prose(480, 3),
+        ]
+
+    sentence = (
+        "similar to the offices in Table 1. The plan states that the department is to remove duplicate functions."
+    )
+    assert any(p.endswith(sentence) for p in paragraphs(read(page(SERIF))))
+    assert not any(p.endswith(sentence) for p in paragraphs(read(page(SANS_BOLD))))  # a caption's face: a caption

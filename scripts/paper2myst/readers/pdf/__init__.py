@@ -120,6 +120,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
     """
     if not family:
         return items, body_groups
+    items, body_groups = _in_sentence(items, body_groups, size, family)
     items, body_groups = _caption_rows(_notes_run_on(items, size, family), body_groups)
     body = {id(g) for g in body_groups}
     end = next(
@@ -185,6 +186,31 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
     return _across_boxes(out, [g for g in out if id(g) in kept])
 
 
+def _in_sentence(
+    items: list[Group], body_groups: list[Group], size: float, family: str
+) -> tuple[list[Group], list[Group]]:
+    """A "Table 1." opening a line in the body's face and size, in a sentence left open above it, is no caption.
+
+    It is the sentence's words ("… similar to the offices in / Table 1. The plan states …").
+    """
+    gone: set[int] = set()
+    for before, group in itertools.pairwise(body_groups):
+        head, last = group.lines[0], before.lines[-1]
+        words = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
+        if (
+            group.kind is BlockKind.CAPTION
+            and before.kind is BlockKind.TEXT
+            and id(before) not in gone
+            and (head.page, head.column) == (last.page, last.column)
+            and abs(head.size - size) < 0.6
+            and face(head) == family
+            and not words.endswith(_SENTENCE_ENDS)
+        ):
+            before.lines += group.lines
+            gone.add(id(group))
+    return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
+
+
 def _notes_run_on(items: list[Group], size: float, family: str) -> list[Group]:
     """A note's lines on a later page in a table's face are that page's table notes, not more of the note.
 
@@ -247,19 +273,48 @@ def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
                 left[key] = min(left.get(key, line.x0), line.x0)
     gone: set[int] = set()
     for i, group in enumerate(body_groups):
+        if group.kind is BlockKind.HEADING and REFERENCES.match(_text(group)):
+            break  # a reference list's entries end without a full stop as often as not
         if group.kind is not BlockKind.TEXT or id(group) in gone:
             continue
         k = i + 1
         while k < len(body_groups) and body_groups[k].kind in {BlockKind.TABLE, BlockKind.CAPTION}:
             k += 1
-        if k == i + 1 or k == len(body_groups):
-            continue  # nothing set between (the reader joined what goes on), or nothing after
+        if k == len(body_groups):
+            continue
         nxt, last = body_groups[k], group.lines[-1]
         first = nxt.lines[0]
-        if continues(group, nxt, right.get((last.page, last.column), 0.0), left.get((first.page, first.column), 0.0)):
+        edge = left.get((first.page, first.column), 0.0)
+        if (k > i + 1 and continues(group, nxt, right.get((last.page, last.column), 0.0), edge)) or _cut(
+            group, nxt, edge
+        ):
             group.lines += nxt.lines
             gone.add(id(nxt))
     return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
+
+
+_SENTENCE_ENDS = (".", "?", "!", "…", ":", ";", ".”", '."', "?”", ".)", ".’")
+
+
+def _cut(group: Group, nxt: Group, left: float) -> bool:
+    """A paragraph of several lines that stops mid-sentence at a page or column break goes on in the next text.
+
+    The next text starts at its column's edge and does not open with the paragraph's own first word (as a list's
+    next entry does); whatever letter it opens with (a name, a quotation mark), it is the rest of the sentence.
+    """
+    last, first = group.lines[-1], nxt.lines[0]
+    words = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
+    opening, after = group.lines[0].text.split()[:1], first.text.split()[:1]
+    return (
+        nxt.kind is BlockKind.TEXT
+        and not (opening == after and after[0][:1].isupper())  # a list's next entry opens as the last one did
+        and len(group.lines) > 1
+        and (last.page, last.column) != (first.page, first.column)
+        and abs(last.size - first.size) < 0.6
+        and not words.endswith(_SENTENCE_ENDS)
+        and not re.search(r"(?:://|www\.)\S*$", words)  # an address ends an entry, not a sentence
+        and first.x0 <= left + first.size * 0.8
+    )
 
 
 @dataclass(slots=True)
