@@ -164,3 +164,15 @@ def test_an_o_that_follows_no_item_s_end_or_no_capital_is_a_word(text: str) -> N
 )
 def test_emphasis_around_punctuation_alone_is_only_its_marks(line: str, text: str) -> None:
     assert split_blocks([line])[0].text == text
+
+
+def test_a_capital_alone_before_a_paragraph_in_lower_case_is_its_drop_cap() -> None:
+    blocks = split_blocks(["T", "", "he Act of May 15, 1862, established the department.", ""])
+    assert [(b.kind, b.text, b.span.lines) for b in blocks] == [
+        (BlockKind.TEXT, "The Act of May 15, 1862, established the department.", (1, 3))
+    ]
+
+
+@pytest.mark.parametrize("after", ["The Act of May 15, 1862, established the department.", "Th"])
+def test_a_capital_alone_before_text_in_capitals_stays_apart(after: str) -> None:
+    assert len(split_blocks(["A", "", after])) == 2

@@ -182,7 +182,25 @@ def split_blocks(lines: list[str]) -> list[Block]:
         else:
             flush()
     flush()
-    return blocks
+    return _drop_caps(blocks)
+
+
+def _drop_caps(blocks: list[Block]) -> list[Block]:
+    """A capital alone before a paragraph that opens in lower case is its drop cap: the paragraph's first letter."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(last.text) == 1
+            and last.text.isupper()
+            and block.kind is BlockKind.TEXT
+            and block.text[:1].islower()
+        ):
+            out[-1] = Block(BlockKind.TEXT, last.text + block.text, last.span + block.span, complete=block.complete)
+        else:
+            out.append(block)
+    return out
 
 
 def classify(text: str, span: Span) -> list[Block]:
