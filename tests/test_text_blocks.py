@@ -176,3 +176,41 @@ def test_a_capital_alone_before_a_paragraph_in_lower_case_is_its_drop_cap() -> N
 @pytest.mark.parametrize("after", ["The Act of May 15, 1862, established the department.", "Th"])
 def test_a_capital_alone_before_text_in_capitals_stays_apart(after: str) -> None:
     assert len(split_blocks(["A", "", after])) == 2
+
+
+# --- paragraphs and notes cut by page breaks ---------------------------------------------------------------------
+
+
+def test_a_cut_note_goes_on_alone_on_a_page_with_no_notes_of_its_own() -> None:
+    """Page 1 ends with note 1 cut; page 2 has no notes: the rest of note 1 stands after page 2's body."""
+    doc = paper(
+        "The agency was renamed in the farm bill.¹",
+        "¹ The name designation (continued...)",
+        "This section details the agency's structure.",
+        "was changed by the Consolidated Appropriations Act.",
+        "Directly under the Secretary is the Deputy Secretary, a position created in",
+        "² 7 U.S.C. §2202.",
+        "1934.² The Deputy Secretary serves as the first assistant.",
+    )
+    assert doc.notes[0].text == "The name designation was changed by the Consolidated Appropriations Act."
+    assert any(
+        p.text.startswith("Directly under the Secretary") and p.text.endswith("first assistant.")
+        for p in doc.body
+        if isinstance(p, Paragraph)
+    )
+
+
+def test_initials_at_a_page_foot_end_no_sentence_when_the_next_page_goes_on_in_lower_case() -> None:
+    doc = paper(
+        "The office coordinates the U.S.",
+        "¹ A note on the page.",
+        "government's part in the work.¹",
+    )
+    assert "The office coordinates the U.S. government's part in the work.¹" in [
+        n.text for n in doc.body if isinstance(n, Paragraph)
+    ]
+
+
+def test_a_sentence_ending_at_a_page_foot_does_not_go_on_in_a_paragraph_in_capitals() -> None:
+    doc = paper("The office coordinates the work of the U.S.", "¹ A note on the page.", "Government work goes on.¹")
+    assert "Government work goes on.¹" in [n.text for n in doc.body if isinstance(n, Paragraph)]

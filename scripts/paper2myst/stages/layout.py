@@ -115,7 +115,22 @@ def find_continuations(blocks: list[Block]) -> dict[int, int]:
             continue
         # The next note area starts after at least one body block of the next page.
         j = next((k for k in range(after + 1, len(blocks)) if blocks[k].kind is BlockKind.NOTE), None)
-        if j is not None and j - 1 > after and blocks[j - 1].kind in {BlockKind.TEXT, BlockKind.HEADING}:
+        # A page with no notes of its own: the cut note goes on alone in its note area, after that page's body and
+        # before the next page's; text in lower case after a block that ends a sentence can only be that.
+        alone = next(
+            (
+                k
+                for k in range(after + 1, j if j is not None else len(blocks))
+                if blocks[k].kind is BlockKind.TEXT
+                and blocks[k].text[:1].islower()
+                and blocks[k - 1].kind is BlockKind.TEXT
+                and ends_sentence(blocks[k - 1].text)
+            ),
+            None,
+        )
+        if alone is not None:
+            found[alone] = i
+        elif j is not None and j - 1 > after and blocks[j - 1].kind in {BlockKind.TEXT, BlockKind.HEADING}:
             found[j - 1] = i
     return found
 
@@ -191,6 +206,9 @@ def _starts_paragraph(blocks: list[Block], i: int, continuations: dict[int, int]
     return after < len(blocks) and blocks[after].kind is BlockKind.TEXT and blocks[after].text[:1].islower()
 
 
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "D.C.": an abbreviation's dots at the end
+
+
 def sibling(head: Paragraph, block: Block) -> bool:
     """``block`` opens with a capital and with the word ``head`` opened with: a list's next entry, not more of it.
 
@@ -202,9 +220,12 @@ def sibling(head: Paragraph, block: Block) -> bool:
 
 def _should_join(head: Paragraph, block: Block, page_break: bool) -> bool:
     """Whether ``block`` goes on with the paragraph ``head`` (cut by a page break) — decided on evidence."""
+    tail = block.text.lstrip()
+    if page_break and not block.complete and block.kind is BlockKind.TEXT and tail[:1].islower():
+        # "… coordinates the U.S." | notes | "government's involvement …": initials end no sentence here.
+        return bool(_INITIALS_END.search(head.text)) or not ends_sentence(head.text)
     if block.complete or ends_sentence(head.text):
         return False
-    tail = block.text.lstrip()
     if head.text.rstrip().endswith(":") and not tail[:1].islower():
         return False  # a colon introduces what follows (a list, an equation, a quotation)
     if not page_break and block.kind is BlockKind.TEXT and sibling(head, block):
