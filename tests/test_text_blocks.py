@@ -214,3 +214,19 @@ def test_initials_at_a_page_foot_end_no_sentence_when_the_next_page_goes_on_in_l
 def test_a_sentence_ending_at_a_page_foot_does_not_go_on_in_a_paragraph_in_capitals() -> None:
     doc = paper("The office coordinates the work of the U.S.", "¹ A note on the page.", "Government work goes on.¹")
     assert "Government work goes on.¹" in [n.text for n in doc.body if isinstance(n, Paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("the Rural Business- Cooperative Service", "the Rural Business-Cooperative Service"),
+        ("gig economy workers— are the largest group", "gig economy workers—are the largest group"),
+        ("MEUC– expired in 2021", "MEUC–expired in 2021"),
+        ("country- and time-fixed effects", "country- and time-fixed effects"),  # a suspended hyphen
+        ("from a one- to multi-year period", "from a one- to multi-year period"),
+        ("the net-of-tax share or (1- τ) and is", "the net-of-tax share or (1- τ) and is"),  # a formula's minus
+        ("a pause - then more", "a pause - then more"),  # a dash spaced on both sides
+    ],
+)
+def test_a_dash_closed_up_before_and_spaced_after_is_a_line_end_s(line: str, text: str) -> None:
+    assert split_blocks([line])[0].text == text

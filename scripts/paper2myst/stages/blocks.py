@@ -165,6 +165,14 @@ def looks_like_heading(text: str) -> bool:
 _PUNCTUATION_EMPHASIS = re.compile(r"(?<=\w)(\*{1,3})([^\w\s*\\]{1,3})\1(?![\w*])")
 
 
+# A dash closed up to the word before it and spaced from the word after ("Business- Cooperative", "workers— are"):
+# a line end the extraction turned into a space. A suspended hyphen ("country- and time-fixed") keeps its space,
+# and so does a minus among a formula's Greek letters ("(1- τ)", "(σ- tlμ)": the author's spacing).
+_LINE_END_DASH = re.compile(
+    r"(?<=\w)(?<![\u0370-\u03ff])([-–—]) (?!(?:and|or|nor|to|but|through)\b)(?=[^\W\u0370-\u03ff])"
+)
+
+
 def split_blocks(lines: list[str]) -> list[Block]:
     """Group non-blank lines into blocks; classify notes, headings and date lines."""
     blocks: list[Block] = []
@@ -178,7 +186,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
 
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            run.append((number, _PUNCTUATION_EMPHASIS.sub(r"\2", line.strip())))
+            text = _PUNCTUATION_EMPHASIS.sub(r"\2", line.strip())
+            run.append((number, _LINE_END_DASH.sub(r"\1", text)))
         else:
             flush()
     flush()
