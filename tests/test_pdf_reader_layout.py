@@ -307,3 +307,9 @@ def test_a_table_number_in_the_body_s_own_face_inside_an_open_sentence_is_no_cap
     )
     assert any(p.endswith(sentence) for p in paragraphs(read(page(SERIF))))
     assert not any(p.endswith(sentence) for p in paragraphs(read(page(SANS_BOLD))))  # a caption's face: a caption
+
+
+def test_a_display_equation_on_its_own_line_is_kept_as_printed_not_as_a_paragraph() -> None:
+    doc = read([*prose(700, 12), run("(A1) Rev = tRK/(1-t)", 250, 500), *prose(470, 3)])
+    assert [n.rows for n in doc.body if isinstance(n, Caption) and n.kind == "equation"] == [["(A1) Rev = tRK/(1-t)"]]
+    assert not any("Rev =" in p for p in paragraphs(doc))

@@ -230,3 +230,13 @@ def test_a_sentence_ending_at_a_page_foot_does_not_go_on_in_a_paragraph_in_capit
 )
 def test_a_dash_closed_up_before_and_spaced_after_is_a_line_end_s(line: str, text: str) -> None:
     assert split_blocks([line])[0].text == text
+
+
+def test_a_display_equation_is_kept_as_printed_not_as_a_paragraph() -> None:
+    doc = paper(
+        "Table 1. Revenue Rates", "Source: CRS.", "(A1) Rev = tRK/(1-t)", "(A1) of the model is not an equation"
+    )
+    (table, equation) = [n for n in doc.body if isinstance(n, Caption)]
+    assert (equation.kind, equation.text, equation.rows) == ("equation", "", ["(A1) Rev = tRK/(1-t)"])
+    assert not table.rows  # the equation is no row of the table above it
+    assert "(A1) of the model is not an equation" in " ".join(n.text for n in doc.body if isinstance(n, Paragraph))

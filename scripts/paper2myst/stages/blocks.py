@@ -36,7 +36,7 @@ _CAPTION = re.compile(
 )
 _CAPTION_NOTE = re.compile(r"^(?:Sources?|Notes?)\s?:")
 # A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) δ(τ B) = 0 or".
-_EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
+EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
 # Page furniture: a page number, "Page 3 of 8", a bare address, a report number alone ("R48903").
 _FURNITURE = re.compile(
     r"^(?:\d{1,4}|Page \d+(?: of \d+)?|<https?://[^\s>]+>|https?://\S+|(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*)$"
@@ -250,4 +250,6 @@ def classify(text: str, span: Span) -> list[Block]:
         return [Block(BlockKind.HEADING, text, span, level=heading_level(text))]
     if words := emphasised_heading(text):
         return [Block(BlockKind.HEADING, words, span, level=heading_level(words))]
-    return [Block(BlockKind.TEXT, text, span, complete=bool(_EQUATION.match(text)))]
+    if EQUATION.match(text):  # a display equation: kept as printed, never a paragraph of running text
+        return [Block(BlockKind.TABLE, text, span, "equation", complete=True)]
+    return [Block(BlockKind.TEXT, text, span)]

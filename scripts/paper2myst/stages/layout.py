@@ -291,11 +291,12 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
         doc.body.append(Quote(block.text, block.span))
     elif block.kind is BlockKind.CAPTION and block.label != "source":
         doc.body.append(Caption(block.label, text, block.span))
-    elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows:
+    elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows and block.label != "equation":
         last.rows = block.text.split("\n")
         last.span = last.span + block.span
-    elif block.kind is BlockKind.TABLE:  # a table a reader found with no caption above it
-        doc.body.append(Caption("table", "", block.span, rows=block.text.split("\n")))
+    elif block.kind is BlockKind.TABLE:  # a table, box or equation with no caption above it
+        kind = block.label if block.label in {"box", "equation"} else "table"
+        doc.body.append(Caption(kind, "", block.span, rows=block.text.split("\n")))
     elif block.kind is BlockKind.CAPTION and isinstance(last, Caption):
         last.notes.append(text)
         last.span = last.span + block.span

@@ -42,6 +42,7 @@ from paper2myst.readers.pdf.paragraphs import (
     is_justified,
     pitch,
 )
+from paper2myst.stages.blocks import EQUATION
 from paper2myst.stages.structure import REFERENCES, split_authors
 
 _ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
@@ -183,6 +184,10 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
                 current = Group(BlockKind.TABLE, [line], "" if under_caption else "box")
                 kept.add(id(current))
             out.append(current)
+    for group in out:  # a display equation alone on its line: kept as printed, no paragraph
+        one = len(group.lines) == 1 and group.kind in {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE}
+        if one and EQUATION.match(group.lines[0].text):
+            group.kind, group.label = BlockKind.TABLE, "equation"
     return _across_boxes(out, [g for g in out if id(g) in kept])
 
 
@@ -789,7 +794,7 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
         lines = [_without_label(lines[0]), *lines[1:]]
     if group.kind is BlockKind.TABLE:  # (a reference list in small type too: its back-links go as below)
         text = _BACKLINKS.sub("", "\n".join(ln.text for ln in lines))
-        return Block(group.kind, text, span, complete=True)
+        return Block(group.kind, text, span, group.label, complete=True)
     heading = group.kind is BlockKind.HEADING
     bold = heading or all(ln.bold for ln in lines)
     pieces = join_lines(
