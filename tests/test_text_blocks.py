@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from paper2myst.diagnostics import Kind
-from paper2myst.model import BlockKind, Caption, Document, Paragraph, Span
+from paper2myst.model import Block, BlockKind, Caption, Document, Paragraph, Span
 from paper2myst.pipeline import convert
 from paper2myst.stages.blocks import classify, emphasised_heading, looks_like_heading, split_blocks
 from paper2myst.stages.captions import PROSE_WORDS
+from paper2myst.stages.layout import flatten, join_cut
 
 
 def kind(text: str) -> BlockKind:
@@ -240,3 +241,20 @@ def test_a_display_equation_is_kept_as_printed_not_as_a_paragraph() -> None:
     assert (equation.kind, equation.text, equation.rows) == ("equation", "", ["(A1) Rev = tRK/(1-t)"])
     assert not table.rows  # the equation is no row of the table above it
     assert "(A1) of the model is not an equation" in " ".join(n.text for n in doc.body if isinstance(n, Paragraph))
+
+
+def test_a_line_or_page_ending_in_a_closed_up_dash_goes_on_without_a_space() -> None:
+    text, offsets = flatten(Block(BlockKind.TEXT, "the Rural Business-\nCooperative Service", Span((1, 2))))
+    assert (text, offsets) == ("the Rural Business-Cooperative Service", (0, 19))
+    assert join_cut("three agencies: the Rural Business-", "Cooperative Service") == (
+        "three agencies: the Rural Business-Cooperative Service"
+    )
+    assert join_cut("costs rose in 2020 -", "and fell") == "costs rose in 2020 - and fell"  # a spaced dash
+
+
+def test_a_page_break_after_a_closed_up_dash_joins_the_paragraph_without_a_space() -> None:
+    doc = paper("RD is run by three agencies: the Rural Business-", "¹ A note.", "Cooperative Service and two more.¹")
+    (joined,) = [n for n in doc.body if isinstance(n, Paragraph) and n.text.startswith("RD is run")]
+    assert joined.text == "RD is run by three agencies: the Rural Business-Cooperative Service and two more.¹"
+    at = joined.text.index("Cooperative")
+    assert joined.span.line_at(joined.offsets, at) == joined.span.lines[-1]  # its line is the next page's

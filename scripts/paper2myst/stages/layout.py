@@ -41,6 +41,8 @@ def join_cut(head: str, tail: str) -> str:
         words = _TITLE_WORDS.match(tail)
         if words:
             return f"{head[:-1]} {words.group(0)}*{tail[words.end() :]}"
+    if _DASH_END.search(head) and tail[:1].isalnum():
+        return f"{head}{tail}"  # "Rural Business-" | "Cooperative Service": the page broke after the dash
     return f"{head} {tail}"
 
 
@@ -71,17 +73,32 @@ def mend_addresses(text: str) -> str:
 
 
 def flatten(block: Block) -> tuple[str, tuple[int, ...]]:
-    """A block's lines as one line of text, with where each input line starts in it."""
+    """A block's lines as one line of text, with where each input line starts in it.
+
+    A line that ends in a dash closed up to its word goes on without a space ("Rural Business-" "Cooperative
+    Service"): the dash is kept (a compound's or a dash's, as printed), the line end is no word space.
+    """
     lines = block.text.split("\n")
-    offsets, start = [], 0
-    for line in lines:
+    offsets, start, text = [], 0, ""
+    for k, line in enumerate(lines):
+        glued = k > 0 and _DASH_END.search(lines[k - 1]) is not None and line[:1].isalnum()
+        if k and not glued:
+            text += " "
+            start += 1
         offsets.append(start)
-        start += len(line) + 1
-    return " ".join(lines), tuple(offsets)
+        text += line
+        start += len(line)
+    return text, tuple(offsets)
 
 
-def _joined_offsets(head: str, head_offsets: tuple[int, ...], tail_offsets: tuple[int, ...]) -> tuple[int, ...]:
-    return head_offsets + tuple(len(head.rstrip()) + 1 + o for o in tail_offsets)
+_DASH_END = re.compile(r"(?<=[^\W\d_])[-–—]$")  # a dash closed up to the word it ends
+
+
+def _joined_offsets(
+    head: str, head_offsets: tuple[int, ...], tail_offsets: tuple[int, ...], tail: str = ""
+) -> tuple[int, ...]:
+    space = 0 if _DASH_END.search(head.rstrip()) and tail.lstrip()[:1].isalnum() else 1  # as join_cut joins
+    return head_offsets + tuple(len(head.rstrip()) + space + o for o in tail_offsets)
 
 
 _CONTINUED = re.compile(r"\s*\((?:continued|cont\.)\s*(?:\.{3}|…)?\)\s*$", re.IGNORECASE)
@@ -172,7 +189,7 @@ def layout(doc: Document) -> None:
             page_break = True
             note = notes[continuations[i]]
             text, offsets = flatten(block)
-            note.offsets = _joined_offsets(note.text, note.offsets, offsets)
+            note.offsets = _joined_offsets(note.text, note.offsets, offsets, text)
             note.text = mend_addresses(join_cut(note.text, text))
             note.span = note.span + block.span
             note.continued = True
@@ -239,7 +256,7 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
     text, offsets = flatten(block)
     last = doc.body[-1] if doc.body else None
     if isinstance(last, Paragraph) and not last.complete and _should_join(last, block, page_break):
-        last.offsets = _joined_offsets(last.text, last.offsets, offsets)
+        last.offsets = _joined_offsets(last.text, last.offsets, offsets, text)
         last.text = join_cut(last.text, text)
         last.span = last.span + block.span
         last.joins += 1
