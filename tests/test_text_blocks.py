@@ -258,3 +258,24 @@ def test_a_page_break_after_a_closed_up_dash_joins_the_paragraph_without_a_space
     assert joined.text == "RD is run by three agencies: the Rural Business-Cooperative Service and two more.¹"
     at = joined.text.index("Cooperative")
     assert joined.span.line_at(joined.offsets, at) == joined.span.lines[-1]  # its line is the next page's
+
+
+def test_text_with_its_own_sources_line_run_in_is_a_box_with_its_title_and_its_first_part() -> None:
+    doc = paper(
+        "Relocation of Two Research Agencies",
+        "In 2018, the Administration proposed to move two agencies out of the capital region to",
+        "¹ A note on the page.",
+        "a new site. GAO reviewed the move. Sources: USDA, press release, August 9, 2018.",
+        "The plan went ahead.¹",
+    )
+    (box,) = [n for n in doc.body if isinstance(n, Caption)]
+    assert (box.kind, box.text) == ("box", "Relocation of Two Research Agencies")
+    assert box.rows[-1] == "a new site. GAO reviewed the move."
+    assert box.notes == ["Sources: USDA, press release, August 9, 2018."]
+    assert [n.text for n in doc.body if isinstance(n, Paragraph)] == [OPENING, "The plan went ahead.¹", OPENING]
+    assert any(d.kind is Kind.UNCERTAIN_EXTENT for d in doc.diagnostics)
+
+
+def test_a_paragraph_naming_its_sources_in_a_sentence_is_no_box() -> None:
+    doc = paper("The agency's sources: the census and the survey, both of 2020.", "The plan went ahead.")
+    assert not [n for n in doc.body if isinstance(n, Caption)]

@@ -6,6 +6,8 @@ they become one TABLE block (never joined to a paragraph). A caption whose end c
 
 from __future__ import annotations
 
+import re
+
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Span
 from paper2myst.stages.blocks import ends_sentence
@@ -55,8 +57,49 @@ def _pipe_rows(rows: list[str]) -> bool:
     return len(rows) >= 2 and len(counts) == 1 and counts != {0}
 
 
+# A "Sources:" / "Notes:" line run into the end of a block of text: that text was a box's (a sidebar's).
+_RUN_IN_SOURCE = re.compile(r"(?<=[.!?”\")])\s+(?=(?:Sources?|Notes?):\s)")
+
+
+def _boxes(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Text whose own "Sources:" line ran into its end is a box set beside the body, never the body's.
+
+    The box is that block, with the pieces of it a page break cut off before it (text that ends no sentence,
+    notes between) and the heading lines right above it (its title); its source line becomes its note.
+    """
+    out = list(blocks)
+    for i in range(len(out) - 1, -1, -1):
+        block = out[i]
+        match = _RUN_IN_SOURCE.search(block.text) if block.kind is BlockKind.TEXT else None
+        if match is None or "\n" in block.text[match.end() :]:
+            continue
+        pieces = [i]
+        k = i - 1
+        while k >= 0 and out[k].kind is BlockKind.NOTE:
+            k -= 1
+        if k >= 0 and k < i - 1 and out[k].kind is BlockKind.TEXT and not ends_sentence(out[k].text):
+            pieces.insert(0, k)  # the box's first part, before the page's notes
+            k -= 1
+        titles = []
+        while k >= 0 and out[k].kind is BlockKind.HEADING and len(out[k].text.split()) > 1 and len(titles) < 3:
+            titles.insert(0, k)
+            k -= 1
+        text = "\n".join([*(out[p].text for p in pieces[:-1]), block.text[: match.start()]])
+        span = Span(tuple(n for p in pieces for n in out[p].span.lines))
+        box = Block(BlockKind.TABLE, text, span, "box", complete=True)
+        source = Block(BlockKind.CAPTION, block.text[match.end() :], block.span, "source", complete=True)
+        title = " ".join(out[t].text for t in titles)
+        head = [Block(BlockKind.CAPTION, title, Span(tuple(n for t in titles for n in out[t].span.lines)), "box")]
+        between = [out[n] for n in range(pieces[0] + 1, i) if n not in pieces]
+        start = titles[0] if titles else pieces[0]
+        out[start : i + 1] = [*(head if titles else []), box, source, *between]
+        message = "text with its own 'Sources:' line run into it: kept as a box beside the body, not a paragraph"
+        doc.diagnostics.append(Diagnostic(Kind.UNCERTAIN_EXTENT, span.first, message))
+    return out
+
+
 def captions(doc: Document) -> None:
-    blocks = doc.blocks
+    blocks = _boxes(doc, doc.blocks)
     out: list[Block] = []
     i = 0
     while i < len(blocks):
