@@ -80,7 +80,7 @@ def _boxes(doc: Document, blocks: list[Block]) -> list[Block]:
         if k >= 0 and k < i - 1 and out[k].kind is BlockKind.TEXT and not ends_sentence(out[k].text):
             pieces.insert(0, k)  # the box's first part, before the page's notes
             k -= 1
-        titles = []
+        titles: list[int] = []
         while k >= 0 and out[k].kind is BlockKind.HEADING and len(out[k].text.split()) > 1 and len(titles) < 3:
             titles.insert(0, k)
             k -= 1
