@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paper2myst.model import Caption, Document, Heading, Paragraph
+from paper2myst.model import Caption, Document, Heading, ItemList, Paragraph
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, body_size, build
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
@@ -313,3 +313,23 @@ def test_a_display_equation_on_its_own_line_is_kept_as_printed_not_as_a_paragrap
     doc = read([*prose(700, 12), run("(A1) Rev = tRK/(1-t)", 250, 500), *prose(470, 3)])
     assert [n.rows for n in doc.body if isinstance(n, Caption) and n.kind == "equation"] == [["(A1) Rev = tRK/(1-t)"]]
     assert not any("Rev =" in p for p in paragraphs(doc))
+
+
+def item_cut(x0: float) -> Document:
+    """A bulleted item stops mid-sentence at page 1's foot; page 2 opens with a line at ``x0``."""
+    page_one = [
+        *prose(700, 16),
+        run("• International Developments. Production may be influenced by the policies of other", 72, 470, width=FULL),
+        run("countries; the details are uncertain, but this program could have some impact on", 90, 456.8, width=300),
+    ]
+    return read(page_one, [run("natural gas operations in the United States.", x0, 700), *prose(680, 4)])
+
+
+def test_a_list_item_cut_by_a_page_break_goes_on_at_its_text_s_indent() -> None:
+    items = [i.text for n in item_cut(90).body if isinstance(n, ItemList) for i in n.items]
+    assert any(t.endswith("some impact on natural gas operations in the United States.") for t in items)
+
+
+def test_text_at_the_column_s_edge_after_a_cut_item_is_not_the_item_s() -> None:
+    items = [i.text for n in item_cut(72 - 11).body if isinstance(n, ItemList) for i in n.items]
+    assert not any(t.endswith("United States.") for t in items)

@@ -280,7 +280,7 @@ def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
     for i, group in enumerate(body_groups):
         if group.kind is BlockKind.HEADING and REFERENCES.match(_text(group)):
             break  # a reference list's entries end without a full stop as often as not
-        if group.kind is not BlockKind.TEXT or id(group) in gone:
+        if group.kind not in {BlockKind.TEXT, BlockKind.LIST_ITEM} or id(group) in gone:
             continue
         k = i + 1
         while k < len(body_groups) and body_groups[k].kind in {BlockKind.TABLE, BlockKind.CAPTION}:
@@ -290,6 +290,10 @@ def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
         nxt, last = body_groups[k], group.lines[-1]
         first = nxt.lines[0]
         edge = left.get((first.page, first.column), 0.0)
+        if group.kind is BlockKind.LIST_ITEM:  # an item goes on at its text's indent, not the column's edge
+            edge = group.lines[1].x0 if len(group.lines) > 1 else float("-inf")
+            if first.x0 < edge - first.size * 0.8:
+                continue
         if (k > i + 1 and continues(group, nxt, right.get((last.page, last.column), 0.0), edge)) or _cut(
             group, nxt, edge
         ):
