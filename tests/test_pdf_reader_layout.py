@@ -333,3 +333,34 @@ def test_a_list_item_cut_by_a_page_break_goes_on_at_its_text_s_indent() -> None:
 def test_text_at_the_column_s_edge_after_a_cut_item_is_not_the_item_s() -> None:
     items = [i.text for n in item_cut(72 - 11).body if isinstance(n, ItemList) for i in n.items]
     assert not any(t.endswith("United States.") for t in items)
+
+
+def sub_item(font: Font) -> Document:
+    """A bulleted item whose third line opens with an "o" in ``font``, set apart from its text."""
+    page = [
+        *prose(700, 12),
+        run("•", 72, 500, 11, Font("Symbol", bold=False, italic=False), width=4),
+        run(
+            "Overview—products that give background on the program in general, its terms and", 90, 500, width=FULL - 18
+        ),
+        run("the topics related to its regulation and governance.", 90, 486.8, width=250),
+        run("o", 90, 473.6, 11, font, width=6),
+        run("Generative tools—products that focus on the newest of the program's tools.", 108, 473.6, width=330),
+        *prose(440, 3),
+    ]
+    return read(page)
+
+
+def test_a_sub_item_s_bullet_in_a_font_of_its_own_opens_an_item() -> None:
+    items = [
+        i.text
+        for n in sub_item(Font("Courier", bold=False, italic=False)).body
+        if isinstance(n, ItemList)
+        for i in n.items
+    ]
+    assert items[-1] == "Generative tools—products that focus on the newest of the program's tools."
+
+
+def test_an_o_in_the_text_s_own_font_opens_no_item() -> None:
+    items = [i.text for n in sub_item(SERIF).body if isinstance(n, ItemList) for i in n.items]
+    assert not any(t.startswith("Generative tools") for t in items)

@@ -121,7 +121,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
     """
     if not family:
         return items, body_groups
-    items, body_groups = _in_sentence(items, body_groups, size, family)
+    items, body_groups = _sub_items(*_in_sentence(items, body_groups, size, family))
     items, body_groups = _caption_rows(_notes_run_on(items, size, family), body_groups)
     body = {id(g) for g in body_groups}
     end = next(
@@ -189,6 +189,37 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
         if one and EQUATION.match(group.lines[0].text):
             group.kind, group.label = BlockKind.TABLE, "equation"
     return _across_boxes(out, [g for g in out if id(g) in kept])
+
+
+_SUB_BULLETS = {"o", "-", "–", "§", "\uf0a7", "\uf0b7"}  # second-level bullets, drawn as a letter or a sign
+
+
+def _sub_bullet(line: Line) -> bool:
+    """The line opens with a sub-item's bullet: a lone "o" (or sign) in a font of its own, set apart from the text."""
+    if len(line.runs) < 2:
+        return False
+    mark, text = line.runs[0], line.runs[1]
+    return mark.text.strip() in _SUB_BULLETS and mark.font.name != text.font.name and text.x0 - mark.x1 > mark.size
+
+
+def _sub_items(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """A list item (or a paragraph) with a sub-item's bullet line inside it: the sub-item is an item of its own."""
+    out_items, out_body = list(items), list(body_groups)
+    for group in body_groups:
+        if group.kind not in {BlockKind.LIST_ITEM, BlockKind.TEXT}:
+            continue
+        if group.kind is BlockKind.TEXT and _sub_bullet(group.lines[0]):
+            group.kind, group.label = BlockKind.LIST_ITEM, group.lines[0].runs[0].text.strip()
+        cuts = [k for k, line in enumerate(group.lines) if k and _sub_bullet(line)]
+        if not cuts:
+            continue
+        parts = [group.lines[a:b] for a, b in itertools.pairwise([0, *cuts, len(group.lines)])]
+        group.lines = parts[0]
+        new = [Group(BlockKind.LIST_ITEM, part, part[0].runs[0].text.strip()) for part in parts[1:]]
+        for where in (out_items, out_body):
+            at = next(i for i, g in enumerate(where) if g is group) + 1
+            where[at:at] = new
+    return out_items, out_body
 
 
 def _in_sentence(
