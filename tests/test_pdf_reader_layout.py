@@ -364,3 +364,14 @@ def test_a_sub_item_s_bullet_in_a_font_of_its_own_opens_an_item() -> None:
 def test_an_o_in_the_text_s_own_font_opens_no_item() -> None:
     items = [i.text for n in sub_item(SERIF).body if isinstance(n, ItemList) for i in n.items]
     assert not any(t.startswith("Generative tools") for t in items)
+
+
+def test_the_sentence_after_an_in_sentence_table_number_goes_on_in_lower_case() -> None:
+    page = [
+        *prose(700, 12),
+        run("Full results are displayed in the Supplementary", 72, 520, width=FULL),
+        run("Table 4. The intervals are computed with the bootstrap method", 72, 506.8, width=FULL),
+        run("and are shown in the error bars.", 72, 493.6, width=200),
+        *prose(460, 3),
+    ]
+    assert any(p.endswith("method and are shown in the error bars.") for p in paragraphs(read(page)))
