@@ -279,3 +279,11 @@ def test_text_with_its_own_sources_line_run_in_is_a_box_with_its_title_and_its_f
 def test_a_paragraph_naming_its_sources_in_a_sentence_is_no_box() -> None:
     doc = paper("The agency's sources: the census and the survey, both of 2020.", "The plan went ahead.")
     assert not [n for n in doc.body if isinstance(n, Caption)]
+
+
+def test_a_header_row_repeated_on_the_next_page_is_the_table_s_not_more_of_its_caption() -> None:
+    header = "Year Republican Nominee Votes Democratic Nominee Votes"
+    repeated = paper("Table 1. Votes Cast for Speaker", header, *rows(3), header, *rows(3), "Source: Journals.")
+    once = paper("Table 1. Votes Cast for Speaker", header, *rows(3), "Source: Journals.")
+    assert [n.text for n in repeated.body if isinstance(n, Caption)] == ["Table 1. Votes Cast for Speaker"]
+    assert [n.text for n in once.body if isinstance(n, Caption)] == [f"Table 1. Votes Cast for Speaker {header}"]

@@ -108,7 +108,9 @@ def captions(doc: Document) -> None:
         i += 1
         if block.kind is not BlockKind.CAPTION or block.label == "source":
             continue
-        if i < len(blocks) and _continues_caption(block.text, blocks[i]):
+        # A table's header row repeated on each page it runs over is the table's, not more of its caption.
+        repeated = i < len(blocks) and any(b.text == blocks[i].text for b in blocks[i + 1 : i + 200])
+        if i < len(blocks) and _continues_caption(block.text, blocks[i]) and not repeated:
             block.text = f"{block.text} {blocks[i].text}"
             block.span = block.span + blocks[i].span
             i += 1
