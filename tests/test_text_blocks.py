@@ -287,3 +287,19 @@ def test_a_header_row_repeated_on_the_next_page_is_the_table_s_not_more_of_its_c
     once = paper("Table 1. Votes Cast for Speaker", header, *rows(3), "Source: Journals.")
     assert [n.text for n in repeated.body if isinstance(n, Caption)] == ["Table 1. Votes Cast for Speaker"]
     assert [n.text for n in once.body if isinstance(n, Caption)] == [f"Table 1. Votes Cast for Speaker {header}"]
+
+
+def test_a_table_s_notes_run_into_one_line_are_each_a_note_of_the_table() -> None:
+    doc = paper(
+        "Table 1. Support Offices",
+        *rows(3),
+        "Source: Compiled by CRS. Notes: Figures are rounded. a. Created in 1962. b. Renamed in 1995, e.g. twice.",
+    )
+    (table,) = [n for n in doc.body if isinstance(n, Caption)]
+    assert table.notes == [
+        "Source: Compiled by CRS.",
+        "Notes: Figures are rounded.",
+        "a. Created in 1962.",
+        "b. Renamed in 1995, e.g. twice.",
+    ]
+    assert not doc.notes  # lettered notes are the table's, never the paper's

@@ -141,4 +141,19 @@ def captions(doc: Document) -> None:
                 )
         out += notes
         i = end
-    doc.blocks = out
+    doc.blocks = [piece for block in out for piece in _note_lines(block)]
+
+
+# Where a caption's notes run into one line: "Source: … Notes: … a. … b. …" (each its own note, as printed).
+_NOTE_START = re.compile(r"(?<=[.!?)”\"])\s+(?=(?:Sources?|Notes?):\s|[a-z]\.\s+\S)")
+
+
+def _note_lines(block: Block) -> list[Block]:
+    """A caption's source line holding its notes run together: one block per "Source:", "Notes:" and "a." note."""
+    if block.kind is not BlockKind.CAPTION or block.label != "source" or "\n" in block.text:
+        return [block]
+    return [
+        Block(BlockKind.CAPTION, piece, block.span, "source", complete=True)
+        for piece in _NOTE_START.split(block.text)
+        if piece.strip()
+    ]
