@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from paper2myst.model import Caption, Document, Heading, ItemList, Paragraph
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, body_size, build
@@ -375,3 +376,14 @@ def test_the_sentence_after_an_in_sentence_table_number_goes_on_in_lower_case() 
         *prose(460, 3),
     ]
     assert any(p.endswith("method and are shown in the error bars.") for p in paragraphs(read(page)))
+
+
+@pytest.mark.parametrize(("end", "start", "joined"), [("M-", "1E3", "M-1E3"), ("(σ-", "tlμ)", "(σ- tlμ)")])
+def test_a_line_end_hyphen_after_one_letter_is_the_word_s_own(end: str, start: str, joined: str) -> None:
+    page = [
+        *prose(700, 12),
+        run(f"The division will take on two platoons of the new vehicle and one platoon of {end}", 72, 520, width=FULL),
+        run(f"{start} tanks by the end of the year.", 72, 506.8, width=200),
+        *prose(470, 3),
+    ]
+    assert any(f"{joined} tanks by the end" in p for p in paragraphs(read(page)))

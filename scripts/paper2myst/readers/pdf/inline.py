@@ -154,6 +154,8 @@ def join_lines(
                 pass
             elif text.endswith("/") and current[0].text[:1].isalnum():
                 pass  # "New York/" + "London": a break after a slash adds no space
+            elif re.search(r"(?<![^\W_])[A-Za-z0-9]-$", text) and current[0].text[:1].isalnum():
+                pass  # "M-" + "1A2", "X-" + "ray": no typesetter breaks after one letter (a formula's "σ-" aside)
             elif re.search(r"\w[–—]$", text) and current[0].text[:1].isalnum():
                 pass  # "April–" + "May": a dash closed up to its word stays closed up to the next
             elif (
