@@ -372,7 +372,7 @@ def test_the_sentence_after_an_in_sentence_table_number_goes_on_in_lower_case() 
         *prose(700, 12),
         run("Full results are displayed in the Supplementary", 72, 520, width=FULL),
         run("Table 4. The intervals are computed with the bootstrap method", 72, 506.8, width=FULL),
-        run("and are shown in the error bars.", 72, 493.6, width=200),
+        run("and are shown in the error bars.", 72, 488, width=200),  # set off by a paragraph's gap
         *prose(460, 3),
     ]
     assert any(p.endswith("method and are shown in the error bars.") for p in paragraphs(read(page)))

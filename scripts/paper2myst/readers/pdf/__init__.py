@@ -230,20 +230,31 @@ def _in_sentence(
     It is the sentence's words ("… similar to the offices in / Table 1. The plan states …").
     """
     gone: set[int] = set()
+    into: dict[int, Group] = {}  # a group merged away → the paragraph it went into
     for before, group in itertools.pairwise(body_groups):
-        head, last = group.lines[0], before.lines[-1]
+        target = into.get(id(before), before)
+        head, last = group.lines[0], target.lines[-1]
         words = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
+        same = (head.page, head.column) == (last.page, last.column)
         if (
-            group.kind is BlockKind.CAPTION
-            and before.kind is BlockKind.TEXT
-            and id(before) not in gone
-            and (head.page, head.column) == (last.page, last.column)
-            and abs(head.size - size) < 0.6
-            and face(head) == family
-            and not words.endswith(_SENTENCE_ENDS)
+            (
+                group.kind is BlockKind.CAPTION
+                and target.kind is BlockKind.TEXT
+                and same
+                and abs(head.size - size) < 0.6
+                and face(head) == family
+                and not words.endswith(_SENTENCE_ENDS)
+            )
+            or (
+                id(before) in gone  # the rest of the sentence after such a line: "… and are shown in …"
+                and group.kind is BlockKind.TEXT
+                and same
+                and head.text[:1].islower()
+            )
         ):
-            before.lines += group.lines
+            target.lines += group.lines
             gone.add(id(group))
+            into[id(group)] = target
     return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
 
 
