@@ -25,17 +25,18 @@ _NOTE = re.compile(
 )
 # "1. Heading", "2.3 Heading", "1.2.1 Heading"; never a sentence that ends with a lone period.
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S.{0,148}$")
-_APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)\s+[A-Z0-9]{1,3}(?:[.:]\s+\S.{0,148}|\s*)$")
+_APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)(?:\s+[A-Z0-9]{1,3}(?:[.:]\s+\S.{0,148}|\s*)|\.\s+[A-Z].{0,148})$")
 _LETTER_HEADING = re.compile(r"^[A-Z]\.\s+[A-Z][^;]{0,118}$")
 _BULLETS = "•◦▪‣●■"
 _BULLET = re.compile(rf"^([{_BULLETS}])\s+")
+_SUB_BULLET = "o"
 _DASH_ITEM = re.compile(r"^[–—]\s+\S")
 _CAPTION = re.compile(
     r"^(Figure|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?-?\d{1,3}(?:\.\d{1,2})?(?:[.:]|\s[–—])\s+\S"
 )
 _CAPTION_NOTE = re.compile(r"^(?:Sources?|Notes?)\s?:")
 # A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) δ(τ B) = 0 or".
-_EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
+EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
 # Page furniture: a page number, "Page 3 of 8", a bare address, a report number alone ("R48903").
 _FURNITURE = re.compile(
     r"^(?:\d{1,4}|Page \d+(?: of \d+)?|<https?://[^\s>]+>|https?://\S+|(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*)$"
@@ -66,14 +67,74 @@ def heading_level(text: str) -> int:
     return 1 if _APPENDIX_HEADING.match(text) else 0
 
 
+# Words a title leaves in lower case however long they are (the short ones are never counted).
+_MINOR_WORDS = frozenset(
+    [
+        "from",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "upon",
+        "than",
+        "that",
+        "this",
+        "their",
+        "these",
+        "under",
+        "after",
+        "about",
+        "among",
+        "between",
+        "through",
+        "within",
+        "without",
+        "versus",
+        "during",
+    ]
+)
+# An abbreviation's dots ("H.R.", "U.S.", "P.L."): one capital letter and its period, no sentence's end.
+_INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]|\s|$)")
+# A heading printed in emphasis as a whole ("*Farm Service Agency*"): emphasis closed around a raised mark inside.
+_EMPHASISED = re.compile(
+    rf"^\*(?!\*)(?P<text>[^*]+(?:\*[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}]+\*[^*]+)*)\*$"
+)
+# A note call that ends a heading ("Regular Elections¹"): the heading's, not a reason to doubt it.
+_TRAILING_CALL = re.compile(rf"(?<=\w)(?:[{SUPERSCRIPT_DIGITS}]+|[{SYMBOL_CALLS}]+)$")
+
+
 def _title_cased(words: list[str]) -> bool:
-    long = [w.strip("()[]'‘’") for w in words if len(w) > 3 and not w[0].isdigit()]
+    long = [w.strip("()[]'‘’\"“”") for w in words if len(w) > 3 and not w[0].isdigit()]
+    long = [w for w in long if w not in _MINOR_WORDS]
     return bool(long) and sum(bool(_TITLE_WORD.match(w)) for w in long) >= 0.85 * len(long)
 
 
+def emphasised_heading(text: str) -> str:
+    """The words of a line printed in emphasis as a whole that reads as a heading ("" if it does not).
+
+    A short phrase in emphasis alone on its line, starting with a capital and ending without a sentence's full
+    stop (an abbreviation's dot aside), is a run-in subheading; a sentence in emphasis is not.
+    """
+    match = _EMPHASISED.match(text)
+    if match is None or "\n" in text:
+        return ""
+    words = match.group("text").replace("*", "")
+    plain = _INITIALS.sub(r"\1", words).rstrip()
+    if not plain[:1].isupper() or len(plain.split()) > 20 or plain.endswith((".", ",", ";", ":")):
+        return ""
+    return match.group("text") if not re.search(r"[.!]\s", plain) else ""
+
+
 def looks_like_heading(text: str) -> bool:
-    """Section headings: numbered (``1.``, ``1.1``, ``Appendix A.``), a short phrase, or a title-cased line."""
-    if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}\"“”*<>\[\]|]", text):
+    """Section headings: numbered (``1.``, ``1.1``, ``Appendix A.``), a short phrase, or a title-cased line.
+
+    Abbreviations' dots ("H.R. 1119", "U.S. Methane Emissions") and a note call at the end are a heading's too.
+    """
+    text = _TRAILING_CALL.sub("", text)
+    if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}*<>\[\]|]", text):
+        return False
+    quoted = bool(re.search('["“”]', text))
+    if quoted and (text.count('"') % 2 or text.count("“") != text.count("”")):
         return False
     if _NUMBERED_HEADING.match(text):
         dotted = text.split()[0].count(".")
@@ -88,15 +149,28 @@ def looks_like_heading(text: str) -> bool:
     words = text.split()
     if not words or (not text[0].isupper() and not text[0].isdigit()):
         return False
-    if len(words) <= 6 and text[0].isupper() and not re.search(r"[.,;:!?()]", text) and not DATE_LINE.match(text):
+    bare = _INITIALS.sub(r"\1", text)
+    if len(words) <= 6 and text[0].isupper() and not re.search(r"[.,;:!?()\"“”]", bare) and not DATE_LINE.match(text):
         return True
     # A longer heading is title-cased and ends without a sentence's full stop (a question mark may end it).
     return (
         len(words) <= 25
-        and not re.search(r"[.,;:!]$|\.\s|[;$%]", text)
+        and not re.search(r"[.,;:!]$|\.\s|[;$%]", bare)
         and _title_cased(words)
         and parse_date(text) is None
     )
+
+
+# Emphasis around punctuation alone glued to a word ("voluntarily*.*"): no emphasis Markdown reads, only its marks.
+_PUNCTUATION_EMPHASIS = re.compile(r"(?<=\w)(\*{1,3})([^\w\s*\\]{1,3})\1(?![\w*])")
+
+
+# A dash closed up to the word before it and spaced from the word after ("Business- Cooperative", "workers— are"):
+# a line end the extraction turned into a space. A suspended hyphen ("country- and time-fixed") keeps its space,
+# and so does a minus among a formula's Greek letters ("(1- τ)", "(σ- tlμ)": the author's spacing).
+_LINE_END_DASH = re.compile(
+    r"(?<=\w)(?<![\u0370-\u03ff])([-–—]) (?!(?:and|or|nor|to|but|through)\b)(?=[^\W\u0370-\u03ff])"
+)
 
 
 def split_blocks(lines: list[str]) -> list[Block]:
@@ -112,11 +186,30 @@ def split_blocks(lines: list[str]) -> list[Block]:
 
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            run.append((number, line.strip()))
+            text = _PUNCTUATION_EMPHASIS.sub(r"\2", line.strip())
+            run.append((number, _LINE_END_DASH.sub(r"\1", text)))
         else:
             flush()
     flush()
-    return blocks
+    return _drop_caps(blocks)
+
+
+def _drop_caps(blocks: list[Block]) -> list[Block]:
+    """A capital alone before a paragraph that opens in lower case is its drop cap: the paragraph's first letter."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(last.text) == 1
+            and last.text.isupper()
+            and block.kind is BlockKind.TEXT
+            and block.text[:1].islower()
+        ):
+            out[-1] = Block(BlockKind.TEXT, last.text + block.text, last.span + block.span, complete=block.complete)
+        else:
+            out.append(block)
+    return out
 
 
 def classify(text: str, span: Span) -> list[Block]:
@@ -134,12 +227,14 @@ def classify(text: str, span: Span) -> list[Block]:
             for number, line in zip(span.lines, lines, strict=True)
         ]
     if _BULLET.match(text):
-        # Items the extraction ran into one block: split at the same bullet set off by spaces.
+        # Items the extraction ran into one block: split at the same bullet set off by spaces, and at a sub-item's
+        # "o" (the usual second-level bullet) between an item's end and a capital.
         bullet = re.escape(text[0])
-        pieces = re.split(rf"(?:^|(?<=\s))({bullet})\s+", text)[1:]  # bullet, text, bullet, text…
+        starts = list(re.finditer(rf"(?:^|(?<=\s))({bullet})\s+|(?<=[.;:,])\s+({_SUB_BULLET})\s+(?=[A-Z])", text))
         return [
-            Block(BlockKind.LIST_ITEM, body.strip(), span, bullet, complete=True)
-            for bullet, body in zip(pieces[::2], pieces[1::2], strict=True)
+            Block(BlockKind.LIST_ITEM, text[at.end() : nxt.start() if nxt else len(text)].strip(), span, label, 0, True)
+            for at, nxt in zip(starts, [*starts[1:], None], strict=True)
+            for label in [at.group(1) or at.group(2)]
         ]
     if text.startswith("> "):
         return [Block(BlockKind.QUOTE, re.sub(r"(?m)^> ?", "", text), span, complete=True)]
@@ -153,4 +248,8 @@ def classify(text: str, span: Span) -> list[Block]:
         return [Block(BlockKind.FURNITURE, text, span)]
     if looks_like_heading(text):
         return [Block(BlockKind.HEADING, text, span, level=heading_level(text))]
-    return [Block(BlockKind.TEXT, text, span, complete=bool(_EQUATION.match(text)))]
+    if words := emphasised_heading(text):
+        return [Block(BlockKind.HEADING, words, span, level=heading_level(words))]
+    if EQUATION.match(text):  # a display equation: kept as printed, never a paragraph of running text
+        return [Block(BlockKind.TABLE, text, span, "equation", complete=True)]
+    return [Block(BlockKind.TEXT, text, span)]

@@ -41,6 +41,8 @@ def join_cut(head: str, tail: str) -> str:
         words = _TITLE_WORDS.match(tail)
         if words:
             return f"{head[:-1]} {words.group(0)}*{tail[words.end() :]}"
+    if _DASH_END.search(head) and tail[:1].isalnum():
+        return f"{head}{tail}"  # "Rural Business-" | "Cooperative Service": the page broke after the dash
     return f"{head} {tail}"
 
 
@@ -71,17 +73,32 @@ def mend_addresses(text: str) -> str:
 
 
 def flatten(block: Block) -> tuple[str, tuple[int, ...]]:
-    """A block's lines as one line of text, with where each input line starts in it."""
+    """A block's lines as one line of text, with where each input line starts in it.
+
+    A line that ends in a dash closed up to its word goes on without a space ("Rural Business-" "Cooperative
+    Service"): the dash is kept (a compound's or a dash's, as printed), the line end is no word space.
+    """
     lines = block.text.split("\n")
-    offsets, start = [], 0
-    for line in lines:
+    offsets, start, text = [], 0, ""
+    for k, line in enumerate(lines):
+        glued = k > 0 and _DASH_END.search(lines[k - 1]) is not None and line[:1].isalnum()
+        if k and not glued:
+            text += " "
+            start += 1
         offsets.append(start)
-        start += len(line) + 1
-    return " ".join(lines), tuple(offsets)
+        text += line
+        start += len(line)
+    return text, tuple(offsets)
 
 
-def _joined_offsets(head: str, head_offsets: tuple[int, ...], tail_offsets: tuple[int, ...]) -> tuple[int, ...]:
-    return head_offsets + tuple(len(head.rstrip()) + 1 + o for o in tail_offsets)
+_DASH_END = re.compile(r"(?<=[^\W\d_])[-–—]$")  # a dash closed up to the word it ends
+
+
+def _joined_offsets(
+    head: str, head_offsets: tuple[int, ...], tail_offsets: tuple[int, ...], tail: str = ""
+) -> tuple[int, ...]:
+    space = 0 if _DASH_END.search(head.rstrip()) and tail.lstrip()[:1].isalnum() else 1  # as join_cut joins
+    return head_offsets + tuple(len(head.rstrip()) + space + o for o in tail_offsets)
 
 
 _CONTINUED = re.compile(r"\s*\((?:continued|cont\.)\s*(?:\.{3}|…)?\)\s*$", re.IGNORECASE)
@@ -115,7 +132,22 @@ def find_continuations(blocks: list[Block]) -> dict[int, int]:
             continue
         # The next note area starts after at least one body block of the next page.
         j = next((k for k in range(after + 1, len(blocks)) if blocks[k].kind is BlockKind.NOTE), None)
-        if j is not None and j - 1 > after and blocks[j - 1].kind in {BlockKind.TEXT, BlockKind.HEADING}:
+        # A page with no notes of its own: the cut note goes on alone in its note area, after that page's body and
+        # before the next page's; text in lower case after a block that ends a sentence can only be that.
+        alone = next(
+            (
+                k
+                for k in range(after + 1, j if j is not None else len(blocks))
+                if blocks[k].kind is BlockKind.TEXT
+                and blocks[k].text[:1].islower()
+                and blocks[k - 1].kind is BlockKind.TEXT
+                and ends_sentence(blocks[k - 1].text)
+            ),
+            None,
+        )
+        if alone is not None:
+            found[alone] = i
+        elif j is not None and j - 1 > after and blocks[j - 1].kind in {BlockKind.TEXT, BlockKind.HEADING}:
             found[j - 1] = i
     return found
 
@@ -157,7 +189,7 @@ def layout(doc: Document) -> None:
             page_break = True
             note = notes[continuations[i]]
             text, offsets = flatten(block)
-            note.offsets = _joined_offsets(note.text, note.offsets, offsets)
+            note.offsets = _joined_offsets(note.text, note.offsets, offsets, text)
             note.text = mend_addresses(join_cut(note.text, text))
             note.span = note.span + block.span
             note.continued = True
@@ -191,13 +223,30 @@ def _starts_paragraph(blocks: list[Block], i: int, continuations: dict[int, int]
     return after < len(blocks) and blocks[after].kind is BlockKind.TEXT and blocks[after].text[:1].islower()
 
 
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "D.C.": an abbreviation's dots at the end
+
+
+def sibling(head: Paragraph, block: Block) -> bool:
+    """``block`` opens with a capital and with the word ``head`` opened with: a list's next entry, not more of it.
+
+    A list set as paragraphs ("CRS Report …", "CRS Video …") repeats its entries' opening word.
+    """
+    first, tail = head.text.split(maxsplit=1)[:1], block.text.split(maxsplit=1)[:1]
+    return bool(first and tail) and first[0] == tail[0] and tail[0][:1].isupper()
+
+
 def _should_join(head: Paragraph, block: Block, page_break: bool) -> bool:
     """Whether ``block`` goes on with the paragraph ``head`` (cut by a page break) — decided on evidence."""
+    tail = block.text.lstrip()
+    if page_break and not block.complete and block.kind is BlockKind.TEXT and tail[:1].islower():
+        # "… coordinates the U.S." | notes | "government's involvement …": initials end no sentence here.
+        return bool(_INITIALS_END.search(head.text)) or not ends_sentence(head.text)
     if block.complete or ends_sentence(head.text):
         return False
-    tail = block.text.lstrip()
     if head.text.rstrip().endswith(":") and not tail[:1].islower():
         return False  # a colon introduces what follows (a list, an equation, a quotation)
+    if not page_break and block.kind is BlockKind.TEXT and sibling(head, block):
+        return False
     if block.kind is BlockKind.HEADING:
         return page_break  # cut at a page's foot: whatever comes next goes on, even if it looks like a heading
     return block.kind is BlockKind.TEXT
@@ -207,7 +256,7 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
     text, offsets = flatten(block)
     last = doc.body[-1] if doc.body else None
     if isinstance(last, Paragraph) and not last.complete and _should_join(last, block, page_break):
-        last.offsets = _joined_offsets(last.text, last.offsets, offsets)
+        last.offsets = _joined_offsets(last.text, last.offsets, offsets, text)
         last.text = join_cut(last.text, text)
         last.span = last.span + block.span
         last.joins += 1
@@ -233,6 +282,19 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
             )
     elif block.kind is BlockKind.HEADING:
         doc.body.append(Heading(text, block.span, block.level or 1))
+    elif isinstance(last, Paragraph) and not last.complete and block.kind is BlockKind.TEXT and sibling(last, block):
+        before = doc.body[-2] if len(doc.body) > 1 else None
+        chain = isinstance(before, Paragraph) and sibling(before, Block(BlockKind.TEXT, last.text, last.span))
+        if not ends_sentence(last.text) and not chain:  # once for a run of entries
+            doc.diagnostics.append(
+                Diagnostic(
+                    Kind.SUSPICIOUS_JOIN,
+                    block.span.first,
+                    "kept apart from the paragraph before it, which does not end a sentence: both open with the "
+                    "same word, as a list's entries do",
+                )
+            )
+        doc.body.append(Paragraph(text, block.span, offsets, complete=block.complete))
     elif block.kind is BlockKind.DATE:
         doc.body.append(DateLine(text, parse_date(text) or "", block.span))
     elif block.kind is BlockKind.LIST_ITEM:
@@ -246,11 +308,12 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
         doc.body.append(Quote(block.text, block.span))
     elif block.kind is BlockKind.CAPTION and block.label != "source":
         doc.body.append(Caption(block.label, text, block.span))
-    elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows:
+    elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows and block.label != "equation":
         last.rows = block.text.split("\n")
         last.span = last.span + block.span
-    elif block.kind is BlockKind.TABLE:  # a table a reader found with no caption above it
-        doc.body.append(Caption("table", "", block.span, rows=block.text.split("\n")))
+    elif block.kind is BlockKind.TABLE:  # a table, box or equation with no caption above it
+        kind = block.label if block.label in {"box", "equation"} else "table"
+        doc.body.append(Caption(kind, "", block.span, rows=block.text.split("\n")))
     elif block.kind is BlockKind.CAPTION and isinstance(last, Caption):
         last.notes.append(text)
         last.span = last.span + block.span

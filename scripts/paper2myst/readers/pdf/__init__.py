@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -42,11 +43,13 @@ from paper2myst.readers.pdf.paragraphs import (
     is_justified,
     pitch,
 )
-from paper2myst.stages.structure import split_authors
+from paper2myst.stages.blocks import EQUATION
+from paper2myst.stages.structure import REFERENCES, split_authors
 
 _ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
+_TABLE_NOTE = re.compile(r"^[a-z]\.\s+\S")  # a table's lettered note: "a. Figures are rounded."
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
@@ -56,21 +59,314 @@ _REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
 
+# Running text: a line this long is prose (a table's cells and a chart's labels are set in shorter pieces).
+PROSE_LINE = 40
+# Text set smaller than this share of the body's size (and in another face) is a table's, a figure's or a box's.
+BOX_SCALE = 0.92
+
+
 def body_size(lines: list[Line]) -> float:
     """The type size most of the body's characters are set in.
 
-    A page's upper half counts double: notes gather at the foot, and on a short paper with long notes
-    they may carry as many characters as the body.
+    Only lines of running text count (where there are any): a report whose tables run for pages carries more
+    characters in their cells than in its prose. A page's upper half counts double: notes gather at the foot,
+    and on a short paper with long notes they may carry as many characters as the body.
     """
     weight: Counter[float] = Counter()
     middle = {}
     for page in {ln.page for ln in lines}:
         mine = [ln for ln in lines if ln.page == page]
         middle[page] = (max(ln.top for ln in mine) + min(ln.bottom for ln in mine)) / 2
-    for line in lines:
-        if line.role == "body":
-            weight[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
+    body = [ln for ln in lines if ln.role == "body"]
+    prose = [ln for ln in body if len(ln.text) >= PROSE_LINE]
+    for line in prose or body:
+        weight[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
     return weight.most_common(1)[0][0] if weight else 10.0
+
+
+_FAMILY_TAIL = re.compile(r"(?:PS)?(?:MT)?$")
+
+
+def face(line: Line) -> str:
+    """The family of the font most of the line's characters are set in ("TimesNewRomanPS-BoldMT" → "TimesNewRoman")."""
+    weight: Counter[str] = Counter()
+    for run, call in zip(line.runs, line.calls, strict=True):
+        if not call and run.text.strip():
+            weight[run.font.name] += len(run.text.strip())
+    name = weight.most_common(1)[0][0] if weight else ""
+    return _FAMILY_TAIL.sub("", re.split(r"[-,+]", name)[0])
+
+
+def body_face(lines: list[Line], size: float) -> str:
+    """The family the body's running text is set in: most characters of the prose lines at the body's size."""
+    weight: Counter[str] = Counter()
+    for line in lines:
+        if line.role == "body" and abs(line.size - size) < 0.6 and len(line.text) >= PROSE_LINE:
+            weight[face(line)] += len(line.text)
+    return weight.most_common(1)[0][0] if weight else ""
+
+
+def _boxed(line: Line, size: float, family: str) -> bool:
+    """A line of a table, a figure or a text box: smaller than the body and in another face."""
+    return line.size < size * BOX_SCALE and face(line) != family
+
+
+def _boxes(items: list[Group], body_groups: list[Group], size: float, family: str) -> tuple[list[Group], list[Group]]:
+    """Text set smaller than the body and in another face is a table's, a figure's or a box's, never the body's.
+
+    Such groups become one TABLE group per run (nothing of the body between; a page break with only notes and
+    furniture between goes on with it): the rows of the caption above it, or a box of its own (label "box").
+    A heading in the box's own face just above it (less than two of its ems away) is its title. Under a
+    caption, the "Source:"/"Notes:" lines and the lettered notes ("a. …") after them are the caption's notes
+    (CAPTION groups labelled "source"). A reference list is the author's, whatever its face: left as it is.
+    """
+    if not family:
+        return items, body_groups
+    items, body_groups = _sub_items(*_in_sentence(items, body_groups, size, family))
+    items, body_groups = _caption_rows(_notes_run_on(items, size, family), body_groups)
+    body = {id(g) for g in body_groups}
+    end = next(
+        (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and REFERENCES.match(_text(g))), len(items)
+    )
+    boxed: set[int] = set()  # groups set as a box's, a table's or a figure's text
+    for group in items[:end]:
+        lines = group.lines
+        if group.kind is BlockKind.NOTE and all(_boxed(ln, size, family) for ln in lines):
+            for line in lines:  # a table's lettered notes, set at the page's foot in the table's face
+                line.role = "body"
+            body.add(id(group))
+        elif id(group) not in body or group.kind not in {
+            BlockKind.TEXT,
+            BlockKind.QUOTE,
+            BlockKind.LIST_ITEM,
+            BlockKind.TABLE,
+        }:
+            continue
+        if all(_boxed(ln, size, family) for ln in lines):
+            group.kind, group.label = BlockKind.TABLE, ""
+            boxed.add(id(group))
+    for group, after in itertools.pairwise(items[:end]):
+        if (
+            group.kind is BlockKind.HEADING
+            and id(group) in body
+            and id(after) in boxed
+            and group.lines[-1].page == after.lines[0].page
+            and group.lines[-1].bottom - after.lines[0].top < group.lines[-1].size * 2
+            and face(group.lines[0]) == face(after.lines[0]) != family
+        ):
+            group.kind = BlockKind.TABLE  # the box's title, in the box's face
+            boxed.add(id(group))
+    out: list[Group] = []
+    kept: set[int] = set()
+    under_caption = False  # the run of table lines stands under a caption
+    current: Group | None = None  # the table rows or the caption note the next line may go on with
+    for group in items:
+        if id(group) not in body:  # notes, furniture, asides: a table may go on after them on the next page
+            out.append(group)
+            continue
+        if group.kind is not BlockKind.TABLE or not (under_caption or id(group) in boxed):
+            out.append(group)
+            kept.add(id(group))
+            under_caption = group.kind is BlockKind.CAPTION
+            current = None
+            continue
+        for line in group.lines:
+            note = under_caption and bool(_SOURCE.match(line.text) or _TABLE_NOTE.match(line.text))
+            if (
+                current is not None
+                and not note
+                and (current.kind is BlockKind.TABLE or current.lines[-1].page == line.page)
+            ):
+                current.lines.append(line)
+                continue
+            if note:
+                current = Group(BlockKind.CAPTION, [line], "source")
+            else:
+                current = Group(BlockKind.TABLE, [line], "" if under_caption else "box")
+                kept.add(id(current))
+            out.append(current)
+    for group in out:  # a display equation alone on its line: kept as printed, no paragraph
+        one = len(group.lines) == 1 and group.kind in {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE}
+        if one and EQUATION.match(group.lines[0].text):
+            group.kind, group.label = BlockKind.TABLE, "equation"
+    return _across_boxes(out, [g for g in out if id(g) in kept])
+
+
+_SUB_BULLETS = {"o", "-", "–", "§", "\uf0a7", "\uf0b7"}  # second-level bullets, drawn as a letter or a sign
+
+
+def _sub_bullet(line: Line) -> bool:
+    """The line opens with a sub-item's bullet: a lone "o" (or sign) in a font of its own, set apart from the text."""
+    if len(line.runs) < 2:
+        return False
+    mark, text = line.runs[0], line.runs[1]
+    return mark.text.strip() in _SUB_BULLETS and mark.font.name != text.font.name and text.x0 - mark.x1 > mark.size
+
+
+def _sub_items(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """A list item (or a paragraph) with a sub-item's bullet line inside it: the sub-item is an item of its own."""
+    out_items, out_body = list(items), list(body_groups)
+    for group in body_groups:
+        if group.kind not in {BlockKind.LIST_ITEM, BlockKind.TEXT}:
+            continue
+        if group.kind is BlockKind.TEXT and _sub_bullet(group.lines[0]):
+            group.kind, group.label = BlockKind.LIST_ITEM, group.lines[0].runs[0].text.strip()
+        cuts = [k for k, line in enumerate(group.lines) if k and _sub_bullet(line)]
+        if not cuts:
+            continue
+        parts = [group.lines[a:b] for a, b in itertools.pairwise([0, *cuts, len(group.lines)])]
+        group.lines = parts[0]
+        new = [Group(BlockKind.LIST_ITEM, part, part[0].runs[0].text.strip()) for part in parts[1:]]
+        for where in (out_items, out_body):
+            at = next(i for i, g in enumerate(where) if g is group) + 1
+            where[at:at] = new
+    return out_items, out_body
+
+
+def _in_sentence(
+    items: list[Group], body_groups: list[Group], size: float, family: str
+) -> tuple[list[Group], list[Group]]:
+    """A "Table 1." opening a line in the body's face and size, in a sentence left open above it, is no caption.
+
+    It is the sentence's words ("… similar to the offices in / Table 1. The plan states …").
+    """
+    gone: set[int] = set()
+    into: dict[int, Group] = {}  # a group merged away → the paragraph it went into
+    for before, group in itertools.pairwise(body_groups):
+        target = into.get(id(before), before)
+        head, last = group.lines[0], target.lines[-1]
+        words = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
+        same = (head.page, head.column) == (last.page, last.column)
+        if (
+            (
+                group.kind is BlockKind.CAPTION
+                and target.kind is BlockKind.TEXT
+                and same
+                and abs(head.size - size) < 0.6
+                and face(head) == family
+                and not words.endswith(_SENTENCE_ENDS)
+            )
+            or (
+                id(before) in gone  # the rest of the sentence after such a line: "… and are shown in …"
+                and group.kind is BlockKind.TEXT
+                and same
+                and head.text[:1].islower()
+            )
+        ):
+            target.lines += group.lines
+            gone.add(id(group))
+            into[id(group)] = target
+    return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
+
+
+def _notes_run_on(items: list[Group], size: float, family: str) -> list[Group]:
+    """A note's lines on a later page in a table's face are that page's table notes, not more of the note.
+
+    A note cut by a page break goes on at the head of the next note area; where that area is a table's notes
+    (its "Notes:" and lettered lines, in the table's face), they stand on the page as a group of their own.
+    """
+    out = list(items)
+    for group in items:
+        if group.kind is not BlockKind.NOTE or _boxed(group.lines[0], size, family):
+            continue
+        first = group.lines[0].page
+        moved = [ln for ln in group.lines if ln.page > first and _boxed(ln, size, family)]
+        if not moved:
+            continue
+        group.lines = [ln for ln in group.lines if ln not in moved]
+        for page in sorted({ln.page for ln in moved}):  # each page's lines where that page's groups stand
+            at = max((i + 1 for i, g in enumerate(out) if g.lines[0].page <= page), default=len(out))
+            out.insert(at, Group(BlockKind.NOTE, [ln for ln in moved if ln.page == page]))
+    return out
+
+
+def _caption_rows(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Text on a caption's own row, to its right, is the rest of the caption (a column split cut the row)."""
+    gone: set[int] = set()
+    for caption in body_groups:
+        if caption.kind is not BlockKind.CAPTION:
+            continue
+        head = caption.lines[0]
+        row = [head]  # the caption's first row, left to right, as far as it goes on
+        found = True
+        while found:
+            found = False
+            for group in body_groups:
+                first = group.lines[0]
+                if (
+                    id(group) not in gone
+                    and group is not caption
+                    and len(group.lines) == 1
+                    and group.kind is not BlockKind.CAPTION
+                    and first.page == head.page
+                    and abs(first.baseline - head.baseline) < 1
+                    and row[-1].x1 <= first.x0 < row[-1].x1 + head.size * 2
+                ):
+                    row.append(first)
+                    gone.add(id(group))
+                    found = True
+        caption.lines[1:1] = row[1:]
+    return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
+
+
+def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """A paragraph cut by a page or column break goes on after a box, table or figure set at the break."""
+    right: dict[tuple[int, int], float] = {}
+    left: dict[tuple[int, int], float] = {}
+    for group in body_groups:
+        if group.kind is BlockKind.TEXT:
+            for line in group.lines:
+                key = (line.page, line.column)
+                right[key] = max(right.get(key, 0.0), line.x1)
+                left[key] = min(left.get(key, line.x0), line.x0)
+    gone: set[int] = set()
+    for i, group in enumerate(body_groups):
+        if group.kind is BlockKind.HEADING and REFERENCES.match(_text(group)):
+            break  # a reference list's entries end without a full stop as often as not
+        if group.kind not in {BlockKind.TEXT, BlockKind.LIST_ITEM} or id(group) in gone:
+            continue
+        k = i + 1
+        while k < len(body_groups) and body_groups[k].kind in {BlockKind.TABLE, BlockKind.CAPTION}:
+            k += 1
+        if k == len(body_groups):
+            continue
+        nxt, last = body_groups[k], group.lines[-1]
+        first = nxt.lines[0]
+        edge = left.get((first.page, first.column), 0.0)
+        if group.kind is BlockKind.LIST_ITEM:  # an item goes on at its text's indent, not the column's edge
+            edge = group.lines[1].x0 if len(group.lines) > 1 else float("-inf")
+            if first.x0 < edge - first.size * 0.8:
+                continue
+        if (k > i + 1 and continues(group, nxt, right.get((last.page, last.column), 0.0), edge)) or _cut(
+            group, nxt, edge
+        ):
+            group.lines += nxt.lines
+            gone.add(id(nxt))
+    return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
+
+
+_SENTENCE_ENDS = (".", "?", "!", "…", ":", ";", ".”", '."', "?”", ".)", ".’")
+
+
+def _cut(group: Group, nxt: Group, left: float) -> bool:
+    """A paragraph of several lines that stops mid-sentence at a page or column break goes on in the next text.
+
+    The next text starts at its column's edge and does not open with the paragraph's own first word (as a list's
+    next entry does); whatever letter it opens with (a name, a quotation mark), it is the rest of the sentence.
+    """
+    last, first = group.lines[-1], nxt.lines[0]
+    words = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
+    opening, after = group.lines[0].text.split()[:1], first.text.split()[:1]
+    return (
+        nxt.kind is BlockKind.TEXT
+        and not (opening == after and after[0][:1].isupper())  # a list's next entry opens as the last one did
+        and len(group.lines) > 1
+        and (last.page, last.column) != (first.page, first.column)
+        and abs(last.size - first.size) < 0.6
+        and not words.endswith(_SENTENCE_ENDS)
+        and not re.search(r"(?:://|www\.)\S*$", words)  # an address ends an entry, not a sentence
+        and first.x0 <= left + first.size * 0.8
+    )
 
 
 @dataclass(slots=True)
@@ -376,6 +672,7 @@ def build(pages: list[Page]) -> Reading:
     items = _endnotes(items)
     kept = {id(g) for g in items}  # by identity: comparing groups field by field is quadratic in their lines
     body_groups = [g for g in body_groups if id(g) in kept]
+    items, body_groups = _boxes(items, body_groups, size, body_face(numbered, size))
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
     figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
@@ -586,7 +883,7 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
         lines = [_without_label(lines[0]), *lines[1:]]
     if group.kind is BlockKind.TABLE:  # (a reference list in small type too: its back-links go as below)
         text = _BACKLINKS.sub("", "\n".join(ln.text for ln in lines))
-        return Block(group.kind, text, span, complete=True)
+        return Block(group.kind, text, span, group.label, complete=True)
     heading = group.kind is BlockKind.HEADING
     bold = heading or all(ln.bold for ln in lines)
     pieces = join_lines(

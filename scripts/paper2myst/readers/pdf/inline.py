@@ -212,6 +212,8 @@ def join_lines(
                 pass
             elif text.endswith("/") and current[0].text[:1].isalnum():
                 pass  # "New York/" + "London": a break after a slash adds no space
+            elif re.search(r"(?<![^\W_])[A-Za-z0-9]-$", text) and current[0].text[:1].isalnum():
+                pass  # "M-" + "1A2", "X-" + "ray": no typesetter breaks after one letter (a formula's "σ-" aside)
             elif re.search(r"\w[–—]$", text) and current[0].text[:1].isalnum():
                 pass  # "April–" + "May": a dash closed up to its word stays closed up to the next
             elif (
@@ -361,13 +363,26 @@ def hyphenated(head: str, tail: str, vocabulary: Words) -> tuple[bool, bool]:
     return not compound, sure
 
 
-def _wrap(text: str, mark: str) -> str:
+def _wrap(text: str, mark: str, before: str = "", after: str = "") -> str:
+    """``text`` in emphasis marks where Markdown reads them as such.
+
+    A mark between punctuation and a letter or digit is no emphasis to Markdown ("**Regulation-**products",
+    "voluntarily*.*"): punctuation at the span's edge that touches a word outside it (``before``, ``after``: the
+    text around) goes outside the marks, and a span of punctuation alone is left unstyled.
+    """
     core = text.strip()
     if not core:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    return f"{lead}{mark}{core}{mark}{trail}"
+    head = tail = ""
+    if not trail and after[:1].isalnum() and (edge := re.search(r"[^\w\s]+$", core)):
+        core, tail = core[: edge.start()], edge.group()
+    if not lead and before[-1:].isalnum() and (edge := re.match(r"[^\w\s]+", core)):
+        core, head = core[edge.end() :], edge.group()
+    if not core:
+        return f"{lead}{head}{tail}{trail}"
+    return f"{lead}{head}{mark}{core}{mark}{tail}{trail}"
 
 
 def render(pieces: list[Piece]) -> str:
@@ -383,7 +398,8 @@ def render(pieces: list[Piece]) -> str:
         else:
             merged.append(Piece(piece.text, piece.bold, piece.italic, piece.uri, piece.call))
     out = ""
-    for piece in merged:
+    for at, piece in enumerate(merged):
+        after = merged[at + 1].text if at + 1 < len(merged) else ""
         if piece.call:
             out = out.rstrip() + piece.text
             continue
@@ -395,11 +411,11 @@ def render(pieces: list[Piece]) -> str:
             else:
                 text = text.replace(escape_markup(visible), f"[{escape_markup(visible)}]({_destination(piece.uri)})")
         elif piece.bold and piece.italic:
-            text = _wrap(text, "***")
+            text = _wrap(text, "***", out, after)
         elif piece.bold:
-            text = _wrap(text, "**")
+            text = _wrap(text, "**", out, after)
         elif piece.italic:
-            text = _wrap(text, "*")
+            text = _wrap(text, "*", out, after)
         out += text
     out = " ".join(out.split())
     return _URL.sub(_angle, out)

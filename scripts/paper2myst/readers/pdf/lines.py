@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from paper2myst.readers.pdf.extract import Page, Run
 
@@ -12,6 +12,8 @@ CALL_SCALE = 0.85
 CALL_RISE = 0.12
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
+# A drop cap: one letter at least this many times the size of the lines set beside it.
+DROP_CAP_SCALE = 2.5
 
 
 @dataclass(slots=True)
@@ -172,11 +174,45 @@ def writes_spaces(lines: list[Line]) -> bool:
     return bool(ends) and sum(ends) * 2 >= len(ends)
 
 
+def drop_caps(runs: list[Run]) -> list[Run]:
+    """A paragraph's first letter set large beside its first lines (a drop cap) joins the first line's text.
+
+    The cap is one letter at least ``DROP_CAP_SCALE`` times the size of the text beside it, its top level with
+    the top line beside it; the lines beside it start at the cap's left edge (they are indented only by it).
+    """
+    out = list(runs)
+    for cap in runs:
+        letter = cap.text.strip()
+        if len(letter) != 1 or not letter.isalpha():
+            continue
+        beside = [
+            r
+            for r in out
+            if r is not cap
+            and r.text.strip()
+            and r.size * DROP_CAP_SCALE <= cap.size
+            and cap.x1 - 1 <= r.x0 <= cap.x1 + r.size * 2
+            and cap.bottom - r.size * 0.5 <= r.baseline <= cap.top
+        ]
+        if not beside:
+            continue
+        first = max(beside, key=lambda r: r.baseline)
+        if first.top < cap.top - first.size:  # the top line beside it must be level with the cap's top
+            continue
+        joined = replace(first, text=letter + first.text, x0=cap.x0)
+        out = [joined if r is first else r for r in out if r is not cap]
+        indent = first.x0
+        for i, run in enumerate(out):
+            if run in beside and run is not first and abs(run.x0 - indent) < run.size * 0.5:
+                out[i] = replace(run, x0=cap.x0)
+    return out
+
+
 def page_lines(page: Page) -> list[Line]:
     """The page's lines in reading order: spanning lines, then each column, band by band."""
     gutter = _gutter(page)
     groups: dict[int, list[Run]] = {0: [], 1: [], 2: []}
-    for run in page.runs:
+    for run in drop_caps(page.runs):
         middle = (gutter[0] + gutter[1]) / 2 if gutter else 0.0
         if gutter and run.x1 <= middle:
             groups[1].append(run)

@@ -9,6 +9,8 @@ from paper2myst.readers.pdf.lines import Line
 
 # Notes are set smaller than the body text.
 NOTE_SCALE = 0.92
+# ... and, where no rule stands above them, smaller by more than this (points) than running text above them on the page.
+NOTE_MARGIN = 0.3
 
 
 _LABEL = re.compile(r"^(?:\d{1,3}|[*†‡§¶]{1,3}|[a-z]|[ivxlc]{1,5})\.?$")
@@ -46,10 +48,13 @@ def _mark_area(body: list[Line], rules: list[Box], body_size: float) -> None:
         for i, ln in enumerate(area)
         if any(r.bottom > ln.top and (i == 0 or r.top < area[i - 1].bottom) for r in rules)
     ]
+    above = body[: start + (first or 0)]
     if ruled:
         begin = ruled[-1]
-    elif first is not None:
-        begin = first
+    elif first is not None and any(
+        area[first].size + NOTE_MARGIN < ln.size < body_size * 1.15 and len(ln.text) >= 40 for ln in above
+    ):
+        begin = first  # smaller than running text (not a title) above it: a page set small throughout has no notes
     else:
         return
     for line in area[begin:]:
