@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import REPORT_NUMBER
 from paper2myst.model import Block, BlockKind, Document
 
 _CONTENTS = re.compile(r"^(?:Table of )?Contents$", re.IGNORECASE)
@@ -23,7 +24,6 @@ _SERIES = re.compile(
     r"(?:No\.|Nr\.|n\.|#|Number)\s*(?P<number>\d[\w/.-]*)$"
 )
 _COVER = 15  # blocks: where a cover's series, DOI and ISSN lines stand
-_NUMBER = re.compile(r"^(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*$")
 
 
 def one_line(text: str) -> str:
@@ -87,7 +87,7 @@ def furniture(doc: Document) -> None:
             seen_date = True
         elif block.kind is BlockKind.FURNITURE:
             aside.add(i)
-            if _NUMBER.match(text) and not front.number:
+            if REPORT_NUMBER.match(text) and not front.number:
                 front.number = text
         elif (
             i + 1 < len(blocks)

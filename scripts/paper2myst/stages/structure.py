@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
 REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
-# The section that names the authors at the end of a report, and what may follow it.
-_AUTHORS_SECTION = re.compile(r"^(Author Information|About the Authors?|Authors?|Contributors)$", re.IGNORECASE)
 _ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
 # An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
@@ -18,10 +17,6 @@ _KEYWORDS = re.compile(r"^(?P<label>Keywords|Key words)\s*:\s*(?P<words>\S.*)$",
 _SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d[a-z]?\b")  # "2020a": a second work of an author that year
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
-# "Ada B. Tester Senior Specialist in Public Policy": the name, then the role (a rank, then a title word
-# and its "in/of/for" complement). The role starts at its first capitalised word that a lowercase word follows.
-_RANKS = {"Senior", "Chief", "Deputy", "Acting", "Assistant", "Associate", "Principal", "Visiting", "Lead", "Research"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
 
 
 def one_line(text: str) -> str:
@@ -32,17 +27,6 @@ def split_authors(names: str) -> list[str]:
     """``A, B and C`` → ``[A, B, C]``."""
     parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names)
     return [p.strip() for p in parts if p.strip()]
-
-
-def author_name(line: str) -> str:
-    """The name that opens an author line ``Name Role in Field``; the whole line if no role follows."""
-    words = line.split()
-    lower = next((i for i, w in enumerate(words) if w[:1].islower()), len(words))
-    end = lower - 1 if lower < len(words) else len(words)
-    while end > 0 and words[end - 1] in _RANKS:
-        end -= 1
-    names = words[:end]
-    return " ".join(names) if len(names) >= 2 and all(_NAME_WORD.match(w) for w in names) else ""
 
 
 def looks_like_reference(block: Block) -> bool:
@@ -192,21 +176,29 @@ def _check_title(doc: Document, title: Block) -> None:
 
 
 def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
-    """An "Author Information" section near the end names the authors.
+    """An "Author Information" section after the body names the authors.
 
-    It and what follows go to the back matter, except notes, which belong to the page they stand on.
+    The section is a heading, author lines ("Name Role", "Name, Role"), then the end of the text or another
+    heading of the back matter (a disclaimer, however long): so a heading of that name inside the body, which
+    paragraphs follow, is not taken. The last such section counts. It and what follows go to the back matter,
+    except notes, which belong to the page they stand on.
     """
-    # Near the end: at most a dozen blocks that are not notes after it (the last page's notes may follow it).
-    after = [0] * (len(blocks) + 1)
-    for i in range(len(blocks) - 1, -1, -1):
-        after[i] = after[i + 1] + (blocks[i].kind is not BlockKind.NOTE)
-    at = next((i for i, b in enumerate(blocks) if after[i] <= 12 and _AUTHORS_SECTION.match(b.text.strip())), None)
+    at = None
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.NOTE or not AUTHOR_HEADING.match(block.text.strip()):
+            continue
+        rest = [b for b in blocks[i + 1 :] if b.kind is not BlockKind.NOTE]
+        count = next((k for k, b in enumerate(rest) if not name_before_role(one_line(b.text))), len(rest))
+        if count and (count == len(rest) or BACK_MATTER_HEADING.match(rest[count].text.strip())):
+            at = i
     if at is None:
         return blocks
     front = doc.front
     lines: list[str] = []
     for block in blocks[at + 1 :]:
-        name = author_name(one_line(block.text)) if block.kind is not BlockKind.NOTE else ""
+        if block.kind is BlockKind.NOTE:
+            continue
+        name = name_before_role(one_line(block.text))
         if not name:
             break
         lines.append(one_line(block.text))

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from paper2myst.conventions import REPORT_NUMBER, continues_role, signed_name
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
@@ -51,7 +52,6 @@ _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
 # numbers ("↑ 3, 5") in print.
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
-_REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
 
@@ -83,6 +83,29 @@ class FrontLines:
     labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
     abstract: list[Line] = field(default_factory=list)
     keywords: list[Line] = field(default_factory=list)
+    number: str = ""  # the report number the document prints on its cover or repeats on its pages
+
+
+def _report_number(pages: list[list[Line]], cover: bool) -> str:
+    """The report number, where the document shows a line of that shape is one; its lines become furniture.
+
+    A line shaped like a number ("R48447", "GAO-07-106") is the report's number if it stands on a cover (a first
+    page without running text) or its text recurs on another page (alone, or in a running foot: "R48447 ·
+    VERSION 6").
+    Elsewhere it is the author's words, a heading of the body ("FY 2025", "COP28"), and stays.
+    """
+    lines = [ln for page in pages for ln in page]
+    found = ""
+    for line in lines:
+        if not REPORT_NUMBER.match(line.text) or line.role not in {"body", "note", "front", "furniture"}:
+            continue
+        word = re.compile(rf"(?<![\w-]){re.escape(line.text)}(?![\w-])")
+        again = any(other.page != line.page and word.search(other.text) for other in lines)
+        if (line.page == 1 and cover) or again:
+            found = found or line.text
+            if line.role in {"body", "note"}:
+                line.role = "furniture"
+    return found
 
 
 def _front(pages: list[list[Line]], size: float) -> FrontLines:
@@ -109,8 +132,7 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
-            elif _REPORT_NUMBER.match(line.text):
-                line.role = "furniture"
+    found.number = _report_number(pages, cover)
     for page in pages[1:]:
         _title_again(page, title_text, size)
         # A running head that repeats the title is furniture even where no other page repeats it.
@@ -192,19 +214,41 @@ def _back(lines: list[Line], size: float, width: float, banner: Line | None = No
     back = [ln for ln in lines[start:] if ln.role == "back"]
     if AUTHOR_BLOCK.match(back[0].text):
         return _authors(back, size)
-    before: list[Line] = []
-    for line in reversed(lines[:start]):
-        if line.role in {"furniture", "front"}:
+    _closing_number(lines[:start])
+    return _signatures(lines[:start], width)
+
+
+def _closing_number(lines: list[Line]) -> None:
+    """A report number printed as the body's last line, the back matter next: furniture, not a heading.
+
+    A heading heads text; a line of a number's shape with nothing of the body after it heads nothing.
+    """
+    last = next((ln for ln in reversed(lines) if ln.role not in {"furniture", "front", "note"}), None)
+    if last is not None and last.role == "body" and REPORT_NUMBER.match(last.text):
+        last.role = "furniture"
+
+
+def _signatures(lines: list[Line], width: float) -> list[str]:
+    """Authors signing the end of the body: "Name, Role" lines just before the back matter.
+
+    A role too long for its line goes on under it ("Analyst in American National" / "Government"). The lines
+    may stand on the page before the back matter's, side by side in two columns; notes and running elements
+    between are passed over. What they hold goes to the back matter.
+    """
+    block: list[Line] = []
+    for line in reversed(lines):
+        if line.role in {"furniture", "front", "note"}:
             continue
-        if line.role != "body" or line.page != back[0].page or is_heading(line, size):
+        if line.role != "body" or not (signed_name(line.text) or continues_role(line.text)):
             break
-        before.insert(0, line)
+        block.insert(0, line)
     # Column by column, as a reader takes a block of names set side by side.
-    before.sort(key=lambda ln: (ln.x0 >= width / 2, -ln.top))
-    names = author_names([ln for ln in before if "," in ln.text])
-    if names:
-        for line in before:
-            line.role = "back"
+    block.sort(key=lambda ln: (ln.x0 >= width / 2, -ln.top))
+    while block and not signed_name(block[0].text):
+        block.pop(0)  # a role's second line without its name above: part of the body
+    names = [signed_name(ln.text) for ln in block if signed_name(ln.text)]
+    for line in block:
+        line.role = "back"
     return names
 
 
@@ -494,7 +538,7 @@ def _in_front(line: Line, found: FrontLines) -> bool:
 
 def _front_node(found: FrontLines, context: Context, steps: dict[float, float], size: float) -> Front:
     """The front matter as the model has it: title, byline and authors, abstract, keywords."""
-    front = Front()
+    front = Front(number=found.number)
     if found.title:
         front.title = _block(Group(BlockKind.HEADING, found.title), context, Calls(set())).text
         front.title_spans.append(_span(found.title))

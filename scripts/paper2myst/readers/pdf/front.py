@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role
 from paper2myst.dates import parse_date
 from paper2myst.readers.pdf.lines import Line
 
 _SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Date)\b")
-# Headings that open the back matter: who the authors are, the publisher's notices.
-BACK_MATTER = re.compile(
-    r"^(?:authors?(?: information)?|about the authors?|author contact information|disclaimer|acknowledge?ments?)$",
-    re.IGNORECASE,
-)
-AUTHOR_BLOCK = re.compile(
-    r"^(?:authors?(?: information)?|about the authors?|author contact information)$", re.IGNORECASE
-)
-_NAME = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)(?: (?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|van|von|de|da|del|der|le)){1,4}$")
+# The headings that open the back matter and the author section: one list for both routes.
+BACK_MATTER = BACK_MATTER_HEADING
+AUTHOR_BLOCK = AUTHOR_HEADING
 
 
 def title_lines(lines: list[Line]) -> list[Line]:
@@ -59,10 +54,13 @@ def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
 
 
 def author_names(lines: list[Line]) -> list[str]:
-    """Names in an author block: a line (or a line's first part before a comma) that is only a name."""
+    """Names in an author block: the name that opens a line ("Name", "Name, Role", "Name Role").
+
+    A line that is only a role ("Legislative Attorney", "Specialist in Income Security") names no one.
+    """
     names: list[str] = []
     for line in lines:
-        head = line.text.split(",")[0].strip()
-        if _NAME.match(head) and head not in names:
+        head = name_before_role(line.text)
+        if head and head not in names:
             names.append(head)
     return names

@@ -1,0 +1,122 @@
+"""Conventions papers print by, kept in one place for every route (the text route and the PDF reader).
+
+Each is a named constant or a small function, documented with the forms it stands for. What a paper's own
+layout shows (sizes, positions, what repeats across pages) is read by the routes themselves; what stands here
+is only what no layout can show: the words that open an author section, the words that say a line is a
+role and not a name, the shapes of report numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Headings that open the section naming the authors, at the end of a report or after the title:
+# "Author Information", "Author Contact Information", "About the Authors", "Authors", "Contributors".
+AUTHOR_HEADING = re.compile(
+    r"^(?:authors?(?: contact)?(?: information)?|about the authors?|contributors|author contact information)[:.]?$",
+    re.IGNORECASE,
+)
+
+# Headings that open the publisher's back matter (an author section included): what follows is not the body.
+BACK_MATTER_HEADING = re.compile(
+    rf"{AUTHOR_HEADING.pattern}|^(?:disclaimer|acknowledge?ments?)[:.]?$",
+    re.IGNORECASE,
+)
+
+# Words that open or make up a job title printed beside an author's name ("Senior Research Librarian",
+# "Legislative Attorney", "Analyst in Public Finance", "Specialist in Income Security", "U.S. Army Fellow"):
+# a line made of them, or what follows them, is a role, never a name.
+RANKS = frozenset(
+    {"Senior", "Chief", "Deputy", "Acting", "Assistant", "Associate", "Principal", "Visiting", "Lead", "Research"}
+    | {"Legislative", "Executive", "Managing", "General", "Junior", "Adjunct", "Distinguished", "Emeritus"}
+)
+ROLE_NOUNS = frozenset(
+    {"Analyst", "Specialist", "Attorney", "Librarian", "Fellow", "Economist", "Counsel", "Researcher", "Scientist"}
+    | {"Professor", "Lecturer", "Director", "Editor", "Manager", "Officer", "Advisor", "Adviser", "Consultant"}
+    | {"Coordinator", "Historian", "Statistician", "Engineer", "Scholar", "Student", "Candidate", "Intern"}
+    | {"Chair", "Chairman", "President"}
+)
+ROLE_WORDS = RANKS | ROLE_NOUNS
+
+# A name as bylines and author sections print it: two to five capitalised words or initials
+# ("Ada B. Tester", "Jean-Paul de la Tour", "Ebrima M'Bai"), particles allowed inside.
+_NAME_PART = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.(?:-?[A-Z]\.)?|[A-Z][’'][A-Z][a-zA-Z'’\-]+)"
+NAME = re.compile(rf"^{_NAME_PART}(?: (?:{_NAME_PART}|van|von|de|da|del|der|la|le|di|du|bin|ibn)){{1,4}}$")
+
+# A report number as covers and running feet print it: a series code of capitals and digits, often joined by
+# a hyphen ("R48447", "IF10753", "GAO-07-106", "98-317", "RL30857", "LSB11417"). A line of this shape is only
+# a number where the document shows it is one (on the cover, or repeated on the pages); in the body it may be
+# a heading ("FY 2025", "COP28", "G20").
+REPORT_NUMBER = re.compile(r"^(?:(?=[A-Z-]*\d)[A-Z]{1,5}[- ]?\d{2,}[A-Z0-9-]*|\d{2}-\d{3,6})$")
+
+
+def is_role(text: str) -> bool:
+    """A job title, not a name: "Legislative Attorney", "Analyst in Public Finance", "U.S. Army Fellow".
+
+    It holds a role word, and every capitalised word before the first lowercase one that is not a role word
+    is an abbreviation or an institution's word ("U.S.", "Army"), not a given name followed by a surname.
+    """
+    words = text.replace(",", " ").split()
+    if not words:
+        return False
+    head = []
+    for word in words:
+        if word[:1].islower():
+            break
+        head.append(word)
+    if not any(w in ROLE_WORDS for w in head):
+        return False
+    # A name opening the line ("Ada B. Tester Senior Specialist") makes it a name with a role, not a role.
+    return name_before_role(text) == ""
+
+
+def name_before_role(text: str) -> str:
+    """The name that opens ``Name Role`` or ``Name, Role``; "" where no name opens the line.
+
+    "Rachael D. Roan Senior Research Librarian" → "Rachael D. Roan"; "Corrie E. Clark, Specialist in Energy
+    Policy" → "Corrie E. Clark"; "Laurie Harris Analyst in Science" → "Laurie Harris"; "Legislative Attorney"
+    → "".
+    """
+    text = " ".join(text.split())
+    if "," in text:
+        head = text.split(",", 1)[0].strip()
+        if NAME.match(head) and not any(w in ROLE_WORDS for w in head.split()):
+            return head
+    words = text.split()
+    end = next((i for i, w in enumerate(words) if w in ROLE_WORDS or w[:1].islower()), len(words))
+    head = " ".join(words[:end])
+    return head if NAME.match(head) else ""
+
+
+def signed_name(text: str) -> str:
+    """The name of a signature line, ``Name, Role`` or ``Name Role``, that carries its role; "" otherwise.
+
+    The role opens with a role word among its first capitalised words and is short, without digits:
+    "Corrie E. Clark, Specialist in Energy Policy" → "Corrie E. Clark"; "Ebrima M'Bai, U.S. Army Fellow" →
+    "Ebrima M'Bai"; "Ada Tester, Rebuilding the Army: A Research Paper, 2020" → "" (a reference, not a role).
+    """
+    name = name_before_role(text)
+    role = " ".join(text.split())[len(name) :].lstrip(" ,").split()
+    if not name or not role or len(role) > 10 or any(ch.isdigit() for ch in "".join(role)):
+        return ""
+    head = []
+    for word in role:
+        if word[:1].islower():
+            break
+        head.append(word.strip(",.;:"))
+    return name if any(w in ROLE_WORDS for w in head) else ""
+
+
+_CONNECTORS = frozenset({"in", "of", "and", "for", "the", "on", "&"})
+
+
+def continues_role(text: str) -> bool:
+    """The second line of a role that did not fit beside its name ("Government", "and Finance")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and not any(ch.isdigit() for ch in text)
+        and not text.rstrip().endswith((".", ":", ";"))
+        and all(w[:1].isupper() or w in _CONNECTORS for w in words)
+        and any(w[:1].isupper() for w in words)
+    )

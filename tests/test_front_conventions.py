@@ -1,0 +1,183 @@
+"""Front matter from the forms covers and signatures take, by both routes; each rule pinned at its edge.
+
+The PDF cases are synthetic pages (runs placed by hand, made-up names), read by ``build`` as a PDF would be.
+"""
+
+from __future__ import annotations
+
+import pytest
+from paper2myst.conventions import (
+    AUTHOR_HEADING,
+    BACK_MATTER_HEADING,
+    continues_role,
+    is_role,
+    name_before_role,
+    signed_name,
+)
+from paper2myst.pipeline import convert
+from paper2myst.readers.pdf import build
+from paper2myst.readers.pdf.extract import Font, Page, Run
+
+ROMAN = Font("Serif", False, False)
+BOLD = Font("Serif-Bold", True, False)
+
+
+def run(text: str, x: float, y: float, size: float = 10.0, font: Font = ROMAN) -> Run:
+    """A run of ``text`` at (x, baseline y), its width guessed from its length."""
+    return Run(text, x, x + len(text) * size * 0.5, y - size * 0.2, y + size * 0.8, y, size, font)
+
+
+def page(number: int, runs: list[Run]) -> Page:
+    return Page(number, 612.0, 792.0, 0, runs)
+
+
+BODY = "This line of the body runs on as a paragraph of ordinary text does, across the measure of the page."
+
+
+def body(y0: float, count: int, x: float = 72.0) -> list[Run]:
+    return [run(BODY, x, y0 - i * 12) for i in range(count)]
+
+
+# --- conventions -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Ada B. Tester Senior Specialist in Public Policy", "Ada B. Tester"),
+        ("Cara D. Example Legislative Attorney", "Cara D. Example"),
+        ("Dan Sample Analyst in Science and Technology Policy", "Dan Sample"),
+        ("Eve F. Model, Specialist in Energy Policy", "Eve F. Model"),
+        ("Gil M'Hand, U.S. Army Fellow", "Gil M'Hand"),
+        ("Hana Placeholder", "Hana Placeholder"),
+        ("Legislative Attorney", ""),
+        ("Senior Research Librarian", ""),
+        ("Specialist in Income Security", ""),
+        ("Congressional Research Service", ""),  # "Research" opens a role: one word left, no name
+    ],
+)
+def test_the_name_before_the_role(line: str, name: str) -> None:
+    assert name_before_role(line) == name
+
+
+def test_a_role_is_not_a_name() -> None:
+    assert is_role("Legislative Attorney")
+    assert is_role("Analyst in Public Finance")
+    assert not is_role("Ada B. Tester Legislative Attorney")
+    assert not is_role("Hana Placeholder")
+
+
+def test_a_signature_carries_a_role_a_reference_does_not() -> None:
+    assert signed_name("Eve F. Model, Specialist in Energy Policy") == "Eve F. Model"
+    assert signed_name("Eve F. Model, Analyst in International Trade and") == "Eve F. Model"
+    assert signed_name("Eve F. Model, Rebuilding the Army: A Research Paper, 2020") == ""
+    assert signed_name("Companion Proceedings, 2024") == ""
+    assert signed_name("Hana Placeholder") == ""  # a name alone signs nothing: no role beside it
+    # Ten words of role are a role; eleven are a sentence.
+    assert signed_name("Eve Model, Specialist in Aa Bb Cc Dd Ee Ff Gg Hh") == "Eve Model"
+    assert signed_name("Eve Model, Specialist in Aa Bb Cc Dd Ee Ff Gg Hh Ii") == ""
+
+
+def test_a_role_goes_on_under_its_name() -> None:
+    assert continues_role("Government")
+    assert continues_role("and Finance")
+    assert continues_role("Assistance Policy")
+    assert not continues_role("appropriations.")
+    assert not continues_role("FY2025 Funding")
+    assert continues_role("Aa Bb Cc Dd Ee Ff")  # six words: a role's tail
+    assert not continues_role("Aa Bb Cc Dd Ee Ff Gg")  # seven: a line of its own
+
+
+def test_author_headings_are_one_list_for_both_routes() -> None:
+    for heading in ("Author Information", "Author Contact Information", "About the Authors", "Authors", "Contributors"):
+        assert AUTHOR_HEADING.match(heading)
+        assert BACK_MATTER_HEADING.match(heading)
+    assert BACK_MATTER_HEADING.match("Disclaimer")
+    assert not AUTHOR_HEADING.match("Disclaimer")
+    assert not AUTHOR_HEADING.match("Authors of the Act")
+
+
+# --- the text route ----------------------------------------------------------------------------------------------
+
+DISCLAIMER = " ".join(["This document was prepared for the public and may be copied without permission."] * 40)
+
+
+def text_paper(tail: str) -> str:
+    return f"Rivers Without Treaties\n\nMarch 1, 2024\n\n{BODY}\n\n{BODY}\n\n{tail}"
+
+
+def test_text_route_author_section_with_roles_and_a_long_disclaimer() -> None:
+    paras = "\n\n".join([BODY] * 15)
+    source = text_paper(
+        f"{paras}\n\nAuthor Information\n\nAda B. Tester Legislative Attorney\n\n"
+        f"Cara Example Senior Research Librarian\n\nDisclaimer\n\n{DISCLAIMER}\n\n{DISCLAIMER}\n\n"
+        + "\n\n".join([DISCLAIMER] * 12)
+    )
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == ["Ada B. Tester", "Cara Example"]
+
+
+def test_text_route_author_heading_inside_the_body_is_not_the_author_section() -> None:
+    # Paragraphs, not a back-matter heading, follow the names: a section of the body.
+    source = text_paper(f"Authors\n\nAda B. Tester Legislative Attorney\n\n{BODY}\n\n{BODY}")
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == []
+
+
+# --- the PDF route: signatures at the end of the body --------------------------------------------------------------
+
+
+def _signed(tail: list[Run]) -> list[str]:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 20), *tail])
+    third = page(3, [run("Disclaimer", 72, 700, 14, BOLD), run(BODY, 72, 680)])
+    reading = build([first, second, third])
+    assert reading.front is not None
+    return reading.front.authors
+
+
+def test_pdf_signatures_before_the_back_matter_in_two_columns() -> None:
+    tail = [
+        run("Eve F. Model, Analyst in International Trade and", 72, 300),
+        run("Finance", 72, 288),
+        run("Ada B. Tester, Legislative Attorney", 330, 312),
+    ]
+    assert _signed(tail) == ["Eve F. Model", "Ada B. Tester"]
+
+
+def test_pdf_a_reference_before_the_back_matter_is_not_a_signature() -> None:
+    assert _signed([run("Eve F. Model, Rebuilding the Army, Research Paper 12, 2020", 72, 300)]) == []
+
+
+# --- the PDF route: report numbers --------------------------------------------------------------------------------
+
+
+def _numbered(heading: str, again: bool) -> tuple[str, list[str]]:
+    """A two-page paper with a heading of a number's shape on page 2; ``again``: page 3 repeats it in its foot."""
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 10), run(heading, 72, 560, 12, BOLD), *body(540, 10)])
+    third = page(3, [*body(700, 10), *([run(f"{heading} · VERSION 2", 250, 40, 8)] if again else [])])
+    reading = build([first, second, third])
+    assert reading.front is not None
+    return reading.front.number, [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+
+
+def test_a_heading_shaped_like_a_number_stays_the_authors() -> None:
+    number, texts = _numbered("COP28", again=False)
+    assert number == ""
+    assert "COP28" in texts
+
+
+def test_a_number_repeated_in_a_running_foot_is_the_reports() -> None:
+    number, texts = _numbered("AB12345", again=True)
+    assert number == "AB12345"
+    assert "AB12345" not in texts
+
+
+def test_a_number_closing_the_body_before_the_back_matter_is_furniture() -> None:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 10), run("AB12345", 500, 560, 8.5, BOLD)])
+    third = page(3, [run("Disclaimer", 72, 700, 14, BOLD), run(BODY, 72, 680)])
+    reading = build([first, second, third])
+    assert "AB12345" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+    assert "AB12345" in [b.text for b in reading.blocks if b.kind.name == "FURNITURE"]
