@@ -17,6 +17,8 @@ from paper2myst.conventions import (
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import build
 from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.front import title_lines, title_rows
+from paper2myst.readers.pdf.lines import Line, make_line
 
 ROMAN = Font("Serif", False, False)
 BOLD = Font("Serif-Bold", True, False)
@@ -181,3 +183,39 @@ def test_a_number_closing_the_body_before_the_back_matter_is_furniture() -> None
     reading = build([first, second, third])
     assert "AB12345" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
     assert "AB12345" in [b.text for b in reading.blocks if b.kind.name == "FURNITURE"]
+
+
+# --- the PDF route: the title ---------------------------------------------------------------------------------------
+
+
+def _line(text: str, x: float, y: float, size: float = 10.0, font: Font = ROMAN, column: int = 0) -> Line:
+    return make_line(1, [run(text, x, y, size, font)], column)
+
+
+def test_a_title_row_cut_by_the_columns_is_put_back_in_place() -> None:
+    # The column finder read the right piece first; the two pieces touch ("M-" + "1E3"), one word.
+    right = _line("1E3 Tank Programme", 0, 700, 18, BOLD, column=2)
+    left = _line("The Army's M-", 0, 700, 18, BOLD, column=1)
+    right.x0 = right.runs[0].x0 = left.runs[0].x1 + 1
+    right.x1 = right.runs[0].x1 = right.x0 + 150
+    lines = [right, left, _line(BODY, 72, 670), _line(BODY, 72, 658)]
+    title = title_lines(lines, 10.0)
+    assert title == [left, right]
+    assert [ln.text for ln in title_rows(title)] == ["The Army's M-1E3 Tank Programme"]
+
+
+def test_a_logos_word_set_as_large_as_the_title_is_not_the_title() -> None:
+    logo = _line("GAO", 40, 720, 36)
+    title = [_line("DEPARTMENT OF", 220, 600, 36), _line("ENERGY", 220, 564, 36)]
+    lines = [logo, *title, _line(BODY, 72, 400)]
+    assert title_lines(lines, 10.0) == title
+    # Two lines' height under the last line still joins the title; a little more does not.
+    near = _line("Key Challenges", 220, 564 - 72, 36)
+    assert title_lines([logo, *title, near], 10.0) == [*title, near]
+    far = _line("Key Challenges Remain for Developing Energy", 220, 564 - 73, 36)
+    assert title_lines([logo, *title, far], 10.0) == [far]
+
+
+def test_no_type_larger_than_the_body_the_first_lines_are_the_title() -> None:
+    lines = [_line("Water Rights", 72, 700, 10.2), _line(BODY, 72, 680, 10.2), _line(BODY, 72, 400, 10.2)]
+    assert title_lines(lines, 10.0) == lines[:2]  # in reading order, up to a gap: as the reader did before

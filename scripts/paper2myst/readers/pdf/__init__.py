@@ -20,6 +20,7 @@ from paper2myst.readers.pdf.front import (
     banner_line,
     date_line,
     title_lines,
+    title_rows,
 )
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import (
@@ -111,7 +112,7 @@ def _report_number(pages: list[list[Line]], cover: bool) -> str:
 def _front(pages: list[list[Line]], size: float) -> FrontLines:
     """Mark the title, byline, abstract, keywords and date (and a cover page's other lines) as front matter."""
     first = pages[0]
-    found = FrontLines(title=title_lines(first))
+    found = FrontLines(title=title_lines(first, size))
     for line in found.title:
         line.role = "front"
     found.banner = banner_line(first, found.title)
@@ -540,7 +541,7 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
     """The front matter as the model has it: title, byline and authors, abstract, keywords."""
     front = Front(number=found.number)
     if found.title:
-        front.title = _block(Group(BlockKind.HEADING, found.title), context, Calls(set())).text
+        front.title = _block(Group(BlockKind.HEADING, title_rows(found.title)), context, Calls(set())).text
         front.title_spans.append(_span(found.title))
     if found.byline is not None:
         names = re.sub(r"^by\s+", "", found.byline.text, flags=re.IGNORECASE).rstrip()

@@ -6,7 +6,7 @@ import re
 
 from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role
 from paper2myst.dates import parse_date
-from paper2myst.readers.pdf.lines import Line
+from paper2myst.readers.pdf.lines import Line, make_line
 
 _SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Date)\b")
 # The headings that open the back matter and the author section: one list for both routes.
@@ -14,19 +14,62 @@ BACK_MATTER = BACK_MATTER_HEADING
 AUTHOR_BLOCK = AUTHOR_HEADING
 
 
-def title_lines(lines: list[Line]) -> list[Line]:
-    """The first page's largest lines, one after the other: the title."""
+def title_lines(lines: list[Line], size: float) -> list[Line]:
+    """The first page's largest lines, one under the other: the title, row by row, each row left to right.
+
+    The lines of the largest size fall into blocks, a line joining a block when it stands no more than two
+    lines' height under it; the block holding the most text is the title (a logo's short word set as large
+    stands apart). A title row the column finder cut in pieces ("Elections Grant" | "Programs: ...") is put
+    back together by position, not by the reading order of the columns. Where no type is larger than the
+    body's (``size``), the largest lines are the first ones, in reading order.
+    """
     candidates = [ln for ln in lines if ln.role == "body" and len(ln.text) > 2]
     if not candidates:
         return []
     largest = max(ln.size for ln in candidates)
-    start = next(i for i, ln in enumerate(candidates) if ln.size >= largest - 0.5)
-    title = [candidates[start]]
-    for line in candidates[start + 1 :]:
-        if line.size < largest - 0.5 or title[-1].baseline - line.baseline > line.size * 2:
-            break
-        title.append(line)
-    return title
+    if largest <= size * 1.05:
+        start = next(i for i, ln in enumerate(candidates) if ln.size >= largest - 0.5)
+        first = [candidates[start]]
+        for line in candidates[start + 1 :]:
+            if line.size < largest - 0.5 or first[-1].baseline - line.baseline > line.size * 2:
+                break
+            first.append(line)
+        return first
+    big = sorted((ln for ln in candidates if ln.size >= largest - 0.5), key=lambda ln: (-ln.baseline, ln.x0))
+    blocks: list[list[Line]] = []
+    for line in big:
+        if blocks and blocks[-1][-1].baseline - line.baseline <= line.size * 2:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    title = max(blocks, key=lambda b: sum(len(ln.text) for ln in b))  # the first of the longest
+    rows: list[list[Line]] = []
+    for line in title:
+        if rows and abs(rows[-1][0].baseline - line.baseline) < line.size * 0.5:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
+
+
+def title_rows(title: list[Line]) -> list[Line]:
+    """The title's lines with each row's pieces made one line again (numbered as its first piece)."""
+    rows: list[list[Line]] = []
+    for line in title:
+        if rows and rows[-1][0].page == line.page and abs(rows[-1][0].baseline - line.baseline) < line.size * 0.5:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    joined = []
+    for row in rows:
+        if len(row) == 1:
+            joined.append(row[0])
+            continue
+        pieces = sorted(row, key=lambda ln: ln.x0)
+        line = make_line(row[0].page, [r for ln in pieces for r in ln.runs], row[0].column)
+        line.number, line.role = row[0].number, row[0].role
+        joined.append(line)
+    return joined
 
 
 def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
