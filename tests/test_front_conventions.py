@@ -17,7 +17,7 @@ from paper2myst.conventions import (
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import title_lines, title_rows
+from paper2myst.readers.pdf.front import byline_lines, name_list, title_lines, title_rows
 from paper2myst.readers.pdf.lines import Line, make_line
 
 ROMAN = Font("Serif", False, False)
@@ -219,3 +219,47 @@ def test_a_logos_word_set_as_large_as_the_title_is_not_the_title() -> None:
 def test_no_type_larger_than_the_body_the_first_lines_are_the_title() -> None:
     lines = [_line("Water Rights", 72, 700, 10.2), _line(BODY, 72, 680, 10.2), _line(BODY, 72, 400, 10.2)]
     assert title_lines(lines, 10.0) == lines[:2]  # in reading order, up to a gap: as the reader did before
+
+
+# --- the PDF route: names under the title, without "by" -----------------------------------------------------------
+
+
+def test_names_listed_with_their_marks() -> None:
+    assert name_list("Ada Tester1,9, Ben Sample 2,9, Cara Example3") == ["Ada Tester", "Ben Sample", "Cara Example"]
+    assert name_list("Ada Tester *, Ben Sample & Cara Example") == ["Ada Tester", "Ben Sample", "Cara Example"]
+    assert name_list("Dan Model∗") == ["Dan Model"]
+    assert name_list("Ada Tester, Legislative Attorney") == []
+    assert name_list("Department of Electrical and") == []
+
+
+def _byline(gap: float, *extra: Line) -> list[str]:
+    title = [_line("Rivers Without Treaties", 72, 700, 18, BOLD)]
+    names = _line("Ada Tester1, Ben Sample2 and Cara Example3", 72, 700 - gap, 11)
+    lines = [*title, *extra, names, _line(BODY, 72, 600), _line(BODY, 72, 588)]
+    return [ln.text for ln in byline_lines(lines, title)]
+
+
+def test_names_under_the_title_are_its_byline_up_to_four_title_lines_below() -> None:
+    assert _byline(18 * 4) == ["Ada Tester1, Ben Sample2 and Cara Example3"]
+    assert _byline(18 * 4 + 1) == []
+
+
+def test_a_date_or_prose_under_the_title_is_no_byline() -> None:
+    assert _byline(40, _line("Updated April 23, 2026", 72, 680)) == ["Ada Tester1, Ben Sample2 and Cara Example3"]
+    assert _byline(40, _line("This paper asks what the two states could agree on", 72, 680)) == []
+
+
+def test_a_grid_of_names_row_by_row_with_the_affiliations_passed_over() -> None:
+    title = [_line("Rivers Without Treaties", 72, 700, 18, BOLD)]
+    grid = [
+        _line("Ben Sample", 270, 673, 12),
+        _line("Ada Tester", 100, 673, 12),
+        _line("Institute of Technology", 90, 661),
+        _line("Cara Example∗", 100, 614, 12),
+        _line("Institute of Technology", 90, 602),
+    ]
+    assert [ln.text for ln in byline_lines([*title, *grid, _line(BODY, 72, 500)], title)] == [
+        "Ada Tester",
+        "Ben Sample",
+        "Cara Example∗",
+    ]

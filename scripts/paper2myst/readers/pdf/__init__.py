@@ -18,7 +18,9 @@ from paper2myst.readers.pdf.front import (
     BACK_MATTER,
     author_names,
     banner_line,
+    byline_lines,
     date_line,
+    name_list,
     title_lines,
     title_rows,
 )
@@ -84,6 +86,7 @@ class FrontLines:
     labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
     abstract: list[Line] = field(default_factory=list)
     keywords: list[Line] = field(default_factory=list)
+    names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
 
 
@@ -119,6 +122,10 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     if found.banner is not None:
         found.banner.role = "front"
     _labelled(first, found)
+    if found.byline is None:
+        found.names = byline_lines(first, found.title)
+        for line in found.names:
+            line.role = "front"
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
     )
@@ -533,7 +540,7 @@ def _note_groups(lines: list[Line], numbers: list[int]) -> list[tuple[bool, list
 
 
 def _in_front(line: Line, found: FrontLines) -> bool:
-    kept = [*found.title, found.date, found.byline, *found.labels, *found.abstract, *found.keywords]
+    kept = [*found.title, found.date, found.byline, *found.names, *found.labels, *found.abstract, *found.keywords]
     return any(line is k for k in kept)
 
 
@@ -550,6 +557,10 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
         front.byline = found.byline.text.rstrip().rstrip("*").rstrip()
         front.authors = split_authors(names)
         front.byline_spans.append(_span([found.byline]))
+    if found.names:
+        front.authors = [name for line in found.names for name in name_list(line.text)]
+        front.byline = ", ".join(front.authors)  # the names as listed, without their marks
+        front.byline_spans.append(_span(found.names))
     for label in found.labels:
         front.label_spans.append(_span([label]))
         if label.text.lower().startswith("abstract"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role
+from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, NAME, ROLE_WORDS, name_before_role
 from paper2myst.dates import parse_date
 from paper2myst.readers.pdf.lines import Line, make_line
 
@@ -79,7 +79,11 @@ def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
     above = [
         ln
         for ln in lines
-        if ln.page == title[0].page and ln.bottom > title[0].top and len(ln.text) > 2 and not parse_date(ln.text)
+        if ln.page == title[0].page
+        and ln.bottom > title[0].top
+        and len(ln.text) > 2
+        and not parse_date(ln.text)
+        and not ln.text.isdigit()  # a page number
     ]
     if not above:
         return None
@@ -107,3 +111,48 @@ def author_names(lines: list[Line]) -> list[str]:
         if head and head not in names:
             names.append(head)
     return names
+
+
+# What follows a name in a byline to point at an affiliation or a note: "Wu1,9", "Acemoglu∗", "Duah1*".
+_MARKS = re.compile(r"\s*[\d*∗†‡§¶]+$")
+_SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
+
+
+def name_list(text: str) -> list[str]:
+    """The names a byline line lists ("A, B and C", "A1,2, B3 & C∗"), marks off; [] if any part is no name."""
+    names: list[str] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
+        part = _MARKS.sub("", part.strip()).strip()
+        if not part:
+            continue  # a mark alone: the "9" of "Wu1,9"
+        if not NAME.match(part) or any(w in ROLE_WORDS for w in part.split()):
+            return []
+        names.append(part)
+    return names
+
+
+def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
+    """Lines listing the authors' names under the title, without a "by": one line, several, or a grid.
+
+    The first stands within four title lines' height under the title; the others share its size, row by row,
+    left to right, with the affiliation and address lines between them passed over. Prose (an abstract, the
+    body) or a label ends the search.
+    """
+    if not title:
+        return []
+    page, bottom, reach = title[0].page, min(ln.bottom for ln in title), title[-1].size * 4
+    below = sorted(
+        (ln for ln in lines if ln.page == page and ln.role == "body" and ln.top <= bottom + 1),
+        key=lambda ln: (-round(ln.baseline), ln.x0),
+    )
+    found: list[Line] = []
+    for line in below:
+        if _SENTENCE.search(line.text) or AUTHOR_HEADING.match(line.text) or line.text.lower() == "abstract":
+            break
+        if parse_date(line.text) or not name_list(line.text):
+            continue  # a date ("Updated April 23, 2026") lists no one
+        if not found and title[-1].baseline - line.baseline > reach:
+            break
+        if not found or abs(line.size - found[0].size) < 0.3:
+            found.append(line)
+    return found
