@@ -14,6 +14,7 @@ from paper2myst.conventions import (
     name_before_role,
     signed_name,
 )
+from paper2myst.dates import parse_date
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import build
 from paper2myst.readers.pdf.extract import Font, Page, Run
@@ -263,3 +264,20 @@ def test_a_grid_of_names_row_by_row_with_the_affiliations_passed_over() -> None:
         "Ben Sample",
         "Cara Example∗",
     ]
+
+
+# --- dates that say what they are ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Thursday, August 6, 2020", "2020-08-06"),
+        ("Accepted: 26 March 2025", "2025-03-26"),
+        ("Published online: 3 May 2024", "2024-05-03"),
+        ("Received: 30 September 2024", None),  # the day a manuscript came in is not the paper's date
+        ("Thursday August", None),
+    ],
+)
+def test_dates_a_cover_prints(line: str, iso: str | None) -> None:
+    assert parse_date(line) == iso

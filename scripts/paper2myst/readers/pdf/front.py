@@ -8,7 +8,7 @@ from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, NAME, RO
 from paper2myst.dates import parse_date
 from paper2myst.readers.pdf.lines import Line, make_line
 
-_SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Date)\b")
+_SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
 # The headings that open the back matter and the author section: one list for both routes.
 BACK_MATTER = BACK_MATTER_HEADING
 AUTHOR_BLOCK = AUTHOR_HEADING
