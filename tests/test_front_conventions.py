@@ -281,3 +281,30 @@ def test_a_grid_of_names_row_by_row_with_the_affiliations_passed_over() -> None:
 )
 def test_dates_a_cover_prints(line: str, iso: str | None) -> None:
     assert parse_date(line) == iso
+
+
+# --- the PDF route: findings ---------------------------------------------------------------------------------------
+
+
+def _badge(rise: float) -> tuple[str, list[str]]:
+    badge = run("OPEN", 60, 700 + rise, 12, BOLD)
+    title = run("Rivers Without Treaties", 100, 700, 26, BOLD)
+    reading = build([page(1, [badge, title, run("April 10, 2026", 72, 660), *body(630, 30)])])
+    assert reading.front is not None
+    return reading.front.title, [d.message for d in reading.diagnostics if d.kind.name == "SUSPICIOUS_FRONT"]
+
+
+def test_a_badge_raised_before_the_title_is_left_out_of_it_with_a_finding() -> None:
+    title, findings = _badge(5.0)  # raised by a fifth of the title's size: not the title's words
+    assert title == "Rivers Without Treaties"
+    assert any("'OPEN'" in f for f in findings)
+    title, findings = _badge(0.0)  # on the title's baseline: part of it
+    assert title.startswith("OPEN")
+    assert findings == []
+
+
+def test_no_date_is_a_finding() -> None:
+    reading = build([page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])])
+    assert [d.message for d in reading.diagnostics if d.kind.name == "SUSPICIOUS_FRONT"] == [
+        "no date found: the paper prints none apart"
+    ]

@@ -20,6 +20,7 @@ from paper2myst.readers.pdf.front import (
     banner_line,
     byline_lines,
     date_line,
+    letter_spaced,
     name_list,
     title_lines,
     title_rows,
@@ -87,6 +88,7 @@ class FrontLines:
     abstract: list[Line] = field(default_factory=list)
     keywords: list[Line] = field(default_factory=list)
     names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
+    findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
 
 
@@ -121,6 +123,8 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     found.banner = banner_line(first, found.title)
     if found.banner is not None:
         found.banner.role = "front"
+        if letter_spaced(found.banner.text):
+            found.banner = None  # a label in spaced capitals ("R E S EAR CH A R TIC L E"): cover furniture, no name
     _labelled(first, found)
     if found.byline is None:
         found.names = byline_lines(first, found.title)
@@ -141,6 +145,12 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
     found.number = _report_number(pages, cover)
+    at = first[0].number if first else 1
+    if not found.title:
+        message = "no title found: no line of the first page stands out"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, message))
+    if found.date is None:
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, "no date found: the paper prints none apart"))
     for page in pages[1:]:
         _title_again(page, title_text, size)
         # A running head that repeats the title is furniture even where no other page repeats it.
@@ -420,6 +430,7 @@ def build(pages: list[Page]) -> Reading:
     back_lines = [ln for ln in numbered if ln.role == "back"]
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
+    diagnostics += found.findings
     front.authors = front.authors or authors
     if found.banner is not None:
         front.publisher = found.banner.text
@@ -548,7 +559,15 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
     """The front matter as the model has it: title, byline and authors, abstract, keywords."""
     front = Front(number=found.number)
     if found.title:
-        front.title = _block(Group(BlockKind.HEADING, title_rows(found.title)), context, Calls(set())).text
+        rows = title_rows(found.title)
+        # A word set small and raised before the title's first word ("OPEN", an access badge) calls no note.
+        lead = next((i for i, call in enumerate(rows[0].calls) if not call), 0)
+        if lead:
+            badge = " ".join(r.text.strip() for r in rows[0].runs[:lead])
+            rows[0] = replace(rows[0], runs=rows[0].runs[lead:], calls=rows[0].calls[lead:])
+            message = f"{badge!r}, set small before the title, is left out of it: a label?"
+            found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, rows[0].number, message))
+        front.title = _block(Group(BlockKind.HEADING, rows), context, Calls(set())).text
         front.title_spans.append(_span(found.title))
     if found.byline is not None:
         names = re.sub(r"^by\s+", "", found.byline.text, flags=re.IGNORECASE).rstrip()

@@ -23,7 +23,7 @@ def title_lines(lines: list[Line], size: float) -> list[Line]:
     back together by position, not by the reading order of the columns. Where no type is larger than the
     body's (``size``), the largest lines are the first ones, in reading order.
     """
-    candidates = [ln for ln in lines if ln.role == "body" and len(ln.text) > 2]
+    candidates = [ln for ln in lines if ln.role == "body" and len(ln.text) > 2 and not letter_spaced(ln.text)]
     if not candidates:
         return []
     largest = max(ln.size for ln in candidates)
@@ -50,6 +50,16 @@ def title_lines(lines: list[Line], size: float) -> list[Line]:
         else:
             rows.append([line])
     return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
+
+
+def letter_spaced(text: str) -> bool:
+    """A label set in spaced capitals ("F A C T S H E E T", "R E S EAR CH A R TIC L E"): not a title, not a name.
+
+    Four letters standing alone at least, and they make half the line's pieces or more.
+    """
+    pieces = text.split()
+    alone = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
+    return alone >= 4 and alone * 2 >= len(pieces)
 
 
 def title_rows(title: list[Line]) -> list[Line]:
