@@ -16,9 +16,9 @@ from paper2myst.conventions import (
 )
 from paper2myst.dates import parse_date
 from paper2myst.pipeline import convert
-from paper2myst.readers.pdf import build
+from paper2myst.readers.pdf import _sidebar, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import byline_lines, name_list, title_lines, title_rows
+from paper2myst.readers.pdf.front import byline_lines, letter_spaced, name_list, title_lines, title_rows
 from paper2myst.readers.pdf.lines import Line, make_line
 
 ROMAN = Font("Serif", False, False)
@@ -308,3 +308,27 @@ def test_no_date_is_a_finding() -> None:
     assert [d.message for d in reading.diagnostics if d.kind.name == "SUSPICIOUS_FRONT"] == [
         "no date found: the paper prints none apart"
     ]
+
+
+def test_the_sidebar_of_a_summary_page_gives_names_and_roles_not_its_date() -> None:
+    box = [
+        _line("April 14, 2026", 460, 662),
+        _line("Ada B. Tester", 460, 640, 9, BOLD),
+        _line("Analyst in Science and", 460, 629, 9),
+        _line("Technology Policy", 460, 618, 9),
+        _line("Cara Example", 460, 590, 9, BOLD),
+        _line("Senior Research Librarian", 460, 579, 9),
+        _line("Dan Sample", 460, 550, 9, BOLD),  # a name with no role under it: not an author's entry
+    ]
+    for line in box:
+        line.role = "aside"
+    kept = _sidebar(box)
+    assert [ln.text for ln in kept] == [ln.text for ln in box[1:6]]
+    assert box[0].role == "aside" and box[6].role == "aside"
+
+
+def test_letter_spaced_labels() -> None:
+    assert letter_spaced("F A C T S H E E T")
+    assert letter_spaced("R E S EAR CH A R TIC L E Open Access")  # seven letters alone of twelve pieces
+    assert not letter_spaced("A B C Programs")  # three letters alone: not yet a label
+    assert not letter_spaced("R E S T Programs of the Year in Review Today")  # four alone of eleven pieces

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from paper2myst.conventions import REPORT_NUMBER, continues_role, signed_name
+from paper2myst.conventions import REPORT_NUMBER, continues_role, is_role, name_before_role, signed_name
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
@@ -88,6 +88,7 @@ class FrontLines:
     abstract: list[Line] = field(default_factory=list)
     keywords: list[Line] = field(default_factory=list)
     names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
+    sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
     findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
 
@@ -135,7 +136,7 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     )
     if found.date is not None:
         found.date.role = "front"
-    title_text = " ".join(ln.text for ln in found.title)
+    title_text = " ".join(ln.text for ln in title_rows(found.title))
     # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
     cover = sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
     for page in pages:
@@ -152,7 +153,8 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     if found.date is None:
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, "no date found: the paper prints none apart"))
     for page in pages[1:]:
-        _title_again(page, title_text, size)
+        if _title_again(page, title_text, size) and not found.sidebar:
+            found.sidebar = _sidebar(page)
         # A running head that repeats the title is furniture even where no other page repeats it.
         edge = [ln for ln in page if ln.role == "body"]
         for line in edge[:1] + edge[-1:]:
@@ -194,8 +196,8 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
             current = None
 
 
-def _title_again(lines: list[Line], title: str, size: float) -> None:
-    """The title set again in large type (on a summary page) is front matter, not a heading."""
+def _title_again(lines: list[Line], title: str, size: float) -> bool:
+    """The title set again in large type (on a summary page) is front matter, not a heading; say if it is."""
     large = [ln for ln in lines if ln.role == "body" and ln.size >= size * 1.3]
     for i in range(len(large)):
         text = ""
@@ -204,9 +206,30 @@ def _title_again(lines: list[Line], title: str, size: float) -> None:
             if text == title:
                 for line in large[i : j + 1]:
                     line.role = "front"
-                return
+                return True
             if not title.startswith(text):
                 break
+    return False
+
+
+def _sidebar(lines: list[Line]) -> list[Line]:
+    """The authors beside a summary page's text: each a name, then its role on a line or more under it.
+
+    Taken from the box beside the text (``aside``) into the front matter: the names and their roles, no other
+    line of the box (its date, a name without a role under it).
+    """
+    aside = [ln for ln in lines if ln.role == "aside"]
+    kept: list[Line] = []
+    for i, line in enumerate(aside):
+        named = name_before_role(line.text) == line.text and i + 1 < len(aside) and is_role(aside[i + 1].text)
+        # A role's next line is set as the role is (a name in its own weight opens the next entry).
+        goes_on = continues_role(line.text) and line.bold == aside[i - 1].bold
+        role = bool(kept) and kept[-1] is aside[i - 1] and (is_role(line.text) or goes_on)
+        if named or role:
+            kept.append(line)
+    for line in kept:
+        line.role = "front"
+    return kept
 
 
 def _back(lines: list[Line], size: float, width: float, banner: Line | None = None) -> list[str]:
@@ -431,7 +454,7 @@ def build(pages: list[Page]) -> Reading:
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
     diagnostics += found.findings
-    front.authors = front.authors or authors
+    front.authors = front.authors or authors or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
     if found.banner is not None:
         front.publisher = found.banner.text
     date = found.date
@@ -551,7 +574,8 @@ def _note_groups(lines: list[Line], numbers: list[int]) -> list[tuple[bool, list
 
 
 def _in_front(line: Line, found: FrontLines) -> bool:
-    kept = [*found.title, found.date, found.byline, *found.names, *found.labels, *found.abstract, *found.keywords]
+    kept = [*found.title, found.date, found.byline, *found.names, *found.sidebar, *found.labels, *found.abstract]
+    kept += found.keywords
     return any(line is k for k in kept)
 
 
@@ -580,6 +604,8 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
         front.authors = [name for line in found.names for name in name_list(line.text)]
         front.byline = ", ".join(front.authors)  # the names as listed, without their marks
         front.byline_spans.append(_span(found.names))
+    if found.sidebar:
+        front.byline_spans.append(_span(found.sidebar))
     for label in found.labels:
         front.label_spans.append(_span([label]))
         if label.text.lower().startswith("abstract"):
