@@ -332,3 +332,12 @@ def test_letter_spaced_labels() -> None:
     assert letter_spaced("R E S EAR CH A R TIC L E Open Access")  # seven letters alone of twelve pieces
     assert not letter_spaced("A B C Programs")  # three letters alone: not yet a label
     assert not letter_spaced("R E S T Programs of the Year in Review Today")  # four alone of eleven pieces
+
+
+def test_a_label_far_above_the_title_is_the_covers_not_the_body() -> None:
+    label = run("Legal Notes", 440, 667, 18, BOLD)  # four title lines above: too far for a banner
+    title = run("Rivers Without Treaties", 72, 586, 22, BOLD)
+    reading = build([page(1, [label, title, run("April 10, 2026", 72, 560), *body(530, 30)])])
+    texts = {b.text: b.kind.name for b in reading.blocks}
+    assert texts["Legal Notes"] == "FURNITURE"
+    assert reading.date is not None and reading.date.iso == "2026-04-10"
