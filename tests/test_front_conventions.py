@@ -12,13 +12,14 @@ from paper2myst.conventions import (
     continues_role,
     is_role,
     name_before_role,
+    name_list,
     signed_name,
 )
 from paper2myst.dates import parse_date
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import _sidebar, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import byline_lines, letter_spaced, name_list, title_lines, title_rows
+from paper2myst.readers.pdf.front import byline_lines, letter_spaced, title_lines, title_rows
 from paper2myst.readers.pdf.lines import Line, make_line
 
 ROMAN = Font("Serif", False, False)
@@ -341,3 +342,18 @@ def test_a_label_far_above_the_title_is_the_covers_not_the_body() -> None:
     texts = {b.text: b.kind.name for b in reading.blocks}
     assert texts["Legal Notes"] == "FURNITURE"
     assert reading.date is not None and reading.date.iso == "2026-04-10"
+
+
+def test_text_route_names_under_the_title_without_by() -> None:
+    doc = convert(f"Rivers Without Treaties\n\nAda Tester1, Ben Sample2 and Cara Example\n\n{BODY}\n".encode(), "p.txt")
+    assert doc.front.authors == ["Ada Tester", "Ben Sample", "Cara Example"]
+    signed = "Ada B. Tester, Legislative Attorney\n\nCara Example, Senior Fellow"
+    doc = convert(f"Rivers Without Treaties\n\n{signed}\n\n{BODY}\n".encode(), "p.txt")
+    assert doc.front.authors == ["Ada B. Tester", "Cara Example"]
+
+
+def test_text_route_one_name_shaped_line_under_the_title_names_no_one() -> None:
+    # Two names make a list; one name-shaped line alone could be a heading.
+    doc = convert(f"Rivers Without Treaties\n\nKey Findings\n\n{BODY}\n".encode(), "p.txt")
+    assert doc.front.authors == []
+    assert "Key Findings" in [b.text for b in doc.body if hasattr(b, "text")]

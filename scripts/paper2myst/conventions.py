@@ -120,3 +120,20 @@ def continues_role(text: str) -> bool:
         and all(w[:1].isupper() or w in _CONNECTORS for w in words)
         and any(w[:1].isupper() for w in words)
     )
+
+
+# What follows a name in a byline to point at an affiliation or a note: "Wu1,9", "Acemoglu∗", "Duah1*".
+_MARKS = re.compile(r"\s*[\d*∗†‡§¶]+$")
+
+
+def name_list(text: str) -> list[str]:
+    """The names a byline line lists ("A, B and C", "A1,2, B3 & C∗"), marks off; [] if any part is no name."""
+    names: list[str] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
+        part = _MARKS.sub("", part.strip()).strip()
+        if not part:
+            continue  # a mark alone: the "9" of "Wu1,9"
+        if not NAME.match(part) or any(w in ROLE_WORDS for w in part.split()):
+            return []
+        names.append(part)
+    return names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role
+from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role, name_list, signed_name
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
@@ -79,6 +79,8 @@ def structure(doc: Document) -> None:
     if rest and _BYLINE.match(rest[0].text):
         _byline(doc, rest[0])
         rest = rest[1:]
+    else:
+        rest = _names_under_title(doc, rest)
     if repeat is None:
         rest = _opening(doc, rest)
     rest = _authors_section(doc, rest)
@@ -212,6 +214,33 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
         if one_line(block.text) in lines and block.kind is not BlockKind.NOTE:
             front.byline_spans.append(block.span)
     return [b for b in body if b.kind is BlockKind.NOTE or one_line(b.text) not in lines]
+
+
+def _names_under_title(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Authors printed under the title without a "by": a list of names ("A, B and C"), or "Name, Role" lines.
+
+    A block that is one name-shaped line and no more ("Key Findings") names no one: two names at least, or a
+    name with its role. The blocks taken go to the byline.
+    """
+    front = doc.front
+    taken = 0
+    names: list[str] = []
+    for block in blocks:
+        text = one_line(block.text)
+        if block.kind is BlockKind.NOTE:
+            break
+        listed = name_list(text)
+        found = listed if len(listed) >= 2 else [signed_name(text)] if signed_name(text) else []
+        if not found:
+            break
+        names += found
+        taken += 1
+    if not taken:
+        return blocks
+    front.byline = front.byline or "; ".join(one_line(b.text) for b in blocks[:taken])
+    front.authors = front.authors or names
+    front.byline_spans += [b.span for b in blocks[:taken]]
+    return blocks[taken:]
 
 
 def _byline(doc: Document, block: Block) -> None:

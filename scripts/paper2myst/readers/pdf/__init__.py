@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from paper2myst.conventions import REPORT_NUMBER, continues_role, is_role, name_before_role, signed_name
+from paper2myst.conventions import REPORT_NUMBER, continues_role, is_role, name_before_role, name_list, signed_name
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
@@ -21,7 +21,6 @@ from paper2myst.readers.pdf.front import (
     byline_lines,
     date_line,
     letter_spaced,
-    name_list,
     title_lines,
     title_rows,
 )

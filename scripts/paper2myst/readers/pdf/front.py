@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, NAME, ROLE_WORDS, name_before_role
+from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role, name_list
 from paper2myst.dates import parse_date
 from paper2myst.readers.pdf.lines import Line, make_line
 
@@ -123,22 +123,7 @@ def author_names(lines: list[Line]) -> list[str]:
     return names
 
 
-# What follows a name in a byline to point at an affiliation or a note: "Wu1,9", "Acemoglu∗", "Duah1*".
-_MARKS = re.compile(r"\s*[\d*∗†‡§¶]+$")
 _SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
-
-
-def name_list(text: str) -> list[str]:
-    """The names a byline line lists ("A, B and C", "A1,2, B3 & C∗"), marks off; [] if any part is no name."""
-    names: list[str] = []
-    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text):
-        part = _MARKS.sub("", part.strip()).strip()
-        if not part:
-            continue  # a mark alone: the "9" of "Wu1,9"
-        if not NAME.match(part) or any(w in ROLE_WORDS for w in part.split()):
-            return []
-        names.append(part)
-    return names
 
 
 def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
