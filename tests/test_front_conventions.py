@@ -357,3 +357,14 @@ def test_text_route_one_name_shaped_line_under_the_title_names_no_one() -> None:
     doc = convert(f"Rivers Without Treaties\n\nKey Findings\n\n{BODY}\n".encode(), "p.txt")
     assert doc.front.authors == []
     assert "Key Findings" in [b.text for b in doc.body if hasattr(b, "text")]
+
+
+def test_the_publishers_name_over_its_web_address_is_the_imprint() -> None:
+    imprint = [run("Imaginary Research Institute", 396, 109, 10, BOLD), run("https://example.org", 404, 92)]
+    start = [run("Rivers Without Treaties", 72, 700, 18, BOLD), run("April 10, 2026", 72, 660)]
+    reading = build([page(1, [*start, *body(630, 30), *imprint])])
+    assert reading.front is not None and reading.front.publisher == "Imaginary Research Institute"
+    # Three lines' height between them: the name no longer stands over the address.
+    apart = [imprint[0], run("https://example.org", 404, 109 - 10 * 2.5)]
+    reading = build([page(1, [*start, *body(630, 30), *apart])])
+    assert reading.front is not None and reading.front.publisher == ""

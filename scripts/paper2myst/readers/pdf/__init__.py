@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from paper2myst.conventions import REPORT_NUMBER, continues_role, is_role, name_before_role, name_list, signed_name
 from paper2myst.dates import parse_date
@@ -49,6 +50,7 @@ from paper2myst.stages.structure import split_authors
 
 _ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
@@ -88,6 +90,7 @@ class FrontLines:
     keywords: list[Line] = field(default_factory=list)
     names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
     sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
+    imprint: Line | None = None  # the publisher's name a cover prints over its web address
     findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
 
@@ -112,6 +115,28 @@ def _report_number(pages: list[list[Line]], cover: bool) -> str:
             if line.role in {"body", "note"}:
                 line.role = "furniture"
     return found
+
+
+def _imprint(lines: list[Line]) -> Line | None:
+    """The publisher's name the first page prints just over its bare web address ("Research Service" / "https://…").
+
+    The name is a few capitalised words, the address a line of its own under it: both are the page's imprint,
+    not the body.
+    """
+    for above, line in pairwise(lines):
+        words = above.text.split()
+        if (
+            _ADDRESS.match(line.text)
+            and above.role in {"front", "body"}
+            and 1 < len(words) <= 6
+            and all(w[:1].isupper() or w in {"of", "for", "and", "the", "on", "&"} for w in words)
+            and not parse_date(above.text)
+            and not REPORT_NUMBER.match(above.text)
+            and line.baseline < above.baseline < line.baseline + above.size * 2.5
+        ):
+            above.role = line.role = "front"
+            return above
+    return None
 
 
 def _front(pages: list[list[Line]], size: float) -> FrontLines:
@@ -150,6 +175,7 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
     found.number = _report_number(pages, cover)
+    found.imprint = _imprint(first)
     at = first[0].number if first else 1
     if not found.title:
         message = "no title found: no line of the first page stands out"
@@ -461,6 +487,8 @@ def build(pages: list[Page]) -> Reading:
     front.authors = front.authors or authors or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
     if found.banner is not None:
         front.publisher = found.banner.text
+    elif found.imprint is not None:
+        front.publisher = found.imprint.text
     date = found.date
     date_node = DateLine(date.text, parse_date(date.text) or "", Span((date.number,))) if date is not None else None
     return Reading(
