@@ -19,7 +19,7 @@ from paper2myst.dates import parse_date
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import _sidebar, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import byline_lines, letter_spaced, title_lines, title_rows
+from paper2myst.readers.pdf.front import byline_lines, letter_spaced, line_date, title_lines, title_rows
 from paper2myst.readers.pdf.lines import Line, make_line
 
 ROMAN = Font("Serif", False, False)
@@ -368,3 +368,10 @@ def test_the_publishers_name_over_its_web_address_is_the_imprint() -> None:
     apart = [imprint[0], run("https://example.org", 404, 109 - 10 * 2.5)]
     reading = build([page(1, [*start, *body(630, 30), *apart])])
     assert reading.front is not None and reading.front.publisher == ""
+
+
+def test_a_history_line_gives_its_last_date_that_says_what_it_is() -> None:
+    assert line_date("Received: 23 October 2023; Accepted: 2 May 2024") == "2024-05-02"
+    assert line_date("Received: 23 October 2023; Revised: 2 January 2024") == "2024-01-02"
+    assert line_date("Received: 23 October 2023; Reviewed: 2 May 2024") == ""  # no part says what the date is
+    assert line_date("April 10, 2026") == "2026-04-10"

@@ -22,6 +22,7 @@ from paper2myst.readers.pdf.front import (
     byline_lines,
     date_line,
     letter_spaced,
+    line_date,
     title_lines,
     title_rows,
 )
@@ -490,7 +491,7 @@ def build(pages: list[Page]) -> Reading:
     elif found.imprint is not None:
         front.publisher = found.imprint.text
     date = found.date
-    date_node = DateLine(date.text, parse_date(date.text) or "", Span((date.number,))) if date is not None else None
+    date_node = DateLine(date.text, line_date(date.text), Span((date.number,))) if date is not None else None
     return Reading(
         lines=[ln.text for ln in numbered],
         blocks=blocks,

@@ -103,11 +103,29 @@ def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
 
 
 def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
-    """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023")."""
+    """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023").
+
+    With ``prefixed``, a journal's history line counts too ("Received: 23 October 2023; Accepted: 2 May 2024").
+    """
     for line in lines:
-        if line.role == "body" and parse_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+        if line.role != "body":
+            continue
+        if parse_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+            return line
+        if prefixed and len(line.text.split(";")) > 1 and line_date(line.text):
             return line
     return None
+
+
+def line_date(text: str) -> str:
+    """The ISO date a date line gives; of a history line, its last part that says what date it is."""
+    whole = parse_date(text)
+    if whole:
+        return whole
+    for part in reversed(text.split(";")):
+        if _SAYS_WHAT.match(part.strip()) and (iso := parse_date(part.strip())):
+            return iso
+    return ""
 
 
 def author_names(lines: list[Line]) -> list[str]:
