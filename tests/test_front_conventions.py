@@ -19,7 +19,7 @@ from paper2myst.dates import parse_date
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import _sidebar, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import byline_lines, letter_spaced, line_date, title_lines, title_rows
+from paper2myst.readers.pdf.front import byline_lines, letter_spaced, line_date, names_in, title_lines, title_rows
 from paper2myst.readers.pdf.lines import Line, make_line
 
 ROMAN = Font("Serif", False, False)
@@ -375,3 +375,11 @@ def test_a_history_line_gives_its_last_date_that_says_what_it_is() -> None:
     assert line_date("Received: 23 October 2023; Revised: 2 January 2024") == "2024-01-02"
     assert line_date("Received: 23 October 2023; Reviewed: 2 May 2024") == ""  # no part says what the date is
     assert line_date("April 10, 2026") == "2026-04-10"
+
+
+def test_name_and_role_lines_under_the_title_are_its_byline() -> None:
+    title = [_line("Rivers Without Treaties", 72, 700, 18, BOLD)]
+    signed = [_line("Ada Tester, Senior Fellow", 72, 670, 11), _line("Ben Sample, Research Analyst", 72, 656, 11)]
+    lines = [*title, *signed, _line(BODY, 72, 600)]
+    assert byline_lines(lines, title) == signed
+    assert [n for ln in signed for n in names_in(ln.text)] == ["Ada Tester", "Ben Sample"]

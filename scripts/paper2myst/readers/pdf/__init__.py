@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from paper2myst.conventions import REPORT_NUMBER, continues_role, is_role, name_before_role, name_list, signed_name
+from paper2myst.conventions import REPORT_NUMBER, continues_role, is_role, name_before_role, signed_name
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
@@ -23,6 +23,7 @@ from paper2myst.readers.pdf.front import (
     date_line,
     letter_spaced,
     line_date,
+    names_in,
     title_lines,
     title_rows,
 )
@@ -634,7 +635,7 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
         front.authors = split_authors(names)
         front.byline_spans.append(_span([found.byline]))
     if found.names:
-        front.authors = [name for line in found.names for name in name_list(line.text)]
+        front.authors = [name for line in found.names for name in names_in(line.text)]
         front.byline = ", ".join(front.authors)  # the names as listed, without their marks
         front.byline_spans.append(_span(found.names))
     if found.sidebar:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role, name_list
+from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role, name_list, signed_name
 from paper2myst.dates import parse_date
 from paper2myst.readers.pdf.lines import Line, make_line
 
@@ -144,8 +144,14 @@ def author_names(lines: list[Line]) -> list[str]:
 _SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
 
 
+def names_in(text: str) -> list[str]:
+    """The names a byline line gives: a list of names, or one name with its role ("Ada Tester, Senior Fellow")."""
+    signed = signed_name(text)
+    return [signed] if signed else name_list(text)
+
+
 def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
-    """Lines listing the authors' names under the title, without a "by": one line, several, or a grid.
+    """Lines naming the authors under the title, without a "by": one line, several, a grid, "Name, Role" lines.
 
     The first stands within four title lines' height under the title; the others share its size, row by row,
     left to right, with the affiliation and address lines between them passed over. Prose (an abstract, the
@@ -162,7 +168,7 @@ def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
     for line in below:
         if _SENTENCE.search(line.text) or AUTHOR_HEADING.match(line.text) or line.text.lower() == "abstract":
             break
-        if parse_date(line.text) or not name_list(line.text):
+        if parse_date(line.text) or not names_in(line.text):
             continue  # a date ("Updated April 23, 2026") lists no one
         if not found and title[-1].baseline - line.baseline > reach:
             break
