@@ -383,3 +383,14 @@ def test_name_and_role_lines_under_the_title_are_its_byline() -> None:
     lines = [*title, *signed, _line(BODY, 72, 600)]
     assert byline_lines(lines, title) == signed
     assert [n for ln in signed for n in names_in(ln.text)] == ["Ada Tester", "Ben Sample"]
+
+
+@pytest.mark.parametrize(
+    ("banner", "publisher"),
+    [("Imaginary Studies", "Imaginary Studies"), ("Article", ""), ("https://doi.org/10.1234/abc.5", "")],
+)
+def test_a_banner_over_the_title_names_the_publisher_in_two_words_or_more(banner: str, publisher: str) -> None:
+    lines = [run(banner, 72, 730, 9), run("Rivers Without Treaties", 72, 700, 22, BOLD), run("April 10, 2026", 72, 670)]
+    reading = build([page(1, [*lines, *body(640, 30)])])
+    assert reading.front is not None and reading.front.publisher == publisher
+    assert reading.front.doi == ("10.1234/abc.5" if banner.startswith("https") else "")

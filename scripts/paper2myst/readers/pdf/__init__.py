@@ -7,7 +7,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from paper2myst.conventions import REPORT_NUMBER, continues_role, is_role, name_before_role, signed_name
+from paper2myst.conventions import (
+    ADDRESS_LINE,
+    DOI_LINE,
+    REPORT_NUMBER,
+    continues_role,
+    is_role,
+    name_before_role,
+    signed_name,
+)
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
@@ -52,7 +60,6 @@ from paper2myst.stages.structure import split_authors
 
 _ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
-_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
@@ -93,6 +100,7 @@ class FrontLines:
     names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
     sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
     imprint: Line | None = None  # the publisher's name a cover prints over its web address
+    doi: str = ""  # the DOI the first page prints on a line of its own
     findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
 
@@ -128,7 +136,7 @@ def _imprint(lines: list[Line]) -> Line | None:
     for above, line in pairwise(lines):
         words = above.text.split()
         if (
-            _ADDRESS.match(line.text)
+            ADDRESS_LINE.match(line.text)
             and above.role in {"front", "body"}
             and 1 < len(words) <= 6
             and all(w[:1].isupper() or w in {"of", "for", "and", "the", "on", "&"} for w in words)
@@ -150,8 +158,10 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     found.banner = banner_line(first, found.title)
     if found.banner is not None:
         found.banner.role = "front"
-        if letter_spaced(found.banner.text):
-            found.banner = None  # a label in spaced capitals ("R E S EAR CH A R TIC L E"): cover furniture, no name
+        if letter_spaced(found.banner.text) or len(found.banner.text.split()) < 2:
+            # A label in spaced capitals ("R E S EAR CH A R TIC L E") or one word ("Article", "INSIGHT"): the
+            # cover's furniture, not a publisher's name.
+            found.banner = None
     _labelled(first, found)
     if found.byline is None:
         found.names = byline_lines(first, found.title)
@@ -178,6 +188,9 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
                 line.role = "front"
     found.number = _report_number(pages, cover)
     found.imprint = _imprint(first)
+    doi = next((m for ln in first if (m := DOI_LINE.match(ln.text))), None)
+    if doi is not None:
+        found.doi = doi.group(1)
     at = first[0].number if first else 1
     if not found.title:
         message = "no title found: no line of the first page stands out"
@@ -615,7 +628,7 @@ def _in_front(line: Line, found: FrontLines) -> bool:
 
 def _front_node(found: FrontLines, context: Context, steps: dict[float, float], size: float) -> Front:
     """The front matter as the model has it: title, byline and authors, abstract, keywords."""
-    front = Front(number=found.number)
+    front = Front(number=found.number, doi=found.doi)
     if found.title:
         rows = title_rows(found.title)
         # A word set small and raised before the title's first word ("OPEN", an access badge) calls no note.

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role, name_list, signed_name
+from paper2myst.conventions import (
+    ADDRESS_LINE,
+    AUTHOR_HEADING,
+    BACK_MATTER_HEADING,
+    name_before_role,
+    name_list,
+    signed_name,
+)
 from paper2myst.dates import parse_date
 from paper2myst.readers.pdf.lines import Line, make_line
 
@@ -94,6 +101,7 @@ def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
         and len(ln.text) > 2
         and not parse_date(ln.text)
         and not ln.text.isdigit()  # a page number
+        and not ADDRESS_LINE.match(ln.text)  # an address or a DOI names no publisher
     ]
     if not above:
         return None
