@@ -394,3 +394,18 @@ def test_a_banner_over_the_title_names_the_publisher_in_two_words_or_more(banner
     reading = build([page(1, [*lines, *body(640, 30)])])
     assert reading.front is not None and reading.front.publisher == publisher
     assert reading.front.doi == ("10.1234/abc.5" if banner.startswith("https") else "")
+
+
+def test_pdf_signatures_closing_a_text_without_back_matter() -> None:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    last = page(2, [*body(700, 20), run("Eve F. Model, Analyst in Water Policy", 72, 300)])
+    reading = build([first, last])
+    assert reading.front is not None and reading.front.authors == ["Eve F. Model"]
+
+
+def test_a_raised_ordinal_stays_in_its_place_in_the_title() -> None:
+    head = run("Issues in the 119", 72, 700, 22, BOLD)
+    th = run("th", head.x1 + 0.5, 708, 13, BOLD)
+    tail = run(" Congress", th.x1 + 0.5, 700, 22, BOLD)
+    reading = build([page(1, [head, th, tail, run("April 10, 2026", 72, 660), *body(630, 30)])])
+    assert reading.front is not None and reading.front.title == "Issues in the 119th Congress"

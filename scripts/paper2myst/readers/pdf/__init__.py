@@ -292,8 +292,9 @@ def _back(lines: list[Line], size: float, width: float, banner: Line | None = No
         ),
         None,
     )
-    if start is None:
-        return []
+    if start is None:  # no back matter: signatures may still close the text
+        _closing_number(lines)
+        return _signatures(lines, width)
     for line in lines[start:]:
         if line.role == "body" or (line is lines[start] and line.role == "furniture"):
             line.role = "back"
