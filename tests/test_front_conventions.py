@@ -409,3 +409,32 @@ def test_a_raised_ordinal_stays_in_its_place_in_the_title() -> None:
     tail = run(" Congress", th.x1 + 0.5, 700, 22, BOLD)
     reading = build([page(1, [head, th, tail, run("April 10, 2026", 72, 660), *body(630, 30)])])
     assert reading.front is not None and reading.front.title == "Issues in the 119th Congress"
+
+
+def test_text_route_signatures_closing_the_body() -> None:
+    source = text_paper(
+        f"Eve F. Model, Analyst in American National\n\nGovernment\n\nAda Tester, Legislative Attorney\n\n"
+        f"Disclaimer\n\n{DISCLAIMER}"
+    )
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == ["Eve F. Model", "Ada Tester"]
+    assert [b.text for b in doc.back_matter][:3] == [
+        "Eve F. Model, Analyst in American National",
+        "Government",
+        "Ada Tester, Legislative Attorney",
+    ]
+
+
+def test_text_route_a_closing_line_without_a_role_is_the_bodys() -> None:
+    doc = convert(text_paper("Eve F. Model, Rebuilding the Army, 2020\n\nDisclaimer\n\nText.").encode(), "paper.txt")
+    assert doc.front.authors == []
+
+
+def test_text_route_author_section_after_the_references_stays_in_the_back_matter() -> None:
+    source = text_paper(
+        "References\n\nTester, Ada. 2020. Rivers. Imaginary Press.\n\n"
+        f"Author Information\n\nAda B. Tester Legislative Attorney\n\nDisclaimer\n\n{DISCLAIMER}"
+    )
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == ["Ada B. Tester"]
+    assert "Ada B. Tester Legislative Attorney" in [b.text for b in doc.back_matter]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import AUTHOR_HEADING, BACK_MATTER_HEADING, name_before_role, name_list, signed_name
+from paper2myst.conventions import (
+    AUTHOR_HEADING,
+    BACK_MATTER_HEADING,
+    continues_role,
+    name_before_role,
+    name_list,
+    signed_name,
+)
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
@@ -96,7 +103,7 @@ def structure(doc: Document) -> None:
     # the publisher's back matter (its name, address, series list) follows.
     stop = next((i for i, b in enumerate(tail) if not looks_like_reference(b)), len(tail))
     doc.references = [Reference(one_line(b.text), b.span) for b in tail[:stop]]
-    doc.back_matter = tail[stop:]
+    doc.back_matter = tail[stop:] + doc.back_matter  # an author section after the list stays in it
     front.publisher = front.publisher or (doc.back_matter[0].text.replace("\n", " ") if doc.back_matter else "")
 
 
@@ -194,7 +201,7 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
         if count and (count == len(rest) or BACK_MATTER_HEADING.match(rest[count].text.strip())):
             at = i
     if at is None:
-        return blocks
+        return _signatures(doc, blocks)
     front = doc.front
     lines: list[str] = []
     for block in blocks[at + 1 :]:
@@ -241,6 +248,32 @@ def _names_under_title(doc: Document, blocks: list[Block]) -> list[Block]:
     front.authors = front.authors or names
     front.byline_spans += [b.span for b in blocks[:taken]]
     return blocks[taken:]
+
+
+def _signatures(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Signatures closing the body, "Name, Role" lines (before the back matter's first heading, or the end).
+
+    A role too long for its line goes on in the next block ("Government"). Notes between stay where they are;
+    the signatures go to the back matter.
+    """
+    end = next((i for i, b in enumerate(blocks) if BACK_MATTER_HEADING.match(b.text.strip())), len(blocks))
+    start = end
+    for i in range(end - 1, -1, -1):
+        text = one_line(blocks[i].text)
+        if blocks[i].kind is BlockKind.NOTE:
+            continue
+        if not (signed_name(text) or continues_role(text)):
+            break
+        start = i
+    while start < end and (blocks[start].kind is BlockKind.NOTE or not signed_name(one_line(blocks[start].text))):
+        start += 1  # a role's second line without its name: part of the body
+    signed = [b for b in blocks[start:end] if b.kind is not BlockKind.NOTE]
+    if not signed:
+        return blocks
+    if not doc.front.authors:
+        doc.front.authors = [n for b in signed if (n := signed_name(one_line(b.text)))]
+    doc.back_matter = signed + doc.back_matter
+    return [b for b in blocks if b not in signed]
 
 
 def _byline(doc: Document, block: Block) -> None:
