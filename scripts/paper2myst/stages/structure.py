@@ -273,7 +273,7 @@ def _signatures(doc: Document, blocks: list[Block]) -> list[Block]:
     if not doc.front.authors:
         doc.front.authors = [n for b in signed if (n := signed_name(one_line(b.text)))]
     doc.back_matter = signed + doc.back_matter
-    return [b for b in blocks if b not in signed]
+    return [b for b in blocks if not any(b is s for s in signed)]
 
 
 def _byline(doc: Document, block: Block) -> None:
