@@ -438,3 +438,16 @@ def test_text_route_author_section_after_the_references_stays_in_the_back_matter
     doc = convert(source.encode(), "paper.txt")
     assert doc.front.authors == ["Ada B. Tester"]
     assert "Ada B. Tester Legislative Attorney" in [b.text for b in doc.back_matter]
+
+
+def test_the_series_label_under_the_imprint_at_the_pages_foot() -> None:
+    imprint = [run("Imaginary Research Institute", 396, 109, 10, BOLD), run("https://example.org", 404, 92)]
+    foot = [run("IRI BRIEF", 73, 53, 8.9, BOLD), run("Prepared for Its Readers", 73, 44, 8.9)]
+    start = [run("Rivers Without Treaties", 72, 700, 18, BOLD), run("April 10, 2026", 72, 660)]
+    reading = build([page(1, [*start, *body(630, 30), *imprint, *foot])])
+    assert reading.front is not None and reading.front.series == "IRI BRIEF"
+    assert "Prepared for Its Readers" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+    # At nine-tenths of the body's size or more the lines are the body's.
+    foot = [run("IRI BRIEF", 73, 53, 9.0, BOLD), run("Prepared for Its Readers", 73, 44, 9.0)]
+    reading = build([page(1, [*start, *body(630, 30), *imprint, *foot])])
+    assert reading.front is not None and reading.front.series == ""

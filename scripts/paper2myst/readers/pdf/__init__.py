@@ -101,6 +101,7 @@ class FrontLines:
     sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
     imprint: Line | None = None  # the publisher's name a cover prints over its web address
     doi: str = ""  # the DOI the first page prints on a line of its own
+    series: str = ""  # the series label printed under the imprint
     findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
 
@@ -149,6 +150,21 @@ def _imprint(lines: list[Line]) -> Line | None:
     return None
 
 
+def _series(lines: list[Line], imprint: Line, size: float) -> str:
+    """Under the imprint, at the page's foot in type smaller than the body's: the series label and its motto.
+
+    The lines are the cover's; the first, set bold, names the series ("Working Papers", a product line's name).
+    """
+    foot = [
+        ln
+        for ln in lines
+        if ln.role == "body" and ln.top < imprint.bottom and ln.size < size * 0.9 and ln.number > imprint.number
+    ]
+    for line in foot:
+        line.role = "front"
+    return foot[0].text if foot and foot[0].bold and len(foot[0].text.split()) <= 4 else ""
+
+
 def _front(pages: list[list[Line]], size: float) -> FrontLines:
     """Mark the title, byline, abstract, keywords and date (and a cover page's other lines) as front matter."""
     first = pages[0]
@@ -188,6 +204,8 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
                 line.role = "front"
     found.number = _report_number(pages, cover)
     found.imprint = _imprint(first)
+    if found.imprint is not None:
+        found.series = _series(first, found.imprint, size)
     doi = next((m for ln in first if (m := DOI_LINE.match(ln.text))), None)
     if doi is not None:
         found.doi = doi.group(1)
@@ -629,7 +647,7 @@ def _in_front(line: Line, found: FrontLines) -> bool:
 
 def _front_node(found: FrontLines, context: Context, steps: dict[float, float], size: float) -> Front:
     """The front matter as the model has it: title, byline and authors, abstract, keywords."""
-    front = Front(number=found.number, doi=found.doi)
+    front = Front(number=found.number, doi=found.doi, series=found.series)
     if found.title:
         rows = title_rows(found.title)
         # A word set small and raised before the title's first word ("OPEN", an access badge) calls no note.
