@@ -451,3 +451,14 @@ def test_the_series_label_under_the_imprint_at_the_pages_foot() -> None:
     foot = [run("IRI BRIEF", 73, 53, 9.0, BOLD), run("Prepared for Its Readers", 73, 44, 9.0)]
     reading = build([page(1, [*start, *body(630, 30), *imprint, *foot])])
     assert reading.front is not None and reading.front.series == ""
+
+
+@pytest.mark.parametrize(
+    ("masthead", "publisher"),
+    [("United Imaginary Accountability Office", "United Imaginary Accountability Office"), ("Report to Readers", "")],
+)
+def test_a_masthead_naming_an_institution_is_the_publisher(masthead: str, publisher: str) -> None:
+    lines = [run(masthead, 216, 752, 12, BOLD), run("Rivers Without Treaties", 216, 603, 36)]
+    reading = build([page(1, [*lines, run("December 2006", 36, 560), *body(500, 30)])])
+    assert reading.front is not None and reading.front.publisher == publisher
+    assert reading.front.title == "Rivers Without Treaties"

@@ -49,6 +49,14 @@ NAME = re.compile(rf"^{_NAME_PART}(?: (?:{_NAME_PART}|van|von|de|da|del|der|la|l
 # a heading ("FY 2025", "COP28", "G20").
 REPORT_NUMBER = re.compile(r"^(?:(?=[A-Z-]*\d)[A-Z]{1,5}[- ]?\d{2,}[A-Z0-9-]*|\d{2}-\d{3,6})$")
 
+# The last word of an institution's name ("United States Government Accountability Office", "Centre for
+# Imaginary Studies" has it first): a masthead over a cover's title that ends in one names the publisher.
+INSTITUTION_WORDS = frozenset(
+    {"Office", "Service", "Institute", "Institution", "Center", "Centre", "Foundation", "University", "Agency"}
+    | {"Administration", "Council", "Commission", "Bureau", "Department", "Ministry", "Press", "Library"}
+    | {"School", "Association", "Society", "Organization", "Organisation", "Forum", "Fund", "Bank", "Board"}
+)
+
 # A line that is only a DOI, as covers print it ("DOI: 10.1234/x", "https://doi.org/10.1234/x"): group 1 is the DOI.
 DOI_LINE = re.compile(r"^(?:DOI:?\s*|<?https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s>]+)>?$", re.IGNORECASE)
 # A line that is only a web address: an imprint's or a running foot's, never a name.

@@ -10,6 +10,7 @@ from itertools import pairwise
 from paper2myst.conventions import (
     ADDRESS_LINE,
     DOI_LINE,
+    INSTITUTION_WORDS,
     REPORT_NUMBER,
     continues_role,
     is_role,
@@ -100,6 +101,7 @@ class FrontLines:
     names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
     sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
     imprint: Line | None = None  # the publisher's name a cover prints over its web address
+    masthead: Line | None = None  # an institution's name set over the title, further up than a banner
     doi: str = ""  # the DOI the first page prints on a line of its own
     series: str = ""  # the series label printed under the imprint
     findings: list[Diagnostic] = field(default_factory=list)
@@ -148,6 +150,20 @@ def _imprint(lines: list[Line]) -> Line | None:
             above.role = line.role = "front"
             return above
     return None
+
+
+def _masthead(line: Line, title: list[Line]) -> bool:
+    """A line over the title naming an institution (its last word one: "… Accountability Office")."""
+    words = line.text.split()
+    return (
+        bool(title)
+        and line.role == "front"
+        and line.page == title[0].page
+        and line.bottom > title[0].top
+        and 1 < len(words) <= 8
+        and words[-1] in INSTITUTION_WORDS
+        and all(w[:1].isupper() or w in {"of", "for", "and", "the", "on", "&"} for w in words)
+    )
 
 
 def _series(lines: list[Line], imprint: Line, size: float) -> str:
@@ -204,6 +220,7 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
                 line.role = "front"
     found.number = _report_number(pages, cover)
     found.imprint = _imprint(first)
+    found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
     if found.imprint is not None:
         found.series = _series(first, found.imprint, size)
     doi = next((m for ln in first if (m := DOI_LINE.match(ln.text))), None)
@@ -523,6 +540,8 @@ def build(pages: list[Page]) -> Reading:
         front.publisher = found.banner.text
     elif found.imprint is not None:
         front.publisher = found.imprint.text
+    elif found.masthead is not None:
+        front.publisher = found.masthead.text
     date = found.date
     date_node = DateLine(date.text, line_date(date.text), Span((date.number,))) if date is not None else None
     return Reading(
