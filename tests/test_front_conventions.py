@@ -19,7 +19,15 @@ from paper2myst.dates import parse_date
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import _sidebar, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import byline_lines, letter_spaced, line_date, names_in, title_lines, title_rows
+from paper2myst.readers.pdf.front import (
+    author_names,
+    byline_lines,
+    letter_spaced,
+    line_date,
+    names_in,
+    title_lines,
+    title_rows,
+)
 from paper2myst.readers.pdf.lines import Line, make_line
 
 ROMAN = Font("Serif", False, False)
@@ -462,3 +470,14 @@ def test_a_masthead_naming_an_institution_is_the_publisher(masthead: str, publis
     reading = build([page(1, [*lines, run("December 2006", 36, 560), *body(500, 30)])])
     assert reading.front is not None and reading.front.publisher == publisher
     assert reading.front.title == "Rivers Without Treaties"
+
+
+def test_an_author_blocks_names_not_a_biographys_wrapped_lines() -> None:
+    block = [
+        _line("Ada B. Tester", 72, 600),
+        _line("Legislative Attorney", 72, 588),
+        _line("Ben Sample, Senior Fellow", 72, 570),
+        _line("Cara Example is a researcher at the", 72, 552),
+        _line("United Nations Development Programme in New York", 72, 540),
+    ]
+    assert author_names(block) == ["Ada B. Tester", "Ben Sample", "Cara Example"]

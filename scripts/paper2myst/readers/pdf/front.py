@@ -8,6 +8,7 @@ from paper2myst.conventions import (
     ADDRESS_LINE,
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
+    ROLE_WORDS,
     name_before_role,
     name_list,
     signed_name,
@@ -137,18 +138,22 @@ def line_date(text: str) -> str:
 
 
 def author_names(lines: list[Line]) -> list[str]:
-    """Names in an author block: the name that opens a line ("Name", "Name, Role", "Name Role").
+    """Names in an author block: the name that opens a line ("Name", "Name, Role", "Name Role", "Name is …").
 
-    A line that is only a role ("Legislative Attorney", "Specialist in Income Security") names no one.
+    A line that is only a role ("Legislative Attorney", "Specialist in Income Security") names no one, nor does
+    a biography's wrapped line that opens with capitalised words ("United Nations Programme in New York").
     """
     names: list[str] = []
     for line in lines:
         head = name_before_role(line.text)
-        if head and head not in names:
+        rest = " ".join(line.text.split())[len(head) :].split()
+        opens = not rest or rest[0].startswith(",") or rest[0] in ROLE_WORDS or rest[0] in _BIO_VERBS
+        if head and opens and head not in names:
             names.append(head)
     return names
 
 
+_BIO_VERBS = frozenset({"is", "was", "has", "serves", "served", "leads", "led", "holds", "works", "worked"})
 _SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
 
 
