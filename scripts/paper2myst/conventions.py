@@ -66,8 +66,8 @@ ADDRESS_LINE = re.compile(r"^<?(?:https?://|www\.)[^\s>]+>?$", re.IGNORECASE)
 def is_role(text: str) -> bool:
     """A job title, not a name: "Legislative Attorney", "Analyst in Public Finance", "U.S. Army Fellow".
 
-    It holds a role word, and every capitalised word before the first lowercase one that is not a role word
-    is an abbreviation or an institution's word ("U.S.", "Army"), not a given name followed by a surname.
+    A role word stands among its capitalised words before the first lowercase one, and no name opens the line
+    ("Ada B. Tester Senior Specialist" is a name with its role, not a role).
     """
     words = text.replace(",", " ").split()
     if not words:
@@ -77,10 +77,7 @@ def is_role(text: str) -> bool:
         if word[:1].islower():
             break
         head.append(word)
-    if not any(w in ROLE_WORDS for w in head):
-        return False
-    # A name opening the line ("Ada B. Tester Senior Specialist") makes it a name with a role, not a role.
-    return name_before_role(text) == ""
+    return any(w in ROLE_WORDS for w in head) and name_before_role(text) == ""
 
 
 def name_before_role(text: str) -> str:
@@ -120,7 +117,11 @@ def signed_name(text: str) -> str:
     return name if any(w in ROLE_WORDS for w in head) else ""
 
 
-_CONNECTORS = frozenset({"in", "of", "and", "for", "the", "on", "&"})
+# The small words a name or a role of capitalised words may hold ("Specialist on Congress and the Legislative
+# Process", "Centre for Imaginary Studies").
+CONNECTORS = frozenset({"in", "of", "and", "for", "the", "on", "&"})
+# The verbs a biography opens with after its subject's name ("Ada Tester is a senior fellow …").
+BIO_VERBS = frozenset({"is", "was", "has", "serves", "served", "leads", "led", "holds", "works", "worked"})
 
 
 def continues_role(text: str) -> bool:
@@ -130,7 +131,7 @@ def continues_role(text: str) -> bool:
         0 < len(words) <= 6
         and not any(ch.isdigit() for ch in text)
         and not text.rstrip().endswith((".", ":", ";"))
-        and all(w[:1].isupper() or w in _CONNECTORS for w in words)
+        and all(w[:1].isupper() or w in CONNECTORS for w in words)
         and any(w[:1].isupper() for w in words)
     )
 

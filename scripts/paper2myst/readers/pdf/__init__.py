@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from paper2myst.conventions import (
     ADDRESS_LINE,
+    CONNECTORS,
     DOI_LINE,
     INSTITUTION_WORDS,
     REPORT_NUMBER,
@@ -142,7 +143,7 @@ def _imprint(lines: list[Line]) -> Line | None:
             ADDRESS_LINE.match(line.text)
             and above.role in {"front", "body"}
             and 1 < len(words) <= 6
-            and all(w[:1].isupper() or w in {"of", "for", "and", "the", "on", "&"} for w in words)
+            and all(w[:1].isupper() or w in CONNECTORS for w in words)
             and not parse_date(above.text)
             and not REPORT_NUMBER.match(above.text)
             and line.baseline < above.baseline < line.baseline + above.size * 2.5
@@ -162,7 +163,7 @@ def _masthead(line: Line, title: list[Line]) -> bool:
         and line.bottom > title[0].top
         and 1 < len(words) <= 8
         and words[-1] in INSTITUTION_WORDS
-        and all(w[:1].isupper() or w in {"of", "for", "and", "the", "on", "&"} for w in words)
+        and all(w[:1].isupper() or w in CONNECTORS for w in words)
     )
 
 

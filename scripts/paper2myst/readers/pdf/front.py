@@ -8,6 +8,7 @@ from paper2myst.conventions import (
     ADDRESS_LINE,
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
+    BIO_VERBS,
     ROLE_WORDS,
     name_before_role,
     name_list,
@@ -147,13 +148,12 @@ def author_names(lines: list[Line]) -> list[str]:
     for line in lines:
         head = name_before_role(line.text)
         rest = " ".join(line.text.split())[len(head) :].split()
-        opens = not rest or rest[0].startswith(",") or rest[0] in ROLE_WORDS or rest[0] in _BIO_VERBS
+        opens = not rest or rest[0].startswith(",") or rest[0] in ROLE_WORDS or rest[0] in BIO_VERBS
         if head and opens and head not in names:
             names.append(head)
     return names
 
 
-_BIO_VERBS = frozenset({"is", "was", "has", "serves", "served", "leads", "led", "holds", "works", "worked"})
 _SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
 
 
