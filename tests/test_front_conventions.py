@@ -337,8 +337,8 @@ def test_the_sidebar_of_a_summary_page_gives_names_and_roles_not_its_date() -> N
 
 
 def test_letter_spaced_labels() -> None:
-    assert letter_spaced("F A C T S H E E T")
-    assert letter_spaced("R E S EAR CH A R TIC L E Open Access")  # seven letters alone of twelve pieces
+    assert letter_spaced("N E W S L E T T E R")
+    assert letter_spaced("S P E C IAL I S SUE Open Access")  # seven letters alone of twelve pieces
     assert not letter_spaced("A B C Programs")  # three letters alone: not yet a label
     assert not letter_spaced("R E S T Programs of the Year in Review Today")  # four alone of eleven pieces
 

@@ -112,8 +112,8 @@ class FrontLines:
 def _report_number(pages: list[list[Line]], cover: bool) -> str:
     """The report number, where the document shows a line of that shape is one; its lines become furniture.
 
-    A line shaped like a number ("R48447", "GAO-07-106") is the report's number if it stands on a cover (a first
-    page without running text) or its text recurs on another page (alone, or in a running foot: "R48447 ·
+    A line shaped like a number ("R12345", "ABC-01-234") is the report's number if it stands on a cover (a first
+    page without running text) or its text recurs on another page (alone, or in a running foot: "R12345 ·
     VERSION 6").
     Elsewhere it is the author's words, a heading of the body ("FY 2025", "COP28"), and stays.
     """
@@ -132,7 +132,7 @@ def _report_number(pages: list[list[Line]], cover: bool) -> str:
 
 
 def _imprint(lines: list[Line]) -> Line | None:
-    """The publisher's name the first page prints just over its bare web address ("Research Service" / "https://…").
+    """The publisher's name the first page prints just over its bare web address ("Imaginary Institute" / "https://…").
 
     The name is a few capitalised words, the address a line of its own under it: both are the page's imprint,
     not the body.
@@ -154,7 +154,7 @@ def _imprint(lines: list[Line]) -> Line | None:
 
 
 def _masthead(line: Line, title: list[Line]) -> bool:
-    """A line over the title naming an institution (its last word one: "… Accountability Office")."""
+    """A line over the title naming an institution (its last word one: "… Imaginary Office")."""
     words = line.text.split()
     return (
         bool(title)
@@ -192,7 +192,7 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     if found.banner is not None:
         found.banner.role = "front"
         if letter_spaced(found.banner.text) or len(found.banner.text.split()) < 2:
-            # A label in spaced capitals ("R E S EAR CH A R TIC L E") or one word ("Article", "INSIGHT"): the
+            # A label in spaced capitals ("N E W S L E T T E R") or one word ("Article", "BRIEF"): the
             # cover's furniture, not a publisher's name.
             found.banner = None
     _labelled(first, found)
@@ -354,7 +354,7 @@ def _closing_number(lines: list[Line]) -> None:
 def _signatures(lines: list[Line], width: float) -> list[str]:
     """Authors signing the end of the body: "Name, Role" lines just before the back matter.
 
-    A role too long for its line goes on under it ("Analyst in American National" / "Government"). The lines
+    A role too long for its line goes on under it ("Analyst in Regional Water" / "Policy"). The lines
     may stand on the page before the back matter's, side by side in two columns; notes and running elements
     between are passed over. What they hold goes to the back matter.
     """

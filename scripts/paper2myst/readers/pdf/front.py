@@ -62,7 +62,7 @@ def title_lines(lines: list[Line], size: float) -> list[Line]:
 
 
 def letter_spaced(text: str) -> bool:
-    """A label set in spaced capitals ("F A C T S H E E T", "R E S EAR CH A R TIC L E"): not a title, not a name.
+    """A label set in spaced capitals ("N E W S L E T T E R", "S P E C I A L  I S S U E"): not a title, not a name.
 
     Four letters standing alone at least, and they make half the line's pieces or more.
     """
@@ -141,7 +141,7 @@ def line_date(text: str) -> str:
 def author_names(lines: list[Line]) -> list[str]:
     """Names in an author block: the name that opens a line ("Name", "Name, Role", "Name Role", "Name is …").
 
-    A line that is only a role ("Legislative Attorney", "Specialist in Income Security") names no one, nor does
+    A line that is only a role ("Legislative Attorney", "Specialist in Water Security") names no one, nor does
     a biography's wrapped line that opens with capitalised words ("United Nations Programme in New York").
     """
     names: list[str] = []
