@@ -193,6 +193,7 @@ def test_a_number_closing_the_body_before_the_back_matter_is_furniture() -> None
     reading = build([first, second, third])
     assert "AB12345" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
     assert "AB12345" in [b.text for b in reading.blocks if b.kind.name == "FURNITURE"]
+    assert reading.front is not None and reading.front.number == "AB12345"
 
 
 # --- the PDF route: the title ---------------------------------------------------------------------------------------
@@ -481,3 +482,12 @@ def test_an_author_blocks_names_not_a_biographys_wrapped_lines() -> None:
         _line("United Nations Development Programme in New York", 72, 540),
     ]
     assert author_names(block) == ["Ada B. Tester", "Ben Sample", "Cara Example"]
+
+
+def test_a_heading_shaped_like_a_number_named_again_in_a_sentence_stays() -> None:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 10), run("COP28", 72, 560, 12, BOLD), *body(540, 10)])
+    third = page(3, [*body(700, 10), run("The parties met again at COP28 to agree on water.", 72, 560)])
+    reading = build([first, second, third])
+    assert reading.front is not None and reading.front.number == ""
+    assert "COP28" in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]

@@ -109,21 +109,27 @@ class FrontLines:
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
 
 
-def _report_number(pages: list[list[Line]], cover: bool) -> str:
+def _report_number(pages: list[list[Line]], cover: bool, size: float) -> str:
     """The report number, where the document shows a line of that shape is one; its lines become furniture.
 
     A line shaped like a number ("R12345", "ABC-01-234") is the report's number if it stands on a cover (a first
     page without running text) or its text recurs on another page (alone, or in a running foot: "R12345 ·
-    VERSION 6").
+    VERSION 6"; not in a sentence of the body, which may name a heading's subject).
     Elsewhere it is the author's words, a heading of the body ("FY 2025", "COP28"), and stays.
     """
     lines = [ln for page in pages for ln in page]
+    edges = {id(f(page, key=lambda ln: ln.baseline)) for page in pages if page for f in (min, max)}
     found = ""
     for line in lines:
         if not REPORT_NUMBER.match(line.text) or line.role not in {"body", "note", "front", "furniture"}:
             continue
         word = re.compile(rf"(?<![\w-]){re.escape(line.text)}(?![\w-])")
-        again = any(other.page != line.page and word.search(other.text) for other in lines)
+        # Again on another page: alone, or inside a running element (a page's first or last line in type smaller
+        # than the body's; the author's sentences may name a heading's subject).
+        running = [o for o in lines if o.role == "furniture" or (id(o) in edges and o.size < size)]
+        again = any(o.page != line.page for o in lines if o.text == line.text) or any(
+            o.page != line.page and word.search(o.text) for o in running
+        )
         if (line.page == 1 and cover) or again:
             found = found or line.text
             if line.role in {"body", "note"}:
@@ -219,7 +225,7 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
-    found.number = _report_number(pages, cover)
+    found.number = _report_number(pages, cover, size)
     found.imprint = _imprint(first)
     found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
     if found.imprint is not None:
@@ -535,6 +541,10 @@ def build(pages: list[Page]) -> Reading:
     back_lines = [ln for ln in numbered if ln.role == "back"]
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
+    # A number only the body's close prints (set apart as furniture there) is the report's too.
+    front.number = front.number or next(
+        (ln.text for ln in numbered if ln.role == "furniture" and REPORT_NUMBER.match(ln.text)), ""
+    )
     diagnostics += found.findings
     front.authors = front.authors or authors or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
     if found.banner is not None:
