@@ -60,7 +60,7 @@ def body(y0: float, count: int, x: float = 72.0) -> list[Run]:
         ("Cara D. Example Legislative Attorney", "Cara D. Example"),
         ("Dan Sample Analyst in Science and Technology Policy", "Dan Sample"),
         ("Eve F. Model, Specialist in Energy Policy", "Eve F. Model"),
-        ("Gil M'Hand, U.S. Army Fellow", "Gil M'Hand"),
+        ("Gil M'Hand, U.S. Navy Fellow", "Gil M'Hand"),
         ("Hana Placeholder", "Hana Placeholder"),
         ("Legislative Attorney", ""),
         ("Senior Research Librarian", ""),
@@ -82,7 +82,7 @@ def test_a_role_is_not_a_name() -> None:
 def test_a_signature_carries_a_role_a_reference_does_not() -> None:
     assert signed_name("Eve F. Model, Specialist in Energy Policy") == "Eve F. Model"
     assert signed_name("Eve F. Model, Analyst in International Trade and") == "Eve F. Model"
-    assert signed_name("Eve F. Model, Rebuilding the Army: A Research Paper, 2020") == ""
+    assert signed_name("Eve F. Model, Rebuilding the Fleet: A Research Paper, 2020") == ""
     assert signed_name("Companion Proceedings, 2024") == ""
     assert signed_name("Hana Placeholder") == ""  # a name alone signs nothing: no role beside it
     # Ten words of role are a role; eleven are a sentence.
@@ -158,7 +158,7 @@ def test_pdf_signatures_before_the_back_matter_in_two_columns() -> None:
 
 
 def test_pdf_a_reference_before_the_back_matter_is_not_a_signature() -> None:
-    assert _signed([run("Eve F. Model, Rebuilding the Army, Research Paper 12, 2020", 72, 300)]) == []
+    assert _signed([run("Eve F. Model, Rebuilding the Fleet, Research Paper 12, 2020", 72, 300)]) == []
 
 
 # --- the PDF route: report numbers --------------------------------------------------------------------------------
@@ -204,26 +204,26 @@ def _line(text: str, x: float, y: float, size: float = 10.0, font: Font = ROMAN,
 
 
 def test_a_title_row_cut_by_the_columns_is_put_back_in_place() -> None:
-    # The column finder read the right piece first; the two pieces touch ("M-" + "1E3"), one word.
-    right = _line("1E3 Tank Programme", 0, 700, 18, BOLD, column=2)
-    left = _line("The Army's M-", 0, 700, 18, BOLD, column=1)
+    # The column finder read the right piece first; the two pieces touch ("K-" + "2E5"), one word.
+    right = _line("2E5 Dam Programme", 0, 700, 18, BOLD, column=2)
+    left = _line("The River's K-", 0, 700, 18, BOLD, column=1)
     right.x0 = right.runs[0].x0 = left.runs[0].x1 + 1
     right.x1 = right.runs[0].x1 = right.x0 + 150
     lines = [right, left, _line(BODY, 72, 670), _line(BODY, 72, 658)]
     title = title_lines(lines, 10.0)
     assert title == [left, right]
-    assert [ln.text for ln in title_rows(title)] == ["The Army's M-1E3 Tank Programme"]
+    assert [ln.text for ln in title_rows(title)] == ["The River's K-2E5 Dam Programme"]
 
 
 def test_a_logos_word_set_as_large_as_the_title_is_not_the_title() -> None:
-    logo = _line("GAO", 40, 720, 36)
-    title = [_line("DEPARTMENT OF", 220, 600, 36), _line("ENERGY", 220, 564, 36)]
+    logo = _line("IRI", 40, 720, 36)
+    title = [_line("MINISTRY OF", 220, 600, 36), _line("WATER", 220, 564, 36)]
     lines = [logo, *title, _line(BODY, 72, 400)]
     assert title_lines(lines, 10.0) == title
     # Two lines' height under the last line still joins the title; a little more does not.
-    near = _line("Key Challenges", 220, 564 - 72, 36)
+    near = _line("Rivers Apart", 220, 564 - 72, 36)
     assert title_lines([logo, *title, near], 10.0) == [*title, near]
-    far = _line("Key Challenges Remain for Developing Energy", 220, 564 - 73, 36)
+    far = _line("Rivers Apart and the Treaties Not Yet Made", 220, 564 - 73, 36)
     assert title_lines([logo, *title, far], 10.0) == [far]
 
 
@@ -435,7 +435,7 @@ def test_text_route_signatures_closing_the_body() -> None:
 
 
 def test_text_route_a_closing_line_without_a_role_is_the_bodys() -> None:
-    doc = convert(text_paper("Eve F. Model, Rebuilding the Army, 2020\n\nDisclaimer\n\nText.").encode(), "paper.txt")
+    doc = convert(text_paper("Eve F. Model, Rebuilding the Fleet, 2020\n\nDisclaimer\n\nText.").encode(), "paper.txt")
     assert doc.front.authors == []
 
 
@@ -468,7 +468,7 @@ def test_the_series_label_under_the_imprint_at_the_pages_foot() -> None:
 )
 def test_a_masthead_naming_an_institution_is_the_publisher(masthead: str, publisher: str) -> None:
     lines = [run(masthead, 216, 752, 12, BOLD), run("Rivers Without Treaties", 216, 603, 36)]
-    reading = build([page(1, [*lines, run("December 2006", 36, 560), *body(500, 30)])])
+    reading = build([page(1, [*lines, run("December 2016", 36, 560), *body(500, 30)])])
     assert reading.front is not None and reading.front.publisher == publisher
     assert reading.front.title == "Rivers Without Treaties"
 

@@ -24,7 +24,7 @@ BACK_MATTER_HEADING = re.compile(
 )
 
 # Words that open or make up a job title printed beside an author's name ("Senior Research Librarian",
-# "Legislative Attorney", "Analyst in Public Water", "Specialist in Water Security", "U.S. Army Fellow"):
+# "Legislative Attorney", "Analyst in Public Water", "Specialist in Water Security", "U.S. Navy Fellow"):
 # a line made of them, or what follows them, is a role, never a name.
 RANKS = frozenset(
     {"Senior", "Chief", "Deputy", "Acting", "Assistant", "Associate", "Principal", "Visiting", "Lead", "Research"}
@@ -64,7 +64,7 @@ ADDRESS_LINE = re.compile(r"^<?(?:https?://|www\.)[^\s>]+>?$", re.IGNORECASE)
 
 
 def is_role(text: str) -> bool:
-    """A job title, not a name: "Legislative Attorney", "Analyst in Public Water", "U.S. Army Fellow".
+    """A job title, not a name: "Legislative Attorney", "Analyst in Public Water", "U.S. Navy Fellow".
 
     A role word stands among its capitalised words before the first lowercase one, and no name opens the line
     ("Ada B. Tester Senior Specialist" is a name with its role, not a role).
@@ -101,8 +101,8 @@ def signed_name(text: str) -> str:
     """The name of a signature line, ``Name, Role`` or ``Name Role``, that carries its role; "" otherwise.
 
     The role opens with a role word among its first capitalised words and is short, without digits:
-    "Eve F. Model, Specialist in Water Policy" → "Eve F. Model"; "Gil M'Hand, U.S. Army Fellow" → "Gil M'Hand";
-    "Ada Tester, Rebuilding the Army: A Research Paper, 2020" → "" (a reference, not a role).
+    "Eve F. Model, Specialist in Water Policy" → "Eve F. Model"; "Gil M'Hand, U.S. Navy Fellow" → "Gil M'Hand";
+    "Ada Tester, Rebuilding the Fleet: A Research Paper, 2020" → "" (a reference, not a role).
     """
     name = name_before_role(text)
     role = " ".join(text.split())[len(name) :].lstrip(" ,").split()

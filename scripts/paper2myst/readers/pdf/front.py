@@ -28,7 +28,7 @@ def title_lines(lines: list[Line], size: float) -> list[Line]:
 
     The lines of the largest size fall into blocks, a line joining a block when it stands no more than two
     lines' height under it; the block holding the most text is the title (a logo's short word set as large
-    stands apart). A title row the column finder cut in pieces ("Elections Grant" | "Programs: ...") is put
+    stands apart). A title row the column finder cut in pieces ("Rivers Without" | "Treaties: ...") is put
     back together by position, not by the reading order of the columns. Where no type is larger than the
     body's (``size``), the largest lines are the first ones, in reading order.
     """
