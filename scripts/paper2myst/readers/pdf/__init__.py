@@ -119,14 +119,15 @@ def _report_number(pages: list[list[Line]], cover: bool, size: float) -> str:
     """
     lines = [ln for page in pages for ln in page]
     edges = {id(f(page, key=lambda ln: ln.baseline)) for page in pages if page for f in (min, max)}
+    # Running elements: furniture, or a page's first or last line in type smaller than the body's (the author's
+    # sentences may name a heading's subject).
+    running = [o for o in lines if o.role == "furniture" or (id(o) in edges and o.size < size)]
     found = ""
     for line in lines:
         if not REPORT_NUMBER.match(line.text) or line.role not in {"body", "note", "front", "furniture"}:
             continue
         word = re.compile(rf"(?<![\w-]){re.escape(line.text)}(?![\w-])")
-        # Again on another page: alone, or inside a running element (a page's first or last line in type smaller
-        # than the body's; the author's sentences may name a heading's subject).
-        running = [o for o in lines if o.role == "furniture" or (id(o) in edges and o.size < size)]
+        # Again on another page: alone, or inside a running element.
         again = any(o.page != line.page for o in lines if o.text == line.text) or any(
             o.page != line.page and word.search(o.text) for o in running
         )
