@@ -224,7 +224,7 @@ def test_a_logos_word_set_as_large_as_the_title_is_not_the_title() -> None:
     near = _line("Rivers Apart", 220, 564 - 72, 36)
     assert title_lines([logo, *title, near], 10.0) == [*title, near]
     far = _line("Rivers Apart and the Treaties Not Yet Made", 220, 564 - 73, 36)
-    assert title_lines([logo, *title, far], 10.0) == [far]
+    assert title_lines([logo, *title, far], 10.0) == title  # the top block that says more than a word
 
 
 def test_no_type_larger_than_the_body_the_first_lines_are_the_title() -> None:
@@ -491,3 +491,13 @@ def test_a_heading_shaped_like_a_number_named_again_in_a_sentence_stays() -> Non
     reading = build([first, second, third])
     assert reading.front is not None and reading.front.number == ""
     assert "COP28" in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+
+
+def test_paragraphs_above_a_title_found_too_far_down_stay_the_bodys() -> None:
+    # No title: the largest type is a heading after a paragraph; the paragraph is not the cover's.
+    first = "The first section's paragraph says what the paper found before any heading as large."
+    runs = [run("Results", 72, 720, 15), *[run(first, 72, 700 - 12 * i) for i in range(3)]]
+    runs += [run("Background and Changes", 72, 640, 15), *body(620, 20)]
+    reading = build([page(1, runs)])
+    assert first in " ".join(b.text for b in reading.blocks if b.kind.name != "FURNITURE")
+    assert reading.front is not None and reading.front.title == "Background and Changes"

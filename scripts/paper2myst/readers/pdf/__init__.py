@@ -212,11 +212,12 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     )
     if found.date is not None:
         found.date.role = "front"
-    if found.title:
-        # Above the title the body has not begun: a series label, a masthead, a running head are the cover's.
-        for line in first:
-            if line.role == "body" and line.bottom > found.title[0].top:
-                line.role = "front"
+    above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
+    if sum(len(ln.text) for ln in above) < 200:
+        # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
+        # head, the cover's. (Paragraphs there say the title was found too far down: they stay the body's.)
+        for line in above:
+            line.role = "front"
     title_text = " ".join(ln.text for ln in title_rows(found.title))
     # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
     cover = sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300

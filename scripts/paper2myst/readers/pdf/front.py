@@ -27,10 +27,10 @@ def title_lines(lines: list[Line], size: float) -> list[Line]:
     """The first page's largest lines, one under the other: the title, row by row, each row left to right.
 
     The lines of the largest size fall into blocks, a line joining a block when it stands no more than two
-    lines' height under it; the block holding the most text is the title (a logo's short word set as large
-    stands apart). A title row the column finder cut in pieces ("Rivers Without" | "Treaties: ...") is put
-    back together by position, not by the reading order of the columns. Where no type is larger than the
-    body's (``size``), the largest lines are the first ones, in reading order.
+    lines' height under it; the top block is the title, unless it is one word (a logo's, set as large). A
+    title row the column finder cut in pieces ("Rivers Without" | "Treaties: ...") is put back together by
+    position, not by the reading order of the columns. Where no type is larger than the body's (``size``),
+    the largest lines are the first ones, in reading order.
     """
     candidates = [ln for ln in lines if ln.role == "body" and len(ln.text) > 2 and not letter_spaced(ln.text)]
     if not candidates:
@@ -51,7 +51,8 @@ def title_lines(lines: list[Line], size: float) -> list[Line]:
             blocks[-1].append(line)
         else:
             blocks.append([line])
-    title = max(blocks, key=lambda b: sum(len(ln.text) for ln in b))  # the first of the longest
+    # The top one, unless it is a single word (a logo's, set as large): then the next that says more.
+    title = next((b for b in blocks if sum(len(ln.text.split()) for ln in b) > 1), blocks[0])
     rows: list[list[Line]] = []
     for line in title:
         if rows and abs(rows[-1][0].baseline - line.baseline) < line.size * 0.5:
