@@ -22,8 +22,13 @@ MONTH_NUMBERS = {month: number for number, month in enumerate(MONTHS, start=1)}
 
 _MONTH = "|".join([*MONTHS, *(m[:3] for m in MONTHS if len(m) > 3)])  # "November" or "Nov"
 # The forms real series print: "1 November 2023", "November 2023", "April 10, 2026", "2023-11-01",
-# optionally after the word that says what the date is ("Updated April 13, 2026").
-DATE_PREFIX = r"(?:(?:Updated|Published|Revised|Last updated|Released|Date)(?: on)?:? )?"
+# optionally after the word that says what the date is ("Updated April 13, 2026", a journal's "Accepted: 2 May
+# 2024": the last of its history dates that a page prints apart) or the day of the week ("Thursday, August 6, 2020").
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? "
+DATE_PREFIX = (
+    r"(?:(?:Updated|Published|Published online|Revised|Last updated|Released|Accepted|Date)(?: on)?:? )?"
+    rf"(?:{_WEEKDAY})?"
+)
 _DAY_MONTH_YEAR = re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{_MONTH})\.?,? (?P<year>\d{{4}})")
 _MONTH_DAY_YEAR = re.compile(rf"(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})")
 _MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH}) (?P<year>\d{{4}})")

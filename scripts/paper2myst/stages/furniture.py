@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import DOI_LINE, REPORT_NUMBER
 from paper2myst.model import Block, BlockKind, Document
 
 _CONTENTS = re.compile(r"^(?:Table of )?Contents$", re.IGNORECASE)
@@ -16,14 +17,12 @@ _LIST_LABEL = re.compile(
 )
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]+\b|…{2,}")
 _ADDRESS = re.compile(r"^<?https?://[^\s>]+>?$")
-_DOI = re.compile(r"^(?:DOI:?\s*|<?https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s>]+)>?$", re.IGNORECASE)
 _ISSN = re.compile(r"^(?:e-)?ISSN(?: \((?:online|print)\))?:?\s*(\d{4}-\d{3}[\dX])$", re.IGNORECASE)
 _SERIES = re.compile(
     r"^(?P<series>[A-Z][\w ]{0,40}?(?:Paper|Brief|Report|Series|Commentary|Analysis|Note|Insight)s?),?\s*"
     r"(?:No\.|Nr\.|n\.|#|Number)\s*(?P<number>\d[\w/.-]*)$"
 )
 _COVER = 15  # blocks: where a cover's series, DOI and ISSN lines stand
-_NUMBER = re.compile(r"^(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*$")
 
 
 def one_line(text: str) -> str:
@@ -44,7 +43,7 @@ def contents_extent(blocks: list[Block], start: int) -> int:
 def _cover_line(doc: Document, block: Block, text: str) -> bool:
     """A series line, DOI or ISSN on the cover: kept for the metadata (paper.json), not the body."""
     front = doc.front
-    if match := _DOI.match(text):
+    if match := DOI_LINE.match(text):
         front.doi, block.label = front.doi or match.group(1), "doi"
     elif match := _ISSN.match(text):
         front.issn, block.label = front.issn or match.group(1), "issn"
@@ -87,7 +86,7 @@ def furniture(doc: Document) -> None:
             seen_date = True
         elif block.kind is BlockKind.FURNITURE:
             aside.add(i)
-            if _NUMBER.match(text) and not front.number:
+            if REPORT_NUMBER.match(text) and not front.number:
                 front.number = text
         elif (
             i + 1 < len(blocks)

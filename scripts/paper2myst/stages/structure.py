@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import (
+    AUTHOR_HEADING,
+    BACK_MATTER_HEADING,
+    continues_role,
+    name_before_role,
+    name_list,
+    signed_name,
+)
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
 REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
-# The section that names the authors at the end of a report, and what may follow it.
-_AUTHORS_SECTION = re.compile(r"^(Author Information|About the Authors?|Authors?|Contributors)$", re.IGNORECASE)
 _ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
 # An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
@@ -18,10 +24,6 @@ _KEYWORDS = re.compile(r"^(?P<label>Keywords|Key words)\s*:\s*(?P<words>\S.*)$",
 _SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d[a-z]?\b")  # "2020a": a second work of an author that year
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
-# "Ada B. Tester Senior Specialist in Public Policy": the name, then the role (a rank, then a title word
-# and its "in/of/for" complement). The role starts at its first capitalised word that a lowercase word follows.
-_RANKS = {"Senior", "Chief", "Deputy", "Acting", "Assistant", "Associate", "Principal", "Visiting", "Lead", "Research"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
 
 
 def one_line(text: str) -> str:
@@ -32,17 +34,6 @@ def split_authors(names: str) -> list[str]:
     """``A, B and C`` → ``[A, B, C]``."""
     parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names)
     return [p.strip() for p in parts if p.strip()]
-
-
-def author_name(line: str) -> str:
-    """The name that opens an author line ``Name Role in Field``; the whole line if no role follows."""
-    words = line.split()
-    lower = next((i for i, w in enumerate(words) if w[:1].islower()), len(words))
-    end = lower - 1 if lower < len(words) else len(words)
-    while end > 0 and words[end - 1] in _RANKS:
-        end -= 1
-    names = words[:end]
-    return " ".join(names) if len(names) >= 2 and all(_NAME_WORD.match(w) for w in names) else ""
 
 
 def looks_like_reference(block: Block) -> bool:
@@ -95,6 +86,8 @@ def structure(doc: Document) -> None:
     if rest and _BYLINE.match(rest[0].text):
         _byline(doc, rest[0])
         rest = rest[1:]
+    else:
+        rest = _names_under_title(doc, rest)
     if repeat is None:
         rest = _opening(doc, rest)
     rest = _authors_section(doc, rest)
@@ -110,7 +103,7 @@ def structure(doc: Document) -> None:
     # the publisher's back matter (its name, address, series list) follows.
     stop = next((i for i, b in enumerate(tail) if not looks_like_reference(b)), len(tail))
     doc.references = [Reference(one_line(b.text), b.span) for b in tail[:stop]]
-    doc.back_matter = tail[stop:]
+    doc.back_matter = tail[stop:] + doc.back_matter  # an author section after the list stays in it
     front.publisher = front.publisher or (doc.back_matter[0].text.replace("\n", " ") if doc.back_matter else "")
 
 
@@ -192,21 +185,29 @@ def _check_title(doc: Document, title: Block) -> None:
 
 
 def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
-    """An "Author Information" section near the end names the authors.
+    """An "Author Information" section after the body names the authors.
 
-    It and what follows go to the back matter, except notes, which belong to the page they stand on.
+    The section is a heading, author lines ("Name Role", "Name, Role"), then the end of the text or another
+    heading of the back matter (a disclaimer, however long): so a heading of that name inside the body, which
+    paragraphs follow, is not taken. The last such section counts. It and what follows go to the back matter,
+    except notes, which belong to the page they stand on.
     """
-    # Near the end: at most a dozen blocks that are not notes after it (the last page's notes may follow it).
-    after = [0] * (len(blocks) + 1)
-    for i in range(len(blocks) - 1, -1, -1):
-        after[i] = after[i + 1] + (blocks[i].kind is not BlockKind.NOTE)
-    at = next((i for i, b in enumerate(blocks) if after[i] <= 12 and _AUTHORS_SECTION.match(b.text.strip())), None)
+    at = None
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.NOTE or not AUTHOR_HEADING.match(block.text.strip()):
+            continue
+        rest = [b for b in blocks[i + 1 :] if b.kind is not BlockKind.NOTE]
+        count = next((k for k, b in enumerate(rest) if not name_before_role(one_line(b.text))), len(rest))
+        if count and (count == len(rest) or BACK_MATTER_HEADING.match(rest[count].text.strip())):
+            at = i
     if at is None:
-        return blocks
+        return _signatures(doc, blocks)
     front = doc.front
     lines: list[str] = []
     for block in blocks[at + 1 :]:
-        name = author_name(one_line(block.text)) if block.kind is not BlockKind.NOTE else ""
+        if block.kind is BlockKind.NOTE:
+            continue
+        name = name_before_role(one_line(block.text))
         if not name:
             break
         lines.append(one_line(block.text))
@@ -220,6 +221,59 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
         if one_line(block.text) in lines and block.kind is not BlockKind.NOTE:
             front.byline_spans.append(block.span)
     return [b for b in body if b.kind is BlockKind.NOTE or one_line(b.text) not in lines]
+
+
+def _names_under_title(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Authors printed under the title without a "by": a list of names ("A, B and C"), or "Name, Role" lines.
+
+    A block that is one name-shaped line and no more ("Key Findings") names no one: two names at least, or a
+    name with its role. The blocks taken go to the byline.
+    """
+    front = doc.front
+    taken = 0
+    names: list[str] = []
+    for block in blocks:
+        text = one_line(block.text)
+        if block.kind is BlockKind.NOTE:
+            break
+        listed = name_list(text)
+        found = listed if len(listed) >= 2 else [signed_name(text)] if signed_name(text) else []
+        if not found:
+            break
+        names += found
+        taken += 1
+    if not taken:
+        return blocks
+    front.byline = front.byline or "; ".join(one_line(b.text) for b in blocks[:taken])
+    front.authors = front.authors or names
+    front.byline_spans += [b.span for b in blocks[:taken]]
+    return blocks[taken:]
+
+
+def _signatures(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Signatures closing the body, "Name, Role" lines (before the back matter's first heading, or the end).
+
+    A role too long for its line goes on in the next block ("Government"). Notes between stay where they are;
+    the signatures go to the back matter.
+    """
+    end = next((i for i, b in enumerate(blocks) if BACK_MATTER_HEADING.match(b.text.strip())), len(blocks))
+    start = end
+    for i in range(end - 1, -1, -1):
+        text = one_line(blocks[i].text)
+        if blocks[i].kind is BlockKind.NOTE:
+            continue
+        if not (signed_name(text) or continues_role(text)):
+            break
+        start = i
+    while start < end and (blocks[start].kind is BlockKind.NOTE or not signed_name(one_line(blocks[start].text))):
+        start += 1  # a role's second line without its name: part of the body
+    signed = [b for b in blocks[start:end] if b.kind is not BlockKind.NOTE]
+    if not signed:
+        return blocks
+    if not doc.front.authors:
+        doc.front.authors = [n for b in signed if (n := signed_name(one_line(b.text)))]
+    doc.back_matter = signed + doc.back_matter
+    return [b for b in blocks if not any(b is s for s in signed)]
 
 
 def _byline(doc: Document, block: Block) -> None:

@@ -6,7 +6,19 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
+from paper2myst.conventions import (
+    ADDRESS_LINE,
+    CONNECTORS,
+    DOI_LINE,
+    INSTITUTION_WORDS,
+    REPORT_NUMBER,
+    continues_role,
+    is_role,
+    name_before_role,
+    signed_name,
+)
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
@@ -18,8 +30,13 @@ from paper2myst.readers.pdf.front import (
     BACK_MATTER,
     author_names,
     banner_line,
+    byline_lines,
     date_line,
+    letter_spaced,
+    line_date,
+    names_in,
     title_lines,
+    title_rows,
 )
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
 from paper2myst.readers.pdf.inline import (
@@ -55,7 +72,6 @@ _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
 # numbers ("↑ 3, 5") in print.
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
-_REPORT_NUMBER = re.compile(r"^[A-Z]{1,4}[- ]?\d{3,6}$")
 _CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
 
@@ -380,24 +396,126 @@ class FrontLines:
     labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
     abstract: list[Line] = field(default_factory=list)
     keywords: list[Line] = field(default_factory=list)
+    names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
+    sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
+    imprint: Line | None = None  # the publisher's name a cover prints over its web address
+    masthead: Line | None = None  # an institution's name set over the title, further up than a banner
+    doi: str = ""  # the DOI the first page prints on a line of its own
+    series: str = ""  # the series label printed under the imprint
+    findings: list[Diagnostic] = field(default_factory=list)
+    number: str = ""  # the report number the document prints on its cover or repeats on its pages
+
+
+def _report_number(pages: list[list[Line]], cover: bool, size: float) -> str:
+    """The report number, where the document shows a line of that shape is one; its lines become furniture.
+
+    A line shaped like a number ("R12345", "ABC-01-234") is the report's number if it stands on a cover (a first
+    page without running text) or its text recurs on another page (alone, or in a running foot: "R12345 ·
+    VERSION 6"; not in a sentence of the body, which may name a heading's subject).
+    Elsewhere it is the author's words, a heading of the body ("FY 2025", "COP28"), and stays.
+    """
+    lines = [ln for page in pages for ln in page]
+    edges = {id(f(page, key=lambda ln: ln.baseline)) for page in pages if page for f in (min, max)}
+    # Running elements: furniture, or a page's first or last line in type smaller than the body's (the author's
+    # sentences may name a heading's subject).
+    running = [o for o in lines if o.role == "furniture" or (id(o) in edges and o.size < size)]
+    found = ""
+    for line in lines:
+        if not REPORT_NUMBER.match(line.text) or line.role not in {"body", "note", "front", "furniture"}:
+            continue
+        word = re.compile(rf"(?<![\w-]){re.escape(line.text)}(?![\w-])")
+        # Again on another page: alone, or inside a running element.
+        again = any(o.page != line.page for o in lines if o.text == line.text) or any(
+            o.page != line.page and word.search(o.text) for o in running
+        )
+        if (line.page == 1 and cover) or again:
+            found = found or line.text
+            if line.role in {"body", "note"}:
+                line.role = "furniture"
+    return found
+
+
+def _imprint(lines: list[Line]) -> Line | None:
+    """The publisher's name the first page prints just over its bare web address ("Imaginary Institute" / "https://…").
+
+    The name is a few capitalised words, the address a line of its own under it: both are the page's imprint,
+    not the body.
+    """
+    for above, line in pairwise(lines):
+        words = above.text.split()
+        if (
+            ADDRESS_LINE.match(line.text)
+            and above.role in {"front", "body"}
+            and 1 < len(words) <= 6
+            and all(w[:1].isupper() or w in CONNECTORS for w in words)
+            and not parse_date(above.text)
+            and not REPORT_NUMBER.match(above.text)
+            and line.baseline < above.baseline < line.baseline + above.size * 2.5
+        ):
+            above.role = line.role = "front"
+            return above
+    return None
+
+
+def _masthead(line: Line, title: list[Line]) -> bool:
+    """A line over the title naming an institution (its last word one: "… Imaginary Office")."""
+    words = line.text.split()
+    return (
+        bool(title)
+        and line.role == "front"
+        and line.page == title[0].page
+        and line.bottom > title[0].top
+        and 1 < len(words) <= 8
+        and words[-1] in INSTITUTION_WORDS
+        and all(w[:1].isupper() or w in CONNECTORS for w in words)
+    )
+
+
+def _series(lines: list[Line], imprint: Line, size: float) -> str:
+    """Under the imprint, at the page's foot in type smaller than the body's: the series label and its motto.
+
+    The lines are the cover's; the first, set bold, names the series ("Working Papers", a product line's name).
+    """
+    foot = [
+        ln
+        for ln in lines
+        if ln.role == "body" and ln.top < imprint.bottom and ln.size < size * 0.9 and ln.number > imprint.number
+    ]
+    for line in foot:
+        line.role = "front"
+    return foot[0].text if foot and foot[0].bold and len(foot[0].text.split()) <= 4 else ""
 
 
 def _front(pages: list[list[Line]], size: float) -> FrontLines:
     """Mark the title, byline, abstract, keywords and date (and a cover page's other lines) as front matter."""
     first = pages[0]
-    found = FrontLines(title=title_lines(first))
+    found = FrontLines(title=title_lines(first, size))
     for line in found.title:
         line.role = "front"
     found.banner = banner_line(first, found.title)
     if found.banner is not None:
         found.banner.role = "front"
+        if letter_spaced(found.banner.text) or len(found.banner.text.split()) < 2:
+            # A label in spaced capitals ("N E W S L E T T E R") or one word ("Article", "BRIEF"): the
+            # cover's furniture, not a publisher's name.
+            found.banner = None
     _labelled(first, found)
+    if found.byline is None:
+        found.names = byline_lines(first, found.title)
+        for line in found.names:
+            line.role = "front"
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
     )
     if found.date is not None:
         found.date.role = "front"
-    title_text = " ".join(ln.text for ln in found.title)
+    above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
+    if sum(len(ln.text) for ln in above) < 200:
+        # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
+        # head, the cover's. (Paragraphs there say the title was found too far down: they stay the body's.)
+        for line in above:
+            line.role = "front"
+    title_text = " ".join(ln.text for ln in title_rows(found.title))
     # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
     # A paper of one page has no cover: its page is the paper.
     cover = len(pages) > 1 and sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
@@ -407,10 +525,23 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
-            elif _REPORT_NUMBER.match(line.text):
-                line.role = "furniture"
+    found.number = _report_number(pages, cover, size)
+    found.imprint = _imprint(first)
+    found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
+    if found.imprint is not None:
+        found.series = _series(first, found.imprint, size)
+    doi = next((m for ln in first if (m := DOI_LINE.match(ln.text))), None)
+    if doi is not None:
+        found.doi = doi.group(1)
+    at = first[0].number if first else 1
+    if not found.title:
+        message = "no title found: no line of the first page stands out"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, message))
+    if found.date is None:
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, "no date found: the paper prints none apart"))
     for page in pages[1:]:
-        _title_again(page, title_text, size)
+        if _title_again(page, title_text, size) and not found.sidebar:
+            found.sidebar = _sidebar(page)
         # A running head that repeats the title is furniture even where no other page repeats it.
         edge = [ln for ln in page if ln.role == "body"]
         for line in edge[:1] + edge[-1:]:
@@ -452,8 +583,8 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
             current = None
 
 
-def _title_again(lines: list[Line], title: str, size: float) -> None:
-    """The title set again in large type (on a summary page) is front matter, not a heading."""
+def _title_again(lines: list[Line], title: str, size: float) -> bool:
+    """The title set again in large type (on a summary page) is front matter, not a heading; say if it is."""
     large = [ln for ln in lines if ln.role == "body" and ln.size >= size * 1.3]
     for i in range(len(large)):
         text = ""
@@ -462,9 +593,30 @@ def _title_again(lines: list[Line], title: str, size: float) -> None:
             if text == title:
                 for line in large[i : j + 1]:
                     line.role = "front"
-                return
+                return True
             if not title.startswith(text):
                 break
+    return False
+
+
+def _sidebar(lines: list[Line]) -> list[Line]:
+    """The authors beside a summary page's text: each a name, then its role on a line or more under it.
+
+    Taken from the box beside the text (``aside``) into the front matter: the names and their roles, no other
+    line of the box (its date, a name without a role under it).
+    """
+    aside = [ln for ln in lines if ln.role == "aside"]
+    kept: list[Line] = []
+    for i, line in enumerate(aside):
+        named = name_before_role(line.text) == line.text and i + 1 < len(aside) and is_role(aside[i + 1].text)
+        # A role's next line is set as the role is (a name in its own weight opens the next entry).
+        goes_on = continues_role(line.text) and line.bold == aside[i - 1].bold
+        role = bool(kept) and kept[-1] is aside[i - 1] and (is_role(line.text) or goes_on)
+        if named or role:
+            kept.append(line)
+    for line in kept:
+        line.role = "front"
+    return kept
 
 
 def _back(lines: list[Line], size: float, width: float, banner: Line | None = None) -> list[str]:
@@ -482,27 +634,50 @@ def _back(lines: list[Line], size: float, width: float, banner: Line | None = No
         ),
         None,
     )
-    if start is None:
-        return []
+    if start is None:  # no back matter: signatures may still close the text
+        _closing_number(lines)
+        return _signatures(lines, width)
     for line in lines[start:]:
         if line.role == "body" or (line is lines[start] and line.role == "furniture"):
             line.role = "back"
     back = [ln for ln in lines[start:] if ln.role == "back"]
     if AUTHOR_BLOCK.match(back[0].text):
         return _authors(back, size)
-    before: list[Line] = []
-    for line in reversed(lines[:start]):
-        if line.role in {"furniture", "front"}:
+    _closing_number(lines[:start])
+    return _signatures(lines[:start], width)
+
+
+def _closing_number(lines: list[Line]) -> None:
+    """A report number printed as the body's last line, the back matter next: furniture, not a heading.
+
+    A heading heads text; a line of a number's shape with nothing of the body after it heads nothing.
+    """
+    last = next((ln for ln in reversed(lines) if ln.role not in {"furniture", "front", "note"}), None)
+    if last is not None and last.role == "body" and REPORT_NUMBER.match(last.text):
+        last.role = "furniture"
+
+
+def _signatures(lines: list[Line], width: float) -> list[str]:
+    """Authors signing the end of the body: "Name, Role" lines just before the back matter.
+
+    A role too long for its line goes on under it ("Analyst in Regional Water" / "Policy"). The lines
+    may stand on the page before the back matter's, side by side in two columns; notes and running elements
+    between are passed over. What they hold goes to the back matter.
+    """
+    block: list[Line] = []
+    for line in reversed(lines):
+        if line.role in {"furniture", "front", "note"}:
             continue
-        if line.role != "body" or line.page != back[0].page or is_heading(line, size):
+        if line.role != "body" or not (signed_name(line.text) or continues_role(line.text)):
             break
-        before.insert(0, line)
+        block.insert(0, line)
     # Column by column, as a reader takes a block of names set side by side.
-    before.sort(key=lambda ln: (ln.x0 >= width / 2, -ln.top))
-    names = author_names([ln for ln in before if "," in ln.text])
-    if names:
-        for line in before:
-            line.role = "back"
+    block.sort(key=lambda ln: (ln.x0 >= width / 2, -ln.top))
+    while block and not signed_name(block[0].text):
+        block.pop(0)  # a role's second line without its name above: part of the body
+    names = [signed_name(ln.text) for ln in block if signed_name(ln.text)]
+    for line in block:
+        line.role = "back"
     return names
 
 
@@ -704,11 +879,20 @@ def build(pages: list[Page]) -> Reading:
     back_lines = [ln for ln in numbered if ln.role == "back"]
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
-    front.authors = front.authors or authors
+    # A number only the body's close prints (set apart as furniture there) is the report's too.
+    front.number = front.number or next(
+        (ln.text for ln in numbered if ln.role == "furniture" and REPORT_NUMBER.match(ln.text)), ""
+    )
+    diagnostics += found.findings
+    front.authors = front.authors or authors or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
     if found.banner is not None:
         front.publisher = found.banner.text
+    elif found.imprint is not None:
+        front.publisher = found.imprint.text
+    elif found.masthead is not None:
+        front.publisher = found.masthead.text
     date = found.date
-    date_node = DateLine(date.text, parse_date(date.text) or "", Span((date.number,))) if date is not None else None
+    date_node = DateLine(date.text, line_date(date.text), Span((date.number,))) if date is not None else None
     return Reading(
         lines=[ln.text for ln in numbered],
         blocks=blocks,
@@ -828,15 +1012,24 @@ def _note_groups(
 
 
 def _in_front(line: Line, found: FrontLines) -> bool:
-    kept = [*found.title, found.date, found.byline, *found.labels, *found.abstract, *found.keywords]
+    kept = [*found.title, found.date, found.byline, *found.names, *found.sidebar, *found.labels, *found.abstract]
+    kept += found.keywords
     return any(line is k for k in kept)
 
 
 def _front_node(found: FrontLines, context: Context, steps: dict[float, float], size: float) -> Front:
     """The front matter as the model has it: title, byline and authors, abstract, keywords."""
-    front = Front()
+    front = Front(number=found.number, doi=found.doi, series=found.series)
     if found.title:
-        front.title = _block(Group(BlockKind.HEADING, found.title), context, Calls(set())).text
+        rows = title_rows(found.title)
+        # A word set small and raised before the title's first word ("OPEN", an access badge) calls no note.
+        lead = next((i for i, call in enumerate(rows[0].calls) if not call), 0)
+        if lead:
+            badge = " ".join(r.text.strip() for r in rows[0].runs[:lead])
+            rows[0] = replace(rows[0], runs=rows[0].runs[lead:], calls=rows[0].calls[lead:])
+            message = f"{badge!r}, set small before the title, is left out of it: a label?"
+            found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, rows[0].number, message))
+        front.title = _block(Group(BlockKind.HEADING, rows), context, Calls(set())).text
         front.title_spans.append(_span(found.title))
     if found.byline is not None:
         names = re.sub(r"^by\s+", "", found.byline.text, flags=re.IGNORECASE).rstrip()
@@ -845,6 +1038,12 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
         front.byline = found.byline.text.rstrip().rstrip("*").rstrip()
         front.authors = split_authors(names)
         front.byline_spans.append(_span([found.byline]))
+    if found.names:
+        front.authors = [name for line in found.names for name in names_in(line.text)]
+        front.byline = ", ".join(front.authors)  # the names as listed, without their marks
+        front.byline_spans.append(_span(found.names))
+    if found.sidebar:
+        front.byline_spans.append(_span(found.sidebar))
     for label in found.labels:
         front.label_spans.append(_span([label]))
         if label.text.lower().startswith("abstract"):

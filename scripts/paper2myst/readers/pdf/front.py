@@ -4,34 +4,92 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import (
+    ADDRESS_LINE,
+    AUTHOR_HEADING,
+    BACK_MATTER_HEADING,
+    BIO_VERBS,
+    ROLE_WORDS,
+    name_before_role,
+    name_list,
+    signed_name,
+)
 from paper2myst.dates import parse_date
-from paper2myst.readers.pdf.lines import Line
+from paper2myst.readers.pdf.lines import Line, make_line
 
-_SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Date)\b")
-# Headings that open the back matter: who the authors are, the publisher's notices.
-BACK_MATTER = re.compile(
-    r"^(?:authors?(?: information)?|about the authors?|author contact information|disclaimer|acknowledge?ments?)$",
-    re.IGNORECASE,
-)
-AUTHOR_BLOCK = re.compile(
-    r"^(?:authors?(?: information)?|about the authors?|author contact information)$", re.IGNORECASE
-)
-_NAME = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)(?: (?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|van|von|de|da|del|der|le)){1,4}$")
+_SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
+# The headings that open the back matter and the author section: one list for both routes.
+BACK_MATTER = BACK_MATTER_HEADING
+AUTHOR_BLOCK = AUTHOR_HEADING
 
 
-def title_lines(lines: list[Line]) -> list[Line]:
-    """The first page's largest lines, one after the other: the title."""
-    candidates = [ln for ln in lines if ln.role == "body" and len(ln.text) > 2]
+def title_lines(lines: list[Line], size: float) -> list[Line]:
+    """The first page's largest lines, one under the other: the title, row by row, each row left to right.
+
+    The lines of the largest size fall into blocks, a line joining a block when it stands no more than two
+    lines' height under it; the top block is the title, unless it is one word (a logo's, set as large). A
+    title row the column finder cut in pieces ("Rivers Without" | "Treaties: ...") is put back together by
+    position, not by the reading order of the columns. Where no type is larger than the body's (``size``),
+    the largest lines are the first ones, in reading order.
+    """
+    candidates = [ln for ln in lines if ln.role == "body" and len(ln.text) > 2 and not letter_spaced(ln.text)]
     if not candidates:
         return []
     largest = max(ln.size for ln in candidates)
-    start = next(i for i, ln in enumerate(candidates) if ln.size >= largest - 0.5)
-    title = [candidates[start]]
-    for line in candidates[start + 1 :]:
-        if line.size < largest - 0.5 or title[-1].baseline - line.baseline > line.size * 2:
-            break
-        title.append(line)
-    return title
+    if largest <= size * 1.05:
+        start = next(i for i, ln in enumerate(candidates) if ln.size >= largest - 0.5)
+        first = [candidates[start]]
+        for line in candidates[start + 1 :]:
+            if line.size < largest - 0.5 or first[-1].baseline - line.baseline > line.size * 2:
+                break
+            first.append(line)
+        return first
+    big = sorted((ln for ln in candidates if ln.size >= largest - 0.5), key=lambda ln: (-ln.baseline, ln.x0))
+    blocks: list[list[Line]] = []
+    for line in big:
+        if blocks and blocks[-1][-1].baseline - line.baseline <= line.size * 2:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    # The top one, unless it is a single word (a logo's, set as large): then the next that says more.
+    title = next((b for b in blocks if sum(len(ln.text.split()) for ln in b) > 1), blocks[0])
+    rows: list[list[Line]] = []
+    for line in title:
+        if rows and abs(rows[-1][0].baseline - line.baseline) < line.size * 0.5:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
+
+
+def letter_spaced(text: str) -> bool:
+    """A label set in spaced capitals ("N E W S L E T T E R", "S P E C I A L  I S S U E"): not a title, not a name.
+
+    Four letters standing alone at least, and they make half the line's pieces or more.
+    """
+    pieces = text.split()
+    alone = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
+    return alone >= 4 and alone * 2 >= len(pieces)
+
+
+def title_rows(title: list[Line]) -> list[Line]:
+    """The title's lines with each row's pieces made one line again (numbered as its first piece)."""
+    rows: list[list[Line]] = []
+    for line in title:
+        if rows and rows[-1][0].page == line.page and abs(rows[-1][0].baseline - line.baseline) < line.size * 0.5:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    joined = []
+    for row in rows:
+        if len(row) == 1:
+            joined.append(row[0])
+            continue
+        pieces = sorted(row, key=lambda ln: ln.x0)
+        line = make_line(row[0].page, [r for ln in pieces for r in ln.runs], row[0].column)
+        line.number, line.role = row[0].number, row[0].role
+        joined.append(line)
+    return joined
 
 
 def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
@@ -41,7 +99,12 @@ def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
     above = [
         ln
         for ln in lines
-        if ln.page == title[0].page and ln.bottom > title[0].top and len(ln.text) > 2 and not parse_date(ln.text)
+        if ln.page == title[0].page
+        and ln.bottom > title[0].top
+        and len(ln.text) > 2
+        and not parse_date(ln.text)
+        and not ln.text.isdigit()  # a page number
+        and not ADDRESS_LINE.match(ln.text)  # an address or a DOI names no publisher
     ]
     if not above:
         return None
@@ -51,18 +114,78 @@ def banner_line(lines: list[Line], title: list[Line]) -> Line | None:
 
 
 def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
-    """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023")."""
+    """The first line that is a date (with ``prefixed``: one that says what date, "Updated 1 November 2023").
+
+    With ``prefixed``, a journal's history line counts too ("Received: 23 October 2023; Accepted: 2 May 2024").
+    """
     for line in lines:
-        if line.role == "body" and parse_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+        if line.role != "body":
+            continue
+        if parse_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+            return line
+        if prefixed and len(line.text.split(";")) > 1 and line_date(line.text):
             return line
     return None
 
 
+def line_date(text: str) -> str:
+    """The ISO date a date line gives; of a history line, its last part that says what date it is."""
+    whole = parse_date(text)
+    if whole:
+        return whole
+    for part in reversed(text.split(";")):
+        if _SAYS_WHAT.match(part.strip()) and (iso := parse_date(part.strip())):
+            return iso
+    return ""
+
+
 def author_names(lines: list[Line]) -> list[str]:
-    """Names in an author block: a line (or a line's first part before a comma) that is only a name."""
+    """Names in an author block: the name that opens a line ("Name", "Name, Role", "Name Role", "Name is …").
+
+    A line that is only a role ("Legislative Attorney", "Specialist in Water Security") names no one, nor does
+    a biography's wrapped line that opens with capitalised words ("United Nations Programme in New York").
+    """
     names: list[str] = []
     for line in lines:
-        head = line.text.split(",")[0].strip()
-        if _NAME.match(head) and head not in names:
+        head = name_before_role(line.text)
+        rest = " ".join(line.text.split())[len(head) :].split()
+        opens = not rest or rest[0].startswith(",") or rest[0] in ROLE_WORDS or rest[0] in BIO_VERBS
+        if head and opens and head not in names:
             names.append(head)
     return names
+
+
+_SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
+
+
+def names_in(text: str) -> list[str]:
+    """The names a byline line gives: a list of names, or one name with its role ("Ada Tester, Senior Fellow")."""
+    signed = signed_name(text)
+    return [signed] if signed else name_list(text)
+
+
+def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
+    """Lines naming the authors under the title, without a "by": one line, several, a grid, "Name, Role" lines.
+
+    The first stands within four title lines' height under the title; the others share its size, row by row,
+    left to right, with the affiliation and address lines between them passed over. Prose (an abstract, the
+    body) or a label ends the search.
+    """
+    if not title:
+        return []
+    page, bottom, reach = title[0].page, min(ln.bottom for ln in title), title[-1].size * 4
+    below = sorted(
+        (ln for ln in lines if ln.page == page and ln.role == "body" and ln.top <= bottom + 1),
+        key=lambda ln: (-round(ln.baseline), ln.x0),
+    )
+    found: list[Line] = []
+    for line in below:
+        if _SENTENCE.search(line.text) or AUTHOR_HEADING.match(line.text) or line.text.lower() == "abstract":
+            break
+        if parse_date(line.text) or not names_in(line.text):
+            continue  # a date ("Updated April 23, 2026") lists no one
+        if not found and title[-1].baseline - line.baseline > reach:
+            break
+        if not found or abs(line.size - found[0].size) < 0.3:
+            found.append(line)
+    return found

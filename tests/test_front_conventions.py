@@ -1,0 +1,503 @@
+"""Front matter from the forms covers and signatures take, by both routes; each rule pinned at its edge.
+
+The PDF cases are synthetic pages (runs placed by hand, made-up names), read by ``build`` as a PDF would be.
+"""
+
+from __future__ import annotations
+
+import pytest
+from paper2myst.conventions import (
+    AUTHOR_HEADING,
+    BACK_MATTER_HEADING,
+    continues_role,
+    is_role,
+    name_before_role,
+    name_list,
+    signed_name,
+)
+from paper2myst.dates import parse_date
+from paper2myst.pipeline import convert
+from paper2myst.readers.pdf import _sidebar, build
+from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.front import (
+    author_names,
+    byline_lines,
+    letter_spaced,
+    line_date,
+    names_in,
+    title_lines,
+    title_rows,
+)
+from paper2myst.readers.pdf.lines import Line, make_line
+
+ROMAN = Font("Serif", False, False)
+BOLD = Font("Serif-Bold", True, False)
+
+
+def run(text: str, x: float, y: float, size: float = 10.0, font: Font = ROMAN) -> Run:
+    """A run of ``text`` at (x, baseline y), its width guessed from its length."""
+    return Run(text, x, x + len(text) * size * 0.5, y - size * 0.2, y + size * 0.8, y, size, font)
+
+
+def page(number: int, runs: list[Run]) -> Page:
+    return Page(number, 612.0, 792.0, 0, runs)
+
+
+BODY = "This line of the body runs on as a paragraph of ordinary text does, across the measure of the page."
+
+
+def body(y0: float, count: int, x: float = 72.0) -> list[Run]:
+    return [run(BODY, x, y0 - i * 12) for i in range(count)]
+
+
+# --- conventions -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Ada B. Tester Senior Specialist in Public Policy", "Ada B. Tester"),
+        ("Cara D. Example Legislative Attorney", "Cara D. Example"),
+        ("Dan Sample Analyst in Science and Technology Policy", "Dan Sample"),
+        ("Eve F. Model, Specialist in Energy Policy", "Eve F. Model"),
+        ("Gil M'Hand, U.S. Navy Fellow", "Gil M'Hand"),
+        ("Hana Placeholder", "Hana Placeholder"),
+        ("Legislative Attorney", ""),
+        ("Senior Research Librarian", ""),
+        ("Specialist in Income Security", ""),
+        ("Congressional Research Service", ""),  # "Research" opens a role: one word left, no name
+    ],
+)
+def test_the_name_before_the_role(line: str, name: str) -> None:
+    assert name_before_role(line) == name
+
+
+def test_a_role_is_not_a_name() -> None:
+    assert is_role("Legislative Attorney")
+    assert is_role("Analyst in Public Finance")
+    assert not is_role("Ada B. Tester Legislative Attorney")
+    assert not is_role("Hana Placeholder")
+
+
+def test_a_signature_carries_a_role_a_reference_does_not() -> None:
+    assert signed_name("Eve F. Model, Specialist in Energy Policy") == "Eve F. Model"
+    assert signed_name("Eve F. Model, Analyst in International Trade and") == "Eve F. Model"
+    assert signed_name("Eve F. Model, Rebuilding the Fleet: A Research Paper, 2020") == ""
+    assert signed_name("Companion Proceedings, 2024") == ""
+    assert signed_name("Hana Placeholder") == ""  # a name alone signs nothing: no role beside it
+    # Ten words of role are a role; eleven are a sentence.
+    assert signed_name("Eve Model, Specialist in Aa Bb Cc Dd Ee Ff Gg Hh") == "Eve Model"
+    assert signed_name("Eve Model, Specialist in Aa Bb Cc Dd Ee Ff Gg Hh Ii") == ""
+
+
+def test_a_role_goes_on_under_its_name() -> None:
+    assert continues_role("Government")
+    assert continues_role("and Finance")
+    assert continues_role("Assistance Policy")
+    assert not continues_role("appropriations.")
+    assert not continues_role("FY2025 Funding")
+    assert continues_role("Aa Bb Cc Dd Ee Ff")  # six words: a role's tail
+    assert not continues_role("Aa Bb Cc Dd Ee Ff Gg")  # seven: a line of its own
+
+
+def test_author_headings_are_one_list_for_both_routes() -> None:
+    for heading in ("Author Information", "Author Contact Information", "About the Authors", "Authors", "Contributors"):
+        assert AUTHOR_HEADING.match(heading)
+        assert BACK_MATTER_HEADING.match(heading)
+    assert BACK_MATTER_HEADING.match("Disclaimer")
+    assert not AUTHOR_HEADING.match("Disclaimer")
+    assert not AUTHOR_HEADING.match("Authors of the Act")
+
+
+# --- the text route ----------------------------------------------------------------------------------------------
+
+DISCLAIMER = " ".join(["This document was prepared for the public and may be copied without permission."] * 40)
+
+
+def text_paper(tail: str) -> str:
+    return f"Rivers Without Treaties\n\nMarch 1, 2024\n\n{BODY}\n\n{BODY}\n\n{tail}"
+
+
+def test_text_route_author_section_with_roles_and_a_long_disclaimer() -> None:
+    paras = "\n\n".join([BODY] * 15)
+    source = text_paper(
+        f"{paras}\n\nAuthor Information\n\nAda B. Tester Legislative Attorney\n\n"
+        f"Cara Example Senior Research Librarian\n\nDisclaimer\n\n{DISCLAIMER}\n\n{DISCLAIMER}\n\n"
+        + "\n\n".join([DISCLAIMER] * 12)
+    )
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == ["Ada B. Tester", "Cara Example"]
+
+
+def test_text_route_author_heading_inside_the_body_is_not_the_author_section() -> None:
+    # Paragraphs, not a back-matter heading, follow the names: a section of the body.
+    source = text_paper(f"Authors\n\nAda B. Tester Legislative Attorney\n\n{BODY}\n\n{BODY}")
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == []
+
+
+# --- the PDF route: signatures at the end of the body --------------------------------------------------------------
+
+
+def _signed(tail: list[Run]) -> list[str]:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 20), *tail])
+    third = page(3, [run("Disclaimer", 72, 700, 14, BOLD), run(BODY, 72, 680)])
+    reading = build([first, second, third])
+    assert reading.front is not None
+    return reading.front.authors
+
+
+def test_pdf_signatures_before_the_back_matter_in_two_columns() -> None:
+    tail = [
+        run("Eve F. Model, Analyst in International Trade and", 72, 300),
+        run("Finance", 72, 288),
+        run("Ada B. Tester, Legislative Attorney", 330, 312),
+    ]
+    assert _signed(tail) == ["Eve F. Model", "Ada B. Tester"]
+
+
+def test_pdf_a_reference_before_the_back_matter_is_not_a_signature() -> None:
+    assert _signed([run("Eve F. Model, Rebuilding the Fleet, Research Paper 12, 2020", 72, 300)]) == []
+
+
+# --- the PDF route: report numbers --------------------------------------------------------------------------------
+
+
+def _numbered(heading: str, again: bool) -> tuple[str, list[str]]:
+    """A two-page paper with a heading of a number's shape on page 2; ``again``: page 3 repeats it in its foot."""
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 10), run(heading, 72, 560, 12, BOLD), *body(540, 10)])
+    third = page(3, [*body(700, 10), *([run(f"{heading} · VERSION 2", 250, 40, 8)] if again else [])])
+    reading = build([first, second, third])
+    assert reading.front is not None
+    return reading.front.number, [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+
+
+def test_a_heading_shaped_like_a_number_stays_the_authors() -> None:
+    number, texts = _numbered("COP28", again=False)
+    assert number == ""
+    assert "COP28" in texts
+
+
+def test_a_number_repeated_in_a_running_foot_is_the_reports() -> None:
+    number, texts = _numbered("AB12345", again=True)
+    assert number == "AB12345"
+    assert "AB12345" not in texts
+
+
+def test_a_number_closing_the_body_before_the_back_matter_is_furniture() -> None:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 10), run("AB12345", 500, 560, 8.5, BOLD)])
+    third = page(3, [run("Disclaimer", 72, 700, 14, BOLD), run(BODY, 72, 680)])
+    reading = build([first, second, third])
+    assert "AB12345" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+    assert "AB12345" in [b.text for b in reading.blocks if b.kind.name == "FURNITURE"]
+    assert reading.front is not None and reading.front.number == "AB12345"
+
+
+# --- the PDF route: the title ---------------------------------------------------------------------------------------
+
+
+def _line(text: str, x: float, y: float, size: float = 10.0, font: Font = ROMAN, column: int = 0) -> Line:
+    return make_line(1, [run(text, x, y, size, font)], column)
+
+
+def test_a_title_row_cut_by_the_columns_is_put_back_in_place() -> None:
+    # The column finder read the right piece first; the two pieces touch ("K-" + "2E5"), one word.
+    right = _line("2E5 Dam Programme", 0, 700, 18, BOLD, column=2)
+    left = _line("The River's K-", 0, 700, 18, BOLD, column=1)
+    right.x0 = right.runs[0].x0 = left.runs[0].x1 + 1
+    right.x1 = right.runs[0].x1 = right.x0 + 150
+    lines = [right, left, _line(BODY, 72, 670), _line(BODY, 72, 658)]
+    title = title_lines(lines, 10.0)
+    assert title == [left, right]
+    assert [ln.text for ln in title_rows(title)] == ["The River's K-2E5 Dam Programme"]
+
+
+def test_a_logos_word_set_as_large_as_the_title_is_not_the_title() -> None:
+    logo = _line("IRI", 40, 720, 36)
+    title = [_line("MINISTRY OF", 220, 600, 36), _line("WATER", 220, 564, 36)]
+    lines = [logo, *title, _line(BODY, 72, 400)]
+    assert title_lines(lines, 10.0) == title
+    # Two lines' height under the last line still joins the title; a little more does not.
+    near = _line("Rivers Apart", 220, 564 - 72, 36)
+    assert title_lines([logo, *title, near], 10.0) == [*title, near]
+    far = _line("Rivers Apart and the Treaties Not Yet Made", 220, 564 - 73, 36)
+    assert title_lines([logo, *title, far], 10.0) == title  # the top block that says more than a word
+
+
+def test_no_type_larger_than_the_body_the_first_lines_are_the_title() -> None:
+    lines = [_line("Water Rights", 72, 700, 10.2), _line(BODY, 72, 680, 10.2), _line(BODY, 72, 400, 10.2)]
+    assert title_lines(lines, 10.0) == lines[:2]  # in reading order, up to a gap: as the reader did before
+
+
+# --- the PDF route: names under the title, without "by" -----------------------------------------------------------
+
+
+def test_names_listed_with_their_marks() -> None:
+    assert name_list("Ada Tester1,9, Ben Sample 2,9, Cara Example3") == ["Ada Tester", "Ben Sample", "Cara Example"]
+    assert name_list("Ada Tester *, Ben Sample & Cara Example") == ["Ada Tester", "Ben Sample", "Cara Example"]
+    assert name_list("Dan Model∗") == ["Dan Model"]
+    assert name_list("Ada Tester, Legislative Attorney") == []
+    assert name_list("Department of Electrical and") == []
+
+
+def _byline(gap: float, *extra: Line) -> list[str]:
+    title = [_line("Rivers Without Treaties", 72, 700, 18, BOLD)]
+    names = _line("Ada Tester1, Ben Sample2 and Cara Example3", 72, 700 - gap, 11)
+    lines = [*title, *extra, names, _line(BODY, 72, 600), _line(BODY, 72, 588)]
+    return [ln.text for ln in byline_lines(lines, title)]
+
+
+def test_names_under_the_title_are_its_byline_up_to_four_title_lines_below() -> None:
+    assert _byline(18 * 4) == ["Ada Tester1, Ben Sample2 and Cara Example3"]
+    assert _byline(18 * 4 + 1) == []
+
+
+def test_a_date_or_prose_under_the_title_is_no_byline() -> None:
+    assert _byline(40, _line("Updated April 23, 2026", 72, 680)) == ["Ada Tester1, Ben Sample2 and Cara Example3"]
+    assert _byline(40, _line("This paper asks what the two states could agree on", 72, 680)) == []
+
+
+def test_a_grid_of_names_row_by_row_with_the_affiliations_passed_over() -> None:
+    title = [_line("Rivers Without Treaties", 72, 700, 18, BOLD)]
+    grid = [
+        _line("Ben Sample", 270, 673, 12),
+        _line("Ada Tester", 100, 673, 12),
+        _line("Institute of Technology", 90, 661),
+        _line("Cara Example∗", 100, 614, 12),
+        _line("Institute of Technology", 90, 602),
+    ]
+    assert [ln.text for ln in byline_lines([*title, *grid, _line(BODY, 72, 500)], title)] == [
+        "Ada Tester",
+        "Ben Sample",
+        "Cara Example∗",
+    ]
+
+
+# --- dates that say what they are ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Thursday, August 6, 2020", "2020-08-06"),
+        ("Accepted: 26 March 2025", "2025-03-26"),
+        ("Published online: 3 May 2024", "2024-05-03"),
+        ("Received: 30 September 2024", None),  # the day a manuscript came in is not the paper's date
+        ("Thursday August", None),
+    ],
+)
+def test_dates_a_cover_prints(line: str, iso: str | None) -> None:
+    assert parse_date(line) == iso
+
+
+# --- the PDF route: findings ---------------------------------------------------------------------------------------
+
+
+def _badge(rise: float) -> tuple[str, list[str]]:
+    badge = run("OPEN", 60, 700 + rise, 12, BOLD)
+    title = run("Rivers Without Treaties", 100, 700, 26, BOLD)
+    reading = build([page(1, [badge, title, run("April 10, 2026", 72, 660), *body(630, 30)])])
+    assert reading.front is not None
+    return reading.front.title, [d.message for d in reading.diagnostics if d.kind.name == "SUSPICIOUS_FRONT"]
+
+
+def test_a_badge_raised_before_the_title_is_left_out_of_it_with_a_finding() -> None:
+    title, findings = _badge(5.0)  # raised by a fifth of the title's size: not the title's words
+    assert title == "Rivers Without Treaties"
+    assert any("'OPEN'" in f for f in findings)
+    title, findings = _badge(0.0)  # on the title's baseline: part of it
+    assert title.startswith("OPEN")
+    assert findings == []
+
+
+def test_no_date_is_a_finding() -> None:
+    reading = build([page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])])
+    assert [d.message for d in reading.diagnostics if d.kind.name == "SUSPICIOUS_FRONT"] == [
+        "no date found: the paper prints none apart"
+    ]
+
+
+def test_the_sidebar_of_a_summary_page_gives_names_and_roles_not_its_date() -> None:
+    box = [
+        _line("April 14, 2026", 460, 662),
+        _line("Ada B. Tester", 460, 640, 9, BOLD),
+        _line("Analyst in Science and", 460, 629, 9),
+        _line("Technology Policy", 460, 618, 9),
+        _line("Cara Example", 460, 590, 9, BOLD),
+        _line("Senior Research Librarian", 460, 579, 9),
+        _line("Dan Sample", 460, 550, 9, BOLD),  # a name with no role under it: not an author's entry
+    ]
+    for line in box:
+        line.role = "aside"
+    kept = _sidebar(box)
+    assert [ln.text for ln in kept] == [ln.text for ln in box[1:6]]
+    assert box[0].role == "aside" and box[6].role == "aside"
+
+
+def test_letter_spaced_labels() -> None:
+    assert letter_spaced("N E W S L E T T E R")
+    assert letter_spaced("S P E C IAL I S SUE Open Access")  # seven letters alone of twelve pieces
+    assert not letter_spaced("A B C Programs")  # three letters alone: not yet a label
+    assert not letter_spaced("R E S T Programs of the Year in Review Today")  # four alone of eleven pieces
+
+
+def test_a_label_far_above_the_title_is_the_covers_not_the_body() -> None:
+    label = run("Legal Notes", 440, 667, 18, BOLD)  # four title lines above: too far for a banner
+    title = run("Rivers Without Treaties", 72, 586, 22, BOLD)
+    reading = build([page(1, [label, title, run("April 10, 2026", 72, 560), *body(530, 30)])])
+    texts = {b.text: b.kind.name for b in reading.blocks}
+    assert texts["Legal Notes"] == "FURNITURE"
+    assert reading.date is not None and reading.date.iso == "2026-04-10"
+
+
+def test_text_route_names_under_the_title_without_by() -> None:
+    doc = convert(f"Rivers Without Treaties\n\nAda Tester1, Ben Sample2 and Cara Example\n\n{BODY}\n".encode(), "p.txt")
+    assert doc.front.authors == ["Ada Tester", "Ben Sample", "Cara Example"]
+    signed = "Ada B. Tester, Legislative Attorney\n\nCara Example, Senior Fellow"
+    doc = convert(f"Rivers Without Treaties\n\n{signed}\n\n{BODY}\n".encode(), "p.txt")
+    assert doc.front.authors == ["Ada B. Tester", "Cara Example"]
+
+
+def test_text_route_one_name_shaped_line_under_the_title_names_no_one() -> None:
+    # Two names make a list; one name-shaped line alone could be a heading.
+    doc = convert(f"Rivers Without Treaties\n\nKey Findings\n\n{BODY}\n".encode(), "p.txt")
+    assert doc.front.authors == []
+    assert "Key Findings" in [b.text for b in doc.body if hasattr(b, "text")]
+
+
+def test_the_publishers_name_over_its_web_address_is_the_imprint() -> None:
+    imprint = [run("Imaginary Research Institute", 396, 109, 10, BOLD), run("https://example.org", 404, 92)]
+    start = [run("Rivers Without Treaties", 72, 700, 18, BOLD), run("April 10, 2026", 72, 660)]
+    reading = build([page(1, [*start, *body(630, 30), *imprint])])
+    assert reading.front is not None and reading.front.publisher == "Imaginary Research Institute"
+    # Three lines' height between them: the name no longer stands over the address.
+    apart = [imprint[0], run("https://example.org", 404, 109 - 10 * 2.5)]
+    reading = build([page(1, [*start, *body(630, 30), *apart])])
+    assert reading.front is not None and reading.front.publisher == ""
+
+
+def test_a_history_line_gives_its_last_date_that_says_what_it_is() -> None:
+    assert line_date("Received: 23 October 2023; Accepted: 2 May 2024") == "2024-05-02"
+    assert line_date("Received: 23 October 2023; Revised: 2 January 2024") == "2024-01-02"
+    assert line_date("Received: 23 October 2023; Reviewed: 2 May 2024") == ""  # no part says what the date is
+    assert line_date("April 10, 2026") == "2026-04-10"
+
+
+def test_name_and_role_lines_under_the_title_are_its_byline() -> None:
+    title = [_line("Rivers Without Treaties", 72, 700, 18, BOLD)]
+    signed = [_line("Ada Tester, Senior Fellow", 72, 670, 11), _line("Ben Sample, Research Analyst", 72, 656, 11)]
+    lines = [*title, *signed, _line(BODY, 72, 600)]
+    assert byline_lines(lines, title) == signed
+    assert [n for ln in signed for n in names_in(ln.text)] == ["Ada Tester", "Ben Sample"]
+
+
+@pytest.mark.parametrize(
+    ("banner", "publisher"),
+    [("Imaginary Studies", "Imaginary Studies"), ("Article", ""), ("https://doi.org/10.1234/abc.5", "")],
+)
+def test_a_banner_over_the_title_names_the_publisher_in_two_words_or_more(banner: str, publisher: str) -> None:
+    lines = [run(banner, 72, 730, 9), run("Rivers Without Treaties", 72, 700, 22, BOLD), run("April 10, 2026", 72, 670)]
+    reading = build([page(1, [*lines, *body(640, 30)])])
+    assert reading.front is not None and reading.front.publisher == publisher
+    assert reading.front.doi == ("10.1234/abc.5" if banner.startswith("https") else "")
+
+
+def test_pdf_signatures_closing_a_text_without_back_matter() -> None:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    last = page(2, [*body(700, 20), run("Eve F. Model, Analyst in Water Policy", 72, 300)])
+    reading = build([first, last])
+    assert reading.front is not None and reading.front.authors == ["Eve F. Model"]
+
+
+def test_a_raised_ordinal_stays_in_its_place_in_the_title() -> None:
+    head = run("Issues in the 119", 72, 700, 22, BOLD)
+    th = run("th", head.x1 + 0.5, 708, 13, BOLD)
+    tail = run(" Congress", th.x1 + 0.5, 700, 22, BOLD)
+    reading = build([page(1, [head, th, tail, run("April 10, 2026", 72, 660), *body(630, 30)])])
+    assert reading.front is not None and reading.front.title == "Issues in the 119th Congress"
+
+
+def test_text_route_signatures_closing_the_body() -> None:
+    source = text_paper(
+        f"Eve F. Model, Analyst in American National\n\nGovernment\n\nAda Tester, Legislative Attorney\n\n"
+        f"Disclaimer\n\n{DISCLAIMER}"
+    )
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == ["Eve F. Model", "Ada Tester"]
+    assert [b.text for b in doc.back_matter][:3] == [
+        "Eve F. Model, Analyst in American National",
+        "Government",
+        "Ada Tester, Legislative Attorney",
+    ]
+
+
+def test_text_route_a_closing_line_without_a_role_is_the_bodys() -> None:
+    doc = convert(text_paper("Eve F. Model, Rebuilding the Fleet, 2020\n\nDisclaimer\n\nText.").encode(), "paper.txt")
+    assert doc.front.authors == []
+
+
+def test_text_route_author_section_after_the_references_stays_in_the_back_matter() -> None:
+    source = text_paper(
+        "References\n\nTester, Ada. 2020. Rivers. Imaginary Press.\n\n"
+        f"Author Information\n\nAda B. Tester Legislative Attorney\n\nDisclaimer\n\n{DISCLAIMER}"
+    )
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == ["Ada B. Tester"]
+    assert "Ada B. Tester Legislative Attorney" in [b.text for b in doc.back_matter]
+
+
+def test_the_series_label_under_the_imprint_at_the_pages_foot() -> None:
+    imprint = [run("Imaginary Research Institute", 396, 109, 10, BOLD), run("https://example.org", 404, 92)]
+    foot = [run("IRI BRIEF", 73, 53, 8.9, BOLD), run("Prepared for Its Readers", 73, 44, 8.9)]
+    start = [run("Rivers Without Treaties", 72, 700, 18, BOLD), run("April 10, 2026", 72, 660)]
+    reading = build([page(1, [*start, *body(630, 30), *imprint, *foot])])
+    assert reading.front is not None and reading.front.series == "IRI BRIEF"
+    assert "Prepared for Its Readers" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+    # At nine-tenths of the body's size or more the lines are the body's.
+    foot = [run("IRI BRIEF", 73, 53, 9.0, BOLD), run("Prepared for Its Readers", 73, 44, 9.0)]
+    reading = build([page(1, [*start, *body(630, 30), *imprint, *foot])])
+    assert reading.front is not None and reading.front.series == ""
+
+
+@pytest.mark.parametrize(
+    ("masthead", "publisher"),
+    [("United Imaginary Accountability Office", "United Imaginary Accountability Office"), ("Report to Readers", "")],
+)
+def test_a_masthead_naming_an_institution_is_the_publisher(masthead: str, publisher: str) -> None:
+    lines = [run(masthead, 216, 752, 12, BOLD), run("Rivers Without Treaties", 216, 603, 36)]
+    reading = build([page(1, [*lines, run("December 2016", 36, 560), *body(500, 30)])])
+    assert reading.front is not None and reading.front.publisher == publisher
+    assert reading.front.title == "Rivers Without Treaties"
+
+
+def test_an_author_blocks_names_not_a_biographys_wrapped_lines() -> None:
+    block = [
+        _line("Ada B. Tester", 72, 600),
+        _line("Legislative Attorney", 72, 588),
+        _line("Ben Sample, Senior Fellow", 72, 570),
+        _line("Cara Example is a researcher at the", 72, 552),
+        _line("United Nations Development Programme in New York", 72, 540),
+    ]
+    assert author_names(block) == ["Ada B. Tester", "Ben Sample", "Cara Example"]
+
+
+def test_a_heading_shaped_like_a_number_named_again_in_a_sentence_stays() -> None:
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, [*body(700, 10), run("COP28", 72, 560, 12, BOLD), *body(540, 10)])
+    third = page(3, [*body(700, 10), run("The parties met again at COP28 to agree on water.", 72, 560)])
+    reading = build([first, second, third])
+    assert reading.front is not None and reading.front.number == ""
+    assert "COP28" in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+
+
+def test_paragraphs_above_a_title_found_too_far_down_stay_the_bodys() -> None:
+    # No title: the largest type is a heading after a paragraph; the paragraph is not the cover's.
+    first = "The first section's paragraph says what the paper found before any heading as large."
+    runs = [run("Results", 72, 720, 15), *[run(first, 72, 700 - 12 * i) for i in range(3)]]
+    runs += [run("Background and Changes", 72, 640, 15), *body(620, 20)]
+    reading = build([page(1, runs)])
+    assert first in " ".join(b.text for b in reading.blocks if b.kind.name != "FURNITURE")
+    assert reading.front is not None and reading.front.title == "Background and Changes"
