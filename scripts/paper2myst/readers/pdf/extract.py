@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -161,6 +162,15 @@ def _drawn_high(textpage: object, run: Run) -> bool:
     return bottom.value > run.baseline + run.size * 0.2 and top.value - bottom.value < run.size * 0.55
 
 
+def set_size(size: float, matrix: Any) -> float:
+    """The size the text is drawn at: the font size times the text matrix's vertical scale.
+
+    Many producers set a font at size 1 and scale it with the matrix; the size alone says nothing then.
+    """
+    scale = math.hypot(matrix.c, matrix.d)
+    return size * scale if scale > 0 else size
+
+
 def _objects(container: object, count: int, getter: object) -> list[object]:
     return [getter(container, i) for i in range(count)]  # type: ignore[operator]
 
@@ -192,7 +202,7 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             pdfium_c.FPDFTextObj_GetFontSize(obj, size)
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
-            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, size.value, font)
+            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, set_size(size.value, matrix), font)
             if _SHORT.fullmatch(text.strip()):
                 run.raised = _drawn_high(textpage.raw, run)
             elif text.strip() in _HYPHENS:
