@@ -15,3 +15,23 @@ def test_size_is_the_font_size_times_the_matrix_scale() -> None:
     assert set_size(1.0, SimpleNamespace(a=0.0, b=8.0, c=-8.0, d=0.0)) == 8.0
     # A degenerate matrix leaves the size as the font gives it.
     assert set_size(7.0, SimpleNamespace(a=0.0, b=0.0, c=0.0, d=0.0)) == 7.0
+
+
+def test_style_from_a_short_suffix_to_the_font_name() -> None:
+    from paper2myst.readers.pdf.extract import _BOLD, _ITALIC
+
+    styles = {name: (bool(_BOLD.search(name)), bool(_ITALIC.search(name))) for name in _FONT_NAMES}
+    assert styles == _FONT_NAMES
+
+
+_FONT_NAMES = {
+    "AdvOT3d287b35.B": (True, False),
+    "AdvOTece73436.BI": (True, True),
+    "AdvTT7329fd89.I": (False, True),
+    "MinionPro-It": (False, True),
+    "Arial,BoldItalic": (True, True),
+    "AdvTT86d47313+20": (False, False),  # an encoding's suffix, not a style
+    "AdvTT99c4c969": (False, False),
+    "Century-Book": (False, False),
+    "Helvetica-Bold": (True, False),
+}
