@@ -35,3 +35,52 @@ _FONT_NAMES = {
     "Century-Book": (False, False),
     "Helvetica-Bold": (True, False),
 }
+
+
+def _pdf(content: str, width: int = 300, height: int = 200) -> bytes:
+    """A one-page PDF drawing ``content`` (a content stream) with Helvetica as /F1."""
+    stream = content.encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def test_text_drawn_twice_on_the_same_spot_is_read_once() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+
+    twice = "BT /F1 12 Tf 20 100 Td (Hello there) Tj ET BT /F1 12 Tf 20 100 Td (Hello there) Tj ET"
+    apart = "BT /F1 12 Tf 20 60 Td (Hello there) Tj ET"
+    page = read_pages(_pdf(f"{twice} {apart}"))[0]
+    assert [r.text for r in page.runs] == ["Hello there", "Hello there"]  # the one drawn elsewhere stays
+    assert page.overprinted <= 1  # PDFium's text page may already give the second object no text
+
+
+def test_size_from_a_scaled_matrix_in_a_real_page() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+
+    page = read_pages(_pdf("BT /F1 1 Tf 9 0 0 9 20 100 Tm (Small font, big matrix) Tj ET"))[0]
+    assert round(page.runs[0].size, 1) == 9.0
+
+
+def test_a_sentence_that_opens_with_continued_is_not_a_continued_mark() -> None:
+    from paper2myst.readers.pdf.furniture import _CONTINUED
+
+    assert _CONTINUED.match("(continued)")
+    assert _CONTINUED.match("(Continued on next page)")
+    assert _CONTINUED.match("Continued")
+    assert not _CONTINUED.match("continued to rely on oil, and U.S. energy companies reduced their")

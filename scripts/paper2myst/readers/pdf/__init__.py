@@ -337,6 +337,10 @@ def build(pages: list[Page]) -> Reading:
         if page.rotation:
             first = next((ln.number for ln in numbered if ln.page == page.number), 0)
             diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, first, f"page {page.number} is rotated; read as laid out"))
+        if page.overprinted:
+            first = next((ln.number for ln in numbered if ln.page == page.number), 0)
+            message = f"page {page.number}: {page.overprinted} pieces of text drawn twice on the same spot; read once"
+            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, first, message))
 
     items, body_groups, justified = _items(lines, found, size, steps, diagnostics)
     items = _endnotes(items)

@@ -74,6 +74,7 @@ class Page:
     links: list[Link] = field(default_factory=list)
     images: list[Box] = field(default_factory=list)
     rules: list[Box] = field(default_factory=list)  # thin horizontal paths (note separators, table rules)
+    overprinted: int = 0  # text objects drawn again over an identical one: read once
 
 
 def _error(kind: Kind, message: str) -> ConversionError:
@@ -186,6 +187,7 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
     matrix = pdfium_c.FS_MATRIX()
     size = ctypes.c_float()
     stack = _objects(page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject)
+    drawn: set[tuple[str, float, float, float, str]] = set()
     while stack:
         obj = stack.pop(0)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
@@ -204,6 +206,11 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
             run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, set_size(size.value, matrix), font)
+            key = (text, round(run.x0, 1), round(run.baseline, 1), round(run.size, 1), font.name)
+            if key in drawn:  # the same words drawn twice on the same spot (a producer's double pass): read once
+                result.overprinted += 1
+                continue
+            drawn.add(key)
             if _SHORT.fullmatch(text.strip()):
                 run.raised = _drawn_high(textpage.raw, run)
             elif text.strip() in _HYPHENS:

@@ -9,7 +9,8 @@ from paper2myst.readers.pdf.extract import Page
 from paper2myst.readers.pdf.lines import Line
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s+(?:of|/)\s+\d{1,4})?$", re.IGNORECASE)
-_CONTINUED = re.compile(r"^\(?\s*(?:continued|cont(?:'d|\.))\b[^)]*\)?\.?$", re.IGNORECASE)
+# "(continued)", "(Continued on next page)", or the word alone: not a sentence that opens with "continued".
+_CONTINUED = re.compile(r"^(?:\(\s*(?:continued|cont(?:'d|\.))\b[^)]*\)|continued|cont(?:'d|\.))\.?$", re.IGNORECASE)
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})?$", re.IGNORECASE)
 # How far from the page's top and bottom edges running heads and feet stand.
 MARGIN = 0.1
