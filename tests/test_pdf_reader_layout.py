@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from paper2myst.readers.pdf.extract import set_size
+from paper2myst.readers.pdf.extract import Font, Run, set_size
+from paper2myst.readers.pdf.lines import _rows
 
 
 def test_size_is_the_font_size_times_the_matrix_scale() -> None:
@@ -84,3 +85,25 @@ def test_a_sentence_that_opens_with_continued_is_not_a_continued_mark() -> None:
     assert _CONTINUED.match("(Continued on next page)")
     assert _CONTINUED.match("Continued")
     assert not _CONTINUED.match("continued to rely on oil, and U.S. energy companies reduced their")
+
+
+def run(text: str, x0: float, baseline: float, size: float = 10.0, x1: float | None = None, font: str = "Body") -> Run:
+    """A run as the extractor makes it; its width from a plain average glyph width unless given."""
+    width = x1 - x0 if x1 is not None else len(text) * size * 0.5
+    return Run(
+        text, x0, x0 + width, baseline - size * 0.2, baseline + size * 0.8, baseline, size, Font(font, False, False)
+    )
+
+
+def test_a_blank_run_above_a_note_does_not_take_the_notes_label() -> None:
+    # A wide space glyph (a separator drawn as text) above a note whose label is raised by half its size.
+    blank = run(" ", 216, 170.3, 11, x1=295.5)
+    label = run("1", 216.5, 164.8, 5.5)
+    text = run("DOE is also responsible for energy efficiency programs,", 219, 160.3, 9)
+    rows = _rows([blank, label, text])
+    assert [[r.text for r in row] for row in rows] == [["1", text.text]]
+
+
+def test_a_blank_run_between_words_stays_in_its_line() -> None:
+    a, space, b = run("one", 10, 100), run(" ", 25, 100, x1=28), run("two", 28, 100)
+    assert [[r.text for r in row] for row in _rows([a, space, b])] == [["one", "two", " "]]

@@ -87,11 +87,15 @@ def _gutter(page: Page) -> tuple[float, float] | None:
 
 
 def _rows(runs: list[Run]) -> list[list[Run]]:
-    """Group runs whose baselines are close (raised calls join the line below them)."""
+    """Group runs whose baselines are close (raised calls join the line below them).
+
+    Blank runs (a space drawn as a glyph, maybe underlined into a rule) do not make rows: each joins the row
+    it stands in, if any, as a word space.
+    """
     rows: list[list[Run]] = []
     base = 0.0
     size = 0.0
-    for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
+    for run in sorted((r for r in runs if r.text.strip()), key=lambda r: (-r.baseline, r.x0)):
         # A row holding only a mark (a note's symbol set larger, raised by half an em) belongs to the line below.
         mark = rows and all(len(r.text.strip()) <= 3 and not r.text.strip().isalpha() for r in rows[-1])
         if rows and base - run.baseline < (0.7 if mark else 0.45) * max(size, run.size):
@@ -101,7 +105,20 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
             continue
         rows.append([run])
         base, size = run.baseline, run.size
+    for blank in (r for r in runs if not r.text.strip()):
+        row = next((row for row in rows if _beside(blank, row)), None)
+        if row is not None:
+            row.append(blank)
     return rows
+
+
+def _beside(blank: Run, row: list[Run]) -> bool:
+    """A blank run stands in the row: on its baseline, starting among its runs or just after the last."""
+    main = _dominant(row)
+    return (
+        abs(blank.baseline - main.baseline) < 0.2 * main.size
+        and min(r.x0 for r in row) <= blank.x0 <= max(r.x1 for r in row) + main.size
+    )
 
 
 def _split(row: list[Run]) -> list[list[Run]]:
