@@ -10,6 +10,10 @@ from paper2myst.readers.pdf.extract import Page, Run
 # A run this much smaller than its line and raised above its baseline is a note call (or a note's label).
 CALL_SCALE = 0.85
 CALL_RISE = 0.12
+# Runs of one line share a baseline to within this part of the smaller size; a call stands at most this
+# part of its line's size above the line's baseline.
+ROW_DRIFT = 0.45
+CALL_REACH = 0.7
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 
@@ -98,7 +102,7 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     for run in sorted((r for r in runs if r.text.strip()), key=lambda r: (-r.baseline, r.x0)):
         # A row holding only a mark (a note's symbol set larger, raised by half an em) belongs to the line below.
         mark = rows and all(len(r.text.strip()) <= 3 and not r.text.strip().isalpha() for r in rows[-1])
-        if rows and base - run.baseline < (0.7 if mark else 0.45) * max(size, run.size):
+        if rows and _same_row(base, size, run, bool(mark)):
             rows[-1].append(run)
             if run.size >= size:  # the line's own baseline is its main text's, not a call's
                 base, size = run.baseline, run.size
@@ -110,6 +114,20 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
         if row is not None:
             row.append(blank)
     return rows
+
+
+def _same_row(base: float, size: float, run: Run, mark: bool) -> bool:
+    """Whether a run (no higher than the row) sits on the row's baseline, or the row so far is raised above it.
+
+    Text on one line shares its baseline to within ``ROW_DRIFT`` of the smaller size: a larger line beside
+    (a side heading) or just below is another row. A row holding only calls or a mark, small or raised,
+    is the call of the text below it, up to ``CALL_REACH`` of that text's size.
+    """
+    drop = base - run.baseline
+    if drop < ROW_DRIFT * min(size, run.size):
+        return True
+    raised = mark or size <= run.size * CALL_SCALE
+    return raised and drop < CALL_REACH * run.size
 
 
 def _beside(blank: Run, row: list[Run]) -> bool:
