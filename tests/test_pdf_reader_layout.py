@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from paper2myst.readers.pdf.extract import Font, Run, set_size
-from paper2myst.readers.pdf.lines import _rows
+from paper2myst.readers.pdf.extract import Font, Page, Run, set_size
+from paper2myst.readers.pdf.lines import COLUMN_MIN_WIDTH, GUTTER_MIN_ROWS, _gutters, _rows
 
 
 def test_size_is_the_font_size_times_the_matrix_scale() -> None:
@@ -107,3 +107,68 @@ def test_a_blank_run_above_a_note_does_not_take_the_notes_label() -> None:
 def test_a_blank_run_between_words_stays_in_its_line() -> None:
     a, space, b = run("one", 10, 100), run(" ", 25, 100, x1=28), run("two", 28, 100)
     assert [[r.text for r in row] for row in _rows([a, space, b])] == [["one", "two", " "]]
+
+
+def _page(runs: list[Run], width: float = 612, height: float = 792) -> Page:
+    page = Page(1, width, height, 0)
+    page.runs = runs
+    return page
+
+
+def _column_lines(x0: float, x1: float, top: float, count: int, size: float = 10, pitch: float = 12) -> list[Run]:
+    """``count`` full lines of a column from ``x0`` to ``x1``, the first on baseline ``top``."""
+    return [run("word " * 8, x0, top - i * pitch, size, x1=x1) for i in range(count)]
+
+
+def test_two_columns_below_a_title_that_spans_the_page() -> None:
+    title = [run("A title set across the whole page", 60, 740, 18, x1=550), run("Byline", 200, 715, 10, x1=410)]
+    runs = title + _column_lines(60, 295, 680, 30) + _column_lines(317, 552, 680, 30)
+    gutters = _gutters(_page(runs))
+    assert len(gutters) == 1
+    (gutter,) = gutters
+    assert 295 <= gutter.middle <= 317
+    assert gutter.bottom <= 680 - 29 * 12 and gutter.top >= 680  # the columns' rows, not the title's
+    assert not gutter.beside(title[0]) and not gutter.beside(title[1])
+
+
+def test_three_columns() -> None:
+    runs = _column_lines(40, 200, 700, 20, 8, 10) + _column_lines(214, 374, 700, 20, 8, 10)
+    runs += _column_lines(388, 548, 700, 20, 8, 10)
+    assert len(_gutters(_page(runs))) == 2
+
+
+def test_a_column_needs_lines_beside_the_gutter_on_enough_rows() -> None:
+    # GUTTER_MIN_ROWS rows of text on both sides make a gutter; one fewer do not.
+    def page(rows: int) -> Page:
+        left = _column_lines(60, 295, 680, rows)
+        right = _column_lines(317, 552, 680, rows)
+        span = _column_lines(60, 552, 680 - rows * 12, 10)  # single-column text below
+        return _page(left + right + span)
+
+    assert len(_gutters(page(GUTTER_MIN_ROWS))) == 1
+    assert _gutters(page(GUTTER_MIN_ROWS - 1)) == []
+
+
+def test_a_margin_of_side_headings_is_no_column() -> None:
+    heads = [run("Results in Brief", 36, 600, 17, x1=152), run("Background", 36, 400, 17, x1=130)]
+    assert _gutters(_page(heads + _column_lines(216, 572, 620, 40, 11, 13))) == []
+
+
+def test_a_tables_cells_are_no_columns() -> None:
+    # Item names and figures in a table beside a column of text: cells narrower than a column's lines.
+    cells = [run("Privacy given", 57, 670 - 10 * i, 8, x1=150) for i in range(12)]
+    cells += [run("99 1 97", 192, 670 - 10 * i, 8, x1=272) for i in range(12)]
+    text = _column_lines(57, 290, 540, 25) + _column_lines(305, 539, 680, 50)
+    gutters = _gutters(_page(cells + text))
+    assert len(gutters) == 1 and 290 <= gutters[0].middle <= 305  # the page's gutter only
+
+
+def test_a_column_line_must_be_wide() -> None:
+    # A line narrower than COLUMN_MIN_WIDTH ems does not count as a column's line beside a gutter.
+    def page(width_ems: float) -> Page:
+        left = [run("w", 200 - width_ems * 10, 700 - 12 * i, 10, x1=200) for i in range(12)]
+        right = [run("w", 230, 700 - 12 * i, 10, x1=230 + width_ems * 10) for i in range(12)]
+        return _page(left + right)
+
+    assert len(_gutters(page(COLUMN_MIN_WIDTH + 0.5))) == 1
+    assert _gutters(page(COLUMN_MIN_WIDTH - 0.5)) == []

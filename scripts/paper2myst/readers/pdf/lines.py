@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,16 @@ CALL_RISE = 0.12
 # part of its line's size above the line's baseline.
 ROW_DRIFT = 0.45
 CALL_REACH = 0.7
+# A gutter: a band no run crosses, which text comes up to from both sides on this many rows, this many ems
+# wide; at most this many columns side by side (more are a table's).
+GUTTER_MIN_ROWS = 6
+GUTTER_REACH = 4.0  # ems: how far short of a gutter a column's lines may end (ragged text), or begin
+GUTTER_WIDTH = 0.8
+MAX_COLUMNS = 3
+# A column's lines run at least this many ems wide, and this part of the page's usual line (a table's cells
+# may not).
+COLUMN_MIN_WIDTH = 8.0
+COLUMN_FILL = 0.6
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 
@@ -33,7 +44,7 @@ class Line:
     size: float
     bold: bool
     italic: bool
-    column: int = 0  # 0 spans the page (or a single column), 1 left, 2 right
+    column: int = 0  # 0 spans the page (or a single column), 1 the leftmost column, 2 the next...
     number: int = 0  # the line's number in the reading (1-based), set when it is placed
     role: str = "body"  # body, note, furniture, front, contents, figure
     text: str = field(default="")  # plain text, calls included as printed
@@ -55,39 +66,107 @@ def _dominant(runs: Iterable[Run]) -> Run:
     return chosen[best]
 
 
-def _gutter(page: Page) -> tuple[float, float] | None:
-    """An empty vertical band in the middle of the page that most lines stop at: two columns."""
+@dataclass(frozen=True, slots=True)
+class Gutter:
+    """An empty band between two columns, over the stretch of the page where the columns run side by side."""
+
+    x0: float
+    x1: float
+    top: float  # the baselines of the first and last rows beside it
+    bottom: float
+    middle: float  # where it is quiet longest: what stands left of it is the left column
+
+    def beside(self, run: Run) -> bool:
+        return self.bottom - 0.5 <= run.baseline <= self.top + 0.5
+
+
+def _gutters(page: Page) -> list[Gutter]:
+    """Empty vertical bands between columns, each over its own stretch of rows (columns may start below a title).
+
+    A band is a gutter where no run crosses it for a stretch of consecutive rows in which text comes up to
+    it from both sides (lines as wide as a column's, ending or starting within ``GUTTER_REACH``
+    ems of it) on at least ``GUTTER_MIN_ROWS`` rows; it must be
+    ``GUTTER_WIDTH`` ems wide. More than ``MAX_COLUMNS`` - 1 gutters side by side are a table's cells.
+    """
     runs = [r for r in page.runs if r.text.strip()]
     if len(runs) < 20:
-        return None
+        return []
+    size = _dominant(runs).size
     step = 2.0
-    lo, hi = page.width * 0.25, page.width * 0.8
+    lo, hi = page.width * 0.2, page.width * 0.8
     bins = int((hi - lo) / step)
-    crossed = [0] * bins
+    by_row: dict[int, list[Run]] = {}
     for run in runs:
-        for b in range(max(0, int((run.x0 - lo) / step)), min(bins, int((run.x1 - lo) / step) + 1)):
-            crossed[b] += 1
-    # The longest stretch of bins crossed by few runs (headings and banners may span the page).
-    limit = max(2, len(runs) // 40)
-    best: tuple[int, int] | None = None
+        by_row.setdefault(round(run.baseline), []).append(run)
+    baselines = sorted(by_row, reverse=True)
+    hit: list[set[int]] = [set() for _ in range(bins)]
+    ends: list[set[int]] = [set() for _ in range(bins)]  # rows with a line ending just left of the bin
+    starts: list[set[int]] = [set() for _ in range(bins)]  # rows with a line starting just right of it
+    reach = GUTTER_REACH * size
+    chains = {y: _stretches_of_text(by_row[y], GUTTER_WIDTH * size) for y in baselines}
+    usual = statistics.median(x1 - x0 for found in chains.values() for x0, x1 in found)
+    wide = max(COLUMN_MIN_WIDTH * size, COLUMN_FILL * usual)
+    for row, y in enumerate(baselines):
+        for run in by_row[y]:
+            for b in range(max(0, int((run.x0 - lo) / step)), min(bins, int((run.x1 - lo) / step) + 1)):
+                hit[b].add(row)
+        for x0, x1 in chains[y]:
+            if x1 - x0 < wide:
+                continue  # a table's cell, a number: not a column's line
+            for b in range(max(0, int((x1 - lo) / step) + 1), min(bins, int((x1 + reach - lo) / step) + 1)):
+                ends[b].add(row)
+            for b in range(max(0, int((x0 - reach - lo) / step)), min(bins, int((x0 - lo) / step))):
+                starts[b].add(row)
+    stretches = [_stretches(hit[b], ends[b], starts[b], len(baselines)) for b in range(bins)]
+    found: list[Gutter] = []
     start = None
     for b in range(bins + 1):
-        quiet = b < bins and crossed[b] <= limit
+        quiet = b < bins and bool(stretches[b])
         if quiet and start is None:
             start = b
         elif not quiet and start is not None:
-            if best is None or b - start > best[1] - best[0]:
-                best = (start, b)
+            if (b - start) * step >= GUTTER_WIDTH * size:
+                # The band's quietest bin (the middle one of the quietest) stands for it: its edges may be quiet only
+                # in part (a run's box takes in its trailing space).
+                score = [sum(last - first for first, last in stretches[k]) for k in range(start, b)]
+                ties = [start + k for k, value in enumerate(score) if value == max(score)]
+                best = ties[len(ties) // 2]
+                middle = lo + (best + 0.5) * step
+                for first, last in stretches[best]:
+                    found.append(Gutter(lo + start * step, lo + b * step, baselines[first], baselines[last], middle))
             start = None
-    if best is None or (best[1] - best[0]) * step < 8:
-        return None
-    left, right = lo + best[0] * step, lo + best[1] * step
-    # Both sides must hold text of their own, line after line (a sidebar counts as a column).
-    left_rows = {round(r.baseline) for r in runs if r.x1 <= left + 1}
-    right_rows = {round(r.baseline) for r in runs if r.x0 >= right - 1}
-    if min(len(left_rows), len(right_rows)) < 3:
-        return None
-    return left, right
+    # Where more gutters than a page has columns stand over the same rows, they part a table's cells.
+    return [g for g in found if sum(1 for o in found if _overlap(g, o)) < MAX_COLUMNS]
+
+
+def _stretches_of_text(runs: list[Run], gap: float) -> list[tuple[float, float]]:
+    """The row's runs chained where they stand closer than ``gap``: (left, right) of each chain."""
+    chains: list[tuple[float, float]] = []
+    for run in sorted(runs, key=lambda r: r.x0):
+        if chains and run.x0 - chains[-1][1] < gap:
+            chains[-1] = (chains[-1][0], max(chains[-1][1], run.x1))
+        else:
+            chains.append((run.x0, run.x1))
+    return chains
+
+
+def _overlap(a: Gutter, b: Gutter) -> bool:
+    return a.bottom <= b.top and b.bottom <= a.top
+
+
+def _stretches(crossed: set[int], ends: set[int], starts: set[int], count: int) -> list[tuple[int, int]]:
+    """Runs of consecutive rows (first, last) that nothing crosses and that text reaches from both sides."""
+    found: list[tuple[int, int]] = []
+    first = 0
+    for i in range(count + 1):
+        if i < count and i not in crossed:
+            continue
+        if i > first:
+            inside = set(range(first, i))
+            if min(len(ends & inside), len(starts & inside)) >= GUTTER_MIN_ROWS:
+                found.append((first, i - 1))
+        first = i + 1
+    return found
 
 
 def _rows(runs: list[Run]) -> list[list[Run]]:
@@ -209,16 +288,10 @@ def writes_spaces(lines: list[Line]) -> bool:
 
 def page_lines(page: Page) -> list[Line]:
     """The page's lines in reading order: spanning lines, then each column, band by band."""
-    gutter = _gutter(page)
-    groups: dict[int, list[Run]] = {0: [], 1: [], 2: []}
+    gutters = _gutters(page)
+    groups: dict[int, list[Run]] = {k: [] for k in range(MAX_COLUMNS + 1)}
     for run in page.runs:
-        middle = (gutter[0] + gutter[1]) / 2 if gutter else 0.0
-        if gutter and run.x1 <= middle:
-            groups[1].append(run)
-        elif gutter and run.x0 >= middle:
-            groups[2].append(run)
-        else:
-            groups[0].append(run)
+        groups[_column(run, [g.middle for g in gutters if g.beside(run)])].append(run)
     lines: list[Line] = []
     for column, runs in groups.items():
         for row in _rows([r for r in runs if r.text.strip() or r.text == " "]):
@@ -226,6 +299,13 @@ def page_lines(page: Page) -> list[Line]:
                 if any(r.text.strip() for r in part):
                     lines.append(make_line(page.number, part, column))
     return reading_order(lines)
+
+
+def _column(run: Run, middles: list[float]) -> int:
+    """The column a run stands in (1 the leftmost), or 0 where it crosses a gutter (or there are none)."""
+    if any(run.x0 < m < run.x1 for m in middles) or not middles:
+        return 0
+    return 1 + sum(1 for m in middles if m <= run.x0)
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
@@ -239,8 +319,8 @@ def reading_order(lines: list[Line]) -> list[Line]:
         band = [c for c in columns if c.top > limit]
         columns = [c for c in columns if c.top <= limit]
         # What one column holds above everything of the other (a label over a sidebar) is read first.
-        tops = {k: max((c.top for c in band if c.column == k), default=float("-inf")) for k in (1, 2)}
-        head = [c for c in band if c.bottom > tops[3 - c.column]]
+        tops = {k: max((c.top for c in band if c.column == k), default=float("-inf")) for k in {c.column for c in band}}
+        head = [c for c in band if all(c.bottom > top for k, top in tops.items() if k != c.column)]
         ordered += sorted(head, key=lambda c: -c.top)
         ordered += sorted((c for c in band if c not in head), key=lambda c: (c.column, -c.top, c.x0))
         if line is not None:
