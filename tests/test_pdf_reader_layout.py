@@ -5,7 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from paper2myst.readers.pdf.extract import Font, Page, Run, set_size
-from paper2myst.readers.pdf.lines import COLUMN_MIN_WIDTH, GUTTER_MIN_ROWS, _gutters, _rows
+from paper2myst.model import BlockKind
+from paper2myst.readers.pdf.lines import CALL_REACH, COLUMN_MIN_WIDTH, GUTTER_MIN_ROWS, Line, _gutters, _rows, make_line
+from paper2myst.readers.pdf.paragraphs import group_lines
 
 
 def test_size_is_the_font_size_times_the_matrix_scale() -> None:
@@ -172,3 +174,41 @@ def test_a_column_line_must_be_wide() -> None:
 
     assert len(_gutters(page(COLUMN_MIN_WIDTH + 0.5))) == 1
     assert _gutters(page(COLUMN_MIN_WIDTH - 0.5)) == []
+
+
+def _line(text: str, x0: float, baseline: float, size: float = 9, x1: float | None = None, bold: bool = False) -> Line:
+    font = Font("Bold" if bold else "Body", bold, False)
+    width = x1 - x0 if x1 is not None else len(text) * size * 0.5
+    piece = Run(text, x0, x0 + width, baseline - size * 0.2, baseline + size * 0.8, baseline, size, font)
+    return make_line(1, [piece], 1)
+
+
+def test_a_big_operator_raised_within_call_reach_joins_its_line() -> None:
+    # A formula's big operator mapped to a letter ("Ð"), raised above its line's baseline.
+    text = run("in month t, and O (T) = the entire set", 54, 506.0, 9)
+
+    def rows(rise: float) -> int:
+        return len(_rows([run("Ð", 145.7, 506.0 + rise, 9), text]))
+
+    assert rows(CALL_REACH * 9 - 0.1) == 1
+    assert rows(CALL_REACH * 9 + 0.1) == 2
+
+
+def test_a_line_of_a_paragraph_ending_a_sentence_is_no_hanging_entry() -> None:
+    # A paragraph's last line reaching far across, then paragraphs opening with an indent: not a hanging list.
+    lines = [
+        _line("observations for some t in the event study period.", 54, 495, x1=236),
+        _line("Varying the recency parameter T lets us analyze", 64, 484, x1=295),
+        _line("articles of different ages. A small T means that we", 54, 473, x1=295),
+        _line("to older articles and their activities further away.", 54, 462, x1=285),
+        _line("Similarity classifications. We then compute labels", 64, 451, x1=294),
+        _line("for each regression parameterized by T. Define A", 54, 440, x1=294),
+    ]
+    groups = group_lines(lines, 9, {9.0: 11.0}, justified=True)
+    assert [len(g.lines) for g in groups] == [1, 3, 2]
+
+
+def test_a_numbered_heading_under_a_heading_is_a_heading_of_its_own() -> None:
+    lines = [_line("3 Results", 54, 600, 10, bold=True), _line("3.1 Comparative Time Series", 54, 586, 10, bold=True)]
+    groups = group_lines([*lines, _line("Figure 2 shows a comparative time series of views.", 54, 570, 9)], 9, {})
+    assert [(g.kind, len(g.lines)) for g in groups][:2] == [(BlockKind.HEADING, 1), (BlockKind.HEADING, 1)]

@@ -14,7 +14,7 @@ CALL_RISE = 0.12
 # Runs of one line share a baseline to within this part of the smaller size; a call stands at most this
 # part of its line's size above the line's baseline.
 ROW_DRIFT = 0.45
-CALL_REACH = 0.7
+CALL_REACH = 0.75
 # A gutter: a band no run crosses, which text comes up to from both sides on this many rows, this many ems
 # wide; at most this many columns side by side (more are a table's).
 GUTTER_MIN_ROWS = 6
@@ -180,7 +180,8 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     size = 0.0
     for run in sorted((r for r in runs if r.text.strip()), key=lambda r: (-r.baseline, r.x0)):
         # A row holding only a mark (a note's symbol set larger, raised by half an em) belongs to the line below.
-        mark = rows and all(len(r.text.strip()) <= 3 and not r.text.strip().isalpha() for r in rows[-1])
+        # (A lone glyph too: a big operator of a formula, whatever letter its font maps it to.)
+        mark = rows and all(_mark(r.text.strip()) for r in rows[-1])
         if rows and _same_row(base, size, run, bool(mark)):
             rows[-1].append(run)
             if run.size >= size:  # the line's own baseline is its main text's, not a call's
@@ -193,6 +194,11 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
         if row is not None:
             row.append(blank)
     return rows
+
+
+def _mark(text: str) -> bool:
+    """A mark, not a word: up to three characters that are not letters, or a single glyph."""
+    return len(text) == 1 or (len(text) <= 3 and not text.isalpha())
 
 
 def _same_row(base: float, size: float, run: Run, mark: bool) -> bool:

@@ -67,6 +67,8 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
         return True
     if _BULLET.match(line.text) or _CAPTION.match(line.text):
         return True
+    if _display(line, body_size) and _DEPTH.match(line.text):
+        return True  # a numbered heading opens its own block, even right under the section's heading
     # In justified text only a paragraph's last line stops short (an indented line after it is left to the
     # indents: the next paragraph's first line, or the next line of a hanging entry).
     short = justified and prev.x1 < justified - prev.size * 2 and line.x0 <= prev.x0 + line.size * 0.8
@@ -96,7 +98,8 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     full = sum(
         1 for i in inner if run[i - 1].x1 >= right - slack and run[i - 1].x0 <= edge + indent and not _ends(run[i - 1])
     )
-    long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
+    # A wrapped first line (up to the edge, no sentence ending there), not a one-line paragraph.
+    long_first = run[0].x1 >= right - (right - edge) * 0.25 and not _ends(run[0])
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
     hanging = (1 in inner and long_first) or full * 2 > len(inner)
     if _BULLET.match(run[0].text) or hanging:
