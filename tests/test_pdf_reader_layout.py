@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from paper2myst.readers.pdf.extract import Font, Page, Run, set_size
 from paper2myst.model import BlockKind
+from paper2myst.readers.pdf.extract import Font, Page, Run, set_size
 from paper2myst.readers.pdf.lines import CALL_REACH, COLUMN_MIN_WIDTH, GUTTER_MIN_ROWS, Line, _gutters, _rows, make_line
 from paper2myst.readers.pdf.paragraphs import group_lines
 
@@ -192,20 +192,6 @@ def test_a_big_operator_raised_within_call_reach_joins_its_line() -> None:
 
     assert rows(CALL_REACH * 9 - 0.1) == 1
     assert rows(CALL_REACH * 9 + 0.1) == 2
-
-
-def test_a_line_of_a_paragraph_ending_a_sentence_is_no_hanging_entry() -> None:
-    # A paragraph's last line reaching far across, then paragraphs opening with an indent: not a hanging list.
-    lines = [
-        _line("observations for some t in the event study period.", 54, 495, x1=236),
-        _line("Varying the recency parameter T lets us analyze", 64, 484, x1=295),
-        _line("articles of different ages. A small T means that we", 54, 473, x1=295),
-        _line("to older articles and their activities further away.", 54, 462, x1=285),
-        _line("Similarity classifications. We then compute labels", 64, 451, x1=294),
-        _line("for each regression parameterized by T. Define A", 54, 440, x1=294),
-    ]
-    groups = group_lines(lines, 9, {9.0: 11.0}, justified=True)
-    assert [len(g.lines) for g in groups] == [1, 3, 2]
 
 
 def test_a_numbered_heading_under_a_heading_is_a_heading_of_its_own() -> None:

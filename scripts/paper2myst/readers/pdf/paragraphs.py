@@ -98,8 +98,7 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     full = sum(
         1 for i in inner if run[i - 1].x1 >= right - slack and run[i - 1].x0 <= edge + indent and not _ends(run[i - 1])
     )
-    # A wrapped first line (up to the edge, no sentence ending there), not a one-line paragraph.
-    long_first = run[0].x1 >= right - (right - edge) * 0.25 and not _ends(run[0])
+    long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
     hanging = (1 in inner and long_first) or full * 2 > len(inner)
     if _BULLET.match(run[0].text) or hanging:
