@@ -6,7 +6,17 @@ from types import SimpleNamespace
 
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Font, Page, Run, set_size
-from paper2myst.readers.pdf.lines import CALL_REACH, COLUMN_MIN_WIDTH, GUTTER_MIN_ROWS, Line, _gutters, _rows, make_line
+from paper2myst.readers.pdf.lines import (
+    CALL_REACH,
+    COLUMN_MIN_WIDTH,
+    GUTTER_MIN_ROWS,
+    ROW_NEAR,
+    Line,
+    _gutters,
+    _rows,
+    make_line,
+    page_lines,
+)
 from paper2myst.readers.pdf.paragraphs import group_lines
 
 
@@ -198,3 +208,25 @@ def test_a_numbered_heading_under_a_heading_is_a_heading_of_its_own() -> None:
     lines = [_line("3 Results", 54, 600, 10, bold=True), _line("3.1 Comparative Time Series", 54, 586, 10, bold=True)]
     groups = group_lines([*lines, _line("Figure 2 shows a comparative time series of views.", 54, 570, 9)], 9, {})
     assert [(g.kind, len(g.lines)) for g in groups][:2] == [(BlockKind.HEADING, 1), (BlockKind.HEADING, 1)]
+
+
+def test_a_side_heading_beside_the_text_is_read_before_it_whole() -> None:
+    # A heading in the left margin, larger than the text, its lines level with the text's first lines.
+    heading = [
+        run("DOE's Budget Authority", 37, 426.8, 14, x1=184),
+        run("for Renewable, Fossil", 37, 411.7, 14, x1=199),
+    ]
+    text = [run("As shown in figure 3, the budget authority", 216, 440.5 - 13 * i, 11, x1=560) for i in range(6)]
+    lines = page_lines(_page(heading + text))
+    assert [ln.text for ln in lines][:4] == [text[0].text, heading[0].text, heading[1].text, text[1].text]
+
+
+def test_a_larger_run_off_the_baseline_across_a_gap_is_another_line() -> None:
+    # The side heading's second line sits 2.8pt below a text line's baseline, 17pt left of it.
+    text = run("authority each peaked in the late 1970s", 216.3, 414.5, 11, x1=569)
+    near = run("for Renewable, Fossil, and", 216.3 - 17.4 - 162, 411.7, 14, x1=216.3 - 17.4)
+    assert len(_rows([text, near])) == 2
+    # A script right next to its word, a little lower, is part of the line.
+    script = run("2", 569.5, 412.5, 7)
+    assert len(_rows([text, script])) == 1
+    assert len(_rows([text, run("2", 569 + ROW_NEAR * 7 + 0.5, 412.5, 7)])) == 2

@@ -46,6 +46,7 @@ from paper2myst.stages.structure import split_authors
 _ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
+_TABLE_NOTE = re.compile(r"[a-z]")
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
@@ -423,8 +424,14 @@ def _items(
             body_groups.append(group)
             items.append(group)
         for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers):
-            if opens:
-                label = note[0].runs[0].text.strip().rstrip(".")
+            label = note[0].runs[0].text.strip().rstrip(".")
+            if opens and numbers[0] > 0 and _TABLE_NOTE.fullmatch(label):
+                # Lettered notes where the notes are numbered: a table's own notes, kept as text after it.
+                message = f"note {label!r} among numbered notes: a table's note, kept as text"
+                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                last_note = Group(BlockKind.TABLE, note)
+                items.append(last_note)
+            elif opens:
                 last_note = Group(BlockKind.NOTE, note, label)
                 items.append(last_note)
             elif last_note is not None:

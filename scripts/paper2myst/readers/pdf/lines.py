@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ CALL_RISE = 0.12
 # Runs of one line share a baseline to within this part of the smaller size; a call stands at most this
 # part of its line's size above the line's baseline.
 ROW_DRIFT = 0.45
+ROW_EXACT = 0.15
+ROW_NEAR = 1.0
 CALL_REACH = 0.75
 # A gutter: a band no run crosses, which text comes up to from both sides on this many rows, this many ems
 # wide; at most this many columns side by side (more are a table's).
@@ -25,6 +28,10 @@ MAX_COLUMNS = 3
 # may not).
 COLUMN_MIN_WIDTH = 8.0
 COLUMN_FILL = 0.6
+# A side heading ends this many ems left of the text; its lines follow at most this many times their size apart.
+SIDE_GAP = 1.0
+SIDE_SCALE = 1.15
+SIDE_PITCH = 1.6
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 
@@ -182,7 +189,7 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
         # A row holding only a mark (a note's symbol set larger, raised by half an em) belongs to the line below.
         # (A lone glyph too: a big operator of a formula, whatever letter its font maps it to.)
         mark = rows and all(_mark(r.text.strip()) for r in rows[-1])
-        if rows and _same_row(base, size, run, bool(mark)):
+        if rows and _same_row(base, size, run, bool(mark), rows[-1]):
             rows[-1].append(run)
             if run.size >= size:  # the line's own baseline is its main text's, not a call's
                 base, size = run.baseline, run.size
@@ -201,18 +208,23 @@ def _mark(text: str) -> bool:
     return len(text) == 1 or (len(text) <= 3 and not text.isalpha())
 
 
-def _same_row(base: float, size: float, run: Run, mark: bool) -> bool:
+def _same_row(base: float, size: float, run: Run, mark: bool, row: list[Run]) -> bool:
     """Whether a run (no higher than the row) sits on the row's baseline, or the row so far is raised above it.
 
-    Text on one line shares its baseline to within ``ROW_DRIFT`` of the smaller size: a larger line beside
-    (a side heading) or just below is another row. A row holding only calls or a mark, small or raised,
-    is the call of the text below it, up to ``CALL_REACH`` of that text's size.
+    Text on one line shares its baseline to within ``ROW_EXACT`` of the smaller size. A row holding only
+    calls or a mark, small or raised, is the call of the text below it, up to ``CALL_REACH`` of that text's
+    size. Otherwise a run off the baseline (a script) belongs to the row only next to its runs (within
+    ``ROW_NEAR`` ems, not across a gap: a side heading beside the text) and up to ``ROW_DRIFT`` of the smaller
+    size (a larger line just below is another row).
     """
     drop = base - run.baseline
-    if drop < ROW_DRIFT * min(size, run.size):
+    if abs(drop) <= ROW_EXACT * min(size, run.size):
         return True
-    raised = mark or size <= run.size * CALL_SCALE
-    return raised and drop < CALL_REACH * run.size
+    calls = mark or (size <= run.size * CALL_SCALE and all(len(r.text.strip()) <= 4 for r in row))
+    if calls:
+        return drop < CALL_REACH * run.size
+    near = min(max(r.x0 - run.x1, run.x0 - r.x1) for r in row) <= ROW_NEAR * run.size
+    return near and drop < ROW_DRIFT * min(size, run.size)
 
 
 def _beside(blank: Run, row: list[Run]) -> bool:
@@ -316,7 +328,7 @@ def _column(run: Run, middles: list[float]) -> int:
 
 def reading_order(lines: list[Line]) -> list[Line]:
     """Top to bottom; where columns run side by side, the left column before the right one."""
-    spanning = sorted((ln for ln in lines if ln.column == 0), key=lambda ln: -ln.top)
+    spanning = _side_headings_first(sorted((ln for ln in lines if ln.column == 0), key=lambda ln: -ln.top))
     columns = sorted((ln for ln in lines if ln.column), key=lambda ln: (-ln.top, ln.x0))
     ordered: list[Line] = []
     # Each spanning line closes a band: the column lines above it come first, left column then right.
@@ -331,6 +343,44 @@ def reading_order(lines: list[Line]) -> list[Line]:
         ordered += sorted((c for c in band if c not in head), key=lambda c: (c.column, -c.top, c.x0))
         if line is not None:
             ordered.append(line)
+    return ordered
+
+
+def _side_headings_first(lines: list[Line]) -> list[Line]:
+    """Headings set in the margin left of the text: each heading's lines together, before the text beside it.
+
+    The text's left edge is where most long lines start; a margin line ends a ``SIDE_GAP`` em short of it
+    and is set as a heading: ``SIDE_SCALE`` times the text's size, or bold (a table's first cells are not).
+    A heading's lines follow one another at no more than ``SIDE_PITCH`` times their size; the heading goes
+    before the first text line whose baseline is no more than half its size above its own first baseline
+    (a larger heading may sit a little lower).
+    """
+    long = [ln for ln in lines if len(ln.text) > 20]
+    if not long:
+        return lines
+    edge = Counter(round(ln.x0) for ln in long).most_common(1)[0][0]
+    size = _dominant(r for ln in long for r in ln.runs).size
+    margin = [
+        ln
+        for ln in lines
+        if ln.x1 < edge - SIDE_GAP * size and (ln.size >= size * SIDE_SCALE or (ln.bold and ln.size >= size * 0.97))
+    ]
+    if not margin or len(margin) * 2 > len(lines):
+        return lines
+    blocks: list[list[Line]] = []
+    for line in margin:
+        if blocks and blocks[-1][-1].baseline - line.baseline <= SIDE_PITCH * line.size:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    rest = [ln for ln in lines if not any(ln is m for m in margin)]
+    ordered: list[Line] = []
+    for line in rest:
+        while blocks and line.baseline <= blocks[0][0].baseline + blocks[0][0].size * 0.5:
+            ordered += blocks.pop(0)
+        ordered.append(line)
+    for block in blocks:
+        ordered += block
     return ordered
 
 

@@ -18,6 +18,7 @@ _CAPTION = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+HEADING_WORDS = 30  # at most so many words in a heading of more than four lines
 _ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
 
 
@@ -184,10 +185,15 @@ def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKin
     first = group.lines[0]
     if _CAPTION.match(first.text):  # labelled as the text route labels it: "figure", "table"
         return BlockKind.CAPTION, "table" if first.text.lower().startswith("tab") else "figure"
-    if all(is_heading(ln, body_size) for ln in group.lines) and len(group.lines) <= 4:
-        text = " ".join(ln.text for ln in group.lines)
-        if not text.endswith(".") or _NUMBERING.match(text):
-            return BlockKind.HEADING, ""
+    text = " ".join(ln.text for ln in group.lines)
+    # A heading of many short lines (set in a narrow margin) is still a heading: its words are few.
+    few = len(group.lines) <= 4 or len(text.split()) <= HEADING_WORDS
+    if (
+        all(is_heading(ln, body_size) for ln in group.lines)
+        and few
+        and (not text.endswith(".") or _NUMBERING.match(text))
+    ):
+        return BlockKind.HEADING, ""
     if bullet := _BULLET.match(first.text):
         return BlockKind.LIST_ITEM, bullet.group(1)
     if first.size < min(body_size, page_size) * 0.92:
