@@ -230,3 +230,27 @@ def test_a_larger_run_off_the_baseline_across_a_gap_is_another_line() -> None:
     script = run("2", 569.5, 412.5, 7)
     assert len(_rows([text, script])) == 1
     assert len(_rows([text, run("2", 569 + ROW_NEAR * 7 + 0.5, 412.5, 7)])) == 2
+
+
+def test_text_turned_up_the_margin_is_read_apart_from_the_columns() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+
+    lines = " ".join(
+        f"BT /F1 9 Tf 60 {700 - 12 * i} Td (Words of the page's own text, line {i}) Tj ET" for i in range(20)
+    )
+    stamp = "BT /F1 5 Tf 0 5 -5 0 20 20 Tm (a stamp set up the side of the page) Tj ET"
+    page = read_pages(_pdf(f"{lines} {stamp}", height=792, width=612))[0]
+    assert [r.turned for r in page.runs].count(True) == 1
+    read = page_lines(page)
+    assert read[-1].text == "a stamp set up the side of the page" and read[-1].role == "aside"
+    assert all(ln.role == "body" for ln in read[:-1])
+
+
+def test_three_columns_whose_outer_gutter_is_broken_by_a_wide_line() -> None:
+    # The right gutter is crossed by a line spanning the two right columns: two stretches of one band still
+    # make one gutter with the left one, not a table of three.
+    runs = _column_lines(40, 200, 700, 30, 8, 10) + _column_lines(214, 374, 700, 30, 8, 10)
+    runs += [*_column_lines(388, 548, 700, 12, 8, 10), run("a table title across two columns", 214, 575, 8, x1=548)]
+    runs += _column_lines(388, 548, 560, 15, 8, 10)
+    middles = {round(g.middle) for g in _gutters(_page(runs))}
+    assert len(middles) == 2

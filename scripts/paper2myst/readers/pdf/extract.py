@@ -42,6 +42,7 @@ class Run:
     font: Font
     raised: bool = False  # set as a superscript glyph (OpenType "sups"): same size and baseline, drawn high
     actual: str | None = None  # a hyphen's replacement text (ActualText), where the producer gives one
+    turned: bool = False  # set along another direction than the page's lines (a margin stamp up the side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +207,7 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
             run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, set_size(size.value, matrix), font)
+            run.turned = abs(matrix.b) > abs(matrix.a)  # the text runs up or down the page
             key = (text, round(run.x0, 1), round(run.baseline, 1), round(run.size, 1), font.name)
             if key in drawn:  # the same words drawn twice on the same spot (a producer's double pass): read once
                 result.overprinted += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from paper2myst.readers.pdf.extract import Page, Run
 
@@ -143,7 +143,7 @@ def _gutters(page: Page) -> list[Gutter]:
                     found.append(Gutter(lo + start * step, lo + b * step, baselines[first], baselines[last], middle))
             start = None
     # Where more gutters than a page has columns stand over the same rows, they part a table's cells.
-    return [g for g in found if sum(1 for o in found if _overlap(g, o)) < MAX_COLUMNS]
+    return [g for g in found if len({(o.x0, o.x1) for o in found if _overlap(g, o)}) < MAX_COLUMNS]
 
 
 def _stretches_of_text(runs: list[Run], gap: float) -> list[tuple[float, float]]:
@@ -306,9 +306,15 @@ def writes_spaces(lines: list[Line]) -> bool:
 
 def page_lines(page: Page) -> list[Line]:
     """The page's lines in reading order: spanning lines, then each column, band by band."""
-    gutters = _gutters(page)
+    # Text turned along the side of the page (a stamp in the margin) is read apart; where most of it is turned
+    # (a table set landscape), the page is read as it stands.
+    aside = [r for r in page.runs if r.turned]
+    if len(aside) * 2 > len(page.runs):
+        aside = []
+    upright = [r for r in page.runs if not any(r is a for a in aside)]
+    gutters = _gutters(replace(page, runs=upright))
     groups: dict[int, list[Run]] = {k: [] for k in range(MAX_COLUMNS + 1)}
-    for run in page.runs:
+    for run in upright:
         groups[_column(run, [g.middle for g in gutters if g.beside(run)])].append(run)
     lines: list[Line] = []
     for column, runs in groups.items():
@@ -316,7 +322,10 @@ def page_lines(page: Page) -> list[Line]:
             for part in _split(row):
                 if any(r.text.strip() for r in part):
                     lines.append(make_line(page.number, part, column))
-    return reading_order(lines)
+    turned = [make_line(page.number, [r], 0) for r in aside if r.text.strip()]  # a run a line, kept aside
+    for line in turned:
+        line.role = "aside"
+    return reading_order(lines) + turned
 
 
 def _column(run: Run, middles: list[float]) -> int:
