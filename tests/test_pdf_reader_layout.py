@@ -254,3 +254,31 @@ def test_three_columns_whose_outer_gutter_is_broken_by_a_wide_line() -> None:
     runs += _column_lines(388, 548, 560, 15, 8, 10)
     middles = {round(g.middle) for g in _gutters(_page(runs))}
     assert len(middles) == 2
+
+
+def test_a_sections_running_head_on_two_pages_running_is_furniture() -> None:
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def page(number: int, head: str, size: float = 8) -> tuple[Page, list[Line]]:
+        body = [
+            _line("Words of the body text, set larger than the running head.", 216, 600 - 13 * i, 11) for i in range(5)
+        ]
+        top = _line(head, 216, 740, size, bold=True)
+        return Page(number, 612, 792, 0), [top, *body]
+
+    pages = [page(1, "Appendix I: Estimated Tax Expenditures"), page(2, "Appendix I: Estimated Tax Expenditures")]
+    pages += [page(n, f"Appendix II: Scope {n}") for n in (3, 5)] + [page(6, "Appendix III: Alone on its page")]
+    pages += [page(n, "A heading at the text's size", 11) for n in (7, 8)]
+    pages += [page(n, f"Another head {'x' * n}") for n in range(9, 17)]  # enough pages that two are not "repeated"
+    mark_furniture([p for p, _ in pages], [lines for _, lines in pages])
+    roles = [lines[0].role for _, lines in pages]
+    assert roles[:2] == ["furniture", "furniture"]
+    assert roles[4:7] == ["body", "body", "body"]  # on one page only; at the text's size
+
+
+def test_a_word_set_letter_by_letter_in_small_runs_is_no_call() -> None:
+    # A running head's letters set as runs of their own, just above a large title: not the title's calls.
+    letters = [run(t, 216 + 6 * i, 730.8, 8) for i, t in enumerate(["A", "c", "kno", "w", "l", "edg"])]
+    title = run("Appendix VI: GAO Contact and Staff", 35.7, 726.2, 27, x1=466)
+    assert len(_rows([*letters, title])) == 2
+    assert len(_rows([run("12", 300, 730.8, 8), title])) == 1  # a call of a few characters joins

@@ -220,7 +220,8 @@ def _same_row(base: float, size: float, run: Run, mark: bool, row: list[Run]) ->
     drop = base - run.baseline
     if abs(drop) <= ROW_EXACT * min(size, run.size):
         return True
-    calls = mark or (size <= run.size * CALL_SCALE and all(len(r.text.strip()) <= 4 for r in row))
+    # Calls are a few characters in all (a producer may set a word's letters as runs of their own).
+    calls = mark or (size <= run.size * CALL_SCALE and len("".join(r.text.strip() for r in row)) <= 4)
     if calls:
         return drop < CALL_REACH * run.size
     near = min(max(r.x0 - run.x1, run.x0 - r.x1) for r in row) <= ROW_NEAR * run.size
