@@ -277,11 +277,16 @@ def make_line(page: int, runs: list[Run], column: int) -> Line:
 
 
 def plain_text(line: Line) -> str:
-    """The line's characters as printed, a space where runs are apart."""
+    """The line's characters as printed, a space where runs are apart.
+
+    A line whose runs carry space characters of their own has its word spaces written: only a wide gap
+    between its runs is a space (a narrow one is a letter set apart, inside a word).
+    """
+    spaced = any(" " in r.text.strip(" ") or r.text.endswith(" ") for r in line.runs)
     out = ""
     prev: Run | None = None
     for run in line.runs:
-        if prev is not None and needs_space(prev, run):
+        if prev is not None and needs_space(prev, run, spaced):
             out += " "
         out += run.text
         prev = run
