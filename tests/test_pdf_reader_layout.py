@@ -17,7 +17,7 @@ from paper2myst.readers.pdf.lines import (
     make_line,
     page_lines,
 )
-from paper2myst.readers.pdf.paragraphs import group_lines
+from paper2myst.readers.pdf.paragraphs import FACE_LINES, FACE_SCALE, group_lines, mark_faces
 
 
 def test_size_is_the_font_size_times_the_matrix_scale() -> None:
@@ -282,3 +282,45 @@ def test_a_word_set_letter_by_letter_in_small_runs_is_no_call() -> None:
     title = run("Appendix VI: GAO Contact and Staff", 35.7, 726.2, 27, x1=466)
     assert len(_rows([*letters, title])) == 2
     assert len(_rows([run("12", 300, 730.8, 8), title])) == 1  # a call of a few characters joins
+
+
+def _faced(text: str, x0: float, baseline: float, size: float, face: str, x1: float) -> Line:
+    piece = Run(text, x0, x1, baseline - size * 0.2, baseline + size * 0.8, baseline, size, Font(face, False, False))
+    return make_line(1, [piece], 1)
+
+
+def _body(top: float, count: int) -> list[Line]:
+    text = "Words of the running text set in the body face across the whole column"
+    return [_faced(text, 40, top - 10.7 * i, 8.2, "Serif", 294) for i in range(count)]
+
+
+def test_a_line_in_a_rare_face_a_little_larger_is_a_heading() -> None:
+    def kinds(scale: float) -> list[BlockKind]:
+        head = _faced("Question generation and response parsing", 40, 210.6, 8.2 * scale, "Sans", 211)
+        lines = [*_body(300, 8), head, *_body(199.9, 8)]
+        mark_faces(lines, 8.2)
+        return [g.kind for g in group_lines(lines, 8.2, {8.2: 10.7}, justified=True)]
+
+    assert kinds(FACE_SCALE + 0.01) == [BlockKind.TEXT, BlockKind.HEADING, BlockKind.TEXT]
+    assert BlockKind.HEADING not in kinds(FACE_SCALE - 0.01)
+
+
+def test_a_passage_in_another_face_is_no_heading() -> None:
+    # More than FACE_LINES short lines in a row in the other face: a box or a summary, not a heading.
+    passage = [
+        _faced("a short line of a summary box", 40, 210 - 11 * i, 8.6, "Sans", 200) for i in range(FACE_LINES + 1)
+    ]
+    lines = [*_body(300, 8), *passage, *_body(150, 8)]
+    mark_faces(lines, 8.2)
+    assert not any(ln.face_apart for ln in lines)
+
+
+def test_a_ragged_block_at_the_body_size_is_not_cut_at_each_line() -> None:
+    # A bold abstract, ragged, in a justified paper: its lines end short of the edge, all of them.
+    ragged = [
+        _line(f"abstract line {i} that ends wherever the words run out", 156, 559 - 11 * i, 9, x1=520 + i % 3 * 10)
+        for i in range(6)
+    ]
+    justified = [_line("justified text runs to the edge", 156, 480 - 10 * i, 9, x1=554.1) for i in range(10)]
+    groups = group_lines([*ragged, *justified], 9, {9.0: 10.0}, justified=True)
+    assert len(groups[0].lines) == 6

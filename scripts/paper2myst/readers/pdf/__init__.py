@@ -39,6 +39,7 @@ from paper2myst.readers.pdf.paragraphs import (
     heading_levels,
     is_heading,
     is_justified,
+    mark_faces,
     pitch,
 )
 from paper2myst.stages.structure import split_authors
@@ -412,6 +413,7 @@ def _items(
             right[key] = max(right.get(key, 0.0), line.x1)
             left[key] = min(left.get(key, line.x0), line.x0)
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
+    mark_faces([ln for ln in numbered if ln.role == "body"], size)
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         for group in group_lines(body, size, steps, body_size(body), justified):

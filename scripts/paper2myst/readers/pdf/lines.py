@@ -55,6 +55,7 @@ class Line:
     number: int = 0  # the line's number in the reading (1-based), set when it is placed
     role: str = "body"  # body, note, furniture, front, contents, figure
     text: str = field(default="")  # plain text, calls included as printed
+    face_apart: bool = False  # set wholly in a face the body text never uses, a little larger (a heading)
 
     @property
     def first_is_call(self) -> bool:

@@ -18,6 +18,13 @@ _CAPTION = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are different kinds of text
+FACE_SCALE = 1.03  # a heading set apart by its face is at least this much larger than the text...
+FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
+FACE_LINES = 2
+FACE_FILL = 0.8  # ...each shorter than this part of the widest line of its column
+FACE_RARE = 0.1  # ...in a face that sets no more than this part of the characters the text's face sets
+FLUSH = 1.5  # points: a justified line ends this close to its column's edge
 HEADING_WORDS = 30  # at most so many words in a heading of more than four lines
 _ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
 
@@ -50,7 +57,60 @@ def is_heading(line: Line, body_size: float) -> bool:
 
 def _display(line: Line, body_size: float) -> bool:
     words = line.text.split()
-    return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
+    return 0 < len(words) <= 25 and (
+        line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97) or line.face_apart
+    )
+
+
+def mark_faces(lines: list[Line], body_size: float) -> None:
+    """Set ``face_apart`` on short lines set wholly in a face the body text never uses, a little larger.
+
+    A heading may differ from the text only by its face (a sans among serifs) and a size ``FACE_SCALE``
+    times the text's: the document's own text face is the one most of its body-size characters are set in.
+    """
+    weight: Counter[str] = Counter()
+    for line in lines:
+        if abs(line.size - body_size) < SIZE_STEP * body_size:
+            for run in line.runs:
+                weight[run.font.name] += len(run.text.strip())
+    if not weight:
+        return
+    face = weight.most_common(1)[0][0]
+    used: Counter[str] = Counter()  # characters per face, at any size: a heading's face is used little
+    for line in lines:
+        for run in line.runs:
+            used[run.font.name] += len(run.text.strip())
+    rare = {name for name, count in used.items() if count <= FACE_RARE * used[face]}
+    widest: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, line.column)
+        widest[key] = max(widest.get(key, 0.0), line.x1 - line.x0)
+    apart = [
+        _apart(line, face, body_size)
+        and line.x1 - line.x0 < FACE_FILL * widest[line.page, line.column]
+        and all(r.font.name in rare for r in line.runs if r.text.strip())
+        for line in lines
+    ]
+    # A heading stands out from the text around it: a stretch of more than FACE_LINES such lines is a passage
+    # set in another face (a summary, a box), not a heading.
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and apart[i]:
+            continue
+        for line in lines[start:i]:
+            line.face_apart = i - start <= FACE_LINES
+        start = i + 1
+
+
+def _apart(line: Line, face: str, body_size: float) -> bool:
+    words = [r for r, call in zip(line.runs, line.calls, strict=True) if not call and r.text.strip()]
+    return (
+        bool(words)
+        and all(r.font.name != face and not r.font.italic for r in words)
+        and line.size >= body_size * FACE_SCALE
+        and len(line.text.split()) <= FACE_WORDS
+        and not "".join(r.text for r in words).rstrip().endswith(_ENDS)
+    )
 
 
 def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float) -> bool:
@@ -61,7 +121,9 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     """
     if prev.page != line.page or prev.column != line.column:
         return True
-    if abs(prev.size - line.size) > 0.6 or _display(prev, body_size) != _display(line, body_size):
+    if abs(prev.size - line.size) > SIZE_STEP * max(prev.size, line.size) or _display(prev, body_size) != _display(
+        line, body_size
+    ):
         return True
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
@@ -139,7 +201,10 @@ def group_lines(
     edges = {c: rights[c] if justified else 0.0 for c in columns}
     runs: list[list[Line]] = []
     for line in lines:
-        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edges[line.column]):
+        # The run is justified text only once one of its lines reaches the edge (a ragged block may share
+        # the body's size: a bold abstract).
+        edge = edges[line.column] if runs and any(abs(ln.x1 - edges[line.column]) <= FLUSH for ln in runs[-1]) else 0.0
+        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge):
             runs[-1].append(line)
         else:
             runs.append([line])
