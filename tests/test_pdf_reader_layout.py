@@ -324,3 +324,15 @@ def test_a_ragged_block_at_the_body_size_is_not_cut_at_each_line() -> None:
     justified = [_line("justified text runs to the edge", 156, 480 - 10 * i, 9, x1=554.1) for i in range(10)]
     groups = group_lines([*ragged, *justified], 9, {9.0: 10.0}, justified=True)
     assert len(groups[0].lines) == 6
+
+
+def test_the_last_line_of_a_passage_in_the_other_face_is_no_heading() -> None:
+    # A list item set in its own face: its short last line follows a line of the same family.
+    item = [
+        _faced("1. the organization of patient flow and care within the", 65, 193, 9.8, "Listface", 285),
+        _faced("department", 76, 181, 9.8, "Listface", 123),
+    ]
+    caption = _faced("Table 2. Program Funding", 40, 150, 9.8, "Sans-Bold", 200)
+    lines = [*_body(300, 8), *item, *_body(170, 1), caption, *_body(140, 4)]
+    mark_faces(lines, 9.8)
+    assert not any(ln.face_apart for ln in lines)

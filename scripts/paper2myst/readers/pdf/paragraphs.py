@@ -19,7 +19,7 @@ _CAPTION = re.compile(
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are different kinds of text
-FACE_SCALE = 1.03  # a heading set apart by its face is at least this much larger than the text...
+FACE_SCALE = 0.93  # a heading set apart by its face is at least this much larger than the text...
 FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
 FACE_LINES = 2
 FACE_FILL = 0.8  # ...each shorter than this part of the widest line of its column
@@ -91,8 +91,12 @@ def mark_faces(lines: list[Line], body_size: float) -> None:
         and all(r.font.name in rare for r in line.runs if r.text.strip())
         for line in lines
     ]
-    # A heading stands out from the text around it: a stretch of more than FACE_LINES such lines is a passage
-    # set in another face (a summary, a box), not a heading.
+    # A heading stands out from the text before it: a line going on from a line in its own family is the
+    # end of a passage in that face (a list item's last line, a caption's second line).
+    for i in range(1, len(lines)):
+        if apart[i] and not apart[i - 1] and _faces(lines[i - 1]) & _faces(lines[i]):
+            apart[i] = False
+    # A stretch of more than FACE_LINES such lines is a passage set in another face (a summary, a box).
     start = 0
     for i in range(len(lines) + 1):
         if i < len(lines) and apart[i]:
@@ -102,10 +106,16 @@ def mark_faces(lines: list[Line], body_size: float) -> None:
         start = i + 1
 
 
+def _faces(line: Line) -> set[str]:
+    """The families of the line's faces: the names without their style ("Calibri-Bold": "Calibri")."""
+    return {re.split(r"[-,.+]", r.font.name)[0] for r in line.runs if r.text.strip()}
+
+
 def _apart(line: Line, face: str, body_size: float) -> bool:
     words = [r for r, call in zip(line.runs, line.calls, strict=True) if not call and r.text.strip()]
     return (
         bool(words)
+        and not _CAPTION.match(line.text)
         and all(r.font.name != face and not r.font.italic for r in words)
         and line.size >= body_size * FACE_SCALE
         and len(line.text.split()) <= FACE_WORDS
