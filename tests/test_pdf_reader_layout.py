@@ -336,3 +336,21 @@ def test_the_last_line_of_a_passage_in_the_other_face_is_no_heading() -> None:
     lines = [*_body(300, 8), *item, *_body(170, 1), caption, *_body(140, 4)]
     mark_faces(lines, 9.8)
     assert not any(ln.face_apart for ln in lines)
+
+
+def test_a_bold_lead_sentence_over_lines_stays_in_its_paragraph() -> None:
+    lines = [
+        _line("• Observed non-compliance with robots.txt among other-", 64, 300, 9, bold=True),
+        _line("wise respectful bots can sometimes be attributed to spoof-", 72, 289, 9, bold=True),
+        _line("ing, in which malicious bots present a false user agent.", 72, 278, 9),
+    ]
+    groups = group_lines(lines, 9, {9.0: 11.0})
+    assert [len(g.lines) for g in groups] == [3]
+
+
+def test_a_bold_paragraph_is_one_block_not_headings() -> None:
+    texts = ["Generative artificial intelligence technologies, especially large", "are revolutionizing information"]
+    texts += ["These technologies have a significant potential to impact", "in online knowledge communities."]
+    lines = [_line(t, 156, 559 - 11 * i, 9, bold=True) for i, t in enumerate(texts)]
+    groups = group_lines(lines, 9, {9.0: 11.0})
+    assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.TEXT, 4)]

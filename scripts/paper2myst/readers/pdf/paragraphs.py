@@ -57,8 +57,11 @@ def is_heading(line: Line, body_size: float) -> bool:
 
 def _display(line: Line, body_size: float) -> bool:
     words = line.text.split()
+    # A bold line at the text's size that starts in lower case or breaks a word at its end is the middle of a
+    # bold passage (a run-in lead sentence), not a heading.
+    inside = line.text[:1].islower() or line.text.endswith(("-", "\xad"))
     return 0 < len(words) <= 25 and (
-        line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97) or line.face_apart
+        line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97 and not inside) or line.face_apart
     )
 
 
@@ -131,9 +134,10 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     """
     if prev.page != line.page or prev.column != line.column:
         return True
-    if abs(prev.size - line.size) > SIZE_STEP * max(prev.size, line.size) or _display(prev, body_size) != _display(
-        line, body_size
-    ):
+    if abs(prev.size - line.size) > SIZE_STEP * max(prev.size, line.size):
+        return True
+    # Display lines and text lines part, but a bold passage goes on through its lines whatever they look like.
+    if _display(prev, body_size) != _display(line, body_size) and not (prev.bold and line.bold):
         return True
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
