@@ -354,3 +354,11 @@ def test_a_bold_paragraph_is_one_block_not_headings() -> None:
     lines = [_line(t, 156, 559 - 11 * i, 9, bold=True) for i, t in enumerate(texts)]
     groups = group_lines(lines, 9, {9.0: 11.0})
     assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.TEXT, 4)]
+
+
+def test_display_type_without_a_letter_is_kept_as_printed_not_a_heading() -> None:
+    lines = [*_body(400, 3), _line("93%", 103, 300, 14, bold=True), *_body(250, 3)]
+    kinds = [g.kind for g in group_lines(lines, 8.2, {8.2: 10.7})]
+    assert kinds == [BlockKind.TEXT, BlockKind.TABLE, BlockKind.TEXT]
+    lines[3] = _line("S. 121", 103, 300, 14, bold=True)  # a bill's number: a letter, a heading
+    assert [g.kind for g in group_lines(lines, 8.2, {8.2: 10.7})][1] is BlockKind.HEADING

@@ -272,7 +272,8 @@ def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKin
         and few
         and (not text.endswith(".") or _NUMBERING.match(text))
     ):
-        return BlockKind.HEADING, ""
+        # Display type without a letter is a figure's or a formula's ("93%", a big sum sign), kept as printed.
+        return (BlockKind.HEADING, "") if re.search(r"[^\W\d_]", text) else (BlockKind.TABLE, "")
     if bullet := _BULLET.match(first.text):
         return BlockKind.LIST_ITEM, bullet.group(1)
     if first.size < min(body_size, page_size) * 0.92:
