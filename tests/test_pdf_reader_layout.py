@@ -362,3 +362,14 @@ def test_display_type_without_a_letter_is_kept_as_printed_not_a_heading() -> Non
     assert kinds == [BlockKind.TEXT, BlockKind.TABLE, BlockKind.TEXT]
     lines[3] = _line("S. 121", 103, 300, 14, bold=True)  # a bill's number: a letter, a heading
     assert [g.kind for g in group_lines(lines, 8.2, {8.2: 10.7})][1] is BlockKind.HEADING
+
+
+def test_a_headings_wrapped_line_set_in_under_its_words_stays_in_the_heading() -> None:
+    lines = [
+        _line("3 Our dataset for analyzing", 54.3, 614.3, 10.9, bold=True),
+        _line("robots.txt compliance at scale", 71.3, 601.3, 10.9, bold=True),
+        _line("3.1 Dataset Preparation", 54.3, 585.6, 10.9, bold=True),
+        *_body(571.9, 3),
+    ]
+    groups = group_lines(lines, 8.2, {8.2: 10.7})
+    assert [(g.kind, len(g.lines)) for g in groups][:2] == [(BlockKind.HEADING, 2), (BlockKind.HEADING, 1)]

@@ -226,7 +226,11 @@ def group_lines(
     groups = [
         Group(BlockKind.TEXT, entry)
         for run in runs
-        for entry in _by_indent(run, rights[run[0].column], justified and abs(run[0].size - body_size) < 0.6)
+        for entry in (
+            [run]  # a heading's lines: a wrapped line set in under the heading's words is no new paragraph
+            if len(run) <= 4 and all(ln.size >= body_size * 1.15 and _display(ln, body_size) for ln in run)
+            else _by_indent(run, rights[run[0].column], justified and abs(run[0].size - body_size) < 0.6)
+        )
     ]
     for group in groups:
         group.kind, group.label = classify(group, body_size, page_size or body_size)
