@@ -373,3 +373,17 @@ def test_a_headings_wrapped_line_set_in_under_its_words_stays_in_the_heading() -
     ]
     groups = group_lines(lines, 8.2, {8.2: 10.7})
     assert [(g.kind, len(g.lines)) for g in groups][:2] == [(BlockKind.HEADING, 2), (BlockKind.HEADING, 1)]
+
+
+def test_a_paragraph_of_the_middle_column_is_no_quotation() -> None:
+    def column(x0: float, x1: float, number: int) -> list[Line]:
+        made = [
+            _line("Words of a paragraph in its column, set full width.", x0, 700 - 11 * i, 9, x1=x1) for i in range(9)
+        ]
+        for line in made:
+            line.column = number
+        return made
+
+    lines = column(40, 200, 1) + column(214, 374, 2) + column(388, 548, 3)
+    groups = group_lines(lines, 9, {9.0: 11.0}, justified=True)
+    assert {g.kind for g in groups} == {BlockKind.TEXT}

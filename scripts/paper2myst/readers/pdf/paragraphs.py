@@ -251,7 +251,12 @@ def _numbered_items(groups: list[Group]) -> None:
 
 def _quotations(groups: list[Group], body_size: float) -> None:
     """A paragraph set in from both edges of its column, between paragraphs that are not: a block quotation."""
-    texts = [g for g in groups if g.kind is BlockKind.TEXT]
+    for column in {g.lines[0].column for g in groups}:
+        _column_quotations([g for g in groups if g.kind is BlockKind.TEXT and g.lines[0].column == column], body_size)
+
+
+def _column_quotations(texts: list[Group], body_size: float) -> None:
+    """Block quotations among one column's paragraphs (edges are the column's own)."""
     if len(texts) < 3:
         return
     left = min(ln.x0 for g in texts for ln in g.lines)
