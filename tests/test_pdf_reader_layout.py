@@ -387,3 +387,16 @@ def test_a_paragraph_of_the_middle_column_is_no_quotation() -> None:
     lines = column(40, 200, 1) + column(214, 374, 2) + column(388, 548, 3)
     groups = group_lines(lines, 9, {9.0: 11.0}, justified=True)
     assert {g.kind for g in groups} == {BlockKind.TEXT}
+
+
+def test_a_dash_closed_up_to_its_word_at_a_line_end_stays_closed_up_after_a_written_space() -> None:
+    from paper2myst.readers.pdf.inline import join_lines, render
+
+    first = make_line(1, [run("locating Docket No. FAA–2020– ", 45, 700, 9)], 1)
+    second = make_line(1, [run("0686; or in person at Docket Operations", 45, 690, 9)], 1)
+    assert (
+        render(join_lines([first, second], {}, spaced=True))
+        == "locating Docket No. FAA–2020–0686; or in person at Docket Operations"
+    )
+    third = make_line(1, [run("the result — ", 45, 700, 9)], 1)
+    assert render(join_lines([third, second], {}, spaced=True)).startswith("the result — 0686")
