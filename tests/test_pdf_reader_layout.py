@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from paper2myst.model import BlockKind
-from paper2myst.readers.pdf.extract import Font, Page, Run, set_size
+from paper2myst.readers.pdf.extract import Box, Font, Page, Run, set_size
 from paper2myst.readers.pdf.lines import (
     CALL_REACH,
     COLUMN_MIN_WIDTH,
@@ -400,3 +400,33 @@ def test_a_dash_closed_up_to_its_word_at_a_line_end_stays_closed_up_after_a_writ
     )
     third = make_line(1, [run("the result — ", 45, 700, 9)], 1)
     assert render(join_lines([third, second], {}, spaced=True)).startswith("the result — 0686")
+
+
+def test_small_type_above_the_text_of_the_columns_is_no_note_area() -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    page = Page(7, 612, 792, 0)
+    caption = [
+        _line("Table 5. Bots are most likely to comply with the crawl delay", 54, 280 - 8 * i, 7) for i in range(3)
+    ]
+    text = []
+    for number, x0 in ((1, 54), (2, 318)):
+        for i in range(10):
+            line = _line("Words of the text of a column below the table, body size.", x0, 250 - 11 * i, 9, x1=x0 + 240)
+            line.column = number
+            text.append(line)
+    for line in caption:
+        line.column = 0
+    lines = [*caption, *text]
+    mark_notes(page, lines, 9)
+    assert all(ln.role == "body" for ln in lines)
+    # The same small lines at the foot of the page, below the text, with a rule above them, are notes.
+    foot = [_line(f"{i + 1} A note at the foot of the page, in small type.", 54, 100 - 8 * i, 7) for i in range(3)]
+    for line in foot:
+        line.column = 0
+    page.rules = [Box(54, 112, 120, 112.5)]
+    above = [
+        _line("Words of the text above the notes, at the body size.", 54, 300 - 11 * i, 9, x1=550) for i in range(10)
+    ]
+    mark_notes(page, [*above, *foot], 9)
+    assert [ln.role for ln in foot] == ["note"] * 3
