@@ -70,3 +70,12 @@ def test_indented_paragraphs_and_a_hanging_reference_list() -> None:
     body = kinds(reading, BlockKind.TEXT) + [b.text for b in reading.back]
     for paragraph in paragraphs:
         assert paragraph in body
+
+
+def test_a_paragraph_runs_on_to_the_next_page_after_bullets_hung_in_the_margin() -> None:
+    reading = read("hung-bullets")
+    assert (
+        kinds(reading, BlockKind.TEXT) == source_paragraphs("hung-bullets")[:1] + source_paragraphs("hung-bullets")[-2:]
+    )
+    assert len(kinds(reading, BlockKind.LIST_ITEM)) == 5
+    assert len({b.span.lines[0] for b in reading.blocks}) == len(reading.blocks)

@@ -33,6 +33,7 @@ from paper2myst.readers.pdf.inline import (
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
+    BULLET,
     Group,
     continues,
     group_lines,
@@ -411,7 +412,9 @@ def _items(
         if line.role == "body":
             key = (line.page, line.column)
             right[key] = max(right.get(key, 0.0), line.x1)
-            left[key] = min(left.get(key, line.x0), line.x0)
+            # A bullet hung out into the margin does not move the column's edge.
+            x0 = line.x0 if not BULLET.match(line.text) else line.x0 + line.size * 2
+            left[key] = min(left.get(key, x0), x0)
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
     for page_lines_ in lines:

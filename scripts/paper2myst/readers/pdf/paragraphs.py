@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
-_BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃➢✓])\s*")  # a dash that opens a line is as often the author's
+BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃➢✓])\s*")  # a dash that opens a line is as often the author's
 _NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
 _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
@@ -142,7 +142,7 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
         return True
-    if _BULLET.match(line.text) or _CAPTION.match(line.text):
+    if BULLET.match(line.text) or _CAPTION.match(line.text):
         return True
     if _display(line, body_size) and _DEPTH.match(line.text):
         return True  # a numbered heading opens its own block, even right under the section's heading
@@ -178,7 +178,7 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
     hanging = (1 in inner and long_first) or full * 2 > len(inner)
-    if _BULLET.match(run[0].text) or hanging:
+    if BULLET.match(run[0].text) or hanging:
         starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent}
     else:
         starts = set(inner)
@@ -283,7 +283,7 @@ def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKin
     ):
         # Display type without a letter is a figure's or a formula's ("93%", a big sum sign), kept as printed.
         return (BlockKind.HEADING, "") if re.search(r"[^\W\d_]", text) else (BlockKind.TABLE, "")
-    if bullet := _BULLET.match(first.text):
+    if bullet := BULLET.match(first.text):
         return BlockKind.LIST_ITEM, bullet.group(1)
     if first.size < min(body_size, page_size) * 0.92:
         return BlockKind.TABLE, ""  # small type among the body: a table's or a figure's text
