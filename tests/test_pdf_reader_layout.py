@@ -430,3 +430,15 @@ def test_small_type_above_the_text_of_the_columns_is_no_note_area() -> None:
     ]
     mark_notes(page, [*above, *foot], 9)
     assert [ln.role for ln in foot] == ["note"] * 3
+
+
+def test_the_body_size_is_the_running_texts_not_a_tables() -> None:
+    from paper2myst.readers.pdf import body_size
+
+    running = [
+        _line("Words of the running text, one line alone on its row.", 90, 700 - 13 * i, 11, x1=520) for i in range(10)
+    ]
+    cells = [
+        _line(f"cell {i} {j}", 90 + 120 * j, 500 - 11 * i, 9, x1=180 + 120 * j) for i in range(40) for j in range(4)
+    ]
+    assert body_size([*running, *cells]) == 11.0

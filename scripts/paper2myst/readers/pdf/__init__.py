@@ -72,6 +72,15 @@ def body_size(lines: list[Line]) -> float:
     for line in lines:
         if line.role == "body":
             weight[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
+    # Running text stands alone on its row of its column; a table's cells share their rows: where lines
+    # standing alone say, they decide.
+    rows = Counter((ln.page, ln.column, round(ln.baseline)) for ln in lines)
+    running: Counter[float] = Counter()
+    for line in lines:
+        if line.role == "body" and rows[line.page, line.column, round(line.baseline)] == 1:
+            running[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
+    if running:
+        weight = running
     return weight.most_common(1)[0][0] if weight else 10.0
 
 
