@@ -442,3 +442,16 @@ def test_the_body_size_is_the_running_texts_not_a_tables() -> None:
         _line(f"cell {i} {j}", 90 + 120 * j, 500 - 11 * i, 9, x1=180 + 120 * j) for i in range(40) for j in range(4)
     ]
     assert body_size([*running, *cells]) == 11.0
+
+
+def test_a_paragraph_after_a_bullet_item_is_not_cut_at_each_line() -> None:
+    lines = [
+        _line("• Gus Schumacher Nutrition Incentive Program", 58.2, 246.6, 10, x1=269.4),
+        _line("(GusNIP) grants.", 71.8, 235.1, 10, x1=139.0),
+        _line("These programs are administered by the U.S. Department of", 57.8, 221.4, 10, x1=299.0),
+        _line("Agriculture’s (USDA’s) Food and Nutrition Service (FNS),", 57.7, 211.0, 10, x1=296.0),
+        _line("(except for GusNIP, administered by USDA’s National", 58.0, 200.4, 10, x1=278.7),
+        _line("and program summaries.)", 58.0, 190.0, 10, x1=160.1),
+    ]
+    groups = group_lines(lines, 10, {10.0: 10.6})
+    assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.LIST_ITEM, 2), (BlockKind.TEXT, 4)]

@@ -178,10 +178,12 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
     hanging = (1 in inner and long_first) or full * 2 > len(inner)
-    if BULLET.match(run[0].text) or hanging:
-        starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent}
-    else:
-        starts = set(inner)
+    if BULLET.match(run[0].text):
+        # A bullet's item runs over its set-in lines; what follows at the edge is text of its own.
+        end = next((i for i in range(1, len(run)) if run[i].x0 <= edge + indent), len(run))
+        return [run[:end], *(_by_indent(run[end:], right, justified) if end < len(run) else [])]
+    # A hanging list starts its entries at the outdented lines; paragraphs start theirs at the indented ones.
+    starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent} if hanging else set(inner)
     entries: list[list[Line]] = [[run[0]]]
     for i in range(1, len(run)):
         if i in starts:
