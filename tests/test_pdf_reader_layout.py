@@ -455,3 +455,34 @@ def test_a_paragraph_after_a_bullet_item_is_not_cut_at_each_line() -> None:
     ]
     groups = group_lines(lines, 10, {10.0: 10.6})
     assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.LIST_ITEM, 2), (BlockKind.TEXT, 4)]
+
+
+def test_a_bare_letter_at_a_lines_start_is_a_bullet_not_a_notes_label() -> None:
+    from paper2myst.readers.pdf.notes import is_labelled
+
+    def opening(label: str, raised: bool = False) -> Line:
+        size = 6 if raised else 10
+        mark = Run(
+            label,
+            90.8,
+            95,
+            440 + (3 if raised else 0),
+            448,
+            440 + (3 if raised else 0),
+            size,
+            Font("Body", False, False),
+        )
+        return make_line(1, [mark, run("Generative AI—products that focus on", 108, 440, 10)], 0)
+
+    assert not is_labelled(opening("o"))
+    assert is_labelled(opening("a."))
+    assert is_labelled(opening("12"))
+    assert is_labelled(opening("a", raised=True))
+
+
+def test_bold_ending_in_a_dash_before_a_word_closes_before_the_dash() -> None:
+    from paper2myst.readers.pdf.inline import Piece, render
+
+    pieces = [Piece("AI Overview: Technology and Regulation—", bold=True), Piece("products that provide")]
+    assert render(pieces) == "**AI Overview: Technology and Regulation**—products that provide"
+    assert render([Piece("see "), Piece("“Title,”", italic=True), Piece(" then")]) == "see *“Title,”* then"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from paper2myst.readers.pdf.extract import Link, Run
@@ -312,6 +313,7 @@ def render(pieces: list[Piece]) -> str:
             last.text += piece.text  # spaces take the style they follow
         else:
             merged.append(Piece(piece.text, piece.bold, piece.italic, piece.uri, piece.call))
+    _flank(merged)
     out = ""
     for piece in merged:
         if piece.call:
@@ -333,6 +335,33 @@ def render(pieces: list[Piece]) -> str:
         out += text
     out = " ".join(out.split())
     return _URL.sub(_angle, out)
+
+
+def _punctuation(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _flank(pieces: list[Piece]) -> None:
+    """Move punctuation at a styled span's edge out of it where a letter touches it from outside.
+
+    Markdown closes "**" after punctuation only before a space or punctuation ("**Regulation—**products"
+    stays literal), and opens it before punctuation only after one: the dash is set outside the span instead.
+    """
+    for i, piece in enumerate(pieces):
+        if piece.call or piece.uri or not (piece.bold or piece.italic):
+            continue
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and not nxt.call and nxt.text[:1].isalnum():
+            core = piece.text.rstrip("".join(c for c in piece.text if _punctuation(c)))
+            if core.strip() and core != piece.text:
+                nxt.text = piece.text[len(core) :] + nxt.text
+                piece.text = core
+        prev = pieces[i - 1] if i > 0 else None
+        if prev is not None and not prev.call and prev.text[-1:].isalnum():
+            core = piece.text.lstrip("".join(c for c in piece.text if _punctuation(c)))
+            if core.strip() and core != piece.text:
+                prev.text += piece.text[: len(piece.text) - len(core)]
+                piece.text = core
 
 
 def escape_markup(text: str) -> str:

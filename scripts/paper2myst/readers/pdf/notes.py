@@ -20,7 +20,11 @@ def is_labelled(line: Line) -> bool:
     if line.first_is_call:
         return len(first.text.strip()) <= 4
     apart = len(line.runs) > 1 and line.runs[1].x0 - first.x1 > first.size * 0.2
-    return bool(_LABEL.match(first.text.strip())) and (apart or first.text.endswith((" ", "\t")))
+    label = first.text.strip()
+    # A letter set level with the text is a label only with its full stop ("a."): a bare "o" is a bullet.
+    if label.isalpha() and not label.endswith("."):
+        return False
+    return bool(_LABEL.match(label)) and (apart or first.text.endswith((" ", "\t")))
 
 
 def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
