@@ -486,3 +486,30 @@ def test_bold_ending_in_a_dash_before_a_word_closes_before_the_dash() -> None:
     pieces = [Piece("AI Overview: Technology and Regulation—", bold=True), Piece("products that provide")]
     assert render(pieces) == "**AI Overview: Technology and Regulation**—products that provide"
     assert render([Piece("see "), Piece("“Title,”", italic=True), Piece(" then")]) == "see *“Title,”* then"
+
+
+def test_calls_in_a_heading_and_a_list_item_are_counted_in_their_order() -> None:
+    from paper2myst.diagnostics import Kind
+    from paper2myst.model import Document, Heading, ItemList, ListItem, Note, Paragraph, Span
+    from paper2myst.stages.markers import markers
+
+    doc = Document(
+        body=[
+            Heading("Regular Elections of the Speaker¹", Span((1,))),
+            ItemList([ListItem("•", "wages earned in covered work² over a year", Span((2,)))], Span((2,))),
+            Paragraph("The text goes on.³", Span((3,))),
+        ],
+        notes=[Note(str(n), f"Note {n}.", Span((10 + n,))) for n in (1, 2, 3)],
+    )
+    markers(doc)
+    assert not [d for d in doc.diagnostics if d.kind in {Kind.MARKER_ORDER, Kind.NOTE_WITHOUT_MARKER}]
+
+
+def test_a_sentence_going_on_over_a_table_number_at_a_lines_start_is_no_caption() -> None:
+    lines = [
+        _line("Many agencies have offices that perform similar functions to the offices in", 72, 500, 12, x1=540),
+        _line("Table 1. The plan states that USDA is to remove duplicate functions and", 72, 486, 12, x1=540),
+        _line("generally plans to consolidate functions into single offices.", 72, 472, 12, x1=400),
+    ]
+    groups = group_lines(lines, 12, {12.0: 14.0})
+    assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.TEXT, 3)]

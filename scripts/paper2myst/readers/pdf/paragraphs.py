@@ -142,8 +142,10 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
         return True
-    if BULLET.match(line.text) or _CAPTION.match(line.text):
+    if BULLET.match(line.text):
         return True
+    if _CAPTION.match(line.text) and _ends(prev):
+        return True  # (a sentence going on over "Table 1." at a line's start is no caption)
     if _display(line, body_size) and _DEPTH.match(line.text):
         return True  # a numbered heading opens its own block, even right under the section's heading
     # In justified text only a paragraph's last line stops short (an indented line after it is left to the
