@@ -7,7 +7,7 @@ so one missing note or call does not lose the paper.
 from __future__ import annotations
 
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Document, Paragraph
+from paper2myst.model import Document, Heading, ItemList, Paragraph
 from paper2myst.stages.blocks import CALL, call_label
 
 
@@ -17,6 +17,12 @@ def markers(doc: Document) -> None:
         if isinstance(node, Paragraph):
             for match in CALL.finditer(node.text):
                 found.append((call_label(match.group()), node.span.line_at(node.offsets, match.start())))
+        # Calls in a heading or a list item count too: the notes are numbered through them.
+        elif isinstance(node, Heading):
+            found += [(call_label(match.group()), node.span.first) for match in CALL.finditer(node.text)]
+        elif isinstance(node, ItemList):
+            for item in node.items:
+                found += [(call_label(match.group()), item.span.first) for match in CALL.finditer(item.text)]
     labels = {n.label: n for n in doc.notes}
     expected = 1
     seen: set[str] = set()
