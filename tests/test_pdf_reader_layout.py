@@ -513,3 +513,20 @@ def test_a_sentence_going_on_over_a_table_number_at_a_lines_start_is_no_caption(
     ]
     groups = group_lines(lines, 12, {12.0: 14.0})
     assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.TEXT, 3)]
+
+
+def test_paragraphs_set_apart_by_a_little_space_part() -> None:
+    from paper2myst.readers.pdf.paragraphs import PARA_SPACE
+
+    def groups(extra: float) -> int:
+        first = [
+            _line("Words of the first paragraph set in a column.", 58, 600 - 10.5 * i, 10, x1=290) for i in range(4)
+        ]
+        top = 600 - 10.5 * 3 - 10.5 - extra
+        second = [
+            _line("Words of the next paragraph set in a column.", 58, top - 10.5 * i, 10, x1=290) for i in range(4)
+        ]
+        return len(group_lines([*first, *second], 10, {10.0: 10.5}))
+
+    assert groups(PARA_SPACE * 10 + 0.2) == 2
+    assert groups(PARA_SPACE * 10 - 0.2) == 1

@@ -18,6 +18,8 @@ _CAPTION = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+PARA_GAP = 1.3
+PARA_SPACE = 0.25
 SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are different kinds of text
 FACE_SCALE = 0.93  # a heading set apart by its face is at least this much larger than the text...
 FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
@@ -140,7 +142,10 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     if _display(prev, body_size) != _display(line, body_size) and not (prev.bold and line.bold):
         return True
     usual = steps.get(round(line.size, 1), line.size * 1.2)
-    if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
+    # A gap: the lines stand further apart than the usual pitch by PARA_SPACE of an em (paragraphs set apart
+    # by a little space), or by PARA_GAP times the pitch.
+    step = prev.baseline - line.baseline
+    if step > min(usual * PARA_GAP, usual + PARA_SPACE * line.size) or line.baseline > prev.baseline:
         return True
     if BULLET.match(line.text):
         return True
