@@ -530,3 +530,27 @@ def test_paragraphs_set_apart_by_a_little_space_part() -> None:
 
     assert groups(PARA_SPACE * 10 + 0.2) == 2
     assert groups(PARA_SPACE * 10 - 0.2) == 1
+
+
+def test_a_designations_hyphen_at_a_line_end_closes_up_to_its_number() -> None:
+    from paper2myst.readers.pdf.inline import join_lines, render
+
+    first = make_line(1, [run("and one platoon of M-", 58, 700, 10)], 1)
+    second = make_line(1, [run("1E3 Abrams tanks by the end of the year.", 58, 688, 10)], 1)
+    assert render(join_lines([first, second], {})) == "and one platoon of M-1E3 Abrams tanks by the end of the year."
+
+
+def test_a_quotation_cut_by_a_column_break_goes_on_set_in() -> None:
+    from paper2myst.readers.pdf.paragraphs import Group, continues
+
+    def quoted(x0: float, top: float, column: int, texts: list[str]) -> Group:
+        lines = [_line(t, x0, top - 11.5 * i, 10, x1=x0 + 205) for i, t in enumerate(texts)]
+        for line in lines:
+            line.column = column
+        return Group(BlockKind.QUOTE, lines)
+
+    before = quoted(
+        76, 65.6, 1, ["[w]ill include the best features of the new", "and will comply with the latest modular open"]
+    )
+    after = quoted(331.8, 646.7, 2, ["systems architecture standards, allowing quicker", "technology upgrades."])
+    assert continues(before, after, 292.0, 313.0)

@@ -151,6 +151,8 @@ def join_lines(
                     if not sure and doubts is not None:
                         doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", drop))
                 current[0].text = nxt
+            elif re.search(r"\b[A-Z]-$", text) and current[0].text[:1].isdigit():
+                pass  # "M-" + "1E3": a designation's hyphen before its number, kept and closed up
             elif re.search(r"\w[–—][ \u00a0]+$", text) and current[0].text[:1].isalnum():
                 # "FAA–2020– " + "0686": a producer that ends each line with a space still closes up a dash
                 # set close to its word.

@@ -316,10 +316,10 @@ def full_line(line: Line, right: float) -> bool:
 
 
 def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
-    """A paragraph cut by a column or page break: the last line is full, the text goes on, no indent follows."""
+    """A paragraph or quotation cut by a column or page break: last line full, text going on, no indent."""
     if (
-        prev.kind is not BlockKind.TEXT
-        or nxt.kind is not BlockKind.TEXT
+        prev.kind is not nxt.kind
+        or prev.kind not in {BlockKind.TEXT, BlockKind.QUOTE}
         or (prev.lines[-1].page == nxt.lines[0].page and prev.lines[-1].column == nxt.lines[0].column)
     ):
         return False
@@ -330,7 +330,7 @@ def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
     hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
     if hanging:  # an entry of a hanging list goes on indented; one at the edge is the next entry
         return first.x0 > left + indent and all(ln.x0 > left + indent for ln in nxt.lines[1:2])
-    if first.x0 > left + indent:
+    if first.x0 > left + indent and prev.kind is BlockKind.TEXT:  # (a quotation goes on set in, as it was)
         return False
     ended = _ends(last)
     starts_lower = first.text[:1].islower()
