@@ -13,7 +13,7 @@ import pypdfium2.raw as pdfium_c
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 
-# A style in the font's name: spelt out, or as a short suffix after the family ("Minion-It", "AdvOTxxxx.BI").
+# A style in the font's name: spelt out, or as a short suffix after the family ("Serif-It", "Xyz123.BI").
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|[.,-](?:B|BI|BoldIt)(?:\+\w+)?$", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique|[.,-](?:I|BI|It|Ital|Obl)(?:\+\w+)?$", re.IGNORECASE)
 _SUBSET = re.compile(r"^[A-Z]{6}\+")

@@ -152,9 +152,9 @@ def join_lines(
                         doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", drop))
                 current[0].text = nxt
             elif re.search(r"\b[A-Z]-$", text) and current[0].text[:1].isdigit():
-                pass  # "M-" + "1E3": a designation's hyphen before its number, kept and closed up
+                pass  # "X-" + "2B": a designation's hyphen before its number, kept and closed up
             elif re.search(r"\w[–—][ \u00a0]+$", text) and current[0].text[:1].isalnum():
-                # "FAA–2020– " + "0686": a producer that ends each line with a space still closes up a dash
+                # "ABC–2020– " + "0686": a producer that ends each line with a space still closes up a dash
                 # set close to its word.
                 for piece in reversed(pieces):
                     piece.text = piece.text.rstrip(" \u00a0")
@@ -346,7 +346,7 @@ def _punctuation(char: str) -> bool:
 def _flank(pieces: list[Piece]) -> None:
     """Move punctuation at a styled span's edge out of it where a letter touches it from outside.
 
-    Markdown closes "**" after punctuation only before a space or punctuation ("**Regulation—**products"
+    Markdown closes "**" after punctuation only before a space or punctuation ("**Overview—**text"
     stays literal), and opens it before punctuation only after one: the dash is set outside the span instead.
     """
     for i, piece in enumerate(pieces):
