@@ -554,3 +554,19 @@ def test_a_quotation_cut_by_a_column_break_goes_on_set_in() -> None:
     )
     after = quoted(331.8, 646.7, 2, ["systems architecture standards, allowing quicker", "technology upgrades."])
     assert continues(before, after, 292.0, 313.0)
+
+
+def test_unlabelled_small_type_goes_on_from_a_note_only_if_the_note_is_unfinished_and_near() -> None:
+    from paper2myst.readers.pdf import _goes_on
+
+    def note_line(text: str, page: int) -> Line:
+        line = _line(text, 216, 100, 8)
+        line.page = page
+        return line
+
+    unfinished = note_line("About half of the demand is for oil, which is", 50)
+    finished = note_line("About half of the demand is for oil.", 50)
+    assert _goes_on(unfinished, note_line("primarily imported.", 51))
+    assert not _goes_on(finished, note_line("Total estimated expenditures", 51))
+    assert _goes_on(finished, note_line("and so on, in lower case.", 51))
+    assert not _goes_on(unfinished, note_line("primarily imported.", 60))  # ten pages on: another thing

@@ -448,11 +448,12 @@ def _items(
             elif opens:
                 last_note = Group(BlockKind.NOTE, note, label)
                 items.append(last_note)
-            elif last_note is not None:
+            elif last_note is not None and _goes_on(last_note.lines[-1], note[0]):
                 last_note.lines += note  # a note cut by the page break goes on at the head of the next note area
             else:
-                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, "note text without a label"))
-                items.append(Group(BlockKind.TEXT, note))
+                message = "small type at the page's foot without a note's label: kept as printed after the page"
+                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                items.append(Group(BlockKind.TABLE, note))
         aside = [ln for ln in page_lines_ if ln.role == "aside"]
         if aside:
             items.append(Group(BlockKind.TABLE, aside))  # a box beside the text, after the page's body
@@ -460,6 +461,12 @@ def _items(
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     return items, body_groups, justified
+
+
+def _goes_on(last: Line, line: Line) -> bool:
+    """Unlabelled note text can go on from the last note: on the same or the next page, the note unfinished."""
+    unfinished = not last.text.rstrip().endswith((".", "?", "!", ".)", ".”", '."'))
+    return line.page - last.page in {0, 1} and (unfinished or line.text[:1].islower())
 
 
 def _endnotes(items: list[Group]) -> list[Group]:
