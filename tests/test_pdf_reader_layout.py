@@ -570,3 +570,15 @@ def test_unlabelled_small_type_goes_on_from_a_note_only_if_the_note_is_unfinishe
     assert not _goes_on(finished, note_line("Total estimated expenditures", 51))
     assert _goes_on(finished, note_line("and so on, in lower case.", 51))
     assert not _goes_on(unfinished, note_line("primarily imported.", 60))  # ten pages on: another thing
+
+
+def test_a_written_space_the_next_glyph_is_set_over_is_not_the_texts() -> None:
+    from paper2myst.readers.pdf.lines import SQUEEZE
+
+    def text(back: float) -> str:
+        first = run("Appendix I: Estimated Federal T ", 35.7, 726.2, 27, x1=418.8)
+        second = run("ax Expenditures", 418.8 - back, 726.2, 27)
+        return make_line(1, [first, second], 0).text
+
+    assert text(SQUEEZE * 27 + 0.05) == "Appendix I: Estimated Federal Tax Expenditures"
+    assert text(SQUEEZE * 27 - 0.05) == "Appendix I: Estimated Federal T ax Expenditures"

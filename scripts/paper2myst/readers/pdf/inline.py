@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from paper2myst.readers.pdf.extract import Link, Run
-from paper2myst.readers.pdf.lines import Line, needs_space
+from paper2myst.readers.pdf.lines import Line, needs_space, squeezed
 
 _SUPERSCRIPTS = str.maketrans(
     "0123456789abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
@@ -70,6 +70,8 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
         text = run.text.replace("\x02", "-")
         if not text.strip() and prev is not None and prev.text.endswith("\x02"):
             continue  # the space PDFium puts after a line-end hyphen
+        if prev is not None and squeezed(prev, run) and pieces and not pieces[-1].call:
+            pieces[-1].text = pieces[-1].text.rstrip(" ")
         if prev is not None and needs_space(prev, run, spaced):
             text = " " + text
         bold = run.font.bold and not base_bold

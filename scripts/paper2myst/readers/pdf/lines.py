@@ -32,6 +32,7 @@ COLUMN_FILL = 0.6
 SIDE_GAP = 1.0
 SIDE_SCALE = 1.15
 SIDE_PITCH = 1.6
+SQUEEZE = 0.005
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 
@@ -287,11 +288,22 @@ def plain_text(line: Line) -> str:
     out = ""
     prev: Run | None = None
     for run in line.runs:
+        if prev is not None and squeezed(prev, run):
+            out = out.rstrip(" ")
         if prev is not None and needs_space(prev, run, spaced):
             out += " "
         out += run.text
         prev = run
     return " ".join(out.replace("\x02", "-").split())
+
+
+def squeezed(prev: Run, run: Run) -> bool:
+    """A space written at a run's end that the next glyph leaves no room for (it is set over it: "T " "a").
+
+    Some producers cut a line at each kerning pair and end the piece with a space character; where the
+    next piece starts SQUEEZE ems or more back inside the last one, that space is not the text's.
+    """
+    return prev.text.endswith(" ") and bool(prev.text.strip()) and run.x0 < prev.x1 - SQUEEZE * prev.size
 
 
 def needs_space(prev: Run, run: Run, spaced: bool = False) -> bool:
