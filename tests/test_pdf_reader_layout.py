@@ -582,3 +582,13 @@ def test_a_written_space_the_next_glyph_is_set_over_is_not_the_texts() -> None:
 
     assert text(SQUEEZE * 27 + 0.05) == "Appendix I: Estimated Federal Tax Expenditures"
     assert text(SQUEEZE * 27 - 0.05) == "Appendix I: Estimated Federal T ax Expenditures"
+
+
+def test_a_heading_may_end_with_an_abbreviations_point() -> None:
+    def kind(text: str) -> BlockKind:
+        lines = [*_body(400, 3), _line(text, 54, 300, 12, bold=True), *_body(280, 3)]
+        return group_lines(lines, 8.2, {8.2: 10.7})[1].kind
+
+    assert kind("Latest Action: United States v. Example Technologies, Inc.") is BlockKind.HEADING
+    assert kind("Trade with the U.S.") is BlockKind.HEADING
+    assert kind("The bold sentence ends a thought.") is BlockKind.TEXT

@@ -17,6 +17,7 @@ _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
 )
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z])\.$")  # "Inc.", "U.S.": no full stop
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 PARA_GAP = 1.3
 PARA_SPACE = 0.25
@@ -288,7 +289,7 @@ def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKin
     if (
         all(is_heading(ln, body_size) for ln in group.lines)
         and few
-        and (not text.endswith(".") or _NUMBERING.match(text))
+        and (not text.endswith(".") or _NUMBERING.match(text) or _ABBREVIATION.search(text))
     ):
         # Display type without a letter is a figure's or a formula's ("93%", a big sum sign), kept as printed.
         return (BlockKind.HEADING, "") if re.search(r"[^\W\d_]", text) else (BlockKind.TABLE, "")
