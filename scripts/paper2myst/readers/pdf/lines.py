@@ -1,4 +1,4 @@
-"""Runs → lines: columns found from the gutter, runs grouped by baseline, raised small runs marked as calls."""
+"""Runs → lines: columns found from their gutters, runs grouped by baseline, raised small runs marked as calls."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from paper2myst.readers.pdf.extract import Page, Run
 # A run this much smaller than its line and raised above its baseline is a note call (or a note's label).
 CALL_SCALE = 0.85
 CALL_RISE = 0.12
-# Runs of one line share a baseline to within this part of the smaller size; a call stands at most this
-# part of its line's size above the line's baseline.
+# Runs of one line share a baseline to within ROW_EXACT of the smaller size; off it, a run joins only next to
+# the line's runs (ROW_NEAR ems) and within ROW_DRIFT; a call stands at most CALL_REACH of its line's size
+# above the line's baseline.
 ROW_DRIFT = 0.45
 ROW_EXACT = 0.15
 ROW_NEAR = 1.0
@@ -32,6 +33,7 @@ COLUMN_FILL = 0.6
 SIDE_GAP = 1.0
 SIDE_SCALE = 1.15
 SIDE_PITCH = 1.6
+# A space written at a run's end is no space where the next run starts this many ems back inside the run.
 SQUEEZE = 0.005
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6

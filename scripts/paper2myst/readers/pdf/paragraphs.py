@@ -1,4 +1,4 @@
-"""Body lines → blocks: paragraphs from gaps and indents, headings from size and weight, lists, captions, tables."""
+"""Body lines → blocks: paragraphs from gaps and indents, headings from size, weight and face, lists, captions."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ _CAPTION = re.compile(
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z])\.$")  # "Inc.", "U.S.": no full stop
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+# Lines further apart than PARA_GAP times their usual pitch, or PARA_SPACE ems more than it, are in two blocks.
 PARA_GAP = 1.3
 PARA_SPACE = 0.25
 SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are different kinds of text
-FACE_SCALE = 0.93  # a heading set apart by its face is at least this much larger than the text...
+FACE_SCALE = 0.93  # a heading set apart by its face is at least this size against the text's...
 FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
 FACE_LINES = 2
 FACE_FILL = 0.8  # ...each shorter than this part of the widest line of its column
