@@ -592,3 +592,19 @@ def test_a_heading_may_end_with_an_abbreviations_point() -> None:
     assert kind("Latest Action: United States v. Example Technologies, Inc.") is BlockKind.HEADING
     assert kind("Trade with the U.S.") is BlockKind.HEADING
     assert kind("The bold sentence ends a thought.") is BlockKind.TEXT
+
+
+def test_a_section_number_set_apart_from_its_title_stays_with_it() -> None:
+    from paper2myst.readers.pdf.lines import SECTION_GAP
+
+    def parts(gap_ems: float, size: float = 14) -> list[str]:
+        number = Run("2", 54, 62, 600, 611, 602, 14, Font("Sans-Bold", True, False))
+        x0 = 62 + gap_ems * 14
+        title = Run(
+            "Understanding foundation models", x0, x0 + 230, 600, 611, 602, size, Font("Sans-Bold", True, False)
+        )
+        return [ln.text for ln in page_lines(_page([number, title]))]
+
+    assert parts(SECTION_GAP - 0.5) == ["2 Understanding foundation models"]
+    assert parts(SECTION_GAP + 0.5) == ["2", "Understanding foundation models"]
+    assert parts(2.0, size=9) == ["2", "Understanding foundation models"]  # another size: a chart's label

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
@@ -37,6 +38,8 @@ SIDE_PITCH = 1.6
 SQUEEZE = 0.005
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
+SECTION_GAP = 4.0  # ems: at most so far from its title, in its size and weight, a section's number stays with it
+_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[A-Z]\.)")
 
 
 @dataclass(slots=True)
@@ -247,7 +250,16 @@ def _split(row: list[Run]) -> list[list[Run]]:
     parts: list[list[Run]] = [[row[0]]]
     for run in row[1:]:
         last = parts[-1][-1]
-        if run.x0 - last.x1 > COLUMN_GAP * max(run.size, last.size) and last.text.strip():
+        # A section's number set apart from its title ("2" ... "Understanding the models") stays with it.
+        number = (
+            len(parts[-1]) == 1
+            and _SECTION.fullmatch(last.text.strip())
+            and run.text.strip()[:1].isalpha()
+            and abs(run.size - last.size) < 0.05 * run.size
+            and run.font.bold == last.font.bold
+            and run.x0 - last.x1 <= SECTION_GAP * run.size
+        )
+        if run.x0 - last.x1 > COLUMN_GAP * max(run.size, last.size) and last.text.strip() and not number:
             parts.append([run])
         else:
             parts[-1].append(run)
