@@ -608,3 +608,20 @@ def test_a_section_number_set_apart_from_its_title_stays_with_it() -> None:
     assert parts(SECTION_GAP - 0.5) == ["2 Understanding foundation models"]
     assert parts(SECTION_GAP + 0.5) == ["2", "Understanding foundation models"]
     assert parts(2.0, size=9) == ["2", "Understanding foundation models"]  # another size: a chart's label
+
+
+def test_a_wrapped_heading_in_its_own_face_is_one_heading_and_a_list_in_its_own_face_none() -> None:
+    head = [
+        _faced("Potential bias of GPT-4o as an evaluator, parser, and question", 40, 585.4, 8.7, "Sans", 289),
+        _faced("generator", 40, 574.8, 8.7, "Sans", 80),
+    ]
+    lines = [*_body(700, 8), *head, *_body(564, 8)]
+    mark_faces(lines, 8.2)
+    assert [ln.face_apart for ln in head] == [True, True]
+    items = [
+        _faced("1. the organization of patient flow and care within the", 40, 585.4, 8.7, "Listface", 289),
+        _faced("department", 50, 574.8, 8.7, "Listface", 100),
+    ]
+    lines = [*_body(700, 8), *items, *_body(564, 8)]
+    mark_faces(lines, 8.2)
+    assert [ln.face_apart for ln in items] == [False, False]

@@ -26,7 +26,7 @@ SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are differen
 FACE_SCALE = 0.93  # a heading set apart by its face is at least this size against the text's...
 FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
 FACE_LINES = 2
-FACE_FILL = 0.8  # ...each shorter than this part of the widest line of its column
+FACE_FILL = 0.8  # ...the last shorter than this part of the widest line of its column
 FACE_RARE = 0.1  # ...in a face that sets no more than this part of the characters the text's face sets
 FLUSH = 1.5  # points: a justified line ends this close to its column's edge
 HEADING_WORDS = 30  # at most so many words in a heading of more than four lines
@@ -93,9 +93,7 @@ def mark_faces(lines: list[Line], body_size: float) -> None:
         key = (line.page, line.column)
         widest[key] = max(widest.get(key, 0.0), line.x1 - line.x0)
     apart = [
-        _apart(line, face, body_size)
-        and line.x1 - line.x0 < FACE_FILL * widest[line.page, line.column]
-        and all(r.font.name in rare for r in line.runs if r.text.strip())
+        _apart(line, face, body_size) and all(r.font.name in rare for r in line.runs if r.text.strip())
         for line in lines
     ]
     # A heading stands out from the text before it: a line going on from a line in its own family is the
@@ -103,14 +101,20 @@ def mark_faces(lines: list[Line], body_size: float) -> None:
     for i in range(1, len(lines)):
         if apart[i] and not apart[i - 1] and _faces(lines[i - 1]) & _faces(lines[i]):
             apart[i] = False
-    # A stretch of more than FACE_LINES such lines is a passage set in another face (a summary, a box).
+    # A heading's lines follow one another in one family. A stretch of more than FACE_LINES such lines is a
+    # passage set in another face (a summary, a box); a heading opens with a capital (a list item's "1. the"
+    # does not), and its last line stops short of the column's measure (its first, wrapped, may not).
     start = 0
     for i in range(len(lines) + 1):
-        if i < len(lines) and apart[i]:
+        if i < len(lines) and apart[i] and (i == start or _faces(lines[i]) & _faces(lines[i - 1])):
             continue
-        for line in lines[start:i]:
-            line.face_apart = i - start <= FACE_LINES
-        start = i + 1
+        if start < i:
+            first, last = lines[start], lines[i - 1]
+            letter = next((c for c in first.text if c.isalpha()), "")
+            short = last.x1 - last.x0 < FACE_FILL * widest[last.page, last.column]
+            for line in lines[start:i]:
+                line.face_apart = i - start <= FACE_LINES and short and letter.isupper()
+        start = i if i < len(lines) and apart[i] else i + 1
 
 
 def _faces(line: Line) -> set[str]:
