@@ -139,12 +139,12 @@ def test_a_heading_in_the_box_face_further_above_it_stays_a_heading() -> None:
     assert "What the Law Requires" in [n.text for n in doc.body if isinstance(n, Heading)]
 
 
-def cells(top: float, rows: int, length: int, size: float = 9.0) -> list[Run]:
-    """A table's rows in the sans face: four cells of ``length`` characters each, row after row."""
+def cells(top: float, rows: int, length: int, size: float = 9.0, per_row: int = 4) -> list[Run]:
+    """A table's rows in the sans face: ``per_row`` cells of ``length`` characters each, row after row."""
     return [
         run(f"{k:02d}" + "x" * (length - 2), 72 + c * 130, top - k * size * 1.4, size, SANS, width=length * size * 0.3)
         for k in range(rows)
-        for c in range(4)
+        for c in range(per_row)
     ]
 
 
@@ -153,10 +153,14 @@ def test_the_body_size_is_the_running_text_s_not_a_long_table_s() -> None:
     prose_lines = [make_line(1, [r], 0) for r in prose(700, 10)]
     for line in prose_lines:
         line.role = "body"
-    short = [make_line(2, [r], 0) for r in cells(700, 30, PROSE_LINE - 1)]
+    # One long cell a row (a table that stands alone on its rows, like running text): its length decides.
+    short = [make_line(2, [r], 0) for r in cells(700, 120, PROSE_LINE - 1, per_row=1)]
     assert body_size(prose_lines + short) == 11.0
-    long = [make_line(2, [r], 0) for r in cells(700, 30, PROSE_LINE)]
+    long = [make_line(2, [r], 0) for r in cells(700, 120, PROSE_LINE, per_row=1)]
     assert body_size(prose_lines + long) == 9.0  # cells as long as prose lines count as prose
+    # Cells that share their rows are a table's, however long: lines standing alone on their row decide.
+    shared = [make_line(2, [r], 0) for r in cells(700, 30, PROSE_LINE)]
+    assert body_size(prose_lines + shared) == 11.0
 
 
 def note_line(label: str, text: str, baseline: float, size: float, font: Font) -> list[Run]:
@@ -387,3 +391,17 @@ def test_a_line_end_hyphen_after_one_letter_is_the_word_s_own(end: str, start: s
         *prose(470, 3),
     ]
     assert any(f"{joined} tanks by the end" in p for p in paragraphs(read(page)))
+
+
+def test_lower_case_text_after_a_display_line_stays_apart() -> None:
+    """Text in lower case after a gap goes on a full line's open sentence, never a display line's (short)."""
+    page = [
+        *prose(700, 12),
+        run("The estimated equation takes the following form, for each firm and year", 72, 520, width=FULL),
+        run("Y = a + bX + e", 200, 500, width=80),  # a display line: well short of the column's edge
+        run("where Y is the outcome and X the tax rate.", 72, 480, width=200),
+        *prose(460, 3),
+    ]
+    texts = paragraphs(read(page))
+    assert not any("b X + e where" in t or "bX + e where" in t for t in texts)
+    assert any(t.startswith("where Y is the outcome") for t in texts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Document, Note, Paragraph
+from paper2myst.model import BodyNode, Document, Heading, ItemList, Note, Paragraph, Span
 from paper2myst.stages.blocks import CALL, call_label
 
 
@@ -36,34 +36,49 @@ def markers(doc: Document) -> None:
     called: set[str] = set()  # note keys
     expected = 1  # the number the next call should carry, after the last call that found its note
     for node in doc.body:
-        if not isinstance(node, Paragraph):
-            continue
-        for match in CALL.finditer(node.text):
-            label = call_label(match.group())
-            line = node.span.line_at(node.offsets, match.start())
-            if label not in by_label:
-                doc.unmatched_calls.add(label)
-                message = f"note marker {label} has no note: kept as printed"
-                doc.diagnostics.append(Diagnostic(Kind.MARKER_WITHOUT_NOTE, line, message))
-                continue
-            note = nearest(by_label[label], line)
-            if node.note_keys.get(label, note.key) != note.key:
-                message = f"note marker {label} stands twice in this paragraph for two notes: both go to the first"
-                doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
-                note = next(n for n in by_label[label] if n.key == node.note_keys[label])
-            if note.key != label:
-                node.note_keys[label] = note.key
-            restart = label == "1" and note.key != label
-            if note.key in called:
-                message = f"note marker {label} is used again: linked to the same note (line {note.span.first})"
-                doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
-            elif label.isdigit() and int(label) != expected and not restart:
-                message = f"note marker {label} is out of order (expected {expected}): linked where it stands"
-                doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
-            called.add(note.key)
-            if label.isdigit():
-                expected = int(label) + 1 if restart else max(expected, int(label) + 1)
+        for text, span, offsets, keys in _calls(node):
+            for match in CALL.finditer(text):
+                label = call_label(match.group())
+                line = span.line_at(offsets, match.start()) if offsets else span.first
+                if label not in by_label:
+                    doc.unmatched_calls.add(label)
+                    message = f"note marker {label} has no note: kept as printed"
+                    doc.diagnostics.append(Diagnostic(Kind.MARKER_WITHOUT_NOTE, line, message))
+                    continue
+                note = nearest(by_label[label], line)
+                if keys is None:  # a heading's or a list item's call goes to its label's first note
+                    note = by_label[label][0]
+                elif keys.get(label, note.key) != note.key:
+                    message = f"note marker {label} stands twice in this paragraph for two notes: both go to the first"
+                    doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
+                    note = next(n for n in by_label[label] if n.key == keys[label])
+                elif note.key != label:
+                    keys[label] = note.key
+                restart = label == "1" and note.key != label
+                if note.key in called:
+                    message = f"note marker {label} is used again: linked to the same note (line {note.span.first})"
+                    doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
+                elif label.isdigit() and int(label) != expected and not restart:
+                    message = f"note marker {label} is out of order (expected {expected}): linked where it stands"
+                    doc.diagnostics.append(Diagnostic(Kind.MARKER_ORDER, line, message))
+                called.add(note.key)
+                if label.isdigit():
+                    expected = int(label) + 1 if restart else max(expected, int(label) + 1)
     _uncalled(doc, called)
+
+
+def _calls(node: BodyNode) -> list[tuple[str, Span, tuple[int, ...] | None, dict[str, str] | None]]:
+    """The texts of a body node that may hold calls: (text, span, line offsets, the node's call keys if any).
+
+    Calls in a heading or a list item count too: the notes are numbered through them (placed at their first line).
+    """
+    if isinstance(node, Paragraph):
+        return [(node.text, node.span, node.offsets, node.note_keys)]
+    if isinstance(node, Heading):
+        return [(node.text, node.span, None, None)]
+    if isinstance(node, ItemList):
+        return [(item.text, item.span, None, None) for item in node.items]
+    return []
 
 
 def _uncalled(doc: Document, called: set[str]) -> None:

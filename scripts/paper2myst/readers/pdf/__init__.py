@@ -52,12 +52,14 @@ from paper2myst.readers.pdf.inline import (
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
+    BULLET,
     Group,
     continues,
     group_lines,
     heading_levels,
     is_heading,
     is_justified,
+    mark_faces,
     pitch,
 )
 from paper2myst.stages.blocks import EQUATION
@@ -67,6 +69,7 @@ _ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
 _TABLE_NOTE = re.compile(r"^[a-z]\.\s+\S")  # a table's lettered note: "a. Figures are rounded."
+_LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table's note where notes are numbered
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
@@ -94,8 +97,12 @@ def body_size(lines: list[Line]) -> float:
         mine = [ln for ln in lines if ln.page == page]
         middle[page] = (max(ln.top for ln in mine) + min(ln.bottom for ln in mine)) / 2
     body = [ln for ln in lines if ln.role == "body"]
-    prose = [ln for ln in body if len(ln.text) >= PROSE_LINE]
-    for line in prose or body:
+    prose = [ln for ln in body if len(ln.text) >= PROSE_LINE] or body
+    # Running text stands alone on its row of its column; a table's cells share their rows: where lines
+    # standing alone say, they decide.
+    rows = Counter((ln.page, ln.column, round(ln.baseline)) for ln in lines)
+    alone = [ln for ln in prose if rows[ln.page, ln.column, round(ln.baseline)] == 1] or prose
+    for line in alone:
         weight[round(line.size, 1)] += len(line.text) * (2 if line.bottom > middle[line.page] else 1)
     return weight.most_common(1)[0][0] if weight else 10.0
 
@@ -244,8 +251,17 @@ def _in_sentence(
 ) -> tuple[list[Group], list[Group]]:
     """A "Table 1." opening a line in the body's face and size, in a sentence left open above it, is no caption.
 
-    It is the sentence's words ("… similar to the offices in / Table 1. The plan states …").
+    It is the sentence's words ("… similar to the offices in / Table 1. The plan states …"); so is text in lower
+    case after a full line that ends no sentence, though a gap sets it off (never after a display line, which
+    stops short of the column's edge: "… = βX / where X is …" stays apart).
     """
+    edge: dict[tuple[int, int], float] = {}
+    for line in (ln for g in body_groups for ln in g.lines):
+        edge[line.page, line.column] = max(edge.get((line.page, line.column), 0.0), line.x1)
+
+    def full(line: Line) -> bool:
+        return line.x1 >= edge[line.page, line.column] - line.size
+
     gone: set[int] = set()
     into: dict[int, Group] = {}  # a group merged away → the paragraph it went into
     for before, group in itertools.pairwise(body_groups):
@@ -254,20 +270,22 @@ def _in_sentence(
         words = "".join(r.text for r, call in zip(last.runs, last.calls, strict=True) if not call).rstrip()
         same = (head.page, head.column) == (last.page, last.column)
         if (
+            group.kind is BlockKind.CAPTION
+            and target.kind is BlockKind.TEXT
+            and same
+            and abs(head.size - size) < 0.6
+            and face(head) == family
+            and not words.endswith(_SENTENCE_ENDS)
+        ) or (
+            # The rest of a sentence, set off by a gap (after an in-sentence "Table 4." line, or a line the
+            # gap measure split): "… computed with the bootstrap method / and are shown in …".
             (
-                group.kind is BlockKind.CAPTION
-                and target.kind is BlockKind.TEXT
-                and same
-                and abs(head.size - size) < 0.6
-                and face(head) == family
-                and not words.endswith(_SENTENCE_ENDS)
+                id(before) in gone
+                or (target.kind is BlockKind.TEXT and full(last) and not words.endswith(_SENTENCE_ENDS))
             )
-            or (
-                id(before) in gone  # the rest of the sentence after such a line: "… and are shown in …"
-                and group.kind is BlockKind.TEXT
-                and same
-                and head.text[:1].islower()
-            )
+            and group.kind is BlockKind.TEXT
+            and same
+            and head.text[:1].islower()
         ):
             target.lines += group.lines
             gone.add(id(group))
@@ -842,6 +860,10 @@ def build(pages: list[Page]) -> Reading:
         if page.rotation:
             first = next((ln.number for ln in numbered if ln.page == page.number), 0)
             diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, first, f"page {page.number} is rotated; read as laid out"))
+        if page.overprinted:
+            first = next((ln.number for ln in numbered if ln.page == page.number), 0)
+            message = f"page {page.number}: {page.overprinted} pieces of text drawn twice on the same spot; read once"
+            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, first, message))
 
     items, body_groups, justified = _items(lines, found, size, steps, diagnostics)
     items = _endnotes(items)
@@ -925,8 +947,11 @@ def _items(
         if line.role == "body":
             key = (line.page, line.column)
             right[key] = max(right.get(key, 0.0), line.x1)
-            left[key] = min(left.get(key, line.x0), line.x0)
+            # A bullet hung out into the margin does not move the column's edge.
+            x0 = line.x0 if not BULLET.match(line.text) else line.x0 + line.size * 2
+            left[key] = min(left.get(key, x0), x0)
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
+    mark_faces([ln for ln in numbered if ln.role == "body"], size)
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         for group in group_lines(body, size, steps, body_size(body), justified):
@@ -940,15 +965,22 @@ def _items(
             items.append(group)
         raised = {r.text.strip() for ln in body for r, up in zip(ln.runs, ln.calls, strict=True) if up}
         for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers, raised):
-            if opens:
-                label = note[0].runs[0].text.strip().rstrip(".")
+            label = note[0].runs[0].text.strip().rstrip(".")
+            if opens and numbers[0] > 0 and _LETTER_LABEL.fullmatch(label):
+                # Lettered notes where the notes are numbered: a table's own notes, kept as text after it.
+                message = f"note {label!r} among numbered notes: a table's note, kept as text"
+                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                last_note = Group(BlockKind.TABLE, note)
+                items.append(last_note)
+            elif opens:
                 last_note = Group(BlockKind.NOTE, note, label)
                 items.append(last_note)
-            elif last_note is not None:
+            elif last_note is not None and _goes_on(last_note.lines[-1], note[0]):
                 last_note.lines += note  # a note cut by the page break goes on at the head of the next note area
             else:
-                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, "note text without a label"))
-                items.append(Group(BlockKind.TEXT, note))
+                message = "small type at the page's foot without a note's label: kept as printed after the page"
+                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                items.append(Group(BlockKind.TABLE, note))
         aside = [ln for ln in page_lines_ if ln.role == "aside"]
         if aside:
             items.append(Group(BlockKind.TABLE, aside))  # a box beside the text, after the page's body
@@ -956,6 +988,12 @@ def _items(
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     return items, body_groups, justified
+
+
+def _goes_on(last: Line, line: Line) -> bool:
+    """Unlabelled note text can go on from the last note: on the same or the next page, the note unfinished."""
+    unfinished = not last.text.rstrip().endswith((".", "?", "!", ".)", ".”", '."'))
+    return line.page - last.page in {0, 1} and (unfinished or line.text[:1].islower())
 
 
 def _endnotes(items: list[Group]) -> list[Group]:

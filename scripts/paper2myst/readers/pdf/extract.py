@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,8 +13,9 @@ import pypdfium2.raw as pdfium_c
 
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 
-_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-_ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
+# A style in the font's name: spelt out, or as a short suffix after the family ("Serif-It", "Xyz123.BI").
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|[.,-](?:B|BI|BoldIt)(?:\+\w+)?$", re.IGNORECASE)
+_ITALIC = re.compile(r"italic|oblique|[.,-](?:I|BI|It|Ital|Obl)(?:\+\w+)?$", re.IGNORECASE)
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
 
@@ -40,6 +42,7 @@ class Run:
     font: Font
     raised: bool = False  # set as a superscript glyph (OpenType "sups"): same size and baseline, drawn high
     actual: str | None = None  # a hyphen's replacement text (ActualText), where the producer gives one
+    turned: bool = False  # set along another direction than the page's lines (a margin stamp up the side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ class Page:
     links: list[Link] = field(default_factory=list)
     images: list[Box] = field(default_factory=list)
     rules: list[Box] = field(default_factory=list)  # thin horizontal paths (note separators, table rules)
+    overprinted: int = 0  # text objects drawn again over an identical one: read once
 
 
 def _error(kind: Kind, message: str) -> ConversionError:
@@ -161,6 +165,15 @@ def _drawn_high(textpage: object, run: Run) -> bool:
     return bottom.value > run.baseline + run.size * 0.2 and top.value - bottom.value < run.size * 0.55
 
 
+def set_size(size: float, matrix: Any) -> float:
+    """The size the text is drawn at: the font size times the text matrix's vertical scale.
+
+    Many producers set a font at size 1 and scale it with the matrix; the size alone says nothing then.
+    """
+    scale = math.hypot(matrix.c, matrix.d)
+    return size * scale if scale > 0 else size
+
+
 def _objects(container: object, count: int, getter: object) -> list[object]:
     return [getter(container, i) for i in range(count)]  # type: ignore[operator]
 
@@ -175,6 +188,7 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
     matrix = pdfium_c.FS_MATRIX()
     size = ctypes.c_float()
     stack = _objects(page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject)
+    drawn: set[tuple[str, float, float, float, str]] = set()
     while stack:
         obj = stack.pop(0)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
@@ -192,7 +206,13 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             pdfium_c.FPDFTextObj_GetFontSize(obj, size)
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
-            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, size.value, font)
+            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, set_size(size.value, matrix), font)
+            run.turned = abs(matrix.b) > abs(matrix.a)  # the text runs up or down the page
+            key = (text, round(run.x0, 1), round(run.baseline, 1), round(run.size, 1), font.name)
+            if key in drawn:  # the same words drawn twice on the same spot (a producer's double pass): read once
+                result.overprinted += 1
+                continue
+            drawn.add(key)
             if _SHORT.fullmatch(text.strip()):
                 run.raised = _drawn_high(textpage.raw, run)
             elif text.strip() in _HYPHENS:

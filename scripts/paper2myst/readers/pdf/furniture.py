@@ -9,7 +9,8 @@ from paper2myst.readers.pdf.extract import Page
 from paper2myst.readers.pdf.lines import Line
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s+(?:of|/)\s+\d{1,4})?$", re.IGNORECASE)
-_CONTINUED = re.compile(r"^\(?\s*(?:continued|cont(?:'d|\.))\b[^)]*\)?\.?$", re.IGNORECASE)
+# "(continued)", "(Continued on next page)", or the word alone: not a sentence that opens with "continued".
+_CONTINUED = re.compile(r"^(?:\(\s*(?:continued|cont(?:'d|\.))\b[^)]*\)|continued|cont(?:'d|\.))\.?$", re.IGNORECASE)
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})?$", re.IGNORECASE)
 # How far from the page's top and bottom edges running heads and feet stand.
 MARGIN = 0.1
@@ -31,12 +32,19 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
         seen.update({_key(ln) for ln in page_lines if _in_margin(ln, page)})
     repeated = max(2, len(pages) // 4) if len(pages) > 2 else 2
     running = [key for key, count in seen.items() if count >= repeated and len(key) >= 10]
-    for page, page_lines in zip(pages, lines, strict=True):
+    keys = [
+        {_key(ln) for ln in page_lines if _in_margin(ln, page)} for page, page_lines in zip(pages, lines, strict=True)
+    ]
+    size = _text_size([ln for page_lines in lines for ln in page_lines])
+    for index, (page, page_lines) in enumerate(zip(pages, lines, strict=True)):
+        near = set().union(*keys[max(0, index - 1) : index], *keys[index + 1 : index + 2])
         for line in page_lines:
             margin = _in_margin(line, page)
             key = _key(line)
-            # A running foot with something added on one page (a version stamp) is still the running foot.
+            # A running foot with something added on one page (a version stamp) is still the running foot;
+            # a section's own running head, smaller than the text, repeats on the next or the last page.
             again = seen[key] >= repeated or any(key.startswith(r) for r in running)
+            again = again or (key in near and line.size < size and len(key) >= 10)
             if (margin and (again or _PAGE_NUMBER.match(line.text))) or _CONTINUED.match(line.text):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
@@ -48,6 +56,14 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
                 round(line.baseline) + 1,
             }:
                 line.role = "furniture"
+
+
+def _text_size(lines: list[Line]) -> float:
+    """The size most characters are set in."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        weight[round(line.size, 1)] += len(line.text)
+    return weight.most_common(1)[0][0] if weight else 0.0
 
 
 def mark_contents(lines: list[list[Line]]) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.extract import Box, Link, Run
-from paper2myst.readers.pdf.lines import Line, needs_space
+from paper2myst.readers.pdf.lines import Line, needs_space, squeezed
 
 _SUPERSCRIPTS = str.maketrans(
     "0123456789abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
@@ -127,6 +128,8 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
         text = run.text.replace("\x02", "-")
         if not text.strip() and prev is not None and prev.text.endswith("\x02"):
             continue  # the space PDFium puts after a line-end hyphen
+        if prev is not None and squeezed(prev, run) and pieces and not pieces[-1].call:
+            pieces[-1].text = pieces[-1].text.rstrip(" ")
         if prev is not None and needs_space(prev, run, spaced):
             text = " " + text
         bold = run.font.bold and not base_bold
@@ -208,6 +211,15 @@ def join_lines(
                     if not sure and doubts is not None:
                         doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", drop))
                 current[0].text = nxt
+            elif re.search(r"\b[A-Z]-$", text) and current[0].text[:1].isdigit():
+                pass  # "X-" + "2B": a designation's hyphen before its number, kept and closed up
+            elif re.search(r"\w[–—][ \u00a0]+$", text) and current[0].text[:1].isalnum():
+                # "ABC–2020– " + "0686": a producer that ends each line with a space still closes up a dash
+                # set close to its word.
+                for piece in reversed(pieces):
+                    piece.text = piece.text.rstrip(" \u00a0")
+                    if piece.text:
+                        break
             elif text.endswith((" ", "\u00a0")):
                 pass
             elif text.endswith("/") and current[0].text[:1].isalnum():
@@ -397,6 +409,7 @@ def render(pieces: list[Piece]) -> str:
             last.text += piece.text  # spaces take the style they follow
         else:
             merged.append(Piece(piece.text, piece.bold, piece.italic, piece.uri, piece.call))
+    _flank(merged)
     out = ""
     for at, piece in enumerate(merged):
         after = merged[at + 1].text if at + 1 < len(merged) else ""
@@ -419,6 +432,33 @@ def render(pieces: list[Piece]) -> str:
         out += text
     out = " ".join(out.split())
     return _URL.sub(_angle, out)
+
+
+def _punctuation(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _flank(pieces: list[Piece]) -> None:
+    """Move punctuation at a styled span's edge out of it where a letter touches it from outside.
+
+    Markdown closes "**" after punctuation only before a space or punctuation ("**Overview—**text"
+    stays literal), and opens it before punctuation only after one: the dash is set outside the span instead.
+    """
+    for i, piece in enumerate(pieces):
+        if piece.call or piece.uri or not (piece.bold or piece.italic):
+            continue
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and not nxt.call and nxt.text[:1].isalnum():
+            core = piece.text.rstrip("".join(c for c in piece.text if _punctuation(c)))
+            if core.strip() and core != piece.text:
+                nxt.text = piece.text[len(core) :] + nxt.text
+                piece.text = core
+        prev = pieces[i - 1] if i > 0 else None
+        if prev is not None and not prev.call and prev.text[-1:].isalnum():
+            core = piece.text.lstrip("".join(c for c in piece.text if _punctuation(c)))
+            if core.strip() and core != piece.text:
+                prev.text += piece.text[: len(piece.text) - len(core)]
+                piece.text = core
 
 
 def escape_markup(text: str) -> str:

@@ -1,7 +1,10 @@
-"""Runs → lines: columns found from the gutter, runs grouped by baseline, raised small runs marked as calls."""
+"""Runs → lines: columns found from their gutters, runs grouped by baseline, raised small runs marked as calls."""
 
 from __future__ import annotations
 
+import re
+import statistics
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -10,10 +13,35 @@ from paper2myst.readers.pdf.extract import Page, Run
 # A run this much smaller than its line and raised above its baseline is a note call (or a note's label).
 CALL_SCALE = 0.85
 CALL_RISE = 0.12
+# Runs of one line share a baseline to within ROW_EXACT of the smaller size; off it, a run joins only next to
+# the line's runs (ROW_NEAR ems) and within ROW_DRIFT; a call stands at most CALL_REACH of its line's size
+# above the line's baseline.
+ROW_DRIFT = 0.45
+ROW_EXACT = 0.15
+ROW_NEAR = 1.0
+CALL_REACH = 0.75
+# A gutter: a band no run crosses, which text comes up to from both sides on this many rows, this many ems
+# wide; at most this many columns side by side (more are a table's).
+GUTTER_MIN_ROWS = 6
+GUTTER_REACH = 4.0  # ems: how far short of a gutter a column's lines may end (ragged text), or begin
+GUTTER_WIDTH = 0.8
+MAX_COLUMNS = 3
+# A column's lines run at least this many ems wide, and this part of the page's usual line (a table's cells
+# may not).
+COLUMN_MIN_WIDTH = 8.0
+COLUMN_FILL = 0.6
+# A side heading ends this many ems left of the text; its lines follow at most this many times their size apart.
+SIDE_GAP = 1.0
+SIDE_SCALE = 1.15
+SIDE_PITCH = 1.6
+# A space written at a run's end is no space where the next run starts this many ems back inside the run.
+SQUEEZE = 0.005
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 # A drop cap: one letter at least this many times the size of the lines set beside it.
 DROP_CAP_SCALE = 2.5
+SECTION_GAP = 4.0  # ems: at most so far from its title, in its size and weight, a section's number stays with it
+_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[A-Z]\.)")
 
 
 @dataclass(slots=True)
@@ -31,10 +59,11 @@ class Line:
     size: float
     bold: bool
     italic: bool
-    column: int = 0  # 0 spans the page (or a single column), 1 left, 2 right
+    column: int = 0  # 0 spans the page (or a single column), 1 the leftmost column, 2 the next...
     number: int = 0  # the line's number in the reading (1-based), set when it is placed
     role: str = "body"  # body, note, furniture, front, contents, figure
     text: str = field(default="")  # plain text, calls included as printed
+    face_apart: bool = False  # set wholly in a face the body text never uses, a little larger (a heading)
 
     @property
     def first_is_call(self) -> bool:
@@ -53,57 +82,168 @@ def _dominant(runs: Iterable[Run]) -> Run:
     return chosen[best]
 
 
-def _gutter(page: Page) -> tuple[float, float] | None:
-    """An empty vertical band in the middle of the page that most lines stop at: two columns."""
+@dataclass(frozen=True, slots=True)
+class Gutter:
+    """An empty band between two columns, over the stretch of the page where the columns run side by side."""
+
+    x0: float
+    x1: float
+    top: float  # the baselines of the first and last rows beside it
+    bottom: float
+    middle: float  # where it is quiet longest: what stands left of it is the left column
+
+    def beside(self, run: Run) -> bool:
+        return self.bottom - 0.5 <= run.baseline <= self.top + 0.5
+
+
+def _gutters(page: Page) -> list[Gutter]:
+    """Empty vertical bands between columns, each over its own stretch of rows (columns may start below a title).
+
+    A band is a gutter where no run crosses it for a stretch of consecutive rows in which text comes up to
+    it from both sides (lines as wide as a column's, ending or starting within ``GUTTER_REACH``
+    ems of it) on at least ``GUTTER_MIN_ROWS`` rows; it must be
+    ``GUTTER_WIDTH`` ems wide. More than ``MAX_COLUMNS`` - 1 gutters side by side are a table's cells.
+    """
     runs = [r for r in page.runs if r.text.strip()]
     if len(runs) < 20:
-        return None
+        return []
+    size = _dominant(runs).size
     step = 2.0
-    lo, hi = page.width * 0.25, page.width * 0.8
+    lo, hi = page.width * 0.2, page.width * 0.8
     bins = int((hi - lo) / step)
-    crossed = [0] * bins
+    by_row: dict[int, list[Run]] = {}
     for run in runs:
-        for b in range(max(0, int((run.x0 - lo) / step)), min(bins, int((run.x1 - lo) / step) + 1)):
-            crossed[b] += 1
-    # The longest stretch of bins crossed by few runs (headings and banners may span the page).
-    limit = max(2, len(runs) // 40)
-    best: tuple[int, int] | None = None
+        by_row.setdefault(round(run.baseline), []).append(run)
+    baselines = sorted(by_row, reverse=True)
+    hit: list[set[int]] = [set() for _ in range(bins)]
+    ends: list[set[int]] = [set() for _ in range(bins)]  # rows with a line ending just left of the bin
+    starts: list[set[int]] = [set() for _ in range(bins)]  # rows with a line starting just right of it
+    reach = GUTTER_REACH * size
+    chains = {y: _stretches_of_text(by_row[y], GUTTER_WIDTH * size) for y in baselines}
+    usual = statistics.median(x1 - x0 for found in chains.values() for x0, x1 in found)
+    wide = max(COLUMN_MIN_WIDTH * size, COLUMN_FILL * usual)
+    for row, y in enumerate(baselines):
+        for run in by_row[y]:
+            for b in range(max(0, int((run.x0 - lo) / step)), min(bins, int((run.x1 - lo) / step) + 1)):
+                hit[b].add(row)
+        for x0, x1 in chains[y]:
+            if x1 - x0 < wide:
+                continue  # a table's cell, a number: not a column's line
+            for b in range(max(0, int((x1 - lo) / step) + 1), min(bins, int((x1 + reach - lo) / step) + 1)):
+                ends[b].add(row)
+            for b in range(max(0, int((x0 - reach - lo) / step)), min(bins, int((x0 - lo) / step))):
+                starts[b].add(row)
+    stretches = [_stretches(hit[b], ends[b], starts[b], len(baselines)) for b in range(bins)]
+    found: list[Gutter] = []
     start = None
     for b in range(bins + 1):
-        quiet = b < bins and crossed[b] <= limit
+        quiet = b < bins and bool(stretches[b])
         if quiet and start is None:
             start = b
         elif not quiet and start is not None:
-            if best is None or b - start > best[1] - best[0]:
-                best = (start, b)
+            if (b - start) * step >= GUTTER_WIDTH * size:
+                # The band's quietest bin (the middle one of the quietest) stands for it: its edges may be quiet only
+                # in part (a run's box takes in its trailing space).
+                score = [sum(last - first for first, last in stretches[k]) for k in range(start, b)]
+                ties = [start + k for k, value in enumerate(score) if value == max(score)]
+                best = ties[len(ties) // 2]
+                middle = lo + (best + 0.5) * step
+                for first, last in stretches[best]:
+                    found.append(Gutter(lo + start * step, lo + b * step, baselines[first], baselines[last], middle))
             start = None
-    if best is None or (best[1] - best[0]) * step < 8:
-        return None
-    left, right = lo + best[0] * step, lo + best[1] * step
-    # Both sides must hold text of their own, line after line (a sidebar counts as a column).
-    left_rows = {round(r.baseline) for r in runs if r.x1 <= left + 1}
-    right_rows = {round(r.baseline) for r in runs if r.x0 >= right - 1}
-    if min(len(left_rows), len(right_rows)) < 3:
-        return None
-    return left, right
+    # Where more gutters than a page has columns stand over the same rows, they part a table's cells.
+    return [g for g in found if len({(o.x0, o.x1) for o in found if _overlap(g, o)}) < MAX_COLUMNS]
+
+
+def _stretches_of_text(runs: list[Run], gap: float) -> list[tuple[float, float]]:
+    """The row's runs chained where they stand closer than ``gap``: (left, right) of each chain."""
+    chains: list[tuple[float, float]] = []
+    for run in sorted(runs, key=lambda r: r.x0):
+        if chains and run.x0 - chains[-1][1] < gap:
+            chains[-1] = (chains[-1][0], max(chains[-1][1], run.x1))
+        else:
+            chains.append((run.x0, run.x1))
+    return chains
+
+
+def _overlap(a: Gutter, b: Gutter) -> bool:
+    return a.bottom <= b.top and b.bottom <= a.top
+
+
+def _stretches(crossed: set[int], ends: set[int], starts: set[int], count: int) -> list[tuple[int, int]]:
+    """Runs of consecutive rows (first, last) that nothing crosses and that text reaches from both sides."""
+    found: list[tuple[int, int]] = []
+    first = 0
+    for i in range(count + 1):
+        if i < count and i not in crossed:
+            continue
+        if i > first:
+            inside = set(range(first, i))
+            if min(len(ends & inside), len(starts & inside)) >= GUTTER_MIN_ROWS:
+                found.append((first, i - 1))
+        first = i + 1
+    return found
 
 
 def _rows(runs: list[Run]) -> list[list[Run]]:
-    """Group runs whose baselines are close (raised calls join the line below them)."""
+    """Group runs whose baselines are close (raised calls join the line below them).
+
+    Blank runs (a space drawn as a glyph, maybe underlined into a rule) do not make rows: each joins the row
+    it stands in, if any, as a word space.
+    """
     rows: list[list[Run]] = []
     base = 0.0
     size = 0.0
-    for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
+    for run in sorted((r for r in runs if r.text.strip()), key=lambda r: (-r.baseline, r.x0)):
         # A row holding only a mark (a note's symbol set larger, raised by half an em) belongs to the line below.
-        mark = rows and all(len(r.text.strip()) <= 3 and not r.text.strip().isalpha() for r in rows[-1])
-        if rows and base - run.baseline < (0.7 if mark else 0.45) * max(size, run.size):
+        # (A lone glyph too: a big operator of a formula, whatever letter its font maps it to.)
+        mark = rows and all(_mark(r.text.strip()) for r in rows[-1])
+        if rows and _same_row(base, size, run, bool(mark), rows[-1]):
             rows[-1].append(run)
             if run.size >= size:  # the line's own baseline is its main text's, not a call's
                 base, size = run.baseline, run.size
             continue
         rows.append([run])
         base, size = run.baseline, run.size
+    for blank in (r for r in runs if not r.text.strip()):
+        row = next((row for row in rows if _beside(blank, row)), None)
+        if row is not None:
+            row.append(blank)
     return rows
+
+
+def _mark(text: str) -> bool:
+    """A mark, not a word: up to three characters that are not letters, or a single glyph."""
+    return len(text) == 1 or (len(text) <= 3 and not text.isalpha())
+
+
+def _same_row(base: float, size: float, run: Run, mark: bool, row: list[Run]) -> bool:
+    """Whether a run (no higher than the row) sits on the row's baseline, or the row so far is raised above it.
+
+    Text on one line shares its baseline to within ``ROW_EXACT`` of the smaller size. A row holding only
+    calls or a mark, small or raised, is the call of the text below it, up to ``CALL_REACH`` of that text's
+    size. Otherwise a run off the baseline (a script) belongs to the row only next to its runs (within
+    ``ROW_NEAR`` ems, not across a gap: a side heading beside the text) and up to ``ROW_DRIFT`` of the smaller
+    size (a larger line just below is another row).
+    """
+    drop = base - run.baseline
+    if abs(drop) <= ROW_EXACT * min(size, run.size):
+        return True
+    # Calls are a few characters in all (a producer may set a word's letters as runs of their own).
+    calls = mark or (size <= run.size * CALL_SCALE and len("".join(r.text.strip() for r in row)) <= 4)
+    if calls:
+        return drop < CALL_REACH * run.size
+    near = min(max(r.x0 - run.x1, run.x0 - r.x1) for r in row) <= ROW_NEAR * run.size
+    return near and drop < ROW_DRIFT * min(size, run.size)
+
+
+def _beside(blank: Run, row: list[Run]) -> bool:
+    """A blank run stands in the row: on its baseline, starting among its runs or just after the last."""
+    main = _dominant(row)
+    return (
+        abs(blank.baseline - main.baseline) < 0.2 * main.size
+        and min(r.x0 for r in row) <= blank.x0 <= max(r.x1 for r in row) + main.size
+    )
 
 
 def _split(row: list[Run]) -> list[list[Run]]:
@@ -112,7 +252,16 @@ def _split(row: list[Run]) -> list[list[Run]]:
     parts: list[list[Run]] = [[row[0]]]
     for run in row[1:]:
         last = parts[-1][-1]
-        if run.x0 - last.x1 > COLUMN_GAP * max(run.size, last.size) and last.text.strip():
+        # A section's number set apart from its title ("2" ... "Understanding the models") stays with it.
+        number = (
+            len(parts[-1]) == 1
+            and _SECTION.fullmatch(last.text.strip())
+            and run.text.strip()[:1].isalpha()
+            and abs(run.size - last.size) < 0.05 * run.size
+            and run.font.bold == last.font.bold
+            and run.x0 - last.x1 <= SECTION_GAP * run.size
+        )
+        if run.x0 - last.x1 > COLUMN_GAP * max(run.size, last.size) and last.text.strip() and not number:
             parts.append([run])
         else:
             parts[-1].append(run)
@@ -146,15 +295,31 @@ def make_line(page: int, runs: list[Run], column: int) -> Line:
 
 
 def plain_text(line: Line) -> str:
-    """The line's characters as printed, a space where runs are apart."""
+    """The line's characters as printed, a space where runs are apart.
+
+    A line whose runs carry space characters of their own has its word spaces written: only a wide gap
+    between its runs is a space (a narrow one is a letter set apart, inside a word).
+    """
+    spaced = any(" " in r.text.strip(" ") or r.text.endswith(" ") for r in line.runs)
     out = ""
     prev: Run | None = None
     for run in line.runs:
-        if prev is not None and needs_space(prev, run):
+        if prev is not None and squeezed(prev, run):
+            out = out.rstrip(" ")
+        if prev is not None and needs_space(prev, run, spaced):
             out += " "
         out += run.text
         prev = run
     return " ".join(out.replace("\x02", "-").split())
+
+
+def squeezed(prev: Run, run: Run) -> bool:
+    """A space written at a run's end that the next glyph leaves no room for (it is set over it: "T " "a").
+
+    Some producers cut a line at each kerning pair and end the piece with a space character; where the
+    next piece starts SQUEEZE ems or more back inside the last one, that space is not the text's.
+    """
+    return prev.text.endswith(" ") and bool(prev.text.strip()) and run.x0 < prev.x1 - SQUEEZE * prev.size
 
 
 def needs_space(prev: Run, run: Run, spaced: bool = False) -> bool:
@@ -210,28 +375,38 @@ def drop_caps(runs: list[Run]) -> list[Run]:
 
 def page_lines(page: Page) -> list[Line]:
     """The page's lines in reading order: spanning lines, then each column, band by band."""
-    gutter = _gutter(page)
-    groups: dict[int, list[Run]] = {0: [], 1: [], 2: []}
-    for run in drop_caps(page.runs):
-        middle = (gutter[0] + gutter[1]) / 2 if gutter else 0.0
-        if gutter and run.x1 <= middle:
-            groups[1].append(run)
-        elif gutter and run.x0 >= middle:
-            groups[2].append(run)
-        else:
-            groups[0].append(run)
+    # Text turned along the side of the page (a stamp in the margin) is read apart; where most of it is turned
+    # (a table set landscape), the page is read as it stands.
+    aside = [r for r in page.runs if r.turned]
+    if len(aside) * 2 > len(page.runs):
+        aside = []
+    upright = drop_caps([r for r in page.runs if not any(r is a for a in aside)])
+    gutters = _gutters(replace(page, runs=upright))
+    groups: dict[int, list[Run]] = {k: [] for k in range(MAX_COLUMNS + 1)}
+    for run in upright:
+        groups[_column(run, [g.middle for g in gutters if g.beside(run)])].append(run)
     lines: list[Line] = []
     for column, runs in groups.items():
         for row in _rows([r for r in runs if r.text.strip() or r.text == " "]):
             for part in _split(row):
                 if any(r.text.strip() for r in part):
                     lines.append(make_line(page.number, part, column))
-    return reading_order(lines)
+    turned = [make_line(page.number, [r], 0) for r in aside if r.text.strip()]  # a run a line, kept aside
+    for line in turned:
+        line.role = "aside"
+    return reading_order(lines) + turned
+
+
+def _column(run: Run, middles: list[float]) -> int:
+    """The column a run stands in (1 the leftmost), or 0 where it crosses a gutter (or there are none)."""
+    if any(run.x0 < m < run.x1 for m in middles) or not middles:
+        return 0
+    return 1 + sum(1 for m in middles if m <= run.x0)
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
     """Top to bottom; where columns run side by side, the left column before the right one."""
-    spanning = sorted((ln for ln in lines if ln.column == 0), key=lambda ln: -ln.top)
+    spanning = _side_headings_first(sorted((ln for ln in lines if ln.column == 0), key=lambda ln: -ln.top))
     columns = sorted((ln for ln in lines if ln.column), key=lambda ln: (-ln.top, ln.x0))
     ordered: list[Line] = []
     # Each spanning line closes a band: the column lines above it come first, left column then right.
@@ -240,12 +415,50 @@ def reading_order(lines: list[Line]) -> list[Line]:
         band = [c for c in columns if c.top > limit]
         columns = [c for c in columns if c.top <= limit]
         # What one column holds above everything of the other (a label over a sidebar) is read first.
-        tops = {k: max((c.top for c in band if c.column == k), default=float("-inf")) for k in (1, 2)}
-        head = [c for c in band if c.bottom > tops[3 - c.column]]
+        tops = {k: max((c.top for c in band if c.column == k), default=float("-inf")) for k in {c.column for c in band}}
+        head = [c for c in band if all(c.bottom > top for k, top in tops.items() if k != c.column)]
         ordered += sorted(head, key=lambda c: -c.top)
         ordered += sorted((c for c in band if c not in head), key=lambda c: (c.column, -c.top, c.x0))
         if line is not None:
             ordered.append(line)
+    return ordered
+
+
+def _side_headings_first(lines: list[Line]) -> list[Line]:
+    """Headings set in the margin left of the text: each heading's lines together, before the text beside it.
+
+    The text's left edge is where most long lines start; a margin line ends a ``SIDE_GAP`` em short of it
+    and is set as a heading: ``SIDE_SCALE`` times the text's size, or bold (a table's first cells are not).
+    A heading's lines follow one another at no more than ``SIDE_PITCH`` times their size; the heading goes
+    before the first text line whose baseline is no more than half its size above its own first baseline
+    (a larger heading may sit a little lower).
+    """
+    long = [ln for ln in lines if len(ln.text) > 20]
+    if not long:
+        return lines
+    edge = Counter(round(ln.x0) for ln in long).most_common(1)[0][0]
+    size = _dominant(r for ln in long for r in ln.runs).size
+    margin = [
+        ln
+        for ln in lines
+        if ln.x1 < edge - SIDE_GAP * size and (ln.size >= size * SIDE_SCALE or (ln.bold and ln.size >= size * 0.97))
+    ]
+    if not margin or len(margin) * 2 > len(lines):
+        return lines
+    blocks: list[list[Line]] = []
+    for line in margin:
+        if blocks and blocks[-1][-1].baseline - line.baseline <= SIDE_PITCH * line.size:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    rest = [ln for ln in lines if not any(ln is m for m in margin)]
+    ordered: list[Line] = []
+    for line in rest:
+        while blocks and line.baseline <= blocks[0][0].baseline + blocks[0][0].size * 0.5:
+            ordered += blocks.pop(0)
+        ordered.append(line)
+    for block in blocks:
+        ordered += block
     return ordered
 
 

@@ -22,7 +22,11 @@ def is_labelled(line: Line) -> bool:
     if line.first_is_call:
         return len(first.text.strip()) <= 4
     apart = len(line.runs) > 1 and line.runs[1].x0 - first.x1 > first.size * 0.2
-    return bool(_LABEL.match(first.text.strip())) and (apart or first.text.endswith((" ", "\t")))
+    label = first.text.strip()
+    # A letter set level with the text is a label only with its full stop ("a."): a bare "o" is a bullet.
+    if label.isalpha() and not label.endswith("."):
+        return False
+    return bool(_LABEL.match(label)) and (apart or first.text.endswith((" ", "\t")))
 
 
 def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
@@ -31,15 +35,18 @@ def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
         mine = [ln for ln in lines if ln.column == column]
         left, right = min(ln.x0 for ln in mine), max(ln.x1 for ln in mine)
         rules = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5 and r.x0 < right and r.x1 > left]
-        _mark_area([ln for ln in mine if ln.role == "body"], rules, body_size)
+        # Text at the body's size below the area, in a column the area spans, says it is no foot of the page.
+        beside = [ln for ln in lines if ln.role == "body" and (column == 0 or ln.column == 0)]
+        below = min((ln.baseline for ln in beside if ln.size > body_size * NOTE_SCALE), default=float("inf"))
+        _mark_area([ln for ln in mine if ln.role == "body"], rules, body_size, below)
 
 
-def _mark_area(body: list[Line], rules: list[Box], body_size: float) -> None:
+def _mark_area(body: list[Line], rules: list[Box], body_size: float, below: float = float("inf")) -> None:
     start = len(body)
     while start > 0 and body[start - 1].size <= body_size * NOTE_SCALE:
         start -= 1
     area = body[start:]
-    if not area:
+    if not area or below < area[0].baseline:
         return
     # Where a short rule stands above the area, the area begins below it; otherwise at the first labelled line.
     first = next((i for i, ln in enumerate(area) if is_labelled(ln)), None)

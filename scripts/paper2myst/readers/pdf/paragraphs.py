@@ -1,4 +1,4 @@
-"""Body lines → blocks: paragraphs from gaps and indents, headings from size and weight, lists, captions, tables."""
+"""Body lines → blocks: paragraphs from gaps and indents, headings from size, weight and face, lists, captions."""
 
 from __future__ import annotations
 
@@ -11,13 +11,25 @@ from dataclasses import dataclass, field
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
-_BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃➢✓])\s*")  # a dash that opens a line is as often the author's
+BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃➢✓])\s*")  # a dash that opens a line is as often the author's
 _NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
 _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
 )
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z])\.$")  # "Inc.", "U.S.": no full stop
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+# Lines further apart than PARA_GAP times their usual pitch, or PARA_SPACE ems more than it, are in two blocks.
+PARA_GAP = 1.3
+PARA_SPACE = 0.25
+SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are different kinds of text
+FACE_SCALE = 0.93  # a heading set apart by its face is at least this size against the text's...
+FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
+FACE_LINES = 2
+FACE_FILL = 0.8  # ...the last shorter than this part of the widest line of its column
+FACE_RARE = 0.1  # ...in a face that sets no more than this part of the characters the text's face sets
+FLUSH = 1.5  # points: a justified line ends this close to its column's edge
+HEADING_WORDS = 30  # at most so many words in a heading of more than four lines
 _ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
 
 
@@ -49,7 +61,77 @@ def is_heading(line: Line, body_size: float) -> bool:
 
 def _display(line: Line, body_size: float) -> bool:
     words = line.text.split()
-    return 0 < len(words) <= 25 and (line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97))
+    # A bold line at the text's size that starts in lower case or breaks a word at its end is the middle of a
+    # bold passage (a run-in lead sentence), not a heading.
+    inside = line.text[:1].islower() or line.text.endswith(("-", "\xad"))
+    return 0 < len(words) <= 25 and (
+        line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97 and not inside) or line.face_apart
+    )
+
+
+def mark_faces(lines: list[Line], body_size: float) -> None:
+    """Set ``face_apart`` on short lines set wholly in a face the body text never uses, a little larger.
+
+    A heading may differ from the text only by its face (a sans among serifs) and a size ``FACE_SCALE``
+    times the text's: the document's own text face is the one most of its body-size characters are set in.
+    """
+    weight: Counter[str] = Counter()
+    for line in lines:
+        if abs(line.size - body_size) < SIZE_STEP * body_size:
+            for run in line.runs:
+                weight[run.font.name] += len(run.text.strip())
+    if not weight:
+        return
+    face = weight.most_common(1)[0][0]
+    used: Counter[str] = Counter()  # characters per face, at any size: a heading's face is used little
+    for line in lines:
+        for run in line.runs:
+            used[run.font.name] += len(run.text.strip())
+    rare = {name for name, count in used.items() if count <= FACE_RARE * used[face]}
+    widest: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, line.column)
+        widest[key] = max(widest.get(key, 0.0), line.x1 - line.x0)
+    apart = [
+        _apart(line, face, body_size) and all(r.font.name in rare for r in line.runs if r.text.strip())
+        for line in lines
+    ]
+    # A heading stands out from the text before it: a line going on from a line in its own family is the
+    # end of a passage in that face (a list item's last line, a caption's second line).
+    for i in range(1, len(lines)):
+        if apart[i] and not apart[i - 1] and _faces(lines[i - 1]) & _faces(lines[i]):
+            apart[i] = False
+    # A heading's lines follow one another in one family. A stretch of more than FACE_LINES such lines is a
+    # passage set in another face (a summary, a box); a heading opens with a capital (a list item's "1. the"
+    # does not), and its last line stops short of the column's measure (its first, wrapped, may not).
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and apart[i] and (i == start or _faces(lines[i]) & _faces(lines[i - 1])):
+            continue
+        if start < i:
+            first, last = lines[start], lines[i - 1]
+            letter = next((c for c in first.text if c.isalpha()), "")
+            short = last.x1 - last.x0 < FACE_FILL * widest[last.page, last.column]
+            for line in lines[start:i]:
+                line.face_apart = i - start <= FACE_LINES and short and letter.isupper()
+        start = i if i < len(lines) and apart[i] else i + 1
+
+
+def _faces(line: Line) -> set[str]:
+    """The families of the line's faces: the names without their style ("Calibri-Bold": "Calibri")."""
+    return {re.split(r"[-,.+]", r.font.name)[0] for r in line.runs if r.text.strip()}
+
+
+def _apart(line: Line, face: str, body_size: float) -> bool:
+    words = [r for r, call in zip(line.runs, line.calls, strict=True) if not call and r.text.strip()]
+    return (
+        bool(words)
+        and not _CAPTION.match(line.text)
+        and all(r.font.name != face and not r.font.italic for r in words)
+        and line.size >= body_size * FACE_SCALE
+        and len(line.text.split()) <= FACE_WORDS
+        and not "".join(r.text for r in words).rstrip().endswith(_ENDS)
+    )
 
 
 def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float) -> bool:
@@ -60,13 +142,23 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     """
     if prev.page != line.page or prev.column != line.column:
         return True
-    if abs(prev.size - line.size) > 0.6 or _display(prev, body_size) != _display(line, body_size):
+    if abs(prev.size - line.size) > SIZE_STEP * max(prev.size, line.size):
+        return True
+    # Display lines and text lines part, but a bold passage goes on through its lines whatever they look like.
+    if _display(prev, body_size) != _display(line, body_size) and not (prev.bold and line.bold):
         return True
     usual = steps.get(round(line.size, 1), line.size * 1.2)
-    if prev.baseline - line.baseline > usual * 1.3 or line.baseline > prev.baseline:
+    # A gap: the lines stand further apart than the usual pitch by PARA_SPACE of an em (paragraphs set apart
+    # by a little space), or by PARA_GAP times the pitch.
+    step = prev.baseline - line.baseline
+    if step > min(usual * PARA_GAP, usual + PARA_SPACE * line.size) or line.baseline > prev.baseline:
         return True
-    if _BULLET.match(line.text) or _CAPTION.match(line.text):
+    if BULLET.match(line.text):
         return True
+    if _CAPTION.match(line.text) and _ends(prev):
+        return True  # (a sentence going on over "Table 1." at a line's start is no caption)
+    if _display(line, body_size) and _DEPTH.match(line.text):
+        return True  # a numbered heading opens its own block, even right under the section's heading
     # In justified text only a paragraph's last line stops short (an indented line after it is left to the
     # indents: the next paragraph's first line, or the next line of a hanging entry).
     short = justified and prev.x1 < justified - prev.size * 2 and line.x0 <= prev.x0 + line.size * 0.8
@@ -99,10 +191,12 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
     hanging = (1 in inner and long_first) or full * 2 > len(inner)
-    if _BULLET.match(run[0].text) or hanging:
-        starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent}
-    else:
-        starts = set(inner)
+    if BULLET.match(run[0].text):
+        # A bullet's item runs over its set-in lines; what follows at the edge is text of its own.
+        end = next((i for i in range(1, len(run)) if run[i].x0 <= edge + indent), len(run))
+        return [run[:end], *(_by_indent(run[end:], right, justified) if end < len(run) else [])]
+    # A hanging list starts its entries at the outdented lines; paragraphs start theirs at the indented ones.
+    starts = {i for i in range(1, len(run)) if run[i].x0 <= edge + indent} if hanging else set(inner)
     entries: list[list[Line]] = [[run[0]]]
     for i in range(1, len(run)):
         if i in starts:
@@ -136,7 +230,10 @@ def group_lines(
     edges = {c: rights[c] if justified else 0.0 for c in columns}
     runs: list[list[Line]] = []
     for line in lines:
-        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edges[line.column]):
+        # The run is justified text only once one of its lines reaches the edge (a ragged block may share
+        # the body's size: a bold abstract).
+        edge = edges[line.column] if runs and any(abs(ln.x1 - edges[line.column]) <= FLUSH for ln in runs[-1]) else 0.0
+        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge):
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -144,7 +241,11 @@ def group_lines(
     groups = [
         Group(BlockKind.TEXT, entry)
         for run in runs
-        for entry in _by_indent(run, rights[run[0].column], justified and abs(run[0].size - body_size) < 0.6)
+        for entry in (
+            [run]  # a heading's lines: a wrapped line set in under the heading's words is no new paragraph
+            if len(run) <= 4 and all(ln.size >= body_size * 1.15 and _display(ln, body_size) for ln in run)
+            else _by_indent(run, rights[run[0].column], justified and abs(run[0].size - body_size) < 0.6)
+        )
     ]
     for group in groups:
         group.kind, group.label = classify(group, body_size, page_size or body_size)
@@ -165,7 +266,12 @@ def _numbered_items(groups: list[Group]) -> None:
 
 def _quotations(groups: list[Group], body_size: float) -> None:
     """A paragraph set in from both edges of its column, between paragraphs that are not: a block quotation."""
-    texts = [g for g in groups if g.kind is BlockKind.TEXT]
+    for column in {g.lines[0].column for g in groups}:
+        _column_quotations([g for g in groups if g.kind is BlockKind.TEXT and g.lines[0].column == column], body_size)
+
+
+def _column_quotations(texts: list[Group], body_size: float) -> None:
+    """Block quotations among one column's paragraphs (edges are the column's own)."""
     if len(texts) < 3:
         return
     left = min(ln.x0 for g in texts for ln in g.lines)
@@ -182,11 +288,17 @@ def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKin
     first = group.lines[0]
     if _CAPTION.match(first.text):  # labelled as the text route labels it: "figure", "table"
         return BlockKind.CAPTION, "table" if first.text.lower().startswith("tab") else "figure"
-    if all(is_heading(ln, body_size) for ln in group.lines) and len(group.lines) <= 4:
-        text = " ".join(ln.text for ln in group.lines)
-        if not text.endswith(".") or _NUMBERING.match(text):
-            return BlockKind.HEADING, ""
-    if bullet := _BULLET.match(first.text):
+    text = " ".join(ln.text for ln in group.lines)
+    # A heading of many short lines (set in a narrow margin) is still a heading: its words are few.
+    few = len(group.lines) <= 4 or len(text.split()) <= HEADING_WORDS
+    if (
+        all(is_heading(ln, body_size) for ln in group.lines)
+        and few
+        and (not text.endswith(".") or _NUMBERING.match(text) or _ABBREVIATION.search(text))
+    ):
+        # Display type without a letter is a figure's or a formula's ("93%", a big sum sign), kept as printed.
+        return (BlockKind.HEADING, "") if re.search(r"[^\W\d_]", text) else (BlockKind.TABLE, "")
+    if bullet := BULLET.match(first.text):
         return BlockKind.LIST_ITEM, bullet.group(1)
     if first.size < min(body_size, page_size) * 0.92:
         return BlockKind.TABLE, ""  # small type among the body: a table's or a figure's text
@@ -210,10 +322,10 @@ def full_line(line: Line, right: float) -> bool:
 
 
 def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
-    """A paragraph cut by a column or page break: the last line is full, the text goes on, no indent follows."""
+    """A paragraph or quotation cut by a column or page break: last line full, text going on, no indent."""
     if (
-        prev.kind is not BlockKind.TEXT
-        or nxt.kind is not BlockKind.TEXT
+        prev.kind is not nxt.kind
+        or prev.kind not in {BlockKind.TEXT, BlockKind.QUOTE}
         or (prev.lines[-1].page == nxt.lines[0].page and prev.lines[-1].column == nxt.lines[0].column)
     ):
         return False
@@ -224,7 +336,7 @@ def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
     hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
     if hanging:  # an entry of a hanging list goes on indented; one at the edge is the next entry
         return first.x0 > left + indent and all(ln.x0 > left + indent for ln in nxt.lines[1:2])
-    if first.x0 > left + indent:
+    if first.x0 > left + indent and prev.kind is BlockKind.TEXT:  # (a quotation goes on set in, as it was)
         return False
     ended = _ends(last)
     starts_lower = first.text[:1].islower()

@@ -1,0 +1,627 @@
+"""The PDF reader on other layouts: sizes from the text matrix, words from glyph gaps, columns, indents, notes."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from paper2myst.model import BlockKind
+from paper2myst.readers.pdf.extract import Box, Font, Page, Run, set_size
+from paper2myst.readers.pdf.lines import (
+    CALL_REACH,
+    COLUMN_MIN_WIDTH,
+    GUTTER_MIN_ROWS,
+    ROW_NEAR,
+    Line,
+    _gutters,
+    _rows,
+    make_line,
+    page_lines,
+)
+from paper2myst.readers.pdf.paragraphs import FACE_LINES, FACE_SCALE, group_lines, mark_faces
+
+
+def test_size_is_the_font_size_times_the_matrix_scale() -> None:
+    # A producer that sets its fonts at size 1 and scales them with the text matrix.
+    assert set_size(1.0, SimpleNamespace(a=9.0, b=0.0, c=0.0, d=9.0)) == 9.0
+    assert set_size(10.0, SimpleNamespace(a=1.0, b=0.0, c=0.0, d=1.0)) == 10.0
+    # Text turned a quarter: the scale is the matrix's, whichever way it points.
+    assert set_size(1.0, SimpleNamespace(a=0.0, b=8.0, c=-8.0, d=0.0)) == 8.0
+    # A degenerate matrix leaves the size as the font gives it.
+    assert set_size(7.0, SimpleNamespace(a=0.0, b=0.0, c=0.0, d=0.0)) == 7.0
+
+
+def test_style_from_a_short_suffix_to_the_font_name() -> None:
+    from paper2myst.readers.pdf.extract import _BOLD, _ITALIC
+
+    styles = {name: (bool(_BOLD.search(name)), bool(_ITALIC.search(name))) for name in _FONT_NAMES}
+    assert styles == _FONT_NAMES
+
+
+_FONT_NAMES = {
+    "AdvOT3d287b35.B": (True, False),
+    "AdvOTece73436.BI": (True, True),
+    "AdvTT7329fd89.I": (False, True),
+    "MinionPro-It": (False, True),
+    "Arial,BoldItalic": (True, True),
+    "AdvTT86d47313+20": (False, False),  # an encoding's suffix, not a style
+    "AdvTT99c4c969": (False, False),
+    "Century-Book": (False, False),
+    "Helvetica-Bold": (True, False),
+}
+
+
+def _pdf(content: str, width: int = 300, height: int = 200) -> bytes:
+    """A one-page PDF drawing ``content`` (a content stream) with Helvetica as /F1."""
+    stream = content.encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def test_text_drawn_twice_on_the_same_spot_is_read_once() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+
+    twice = "BT /F1 12 Tf 20 100 Td (Hello there) Tj ET BT /F1 12 Tf 20 100 Td (Hello there) Tj ET"
+    apart = "BT /F1 12 Tf 20 60 Td (Hello there) Tj ET"
+    page = read_pages(_pdf(f"{twice} {apart}"))[0]
+    assert [r.text for r in page.runs] == ["Hello there", "Hello there"]  # the one drawn elsewhere stays
+    assert page.overprinted <= 1  # PDFium's text page may already give the second object no text
+
+
+def test_size_from_a_scaled_matrix_in_a_real_page() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+
+    page = read_pages(_pdf("BT /F1 1 Tf 9 0 0 9 20 100 Tm (Small font, big matrix) Tj ET"))[0]
+    assert round(page.runs[0].size, 1) == 9.0
+
+
+def test_a_sentence_that_opens_with_continued_is_not_a_continued_mark() -> None:
+    from paper2myst.readers.pdf.furniture import _CONTINUED
+
+    assert _CONTINUED.match("(continued)")
+    assert _CONTINUED.match("(Continued on next page)")
+    assert _CONTINUED.match("Continued")
+    assert not _CONTINUED.match("continued to rely on oil, and U.S. energy companies reduced their")
+
+
+def run(text: str, x0: float, baseline: float, size: float = 10.0, x1: float | None = None, font: str = "Body") -> Run:
+    """A run as the extractor makes it; its width from a plain average glyph width unless given."""
+    width = x1 - x0 if x1 is not None else len(text) * size * 0.5
+    return Run(
+        text, x0, x0 + width, baseline - size * 0.2, baseline + size * 0.8, baseline, size, Font(font, False, False)
+    )
+
+
+def test_a_blank_run_above_a_note_does_not_take_the_notes_label() -> None:
+    # A wide space glyph (a separator drawn as text) above a note whose label is raised by half its size.
+    blank = run(" ", 216, 170.3, 11, x1=295.5)
+    label = run("1", 216.5, 164.8, 5.5)
+    text = run("DOE is also responsible for energy efficiency programs,", 219, 160.3, 9)
+    rows = _rows([blank, label, text])
+    assert [[r.text for r in row] for row in rows] == [["1", text.text]]
+
+
+def test_a_blank_run_between_words_stays_in_its_line() -> None:
+    a, space, b = run("one", 10, 100), run(" ", 25, 100, x1=28), run("two", 28, 100)
+    assert [[r.text for r in row] for row in _rows([a, space, b])] == [["one", "two", " "]]
+
+
+def _page(runs: list[Run], width: float = 612, height: float = 792) -> Page:
+    page = Page(1, width, height, 0)
+    page.runs = runs
+    return page
+
+
+def _column_lines(x0: float, x1: float, top: float, count: int, size: float = 10, pitch: float = 12) -> list[Run]:
+    """``count`` full lines of a column from ``x0`` to ``x1``, the first on baseline ``top``."""
+    return [run("word " * 8, x0, top - i * pitch, size, x1=x1) for i in range(count)]
+
+
+def test_two_columns_below_a_title_that_spans_the_page() -> None:
+    title = [run("A title set across the whole page", 60, 740, 18, x1=550), run("Byline", 200, 715, 10, x1=410)]
+    runs = title + _column_lines(60, 295, 680, 30) + _column_lines(317, 552, 680, 30)
+    gutters = _gutters(_page(runs))
+    assert len(gutters) == 1
+    (gutter,) = gutters
+    assert 295 <= gutter.middle <= 317
+    assert gutter.bottom <= 680 - 29 * 12 and gutter.top >= 680  # the columns' rows, not the title's
+    assert not gutter.beside(title[0]) and not gutter.beside(title[1])
+
+
+def test_three_columns() -> None:
+    runs = _column_lines(40, 200, 700, 20, 8, 10) + _column_lines(214, 374, 700, 20, 8, 10)
+    runs += _column_lines(388, 548, 700, 20, 8, 10)
+    assert len(_gutters(_page(runs))) == 2
+
+
+def test_a_column_needs_lines_beside_the_gutter_on_enough_rows() -> None:
+    # GUTTER_MIN_ROWS rows of text on both sides make a gutter; one fewer do not.
+    def page(rows: int) -> Page:
+        left = _column_lines(60, 295, 680, rows)
+        right = _column_lines(317, 552, 680, rows)
+        span = _column_lines(60, 552, 680 - rows * 12, 10)  # single-column text below
+        return _page(left + right + span)
+
+    assert len(_gutters(page(GUTTER_MIN_ROWS))) == 1
+    assert _gutters(page(GUTTER_MIN_ROWS - 1)) == []
+
+
+def test_a_margin_of_side_headings_is_no_column() -> None:
+    heads = [run("Results in Brief", 36, 600, 17, x1=152), run("Background", 36, 400, 17, x1=130)]
+    assert _gutters(_page(heads + _column_lines(216, 572, 620, 40, 11, 13))) == []
+
+
+def test_a_tables_cells_are_no_columns() -> None:
+    # Item names and figures in a table beside a column of text: cells narrower than a column's lines.
+    cells = [run("Privacy given", 57, 670 - 10 * i, 8, x1=150) for i in range(12)]
+    cells += [run("99 1 97", 192, 670 - 10 * i, 8, x1=272) for i in range(12)]
+    text = _column_lines(57, 290, 540, 25) + _column_lines(305, 539, 680, 50)
+    gutters = _gutters(_page(cells + text))
+    assert len(gutters) == 1 and 290 <= gutters[0].middle <= 305  # the page's gutter only
+
+
+def test_a_column_line_must_be_wide() -> None:
+    # A line narrower than COLUMN_MIN_WIDTH ems does not count as a column's line beside a gutter.
+    def page(width_ems: float) -> Page:
+        left = [run("w", 200 - width_ems * 10, 700 - 12 * i, 10, x1=200) for i in range(12)]
+        right = [run("w", 230, 700 - 12 * i, 10, x1=230 + width_ems * 10) for i in range(12)]
+        return _page(left + right)
+
+    assert len(_gutters(page(COLUMN_MIN_WIDTH + 0.5))) == 1
+    assert _gutters(page(COLUMN_MIN_WIDTH - 0.5)) == []
+
+
+def _line(text: str, x0: float, baseline: float, size: float = 9, x1: float | None = None, bold: bool = False) -> Line:
+    font = Font("Bold" if bold else "Body", bold, False)
+    width = x1 - x0 if x1 is not None else len(text) * size * 0.5
+    piece = Run(text, x0, x0 + width, baseline - size * 0.2, baseline + size * 0.8, baseline, size, font)
+    return make_line(1, [piece], 1)
+
+
+def test_a_big_operator_raised_within_call_reach_joins_its_line() -> None:
+    # A formula's big operator mapped to a letter ("Ð"), raised above its line's baseline.
+    text = run("in month t, and O (T) = the entire set", 54, 506.0, 9)
+
+    def rows(rise: float) -> int:
+        return len(_rows([run("Ð", 145.7, 506.0 + rise, 9), text]))
+
+    assert rows(CALL_REACH * 9 - 0.1) == 1
+    assert rows(CALL_REACH * 9 + 0.1) == 2
+
+
+def test_a_numbered_heading_under_a_heading_is_a_heading_of_its_own() -> None:
+    lines = [_line("3 Results", 54, 600, 10, bold=True), _line("3.1 Comparative Time Series", 54, 586, 10, bold=True)]
+    groups = group_lines([*lines, _line("Figure 2 shows a comparative time series of views.", 54, 570, 9)], 9, {})
+    assert [(g.kind, len(g.lines)) for g in groups][:2] == [(BlockKind.HEADING, 1), (BlockKind.HEADING, 1)]
+
+
+def test_a_side_heading_beside_the_text_is_read_before_it_whole() -> None:
+    # A heading in the left margin, larger than the text, its lines level with the text's first lines.
+    heading = [
+        run("DOE's Budget Authority", 37, 426.8, 14, x1=184),
+        run("for Renewable, Fossil", 37, 411.7, 14, x1=199),
+    ]
+    text = [run("As shown in figure 3, the budget authority", 216, 440.5 - 13 * i, 11, x1=560) for i in range(6)]
+    lines = page_lines(_page(heading + text))
+    assert [ln.text for ln in lines][:4] == [text[0].text, heading[0].text, heading[1].text, text[1].text]
+
+
+def test_a_larger_run_off_the_baseline_across_a_gap_is_another_line() -> None:
+    # The side heading's second line sits 2.8pt below a text line's baseline, 17pt left of it.
+    text = run("authority each peaked in the late 1970s", 216.3, 414.5, 11, x1=569)
+    near = run("for Renewable, Fossil, and", 216.3 - 17.4 - 162, 411.7, 14, x1=216.3 - 17.4)
+    assert len(_rows([text, near])) == 2
+    # A script right next to its word, a little lower, is part of the line.
+    script = run("2", 569.5, 412.5, 7)
+    assert len(_rows([text, script])) == 1
+    assert len(_rows([text, run("2", 569 + ROW_NEAR * 7 + 0.5, 412.5, 7)])) == 2
+
+
+def test_text_turned_up_the_margin_is_read_apart_from_the_columns() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+
+    lines = " ".join(
+        f"BT /F1 9 Tf 60 {700 - 12 * i} Td (Words of the page's own text, line {i}) Tj ET" for i in range(20)
+    )
+    stamp = "BT /F1 5 Tf 0 5 -5 0 20 20 Tm (a stamp set up the side of the page) Tj ET"
+    page = read_pages(_pdf(f"{lines} {stamp}", height=792, width=612))[0]
+    assert [r.turned for r in page.runs].count(True) == 1
+    read = page_lines(page)
+    assert read[-1].text == "a stamp set up the side of the page" and read[-1].role == "aside"
+    assert all(ln.role == "body" for ln in read[:-1])
+
+
+def test_three_columns_whose_outer_gutter_is_broken_by_a_wide_line() -> None:
+    # The right gutter is crossed by a line spanning the two right columns: two stretches of one band still
+    # make one gutter with the left one, not a table of three.
+    runs = _column_lines(40, 200, 700, 30, 8, 10) + _column_lines(214, 374, 700, 30, 8, 10)
+    runs += [*_column_lines(388, 548, 700, 12, 8, 10), run("a table title across two columns", 214, 575, 8, x1=548)]
+    runs += _column_lines(388, 548, 560, 15, 8, 10)
+    middles = {round(g.middle) for g in _gutters(_page(runs))}
+    assert len(middles) == 2
+
+
+def test_a_sections_running_head_on_two_pages_running_is_furniture() -> None:
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def page(number: int, head: str, size: float = 8) -> tuple[Page, list[Line]]:
+        body = [
+            _line("Words of the body text, set larger than the running head.", 216, 600 - 13 * i, 11) for i in range(5)
+        ]
+        top = _line(head, 216, 740, size, bold=True)
+        return Page(number, 612, 792, 0), [top, *body]
+
+    pages = [page(1, "Appendix I: Estimated Tax Expenditures"), page(2, "Appendix I: Estimated Tax Expenditures")]
+    pages += [page(n, f"Appendix II: Scope {n}") for n in (3, 5)] + [page(6, "Appendix III: Alone on its page")]
+    pages += [page(n, "A heading at the text's size", 11) for n in (7, 8)]
+    pages += [page(n, f"Another head {'x' * n}") for n in range(9, 17)]  # enough pages that two are not "repeated"
+    mark_furniture([p for p, _ in pages], [lines for _, lines in pages])
+    roles = [lines[0].role for _, lines in pages]
+    assert roles[:2] == ["furniture", "furniture"]
+    assert roles[4:7] == ["body", "body", "body"]  # on one page only; at the text's size
+
+
+def test_a_word_set_letter_by_letter_in_small_runs_is_no_call() -> None:
+    # A running head's letters set as runs of their own, just above a large title: not the title's calls.
+    letters = [run(t, 216 + 6 * i, 730.8, 8) for i, t in enumerate(["A", "c", "kno", "w", "l", "edg"])]
+    title = run("Appendix VI: GAO Contact and Staff", 35.7, 726.2, 27, x1=466)
+    assert len(_rows([*letters, title])) == 2
+    assert len(_rows([run("12", 300, 730.8, 8), title])) == 1  # a call of a few characters joins
+
+
+def _faced(text: str, x0: float, baseline: float, size: float, face: str, x1: float) -> Line:
+    piece = Run(text, x0, x1, baseline - size * 0.2, baseline + size * 0.8, baseline, size, Font(face, False, False))
+    return make_line(1, [piece], 1)
+
+
+def _body(top: float, count: int) -> list[Line]:
+    text = "Words of the running text set in the body face across the whole column"
+    return [_faced(text, 40, top - 10.7 * i, 8.2, "Serif", 294) for i in range(count)]
+
+
+def test_a_line_in_a_rare_face_a_little_larger_is_a_heading() -> None:
+    def kinds(scale: float) -> list[BlockKind]:
+        head = _faced("Question generation and response parsing", 40, 210.6, 8.2 * scale, "Sans", 211)
+        lines = [*_body(300, 8), head, *_body(199.9, 8)]
+        mark_faces(lines, 8.2)
+        return [g.kind for g in group_lines(lines, 8.2, {8.2: 10.7}, justified=True)]
+
+    assert kinds(FACE_SCALE + 0.01) == [BlockKind.TEXT, BlockKind.HEADING, BlockKind.TEXT]
+    assert BlockKind.HEADING not in kinds(FACE_SCALE - 0.01)
+
+
+def test_a_passage_in_another_face_is_no_heading() -> None:
+    # More than FACE_LINES short lines in a row in the other face: a box or a summary, not a heading.
+    passage = [
+        _faced("a short line of a summary box", 40, 210 - 11 * i, 8.6, "Sans", 200) for i in range(FACE_LINES + 1)
+    ]
+    lines = [*_body(300, 8), *passage, *_body(150, 8)]
+    mark_faces(lines, 8.2)
+    assert not any(ln.face_apart for ln in lines)
+
+
+def test_a_ragged_block_at_the_body_size_is_not_cut_at_each_line() -> None:
+    # A bold abstract, ragged, in a justified paper: its lines end short of the edge, all of them.
+    ragged = [
+        _line(f"abstract line {i} that ends wherever the words run out", 156, 559 - 11 * i, 9, x1=520 + i % 3 * 10)
+        for i in range(6)
+    ]
+    justified = [_line("justified text runs to the edge", 156, 480 - 10 * i, 9, x1=554.1) for i in range(10)]
+    groups = group_lines([*ragged, *justified], 9, {9.0: 10.0}, justified=True)
+    assert len(groups[0].lines) == 6
+
+
+def test_the_last_line_of_a_passage_in_the_other_face_is_no_heading() -> None:
+    # A list item set in its own face: its short last line follows a line of the same family.
+    item = [
+        _faced("1. the organization of patient flow and care within the", 65, 193, 9.8, "Listface", 285),
+        _faced("department", 76, 181, 9.8, "Listface", 123),
+    ]
+    caption = _faced("Table 2. Program Funding", 40, 150, 9.8, "Sans-Bold", 200)
+    lines = [*_body(300, 8), *item, *_body(170, 1), caption, *_body(140, 4)]
+    mark_faces(lines, 9.8)
+    assert not any(ln.face_apart for ln in lines)
+
+
+def test_a_bold_lead_sentence_over_lines_stays_in_its_paragraph() -> None:
+    lines = [
+        _line("• Observed non-compliance with robots.txt among other-", 64, 300, 9, bold=True),
+        _line("wise respectful bots can sometimes be attributed to spoof-", 72, 289, 9, bold=True),
+        _line("ing, in which malicious bots present a false user agent.", 72, 278, 9),
+    ]
+    groups = group_lines(lines, 9, {9.0: 11.0})
+    assert [len(g.lines) for g in groups] == [3]
+
+
+def test_a_bold_paragraph_is_one_block_not_headings() -> None:
+    texts = ["Generative artificial intelligence technologies, especially large", "are revolutionizing information"]
+    texts += ["These technologies have a significant potential to impact", "in online knowledge communities."]
+    lines = [_line(t, 156, 559 - 11 * i, 9, bold=True) for i, t in enumerate(texts)]
+    groups = group_lines(lines, 9, {9.0: 11.0})
+    assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.TEXT, 4)]
+
+
+def test_display_type_without_a_letter_is_kept_as_printed_not_a_heading() -> None:
+    lines = [*_body(400, 3), _line("93%", 103, 300, 14, bold=True), *_body(250, 3)]
+    kinds = [g.kind for g in group_lines(lines, 8.2, {8.2: 10.7})]
+    assert kinds == [BlockKind.TEXT, BlockKind.TABLE, BlockKind.TEXT]
+    lines[3] = _line("S. 121", 103, 300, 14, bold=True)  # a bill's number: a letter, a heading
+    assert [g.kind for g in group_lines(lines, 8.2, {8.2: 10.7})][1] is BlockKind.HEADING
+
+
+def test_a_headings_wrapped_line_set_in_under_its_words_stays_in_the_heading() -> None:
+    lines = [
+        _line("3 Our dataset for analyzing", 54.3, 614.3, 10.9, bold=True),
+        _line("robots.txt compliance at scale", 71.3, 601.3, 10.9, bold=True),
+        _line("3.1 Dataset Preparation", 54.3, 585.6, 10.9, bold=True),
+        *_body(571.9, 3),
+    ]
+    groups = group_lines(lines, 8.2, {8.2: 10.7})
+    assert [(g.kind, len(g.lines)) for g in groups][:2] == [(BlockKind.HEADING, 2), (BlockKind.HEADING, 1)]
+
+
+def test_a_paragraph_of_the_middle_column_is_no_quotation() -> None:
+    def column(x0: float, x1: float, number: int) -> list[Line]:
+        made = [
+            _line("Words of a paragraph in its column, set full width.", x0, 700 - 11 * i, 9, x1=x1) for i in range(9)
+        ]
+        for line in made:
+            line.column = number
+        return made
+
+    lines = column(40, 200, 1) + column(214, 374, 2) + column(388, 548, 3)
+    groups = group_lines(lines, 9, {9.0: 11.0}, justified=True)
+    assert {g.kind for g in groups} == {BlockKind.TEXT}
+
+
+def test_a_dash_closed_up_to_its_word_at_a_line_end_stays_closed_up_after_a_written_space() -> None:
+    from paper2myst.readers.pdf.inline import join_lines, render
+
+    first = make_line(1, [run("locating Docket No. FAA–2020– ", 45, 700, 9)], 1)
+    second = make_line(1, [run("0686; or in person at Docket Operations", 45, 690, 9)], 1)
+    assert (
+        render(join_lines([first, second], {}, spaced=True))
+        == "locating Docket No. FAA–2020–0686; or in person at Docket Operations"
+    )
+    third = make_line(1, [run("the result — ", 45, 700, 9)], 1)
+    assert render(join_lines([third, second], {}, spaced=True)).startswith("the result — 0686")
+
+
+def test_small_type_above_the_text_of_the_columns_is_no_note_area() -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    page = Page(7, 612, 792, 0)
+    caption = [
+        _line("Table 5. Bots are most likely to comply with the crawl delay", 54, 280 - 8 * i, 7) for i in range(3)
+    ]
+    text = []
+    for number, x0 in ((1, 54), (2, 318)):
+        for i in range(10):
+            line = _line("Words of the text of a column below the table, body size.", x0, 250 - 11 * i, 9, x1=x0 + 240)
+            line.column = number
+            text.append(line)
+    for line in caption:
+        line.column = 0
+    lines = [*caption, *text]
+    mark_notes(page, lines, 9)
+    assert all(ln.role == "body" for ln in lines)
+    # The same small lines at the foot of the page, below the text, with a rule above them, are notes.
+    foot = [_line(f"{i + 1} A note at the foot of the page, in small type.", 54, 100 - 8 * i, 7) for i in range(3)]
+    for line in foot:
+        line.column = 0
+    page.rules = [Box(54, 112, 120, 112.5)]
+    above = [
+        _line("Words of the text above the notes, at the body size.", 54, 300 - 11 * i, 9, x1=550) for i in range(10)
+    ]
+    mark_notes(page, [*above, *foot], 9)
+    assert [ln.role for ln in foot] == ["note"] * 3
+
+
+def test_the_body_size_is_the_running_texts_not_a_tables() -> None:
+    from paper2myst.readers.pdf import body_size
+
+    running = [
+        _line("Words of the running text, one line alone on its row.", 90, 700 - 13 * i, 11, x1=520) for i in range(10)
+    ]
+    cells = [
+        _line(f"cell {i} {j}", 90 + 120 * j, 500 - 11 * i, 9, x1=180 + 120 * j) for i in range(40) for j in range(4)
+    ]
+    assert body_size([*running, *cells]) == 11.0
+
+
+def test_a_paragraph_after_a_bullet_item_is_not_cut_at_each_line() -> None:
+    lines = [
+        _line("• Gus Schumacher Nutrition Incentive Program", 58.2, 246.6, 10, x1=269.4),
+        _line("(GusNIP) grants.", 71.8, 235.1, 10, x1=139.0),
+        _line("These programs are administered by the U.S. Department of", 57.8, 221.4, 10, x1=299.0),
+        _line("Agriculture’s (USDA’s) Food and Nutrition Service (FNS),", 57.7, 211.0, 10, x1=296.0),
+        _line("(except for GusNIP, administered by USDA’s National", 58.0, 200.4, 10, x1=278.7),
+        _line("and program summaries.)", 58.0, 190.0, 10, x1=160.1),
+    ]
+    groups = group_lines(lines, 10, {10.0: 10.6})
+    assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.LIST_ITEM, 2), (BlockKind.TEXT, 4)]
+
+
+def test_a_bare_letter_at_a_lines_start_is_a_bullet_not_a_notes_label() -> None:
+    from paper2myst.readers.pdf.notes import is_labelled
+
+    def opening(label: str, raised: bool = False) -> Line:
+        size = 6 if raised else 10
+        mark = Run(
+            label,
+            90.8,
+            95,
+            440 + (3 if raised else 0),
+            448,
+            440 + (3 if raised else 0),
+            size,
+            Font("Body", False, False),
+        )
+        return make_line(1, [mark, run("Generative AI—products that focus on", 108, 440, 10)], 0)
+
+    assert not is_labelled(opening("o"))
+    assert is_labelled(opening("a."))
+    assert is_labelled(opening("12"))
+    assert is_labelled(opening("a", raised=True))
+
+
+def test_bold_ending_in_a_dash_before_a_word_closes_before_the_dash() -> None:
+    from paper2myst.readers.pdf.inline import Piece, render
+
+    pieces = [Piece("AI Overview: Technology and Regulation—", bold=True), Piece("products that provide")]
+    assert render(pieces) == "**AI Overview: Technology and Regulation**—products that provide"
+    assert render([Piece("see "), Piece("“Title,”", italic=True), Piece(" then")]) == "see *“Title,”* then"
+
+
+def test_calls_in_a_heading_and_a_list_item_are_counted_in_their_order() -> None:
+    from paper2myst.diagnostics import Kind
+    from paper2myst.model import Document, Heading, ItemList, ListItem, Note, Paragraph, Span
+    from paper2myst.stages.markers import markers
+
+    doc = Document(
+        body=[
+            Heading("Regular Elections of the Speaker¹", Span((1,))),
+            ItemList([ListItem("•", "wages earned in covered work² over a year", Span((2,)))], Span((2,))),
+            Paragraph("The text goes on.³", Span((3,))),
+        ],
+        notes=[Note(str(n), f"Note {n}.", Span((10 + n,))) for n in (1, 2, 3)],
+    )
+    markers(doc)
+    assert not [d for d in doc.diagnostics if d.kind in {Kind.MARKER_ORDER, Kind.NOTE_WITHOUT_MARKER}]
+
+
+def test_a_sentence_going_on_over_a_table_number_at_a_lines_start_is_no_caption() -> None:
+    lines = [
+        _line("Many agencies have offices that perform similar functions to the offices in", 72, 500, 12, x1=540),
+        _line("Table 1. The plan states that USDA is to remove duplicate functions and", 72, 486, 12, x1=540),
+        _line("generally plans to consolidate functions into single offices.", 72, 472, 12, x1=400),
+    ]
+    groups = group_lines(lines, 12, {12.0: 14.0})
+    assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.TEXT, 3)]
+
+
+def test_paragraphs_set_apart_by_a_little_space_part() -> None:
+    from paper2myst.readers.pdf.paragraphs import PARA_SPACE
+
+    def groups(extra: float) -> int:
+        first = [
+            _line("Words of the first paragraph set in a column.", 58, 600 - 10.5 * i, 10, x1=290) for i in range(4)
+        ]
+        top = 600 - 10.5 * 3 - 10.5 - extra
+        second = [
+            _line("Words of the next paragraph set in a column.", 58, top - 10.5 * i, 10, x1=290) for i in range(4)
+        ]
+        return len(group_lines([*first, *second], 10, {10.0: 10.5}))
+
+    assert groups(PARA_SPACE * 10 + 0.2) == 2
+    assert groups(PARA_SPACE * 10 - 0.2) == 1
+
+
+def test_a_designations_hyphen_at_a_line_end_closes_up_to_its_number() -> None:
+    from paper2myst.readers.pdf.inline import join_lines, render
+
+    first = make_line(1, [run("and one platoon of M-", 58, 700, 10)], 1)
+    second = make_line(1, [run("1E3 Abrams tanks by the end of the year.", 58, 688, 10)], 1)
+    assert render(join_lines([first, second], {})) == "and one platoon of M-1E3 Abrams tanks by the end of the year."
+
+
+def test_a_quotation_cut_by_a_column_break_goes_on_set_in() -> None:
+    from paper2myst.readers.pdf.paragraphs import Group, continues
+
+    def quoted(x0: float, top: float, column: int, texts: list[str]) -> Group:
+        lines = [_line(t, x0, top - 11.5 * i, 10, x1=x0 + 205) for i, t in enumerate(texts)]
+        for line in lines:
+            line.column = column
+        return Group(BlockKind.QUOTE, lines)
+
+    before = quoted(
+        76, 65.6, 1, ["[w]ill include the best features of the new", "and will comply with the latest modular open"]
+    )
+    after = quoted(331.8, 646.7, 2, ["systems architecture standards, allowing quicker", "technology upgrades."])
+    assert continues(before, after, 292.0, 313.0)
+
+
+def test_unlabelled_small_type_goes_on_from_a_note_only_if_the_note_is_unfinished_and_near() -> None:
+    from paper2myst.readers.pdf import _goes_on
+
+    def note_line(text: str, page: int) -> Line:
+        line = _line(text, 216, 100, 8)
+        line.page = page
+        return line
+
+    unfinished = note_line("About half of the demand is for oil, which is", 50)
+    finished = note_line("About half of the demand is for oil.", 50)
+    assert _goes_on(unfinished, note_line("primarily imported.", 51))
+    assert not _goes_on(finished, note_line("Total estimated expenditures", 51))
+    assert _goes_on(finished, note_line("and so on, in lower case.", 51))
+    assert not _goes_on(unfinished, note_line("primarily imported.", 60))  # ten pages on: another thing
+
+
+def test_a_written_space_the_next_glyph_is_set_over_is_not_the_texts() -> None:
+    from paper2myst.readers.pdf.lines import SQUEEZE
+
+    def text(back: float) -> str:
+        first = run("Appendix I: Estimated Federal T ", 35.7, 726.2, 27, x1=418.8)
+        second = run("ax Expenditures", 418.8 - back, 726.2, 27)
+        return make_line(1, [first, second], 0).text
+
+    assert text(SQUEEZE * 27 + 0.05) == "Appendix I: Estimated Federal Tax Expenditures"
+    assert text(SQUEEZE * 27 - 0.05) == "Appendix I: Estimated Federal T ax Expenditures"
+
+
+def test_a_heading_may_end_with_an_abbreviations_point() -> None:
+    def kind(text: str) -> BlockKind:
+        lines = [*_body(400, 3), _line(text, 54, 300, 12, bold=True), *_body(280, 3)]
+        return group_lines(lines, 8.2, {8.2: 10.7})[1].kind
+
+    assert kind("Latest Action: United States v. Example Technologies, Inc.") is BlockKind.HEADING
+    assert kind("Trade with the U.S.") is BlockKind.HEADING
+    assert kind("The bold sentence ends a thought.") is BlockKind.TEXT
+
+
+def test_a_section_number_set_apart_from_its_title_stays_with_it() -> None:
+    from paper2myst.readers.pdf.lines import SECTION_GAP
+
+    def parts(gap_ems: float, size: float = 14) -> list[str]:
+        number = Run("2", 54, 62, 600, 611, 602, 14, Font("Sans-Bold", True, False))
+        x0 = 62 + gap_ems * 14
+        title = Run(
+            "Understanding foundation models", x0, x0 + 230, 600, 611, 602, size, Font("Sans-Bold", True, False)
+        )
+        return [ln.text for ln in page_lines(_page([number, title]))]
+
+    assert parts(SECTION_GAP - 0.5) == ["2 Understanding foundation models"]
+    assert parts(SECTION_GAP + 0.5) == ["2", "Understanding foundation models"]
+    assert parts(2.0, size=9) == ["2", "Understanding foundation models"]  # another size: a chart's label
+
+
+def test_a_wrapped_heading_in_its_own_face_is_one_heading_and_a_list_in_its_own_face_none() -> None:
+    head = [
+        _faced("Potential bias of GPT-4o as an evaluator, parser, and question", 40, 585.4, 8.7, "Sans", 289),
+        _faced("generator", 40, 574.8, 8.7, "Sans", 80),
+    ]
+    lines = [*_body(700, 8), *head, *_body(564, 8)]
+    mark_faces(lines, 8.2)
+    assert [ln.face_apart for ln in head] == [True, True]
+    items = [
+        _faced("1. the organization of patient flow and care within the", 40, 585.4, 8.7, "Listface", 289),
+        _faced("department", 50, 574.8, 8.7, "Listface", 100),
+    ]
+    lines = [*_body(700, 8), *items, *_body(564, 8)]
+    mark_faces(lines, 8.2)
+    assert [ln.face_apart for ln in items] == [False, False]
