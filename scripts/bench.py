@@ -45,6 +45,25 @@ for _ in range(5):
     best = min(best, time.process_time() - start)
 print(best)
 """
+# Reading PDFs, in one process, in milliseconds per page (the best of three): the fixtures' reports, and every
+# paper of ../shared/papers/ where that folder is beside the checkout. The target is 40 ms a page, linear in pages.
+READ_PDFS = """
+import sys, time
+from pathlib import Path
+import pypdfium2
+from paper2myst.pipeline import convert_reading
+from paper2myst.readers.pdf import read_pdf
+for path in map(Path, sys.argv[1:]):
+    data = path.read_bytes()
+    pages = len(pypdfium2.PdfDocument(data))
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        convert_reading(read_pdf(data, images=False), path.name)
+        best = min(best, time.perf_counter() - start)
+    print(f"{path.stem}\t{pages}\t{1000 * best / pages:.1f}")
+"""
+ROOT = Path(__file__).resolve().parents[1]
 # Warm-up runs may write Python's bytecode caches even where the caller forbids it (PYTHONDONTWRITEBYTECODE):
 # an installed package has them (pip compiles it), so the timed runs must not compile an editable checkout anew.
 WARM = {k: v for k, v in ENV.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -296,6 +315,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"| {measure.name} | {measure.median:.2f} | | | | {target} |")
     print(f"| parse 1,000 references (CPU, in process) | {parse_1000:.2f} | | | | ≤ 1 s |")
     print(f"| {refs_command.name} | {refs_command.median:.2f} | | | | |")
+
+    pdfs = sorted((ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf"))
+    pdfs += sorted((ROOT.parent / "shared" / "papers").glob("*/*.pdf"))
+    read = [line.split("\t") for line in run(python, "-c", READ_PDFS, *pdfs, stdout=True).splitlines()]
+    print("\nReading PDFs (text, no images; in process, best of 3): milliseconds per page, target ≤ 40\n")
+    print("| paper | pages | ms/page |")
+    print("| --- | ---: | ---: |")
+    for name, pages, ms in read:
+        print(f"| {name} | {pages} | {ms} |")
+    total = sum(int(p) for _, p, _ in read)
+    mean = sum(int(p) * float(ms) for _, p, ms in read) / max(total, 1)
+    print(f"| all ({total} pages) | | {mean:.1f} |")
 
     print(f"\nWhere the time of ours goes (three editions from clean, median of {runs}, seconds):\n")
     print("| phase | " + " | ".join(EDITIONS) + " |")
