@@ -18,12 +18,14 @@ import os
 import re
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from paper2myst.diagnostics import Kind
 from paper2myst.emit import emit
 from paper2myst.model import Paragraph
 from paper2myst.pipeline import convert
+from paper2myst.stages.blocks import looks_like_heading
 
 SUP = str.maketrans("0123456789ivx", "⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛˣ")
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
@@ -145,7 +147,13 @@ def paper(draw: st.DrawFn) -> Paper:
                 )
                 blocks.append(Block("figure", [caption]))
             words: list[str] = []
-            for s in draw(st.lists(sentence(), min_size=2, max_size=5)):
+            # A paragraph reads as prose (as every piece a page break leaves must): a run of sentences whose only
+            # words of four letters or more are capitalised ("Water of Europe? Water of Mali?") is a title-cased
+            # heading to any reader of the text form, and no paper could say otherwise.
+            sentences = draw(st.lists(sentence(), min_size=2, max_size=5))
+            if not prose([w for s in sentences for w in s]):
+                sentences[0][1:1] = draw(st.lists(st.sampled_from(LOWER), min_size=2, max_size=2))
+            for s in sentences:
                 if draw(st.integers(0, 2)) == 0:
                     n += 1
                     s[-1] += call(n, roman)
@@ -363,3 +371,64 @@ def test_layout_is_undone(data: st.DataObject) -> None:
     )
     assert "Contents" not in index and "...." not in index  # the contents page is left out, and counted
     assert sum(b.label == "contents" for b in doc.furniture) == (2 if original.contents else 0)
+
+
+# The example Hypothesis found (shrunk): a page's last paragraph, after its notes, of two questions whose only long
+# words open them. It came out as a heading ("## Water of of? Water of of?"): the capitals that open sentences were
+# read as title case. The generator now makes every paragraph read as prose; the converter's side is pinned here.
+FOUND = """Generated Paper Title
+
+by Ann Author and Ben Writer
+
+ABSTRACT
+
+An abstract sentence.
+
+Alpha | Beta
+
+keywords
+
+Generated Paper Title
+
+by Ann Author and Ben Writer*
+
+Background
+
+Water water water. Water water water. Water
+
+* Ann Author and Ben Writer are fellows.
+
+water water.¹ Water water water.² Water water water.
+
+> Water water water.
+
+¹ Water water water.
+
+² Water water water.
+
+Water of of? Water of of?
+"""
+
+
+def test_found_paragraph_of_questions_after_notes() -> None:
+    doc = convert(FOUND.encode("utf-8"), "generated.txt")
+    index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
+    assert "\n> Water water water.\n\nWater of of? Water of of?\n" in index
+    assert "## Water of of?" not in index
+    assert [d for d in doc.diagnostics if d.kind is not Kind.SUSPICIOUS_JOIN] == []
+    assert len([n for n in doc.body if isinstance(n, Paragraph)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Water of of? Water of of?", False),  # its only capitals open its sentences
+        ("Why now? Who pays?", False),
+        ("Who Pays? Who Gains?", True),  # capitals inside the sentences: title case
+        ("Why Now? Water Policy After the Treaty", True),
+        ("Conclusion?", True),  # one sentence: its first word is all a short title has
+        ("What Next?", True),
+    ],
+)
+def test_title_case_is_not_sentence_capitals(text: str, heading: bool) -> None:
+    assert looks_like_heading(text) is heading

@@ -104,6 +104,12 @@ _TRAILING_CALL = re.compile(rf"(?<=\w)(?:[{SUPERSCRIPT_DIGITS}]+|[{SYMBOL_CALLS}
 
 
 def _title_cased(words: list[str]) -> bool:
+    # A capital that opens a sentence is prose's as much as a title's: in a line of several sentences ("Water of
+    # of? Water of of?"; a full stop's sentence is never a heading) those words show nothing, and the title case
+    # must show in the words inside them.
+    ends = [w.rstrip(")]\"'”’»*").endswith(("?", "!")) for w in words]
+    if any(ends[:-1]):
+        words = [w for i, w in enumerate(words) if i > 0 and not ends[i - 1]]
     long = [w.strip("()[]'‘’\"“”") for w in words if len(w) > 3 and not w[0].isdigit()]
     long = [w for w in long if w not in _MINOR_WORDS]
     return bool(long) and sum(bool(_TITLE_WORD.match(w)) for w in long) >= 0.85 * len(long)

@@ -280,6 +280,20 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
             doc.diagnostics.append(
                 Diagnostic(Kind.SUSPICIOUS_JOIN, last.span.first, "a paragraph made of several page-break joins")
             )
+    elif (
+        isinstance(last, ItemList)
+        and page_break
+        and block.kind is BlockKind.TEXT
+        and not block.complete
+        and text[:1].islower()
+        and (bool(_INITIALS_END.search(last.items[-1].text)) or not ends_sentence(last.items[-1].text))
+    ):
+        # "• … this EU program could have some impact on" | notes | "natural gas facility operations …": a list's
+        # last item cut by the page break goes on after the note area, as a paragraph does.
+        item = last.items[-1]
+        item.text = join_cut(item.text, text)
+        item.span = item.span + block.span
+        last.span = last.span + block.span
     elif block.kind is BlockKind.HEADING:
         doc.body.append(Heading(text, block.span, block.level or 1))
     elif isinstance(last, Paragraph) and not last.complete and block.kind is BlockKind.TEXT and sibling(last, block):

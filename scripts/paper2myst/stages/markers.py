@@ -10,10 +10,19 @@ body (both reported), so one missing note or call does not lose the paper, and o
 from __future__ import annotations
 
 import bisect
+import re
 
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import BodyNode, Document, Heading, ItemList, Note, Paragraph, Span
-from paper2myst.stages.blocks import CALL, call_label
+from paper2myst.model import BodyNode, Document, Heading, ItemList, ListItem, Note, Paragraph, Span
+from paper2myst.stages.blocks import CALL, SUPERSCRIPT_DIGITS, call_label
+
+_PLAIN = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+# A chemical formula's subscript the extraction printed raised, inside a word of capitals that goes on in letters
+# ("MMTCO²e", "N²O"; in emphasis closed around it, "MTCO*²*e"): never a call (a letter follows), read as its digit,
+# as the PDF route reads it.
+_IN_FORMULA = re.compile(rf"\b[A-Z][A-Z0-9]*(?:\*([{SUPERSCRIPT_DIGITS}]+)\*|([{SUPERSCRIPT_DIGITS}]+))(?=[A-Za-z])")
+# A word of capitals a call-shaped raised digit may close as a formula's subscript ("CO²", "CH⁴)").
+_FORMULA_END = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z]$")
 
 
 def nearest(notes: list[Note], line: int) -> Note:
@@ -35,11 +44,22 @@ def markers(doc: Document) -> None:
         same.sort(key=lambda n: n.span.first)
     called: set[str] = set()  # note keys
     expected = 1  # the number the next call should carry, after the last call that found its note
+    for note in doc.notes:
+        note.text, note.offsets = _formulas(note.text, note.offsets)
     for node in doc.body:
-        for text, span, offsets, keys in _calls(node):
+        for owner in _owners(node):
+            if isinstance(owner, Paragraph):
+                owner.text, owner.offsets = _formulas(owner.text, owner.offsets)
+            else:
+                owner.text = _formulas(owner.text, (0,))[0]
+        for owner, text, span, offsets, keys in _calls(node):
+            subscripts: list[int] = []
             for match in CALL.finditer(text):
                 label = call_label(match.group())
                 line = span.line_at(offsets, match.start()) if offsets else span.first
+                if _subscript(text, match, label, by_label, called, expected):
+                    subscripts.append(match.start())
+                    continue
                 if label not in by_label:
                     doc.unmatched_calls.add(label)
                     message = f"note marker {label} has no note: kept as printed"
@@ -64,20 +84,72 @@ def markers(doc: Document) -> None:
                 called.add(note.key)
                 if label.isdigit():
                     expected = int(label) + 1 if restart else max(expected, int(label) + 1)
+            if subscripts:
+                chars = list(text)
+                for at in subscripts:
+                    end = CALL.match(text, at).end()  # type: ignore[union-attr]
+                    chars[at:end] = text[at:end].translate(_PLAIN)
+                owner.text = "".join(chars)
     _uncalled(doc, called)
 
 
-def _calls(node: BodyNode) -> list[tuple[str, Span, tuple[int, ...] | None, dict[str, str] | None]]:
-    """The texts of a body node that may hold calls: (text, span, line offsets, the node's call keys if any).
+def _subscript(
+    text: str, match: re.Match[str], label: str, by_label: dict[str, list[Note]], called: set[str], expected: int
+) -> bool:
+    """A raised number closing a word of capitals ("CO²", "CH⁴)") that the notes' sequence shows is no call.
+
+    Its label has no note, or its note was called before and the calls have gone on past it: a formula's
+    subscript the extraction raised, read as its digits. A call the sequence expects there stays a call.
+    """
+    if not label.isdigit() or not _FORMULA_END.search(text, 0, match.start()):
+        return False
+    if label not in by_label:
+        return True
+    return by_label[label][0].key in called and int(label) + 1 < expected
+
+
+def _formulas(text: str, offsets: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """``text`` with its formulas' raised subscripts read as digits, and its line offsets moved to match."""
+    out: list[str] = []
+    last = 0
+    moved: list[tuple[int, int]] = []  # (position in text, characters dropped up to there)
+    dropped = 0
+    for match in _IN_FORMULA.finditer(text):
+        digits = match.group(1) or match.group(2)
+        start = match.start(1) - 1 if match.group(1) else match.start(2)
+        out += [text[last:start], digits.translate(_PLAIN)]
+        last = match.end()
+        dropped += (match.end() - start) - len(digits)
+        moved.append((match.end(), dropped))
+    if not moved:
+        return text, offsets
+    out.append(text[last:])
+    shifted = tuple(o - max((d for at, d in moved if at <= o), default=0) for o in offsets)
+    return "".join(out), shifted
+
+
+def _owners(node: BodyNode) -> list[Paragraph | Heading | ListItem]:
+    """The parts of a body node whose text may hold calls."""
+    if isinstance(node, Paragraph | Heading):
+        return [node]
+    if isinstance(node, ItemList):
+        return list(node.items)
+    return []
+
+
+def _calls(
+    node: BodyNode,
+) -> list[tuple[Paragraph | Heading | ListItem, str, Span, tuple[int, ...] | None, dict[str, str] | None]]:
+    """The texts of a body node that may hold calls: (owner, text, span, line offsets, the node's call keys if any).
 
     Calls in a heading or a list item count too: the notes are numbered through them (placed at their first line).
     """
     if isinstance(node, Paragraph):
-        return [(node.text, node.span, node.offsets, node.note_keys)]
+        return [(node, node.text, node.span, node.offsets, node.note_keys)]
     if isinstance(node, Heading):
-        return [(node.text, node.span, None, None)]
+        return [(node, node.text, node.span, None, None)]
     if isinstance(node, ItemList):
-        return [(item.text, item.span, None, None) for item in node.items]
+        return [(item, item.text, item.span, None, None) for item in node.items]
     return []
 
 
