@@ -144,13 +144,12 @@ BULLETS = "•◦▪▫●○■□‣⁃➢✓"
 # A page's number as a running foot or head prints it, in the page's margin: "7", "iv", "Page 3",
 # "page 3 of 8", "3 / 8". Only in the margin: in the body, "I" or "mix" is a word.
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s+(?:of|/)\s+\d{1,4})?$", re.IGNORECASE)
-# A report number closed up, as a running foot prints it alone on a line: "R12345", "ABC-01-234", "AB12345".
-# Narrower than REPORT_NUMBER: never digits only ("12-345"); never spaced ("FY 2025" is a heading).
-REPORT_CODE = r"(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*"
 # A block of the text form that is only page furniture: a page number ("7", "Page 3", "Page 3 of 8"), a bare
-# address, a closed-up report number alone ("R12345"). Not "Page three", not "FY 2025", not roman numerals
-# (a text form's "I" or "V" alone may be a heading's number).
-FURNITURE_LINE = re.compile(rf"^(?:\d{{1,4}}|Page \d+(?: of \d+)?|<https?://[^\s>]+>|https?://\S+|{REPORT_CODE})$")
+# address, a report number alone (REPORT_NUMBER: "R12345", "ABC-01-234", "12-345"). Not "Page three", not
+# "FY 2025", not roman numerals (a text form's "I" or "V" alone may be a heading's number).
+FURNITURE_LINE = re.compile(
+    rf"^(?:\d{{1,4}}|Page \d+(?: of \d+)?|<https?://[^\s>]+>|https?://\S+)$|{REPORT_NUMBER.pattern}"
+)
 
 
 def is_role(text: str) -> bool:
