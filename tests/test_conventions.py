@@ -55,6 +55,16 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
         ["(3) The rule applies.", "(123) y = 2", "A1) y = 2"],
     ),
     (
+        c.BYLINE,
+        ["By Ada B. Tester and Dan Sample*", "by Eve F. Model", "BY CARA EXAMPLE"],
+        ["Bylines", "by", "Stand by me", "Byron Tester"],
+    ),
+    (
+        c.ADDRESS_LINE,
+        ["https://example.org/report", "<https://example.org/x>", "www.example.org", "HTTP://EXAMPLE.ORG"],
+        ["See https://example.org/x", "example.org", "https://example.org/x and more"],
+    ),
+    (
         c.REFERENCES_HEADING,
         ["References", "BIBLIOGRAPHY", "Works Cited", "Sources"],
         ["References to the Act", "Notes", "Reference"],
@@ -139,6 +149,11 @@ def test_the_tail_takes_every_mark_either_route_took_before() -> None:
 def test_a_caption_names_its_kind_by_its_first_word() -> None:
     match = c.CAPTION.match("Table 2. Made-up Counts")
     assert match and match.group(1) == "Table"
+
+
+def test_a_byline_gives_its_names_and_its_mark() -> None:
+    match = c.BYLINE.match("By Ada B. Tester and Dan Sample*")
+    assert match and match.group("names", "marker") == ("Ada B. Tester and Dan Sample", "*")
 
 
 def test_the_keywords_line_gives_label_and_words() -> None:

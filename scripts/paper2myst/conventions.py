@@ -102,6 +102,10 @@ TABLE_NOTE = re.compile(rf"^{TABLE_NOTE_OPENING}")
 # A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) x(t) = 0 or"; not "(3) The rule." (no "=").
 EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
 
+# A byline: "by" and the names it gives (group "names"), an author note's mark after them (group "marker"):
+# "By Ada B. Tester and Dan Sample*", "by Eve F. Model". Not "Bylines", not "by" alone.
+BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
+
 # --- Headings by name ---------------------------------------------------------------------------------------
 
 # The heading of the list of works cited: "References", "Bibliography", "Works Cited", "Sources" (the whole

@@ -7,6 +7,7 @@ import re
 from paper2myst.conventions import (
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
+    BYLINE,
     ENDNOTES_HEADING,
     KEYWORDS_LINE,
     REFERENCES_HEADING,
@@ -19,7 +20,6 @@ from paper2myst.conventions import (
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
-_BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
 # An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d[a-z]?\b")  # "2020a": a second work of an author that year
@@ -83,7 +83,7 @@ def structure(doc: Document) -> None:
     if rest and front.subtitle and one_line(rest[0].text) == front.subtitle:
         front.subtitle_spans.append(rest[0].span)  # the title page repeats the subtitle too
         rest = rest[1:]
-    if rest and _BYLINE.match(rest[0].text):
+    if rest and BYLINE.match(rest[0].text):
         _byline(doc, rest[0])
         rest = rest[1:]
     else:
@@ -109,10 +109,10 @@ def structure(doc: Document) -> None:
 
 def _is_subtitle(blocks: list[Block], at: int) -> bool:
     """A line between the title and the byline that is neither: the subtitle."""
-    if at + 1 >= len(blocks) or not _BYLINE.match(blocks[at + 1].text):
+    if at + 1 >= len(blocks) or not BYLINE.match(blocks[at + 1].text):
         return False
     block = blocks[at]
-    return block.kind in {BlockKind.HEADING, BlockKind.TEXT} and not _BYLINE.match(block.text) and len(block.text) < 200
+    return block.kind in {BlockKind.HEADING, BlockKind.TEXT} and not BYLINE.match(block.text) and len(block.text) < 200
 
 
 def _opening(doc: Document, blocks: list[Block]) -> list[Block]:
@@ -277,7 +277,7 @@ def _signatures(doc: Document, blocks: list[Block]) -> list[Block]:
 
 
 def _byline(doc: Document, block: Block) -> None:
-    match = _BYLINE.match(block.text)
+    match = BYLINE.match(block.text)
     assert match is not None
     front = doc.front
     names = one_line(match.group("names"))
@@ -297,7 +297,7 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
     extra: list[Block] = []
     for block in blocks:
         text = one_line(block.text)
-        if _BYLINE.match(block.text):
+        if BYLINE.match(block.text):
             _byline(doc, block)
         elif text.lower() == "abstract" and not front.abstract_label:
             front.abstract_label = text

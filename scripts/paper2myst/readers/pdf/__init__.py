@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from paper2myst.conventions import (
     ADDRESS_LINE,
+    BYLINE,
     CAPTION_NOTE,
     CONNECTORS,
     CONTINUED_TAIL,
@@ -73,7 +74,6 @@ from paper2myst.stages.structure import split_authors
 
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table's note where notes are numbered
-_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
 # numbers ("↑ 3, 5") in print.
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
@@ -584,7 +584,7 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
     body = [ln for ln in lines if ln.role == "body"]
     after = body.index(found.title[-1]) + 1 if found.title and found.title[-1] in body else 0
     rest = [ln for ln in lines if ln.role == "body"][after:]
-    if rest and _BYLINE.match(rest[0].text):
+    if rest and BYLINE.match(rest[0].text):
         found.byline = rest[0]
         rest[0].role = "front"
     current: list[Line] | None = None
