@@ -110,6 +110,16 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
         ["12345", "Page three", "3 of", "seven"],
     ),
     (
+        c.LEADER,
+        ["Rainfall ..... 3 Towns ..... 5", "Towns . . . . . iv", "Rainfall …… 3"],
+        ["Wait... what", "Rainfall ........", "Towns .... page"],
+    ),
+    (
+        c.LEADER_END,
+        ["Rainfall ........ 3", "Towns . . . . . iv", "Rainfall ........"],
+        ["Rainfall ........ 3 more", "Wait... 3", "Rainfall . . . 3"],
+    ),
+    (
         c.FURNITURE_LINE,
         ["7", "Page 3", "Page 3 of 8", "<https://example.org/x>", "https://example.org/x", "R12345", "12-345"],
         ["FY 2025", "iv", "Page three", "12345", "R12345 is due", "52-48"],
@@ -121,7 +131,7 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
 def test_each_convention_takes_its_forms_and_leaves_the_rest(
     pattern: re.Pattern[str], inside: list[str], outside: list[str]
 ) -> None:
-    search = pattern.search if pattern is c.CONTINUED_TAIL else pattern.match
+    search = pattern.search if pattern in {c.CONTINUED_TAIL, c.LEADER, c.LEADER_END} else pattern.match
     assert [text for text in inside if not search(text)] == []
     assert [text for text in outside if search(text)] == []
 

@@ -148,6 +148,14 @@ BULLETS = "•◦▪▫●○■□‣⁃➢✓"
 # A page's number as a running foot or head prints it, in the page's margin: "7", "iv", "Page 3",
 # "page 3 of 8", "3 / 8". Only in the margin: in the body, "I" or "mix" is a word.
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s+(?:of|/)\s+\d{1,4})?$", re.IGNORECASE)
+# A contents entry's dot leader: four dots or more, spaced or not ("Rainfall ........ 3", "Towns . . . . . iv").
+_LEADER_DOTS = r"(?:\.\s?){4,}"
+# A contents entry in the text form: a leader and its page number anywhere in the block ("Rainfall ..... 3
+# Towns ..... 5"), or an ellipsis drawn as characters ("Rainfall …… 3"). Not "Wait... what" (three dots).
+LEADER = re.compile(rf"{_LEADER_DOTS}\s*[\divxlc]+\b|…{{2,}}")
+# A line of a contents page on a PDF page: it ends in a leader, its page number after it or set apart
+# ("Rainfall ........ 3", "Towns . . . . . iv", "Rainfall ........"). Not "Rainfall ........ 3 more".
+LEADER_END = re.compile(rf"{_LEADER_DOTS}\s*(?:\d{{1,4}}|[ivxlc]{{1,6}})?$", re.IGNORECASE)
 # A block of the text form that is only page furniture: a page number ("7", "Page 3", "Page 3 of 8"), a bare
 # address, a report number alone (REPORT_NUMBER: "R12345", "ABC-01-234", "12-345"). Not "Page three", not
 # "FY 2025", not roman numerals (a text form's "I" or "V" alone may be a heading's number).

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from paper2myst.conventions import CONTINUED_LINE, PAGE_NUMBER
+from paper2myst.conventions import CONTINUED_LINE, LEADER_END, PAGE_NUMBER
 from paper2myst.readers.pdf.extract import Page
 from paper2myst.readers.pdf.lines import Line
 
-_LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})?$", re.IGNORECASE)
 # How far from the page's top and bottom edges running heads and feet stand.
 MARGIN = 0.1
 
@@ -68,7 +67,7 @@ def mark_contents(lines: list[list[Line]]) -> None:
     """A page most of whose lines end in dot leaders is a contents list: left out (the editions make their own)."""
     for page_lines in lines:
         body = [ln for ln in page_lines if ln.role == "body"]
-        leaders = sum(1 for ln in body if _LEADER.search(ln.text))
+        leaders = sum(1 for ln in body if LEADER_END.search(ln.text))
         if body and leaders >= 1 and leaders * 2 >= len(body):
             for line in body:
                 line.role = "contents"
