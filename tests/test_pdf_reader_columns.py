@@ -91,12 +91,12 @@ def test_size_from_a_scaled_matrix_in_a_real_page() -> None:
 
 
 def test_a_sentence_that_opens_with_continued_is_not_a_continued_mark() -> None:
-    from paper2myst.readers.pdf.furniture import _CONTINUED
+    from paper2myst.conventions import CONTINUED_LINE
 
-    assert _CONTINUED.match("(continued)")
-    assert _CONTINUED.match("(Continued on next page)")
-    assert _CONTINUED.match("Continued")
-    assert not _CONTINUED.match("continued to rely on oil, and U.S. energy companies reduced their")
+    assert CONTINUED_LINE.match("(continued)")
+    assert CONTINUED_LINE.match("(Continued on next page)")
+    assert CONTINUED_LINE.match("Continued")
+    assert not CONTINUED_LINE.match("continued to rely on oil, and U.S. energy companies reduced their")
 
 
 def run(text: str, x0: float, baseline: float, size: float = 10.0, x1: float | None = None, font: str = "Body") -> Run:

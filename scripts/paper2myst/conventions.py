@@ -3,7 +3,9 @@
 Each is a named constant or a small function, documented with the forms it stands for. What a paper's own
 layout shows (sizes, positions, what repeats across pages) is read by the routes themselves; what stands here
 is only what no layout can show: the words that open an author section, the words that say a line is a
-role and not a name, the shapes of report numbers.
+role and not a name, the shapes of report numbers, the headings known by name (references, endnotes, abstract,
+keywords, summary) or number, the openings of captions and their notes, the "(continued)" marks a page break
+leaves, bullets and page numbers. This module imports nothing from the routes (stages, readers): both import it.
 """
 
 from __future__ import annotations
@@ -61,6 +63,105 @@ INSTITUTION_WORDS = frozenset(
 DOI_LINE = re.compile(r"^(?:DOI:?\s*|<?https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s>]+)>?$", re.IGNORECASE)
 # A line that is only a web address: an imprint's or a running foot's, never a name.
 ADDRESS_LINE = re.compile(r"^<?(?:https?://|www\.)[^\s>]+>?$", re.IGNORECASE)
+
+# --- Marks a page break leaves -----------------------------------------------------------------------------
+
+# The word a "(continued)" mark is made of: "continued", "cont'd", "cont." (never "continuedly").
+_CONTINUED_WORD = r"(?:continued\b|cont(?:'d\b|\.))"
+# A "(continued)" mark that ends a note (or a box) cut by a page break: "… as the act provides (continued...)",
+# "… in the year (cont'd)", "… and so (Continued on next page)"; group-free, its start is where the note's
+# own words stop. Not "(continuedly)", not a mark with words after it ("(continued) and more").
+CONTINUED_TAIL = re.compile(rf"\s*\(\s*{_CONTINUED_WORD}[^)]*\)\s*$", re.IGNORECASE)
+# A line that is only such a mark, as a page's foot or a table's head prints it: "(continued)",
+# "(Continued on next page)", "(cont.)", "Continued", "cont'd." — page furniture. Not a sentence that opens
+# with the word ("Continued growth is expected.").
+CONTINUED_LINE = re.compile(rf"^(?:\(\s*{_CONTINUED_WORD}[^)]*\)|{_CONTINUED_WORD})\.?$", re.IGNORECASE)
+
+# --- Captions and their notes ------------------------------------------------------------------------------
+
+# The words that open a figure's or a table's caption, before its number ("Figure 3", "Table A-1", "Box 2").
+CAPTION_WORDS = r"Figure|Table|Chart|Exhibit|Map|Box|Graph"
+# A caption as the text form prints it, on its own block: its word (group 1) as printed, a number
+# ("3", "A-1", "2.1"), a stop, colon or dash, and the caption's words: "Figure 3. Imaginary Rainfall",
+# "Table A-1: Made-up Counts", "Chart 2 — Sample Series". Not "Figure 3 shows the rainfall." (a sentence), not
+# "figure 3. …" (the text form keeps the printed capital), not "Fig. 3." (the text form spells the word out).
+CAPTION = re.compile(rf"^({CAPTION_WORDS})\s+[A-Z]?-?\d{{1,3}}(?:\.\d{{1,2}})?(?:[.:]|\s[–—])\s+\S")
+# What opens a caption's first line on a PDF page, where the caption's words may stand on the next line and a
+# face may print the word in capitals: "FIGURE 3.", "Fig. 2:", "Table A‐1.", "Table 4b:", "Figure 3 ." Not
+# "Figure 3 shows …", not "Table of Contents".
+CAPTION_OPENING = re.compile(rf"^(?:{CAPTION_WORDS}|Fig\.)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE)
+# The words that open a caption's source and notes lines, under a figure or a table.
+CAPTION_NOTE_WORDS = r"Sources?|Notes?"
+# A line that opens a caption's source or notes: "Source: Made-up Survey, 2020.", "Notes: Figures are rounded.",
+# "Note : …", "SOURCES: …". Not "Noted: …", not "Source of funds" (no colon).
+CAPTION_NOTE = re.compile(rf"^(?:{CAPTION_NOTE_WORDS})\s*:", re.IGNORECASE)
+# A table's note given by a letter, under the table: "a. Figures are rounded.", "b. Excludes imaginary towns."
+# Not "a.m.", not "A. Heading" (a capital is a heading's letter).
+TABLE_NOTE_OPENING = r"[a-z]\.\s+\S"
+TABLE_NOTE = re.compile(rf"^{TABLE_NOTE_OPENING}")
+# A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) x(t) = 0 or"; not "(3) The rule." (no "=").
+EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
+
+# A byline: "by" and the names it gives (group "names"), an author note's mark after them (group "marker"):
+# "By Ada B. Tester and Dan Sample*", "by Eve F. Model". Not "Bylines", not "by" alone.
+BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
+
+# --- Headings by name ---------------------------------------------------------------------------------------
+
+# The heading of the list of works cited: "References", "Bibliography", "Works Cited", "Sources" (the whole
+# heading, case ignored). Not "References to the Act", not "Notes".
+REFERENCES_HEADING = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
+# The heading of a list of endnotes after the body: "Notes", "Endnotes", "End Notes", "ENDNOTES". Not "Note",
+# not "Notes on Method".
+ENDNOTES_HEADING = re.compile(r"^(?:notes|end\s?notes)$", re.IGNORECASE)
+# The label of a paper's keywords: "Keywords", "Key words".
+KEYWORDS_WORDS = r"Keywords|Key words"
+# A keywords line with its words: "Keywords: rainfall; made-up towns" → label "Keywords", words "rainfall; …".
+KEYWORDS_LINE = re.compile(rf"^(?P<label>{KEYWORDS_WORDS})\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
+# A front-matter label on a line of its own, before what it labels (group 1): "Abstract", "ABSTRACT:",
+# "Keywords.", "Key words". Not "Abstract art", not "Keywords: rainfall" (a keywords line).
+FRONT_LABEL = re.compile(rf"^(abstract|{KEYWORDS_WORDS})[:.]?$", re.IGNORECASE)
+# The heading of a report's summary: "Summary", "Executive Summary". Not "Summary of Findings".
+SUMMARY_HEADING = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
+
+# A section's number as a heading prints it: "1", "2.3", "1.2.1", "4.1.2.3" (at most four parts of at most
+# two digits: "2020" and "1.2.3.4.5" are no section's number).
+SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,3}"
+# A heading of the text form known by its number alone (group "number"): "1. Made-up Findings", "2.3 Rainfall",
+# "1.2.1 Imaginary Towns". Not "2020 was dry" (no section's number), not a line of over 150 characters.
+NUMBERED_HEADING = re.compile(rf"^(?P<number>{SECTION_NUMBER})\.?\s+\S.{{0,148}}$")
+# An appendix's heading: "Appendix A. Made-up Tables", "Annex 2: Sample Data", "Appendix B", "Appendix. Method".
+# Not "Appendix A shows …" (a sentence), not "Appendices".
+APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)(?:\s+[A-Z0-9]{1,3}(?:[.:]\s+\S.{0,148}|\s*)|\.\s+[A-Z].{0,148})$")
+# A heading numbered by a capital letter: "A. Imaginary Rivers", "B. The Made-up Act". Not "A. Tester, B. Model;"
+# (a list of names: a semicolon), not a line of over 120 characters.
+LETTER_HEADING = re.compile(r"^[A-Z]\.\s+[A-Z][^;]{0,118}$")
+
+# --- Lists ----------------------------------------------------------------------------------------------------
+
+# The signs that mark a list's item where they open a line: "• First item", "▪ Second", "✓ Done", "➢ Next".
+# A dash is not among them: a dash that opens a line is as often the author's.
+BULLETS = "•◦▪▫●○■□‣⁃➢✓"
+
+# --- Page furniture -------------------------------------------------------------------------------------------
+
+# A page's number as a running foot or head prints it, in the page's margin: "7", "iv", "Page 3",
+# "page 3 of 8", "3 / 8". Only in the margin: in the body, "I" or "mix" is a word.
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s+(?:of|/)\s+\d{1,4})?$", re.IGNORECASE)
+# A contents entry's dot leader: four dots or more, spaced or not ("Rainfall ........ 3", "Towns . . . . . iv").
+_LEADER_DOTS = r"(?:\.\s?){4,}"
+# A contents entry in the text form: a leader and its page number anywhere in the block ("Rainfall ..... 3
+# Towns ..... 5"), or an ellipsis drawn as characters ("Rainfall …… 3"). Not "Wait... what" (three dots).
+LEADER = re.compile(rf"{_LEADER_DOTS}\s*[\divxlc]+\b|…{{2,}}")
+# A line of a contents page on a PDF page: it ends in a leader, its page number after it or set apart
+# ("Rainfall ........ 3", "Towns . . . . . iv", "Rainfall ........"). Not "Rainfall ........ 3 more".
+LEADER_END = re.compile(rf"{_LEADER_DOTS}\s*(?:\d{{1,4}}|[ivxlc]{{1,6}})?$", re.IGNORECASE)
+# A block of the text form that is only page furniture: a page number ("7", "Page 3", "Page 3 of 8"), a bare
+# address, a report number alone (REPORT_NUMBER: "R12345", "ABC-01-234", "12-345"). Not "Page three", not
+# "FY 2025", not roman numerals (a text form's "I" or "V" alone may be a heading's number).
+FURNITURE_LINE = re.compile(
+    rf"^(?:\d{{1,4}}|Page \d+(?: of \d+)?|<https?://[^\s>]+>|https?://\S+)$|{REPORT_NUMBER.pattern}"
+)
 
 
 def is_role(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from paper2myst.conventions import REFERENCES_HEADING
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span
 from paper2myst.stages.blocks import split_blocks
@@ -14,7 +15,7 @@ from paper2myst.stages.layout import layout
 from paper2myst.stages.link import link, works_cited
 from paper2myst.stages.markers import markers
 from paper2myst.stages.read import read_lines
-from paper2myst.stages.structure import REFERENCES, looks_like_reference, one_line, structure
+from paper2myst.stages.structure import looks_like_reference, one_line, structure
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:  # a reading comes from the PDF reader, which loads only for a PDF
@@ -90,7 +91,9 @@ def finish(doc: Document, lines: list[str], strict: bool, left_out: frozenset[in
 
 def _references(doc: Document) -> None:
     """The reference list after its heading, up to the first block that is no reference (the back matter)."""
-    end = next((i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.HEADING and REFERENCES.match(b.text)), None)
+    end = next(
+        (i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.HEADING and REFERENCES_HEADING.match(b.text)), None
+    )
     if end is None:
         return
     heading, tail = doc.blocks[end], doc.blocks[end + 1 :]

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import (
+    APPENDIX_HEADING,
+    BULLETS,
+    CAPTION,
+    CAPTION_NOTE,
+    EQUATION,
+    FURNITURE_LINE,
+    LETTER_HEADING,
+    NUMBERED_HEADING,
+)
 from paper2myst.dates import DATE_LINE, parse_date
 from paper2myst.model import Block, BlockKind, Span
 
@@ -23,24 +33,9 @@ CALL = re.compile(
 _NOTE = re.compile(
     rf"^(?:([{SUPERSCRIPT_DIGITS}]+)|([{SUPERSCRIPT_LETTERS}]+)|(\*)|([{SYMBOL_CALLS}]+))[ \u00a0]+(?=\S)"
 )
-# "1. Heading", "2.3 Heading", "1.2.1 Heading"; never a sentence that ends with a lone period.
-_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S.{0,148}$")
-_APPENDIX_HEADING = re.compile(r"^(?:Appendix|Annex)(?:\s+[A-Z0-9]{1,3}(?:[.:]\s+\S.{0,148}|\s*)|\.\s+[A-Z].{0,148})$")
-_LETTER_HEADING = re.compile(r"^[A-Z]\.\s+[A-Z][^;]{0,118}$")
-_BULLETS = "•◦▪‣●■"
-_BULLET = re.compile(rf"^([{_BULLETS}])\s+")
+_BULLET = re.compile(rf"^([{BULLETS}])\s+")
 _SUB_BULLET = "o"
 _DASH_ITEM = re.compile(r"^[–—]\s+\S")
-_CAPTION = re.compile(
-    r"^(Figure|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?-?\d{1,3}(?:\.\d{1,2})?(?:[.:]|\s[–—])\s+\S"
-)
-_CAPTION_NOTE = re.compile(r"^(?:Sources?|Notes?)\s?:")
-# A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) δ(τ B) = 0 or".
-EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
-# Page furniture: a page number, "Page 3 of 8", a bare address, a report number alone ("R48903").
-_FURNITURE = re.compile(
-    r"^(?:\d{1,4}|Page \d+(?: of \d+)?|<https?://[^\s>]+>|https?://\S+|(?=[A-Z-]*\d)[A-Z]{1,5}-?\d{2,}[A-Z0-9-]*)$"
-)
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’-]*")
 
 
@@ -61,10 +56,10 @@ def ends_sentence(text: str) -> bool:
 
 def heading_level(text: str) -> int:
     """The level a numbered heading's number says (``1.`` → 1, ``1.1`` → 2, ``Appendix A.`` → 1); 0 unknown."""
-    numbered = _NUMBERED_HEADING.match(text)
+    numbered = NUMBERED_HEADING.match(text)
     if numbered:
         return numbered.group("number").count(".") + 1
-    return 1 if _APPENDIX_HEADING.match(text) else 0
+    return 1 if APPENDIX_HEADING.match(text) else 0
 
 
 # Words a title leaves in lower case however long they are (the short ones are never counted).
@@ -142,15 +137,15 @@ def looks_like_heading(text: str) -> bool:
     quoted = bool(re.search('["“”]', text))
     if quoted and (text.count('"') % 2 or text.count("“") != text.count("”")):
         return False
-    if _NUMBERED_HEADING.match(text):
+    if NUMBERED_HEADING.match(text):
         dotted = text.split()[0].count(".")
         if dotted > 1 or (dotted == 1 and not text.split()[0].endswith(".")):
             # "1.1 Heading": a subsection must look like a title, not like "2.5 percent of …".
             return text.split()[1][:1].isupper() and not ends_sentence(text)
         return not (text.endswith(".") and not text.endswith("..."))
-    if _APPENDIX_HEADING.match(text):
+    if APPENDIX_HEADING.match(text):
         return not text.endswith(".") or len(text.split()) <= 3
-    if _LETTER_HEADING.match(text) and not text.endswith("."):
+    if LETTER_HEADING.match(text) and not text.endswith("."):
         return len(text.split()) <= 12
     words = text.split()
     if not words or (not text[0].isupper() and not text[0].isdigit()):
@@ -246,11 +241,11 @@ def classify(text: str, span: Span) -> list[Block]:
         return [Block(BlockKind.QUOTE, re.sub(r"(?m)^> ?", "", text), span, complete=True)]
     if DATE_LINE.match(text) and parse_date(text):
         return [Block(BlockKind.DATE, text, span)]
-    if _CAPTION.match(text):
+    if CAPTION.match(text):
         return [Block(BlockKind.CAPTION, text, span, text.split()[0].lower(), complete=True)]
-    if _CAPTION_NOTE.match(text):
+    if CAPTION_NOTE.match(text):
         return [Block(BlockKind.CAPTION, text, span, "source", complete=True)]
-    if _FURNITURE.match(text):
+    if FURNITURE_LINE.match(text):
         return [Block(BlockKind.FURNITURE, text, span)]
     if looks_like_heading(text):
         return [Block(BlockKind.HEADING, text, span, level=heading_level(text))]

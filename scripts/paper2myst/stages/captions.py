@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import CAPTION_NOTE_WORDS, TABLE_NOTE_OPENING
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Span
 from paper2myst.stages.blocks import ends_sentence
@@ -58,7 +59,7 @@ def _pipe_rows(rows: list[str]) -> bool:
 
 
 # A "Sources:" / "Notes:" line run into the end of a block of text: that text was a box's (a sidebar's).
-_RUN_IN_SOURCE = re.compile(r"(?<=[.!?”\")])\s+(?=(?:Sources?|Notes?):\s)")
+_RUN_IN_SOURCE = re.compile(rf"(?<=[.!?”\")])\s+(?=(?:{CAPTION_NOTE_WORDS}):\s)")
 
 
 def _boxes(doc: Document, blocks: list[Block]) -> list[Block]:
@@ -145,7 +146,7 @@ def captions(doc: Document) -> None:
 
 
 # Where a caption's notes run into one line: "Source: … Notes: … a. … b. …" (each its own note, as printed).
-_NOTE_START = re.compile(r"(?<=[.!?)”\"])\s+(?=(?:Sources?|Notes?):\s|[a-z]\.\s+\S)")
+_NOTE_START = re.compile(rf"(?<=[.!?)”\"])\s+(?=(?:{CAPTION_NOTE_WORDS}):\s|{TABLE_NOTE_OPENING})")
 
 
 def _note_lines(block: Block) -> list[Block]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import DOI_LINE, REPORT_NUMBER
+from paper2myst.conventions import ADDRESS_LINE, DOI_LINE, LEADER, REPORT_NUMBER
 from paper2myst.model import Block, BlockKind, Document
 
 _CONTENTS = re.compile(r"^(?:Table of )?Contents$", re.IGNORECASE)
@@ -15,8 +15,6 @@ _LIST_LABEL = re.compile(
     r"^(?:Figures|Tables|Boxes|Appendix(?:es)?|Appendices|Contacts|List of (?:Figures|Tables|Boxes|Abbreviations))$",
     re.IGNORECASE,
 )
-_LEADER = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]+\b|…{2,}")
-_ADDRESS = re.compile(r"^<?https?://[^\s>]+>?$")
 _ISSN = re.compile(r"^(?:e-)?ISSN(?: \((?:online|print)\))?:?\s*(\d{4}-\d{3}[\dX])$", re.IGNORECASE)
 _SERIES = re.compile(
     r"^(?P<series>[A-Z][\w ]{0,40}?(?:Paper|Brief|Report|Series|Commentary|Analysis|Note|Insight)s?),?\s*"
@@ -34,7 +32,7 @@ def contents_extent(blocks: list[Block], start: int) -> int:
     last, at = start, start + 1
     while at < len(blocks) and at - last <= 3:
         block = blocks[at]
-        if block.kind is not BlockKind.NOTE and (_LEADER.search(block.text) or _LIST_LABEL.match(block.text.strip())):
+        if block.kind is not BlockKind.NOTE and (LEADER.search(block.text) or _LIST_LABEL.match(block.text.strip())):
             last = at
         at += 1
     return last
@@ -90,7 +88,7 @@ def furniture(doc: Document) -> None:
                 front.number = text
         elif (
             i + 1 < len(blocks)
-            and _ADDRESS.match(one_line(blocks[i + 1].text))
+            and ADDRESS_LINE.match(one_line(blocks[i + 1].text))
             and block.kind is BlockKind.HEADING
             and len(text.split()) <= 6
         ):

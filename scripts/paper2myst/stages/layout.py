@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from paper2myst.conventions import CONTINUED_TAIL
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import (
@@ -101,13 +102,12 @@ def _joined_offsets(
     return head_offsets + tuple(len(head.rstrip()) + space + o for o in tail_offsets)
 
 
-_CONTINUED = re.compile(r"\s*\((?:continued|cont\.)\s*(?:\.{3}|…)?\)\s*$", re.IGNORECASE)
 _ENDS_IN_ADDRESS = re.compile(r"(?:<https?://[^\s>]+>|https?://\S+)$")
 
 
 def continued_mark(text: str) -> int:
     """Where a "(continued...)" mark that ends a cut note starts; -1 if there is none."""
-    match = _CONTINUED.search(text)
+    match = CONTINUED_TAIL.search(text)
     return match.start() if match else -1
 
 

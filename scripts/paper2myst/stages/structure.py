@@ -7,6 +7,11 @@ import re
 from paper2myst.conventions import (
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
+    BYLINE,
+    ENDNOTES_HEADING,
+    KEYWORDS_LINE,
+    REFERENCES_HEADING,
+    SUMMARY_HEADING,
     continues_role,
     name_before_role,
     name_list,
@@ -15,13 +20,8 @@ from paper2myst.conventions import (
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
 
-_BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.DOTALL)
-REFERENCES = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
-_ENDNOTES = re.compile(r"^(Notes|Endnotes|End notes)$", re.IGNORECASE)
 # An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
-_KEYWORDS = re.compile(r"^(?P<label>Keywords|Key words)\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
-_SUMMARY = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d[a-z]?\b")  # "2020a": a second work of an author that year
 _URL = re.compile(r"https?://|<www\.|\bwww\.")
 
@@ -71,7 +71,7 @@ def structure(doc: Document) -> None:
     # The cover page repeats the title on the title page: everything between is cover material.
     repeat = next((i for i, b in enumerate(blocks[start + 1 :], start + 1) if one_line(b.text) == front.title), None)
     if repeat is not None:
-        summary = next((i for i in range(start + 1, repeat) if _SUMMARY.match(blocks[i].text.strip())), repeat)
+        summary = next((i for i in range(start + 1, repeat) if SUMMARY_HEADING.match(blocks[i].text.strip())), repeat)
         extra = _cover(doc, blocks[start + 1 : summary])
         if summary < repeat:  # a summary page before the title page: it is a section of the body
             rest = extra + blocks[summary:]
@@ -83,7 +83,7 @@ def structure(doc: Document) -> None:
     if rest and front.subtitle and one_line(rest[0].text) == front.subtitle:
         front.subtitle_spans.append(rest[0].span)  # the title page repeats the subtitle too
         rest = rest[1:]
-    if rest and _BYLINE.match(rest[0].text):
+    if rest and BYLINE.match(rest[0].text):
         _byline(doc, rest[0])
         rest = rest[1:]
     else:
@@ -92,7 +92,7 @@ def structure(doc: Document) -> None:
         rest = _opening(doc, rest)
     rest = _authors_section(doc, rest)
     rest = _endnotes(doc, rest)
-    end = next((i for i, b in enumerate(rest) if REFERENCES.match(b.text.strip())), None)
+    end = next((i for i, b in enumerate(rest) if REFERENCES_HEADING.match(b.text.strip())), None)
     if end is None:
         doc.blocks = rest
         return
@@ -109,10 +109,10 @@ def structure(doc: Document) -> None:
 
 def _is_subtitle(blocks: list[Block], at: int) -> bool:
     """A line between the title and the byline that is neither: the subtitle."""
-    if at + 1 >= len(blocks) or not _BYLINE.match(blocks[at + 1].text):
+    if at + 1 >= len(blocks) or not BYLINE.match(blocks[at + 1].text):
         return False
     block = blocks[at]
-    return block.kind in {BlockKind.HEADING, BlockKind.TEXT} and not _BYLINE.match(block.text) and len(block.text) < 200
+    return block.kind in {BlockKind.HEADING, BlockKind.TEXT} and not BYLINE.match(block.text) and len(block.text) < 200
 
 
 def _opening(doc: Document, blocks: list[Block]) -> list[Block]:
@@ -129,10 +129,10 @@ def _opening(doc: Document, blocks: list[Block]) -> list[Block]:
         front.abstract_label = one_line(blocks[at].text)
         front.label_spans.append(blocks[at].span)
         at += 1
-        while at < len(blocks) and blocks[at].kind is BlockKind.TEXT and not _KEYWORDS.match(blocks[at].text):
+        while at < len(blocks) and blocks[at].kind is BlockKind.TEXT and not KEYWORDS_LINE.match(blocks[at].text):
             front.abstract.append(Paragraph(one_line(blocks[at].text), blocks[at].span))
             at += 1
-    if at < len(blocks) and (match := _KEYWORDS.match(one_line(blocks[at].text))):
+    if at < len(blocks) and (match := KEYWORDS_LINE.match(one_line(blocks[at].text))):
         _keywords(doc, blocks[at], match)
         at += 1
     return before + blocks[at:]
@@ -150,7 +150,7 @@ def _keywords(doc: Document, block: Block, match: re.Match[str]) -> None:
 def _endnotes(doc: Document, blocks: list[Block]) -> list[Block]:
     """A numbered "Notes" / "Endnotes" list after the body: its entries are the notes."""
     for at in range(len(blocks) - 1, -1, -1):
-        if _ENDNOTES.match(blocks[at].text.strip()) and at + 1 < len(blocks):
+        if ENDNOTES_HEADING.match(blocks[at].text.strip()) and at + 1 < len(blocks):
             end = at + 1
             while end < len(blocks) and (blocks[end].kind is BlockKind.NOTE or _ENDNOTE.match(blocks[end].text)):
                 entry = _ENDNOTE.match(blocks[end].text)
@@ -277,7 +277,7 @@ def _signatures(doc: Document, blocks: list[Block]) -> list[Block]:
 
 
 def _byline(doc: Document, block: Block) -> None:
-    match = _BYLINE.match(block.text)
+    match = BYLINE.match(block.text)
     assert match is not None
     front = doc.front
     names = one_line(match.group("names"))
@@ -297,7 +297,7 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
     extra: list[Block] = []
     for block in blocks:
         text = one_line(block.text)
-        if _BYLINE.match(block.text):
+        if BYLINE.match(block.text):
             _byline(doc, block)
         elif text.lower() == "abstract" and not front.abstract_label:
             front.abstract_label = text
@@ -305,7 +305,7 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
         elif text.lower() in {"keywords", "key words", "keywords:"} and not front.keywords_label:
             front.keywords_label = text
             front.label_spans.append(block.span)
-        elif (match := _KEYWORDS.match(text)) and not front.keywords_line:
+        elif (match := KEYWORDS_LINE.match(text)) and not front.keywords_line:
             _keywords(doc, block, match)
         elif " | " in text and not front.keywords_line:
             front.keywords_line = text

@@ -10,10 +10,18 @@ from itertools import pairwise
 
 from paper2myst.conventions import (
     ADDRESS_LINE,
+    BYLINE,
+    CAPTION_NOTE,
     CONNECTORS,
+    CONTINUED_TAIL,
     DOI_LINE,
+    ENDNOTES_HEADING,
+    EQUATION,
+    FRONT_LABEL,
     INSTITUTION_WORDS,
+    REFERENCES_HEADING,
     REPORT_NUMBER,
+    TABLE_NOTE,
     continues_role,
     is_role,
     name_before_role,
@@ -62,20 +70,13 @@ from paper2myst.readers.pdf.paragraphs import (
     mark_faces,
     pitch,
 )
-from paper2myst.stages.blocks import EQUATION
-from paper2myst.stages.structure import REFERENCES, split_authors
+from paper2myst.stages.structure import split_authors
 
-_ENDNOTES = re.compile(r"^(?:end\s?notes|notes)$", re.IGNORECASE)
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
-_SOURCE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.IGNORECASE)
-_TABLE_NOTE = re.compile(r"^[a-z]\.\s+\S")  # a table's lettered note: "a. Figures are rounded."
 _LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table's note where notes are numbered
-_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
-_FRONT_LABEL = re.compile(r"^(abstract|keywords|key words)[:.]?$", re.IGNORECASE)
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
 # numbers ("↑ 3, 5") in print.
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
-_CONTINUED_TAIL = re.compile(r"\s*\(\s*(?:continued|cont(?:'d|\.))[^)]*\)\s*$", re.IGNORECASE)
 
 
 # Running text: a line this long is prose (a table's cells and a chart's labels are set in shorter pieces).
@@ -149,7 +150,8 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
     items, body_groups = _caption_rows(_notes_run_on(items, size, family), body_groups)
     body = {id(g) for g in body_groups}
     end = next(
-        (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and REFERENCES.match(_text(g))), len(items)
+        (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and REFERENCES_HEADING.match(_text(g))),
+        len(items),
     )
     boxed: set[int] = set()  # groups set as a box's, a table's or a figure's text
     for group in items[:end]:
@@ -194,7 +196,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
             current = None
             continue
         for line in group.lines:
-            note = under_caption and bool(_SOURCE.match(line.text) or _TABLE_NOTE.match(line.text))
+            note = under_caption and bool(CAPTION_NOTE.match(line.text) or TABLE_NOTE.match(line.text))
             if (
                 current is not None
                 and not note
@@ -355,7 +357,7 @@ def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
                 left[key] = min(left.get(key, line.x0), line.x0)
     gone: set[int] = set()
     for i, group in enumerate(body_groups):
-        if group.kind is BlockKind.HEADING and REFERENCES.match(_text(group)):
+        if group.kind is BlockKind.HEADING and REFERENCES_HEADING.match(_text(group)):
             break  # a reference list's entries end without a full stop as often as not
         if group.kind not in {BlockKind.TEXT, BlockKind.LIST_ITEM} or id(group) in gone:
             continue
@@ -582,14 +584,14 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
     body = [ln for ln in lines if ln.role == "body"]
     after = body.index(found.title[-1]) + 1 if found.title and found.title[-1] in body else 0
     rest = [ln for ln in lines if ln.role == "body"][after:]
-    if rest and _BYLINE.match(rest[0].text):
+    if rest and BYLINE.match(rest[0].text):
         found.byline = rest[0]
         rest[0].role = "front"
     current: list[Line] | None = None
     for line in rest:
         if line.role != "body":
             continue
-        label = _FRONT_LABEL.match(line.text)
+        label = FRONT_LABEL.match(line.text)
         if label:
             found.labels.append(line)
             line.role = "front"
@@ -805,7 +807,7 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
         stops = [
             ln.top for g in groups[i + 1 :] if g.kind is not BlockKind.TABLE for ln in g.lines[:1] if ln.page == page
         ]
-        stops += [ln.top for ln in same if ln.top < top and _SOURCE.match(ln.text)]
+        stops += [ln.top for ln in same if ln.top < top and CAPTION_NOTE.match(ln.text)]
         stops += [ln.top for ln in notes if ln.page == page]
         height = pages[page - 1].height
         bottom = max((t for t in stops if t < top), default=height * 0.08) + 1
@@ -1003,7 +1005,9 @@ def _endnotes(items: list[Group]) -> list[Group]:
     """
     if any(g.kind is BlockKind.NOTE for g in items):
         return items
-    start = next((i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and _ENDNOTES.match(_text(g))), None)
+    start = next(
+        (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and ENDNOTES_HEADING.match(_text(g))), None
+    )
     if start is None:
         return items
     end = next((i for i in range(start + 1, len(items)) if items[i].kind is BlockKind.HEADING), len(items))
@@ -1135,7 +1139,7 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE)  # a note's raised text is not a call
     text = render(pieces)
     if group.kind is BlockKind.NOTE:
-        text = _CONTINUED_TAIL.sub("", text)
+        text = CONTINUED_TAIL.sub("", text)
         if inline_label:  # an endnote's number set in its first run: "12. Text"
             text = re.sub(rf"^{re.escape(escape_markup(group.label))}[.)]?\s*", "", text)
     text = _BACKLINKS.sub("", text)  # an edition's links back to what cites the entry: not the author's words

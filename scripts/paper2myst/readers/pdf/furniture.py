@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from paper2myst.conventions import CONTINUED_LINE, LEADER_END, PAGE_NUMBER
 from paper2myst.readers.pdf.extract import Page
 from paper2myst.readers.pdf.lines import Line
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s+(?:of|/)\s+\d{1,4})?$", re.IGNORECASE)
-# "(continued)", "(Continued on next page)", or the word alone: not a sentence that opens with "continued".
-_CONTINUED = re.compile(r"^(?:\(\s*(?:continued|cont(?:'d|\.))\b[^)]*\)|continued|cont(?:'d|\.))\.?$", re.IGNORECASE)
-_LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})?$", re.IGNORECASE)
 # How far from the page's top and bottom edges running heads and feet stand.
 MARGIN = 0.1
 
@@ -45,7 +42,7 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
             # a section's own running head, smaller than the text, repeats on the next or the last page.
             again = seen[key] >= repeated or any(key.startswith(r) for r in running)
             again = again or (key in near and line.size < size and len(key) >= 10)
-            if (margin and (again or _PAGE_NUMBER.match(line.text))) or _CONTINUED.match(line.text):
+            if (margin and (again or PAGE_NUMBER.match(line.text))) or CONTINUED_LINE.match(line.text):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
         rows = {round(ln.baseline) for ln in page_lines if ln.role == "furniture" and _in_margin(ln, page)}
@@ -70,7 +67,7 @@ def mark_contents(lines: list[list[Line]]) -> None:
     """A page most of whose lines end in dot leaders is a contents list: left out (the editions make their own)."""
     for page_lines in lines:
         body = [ln for ln in page_lines if ln.role == "body"]
-        leaders = sum(1 for ln in body if _LEADER.search(ln.text))
+        leaders = sum(1 for ln in body if LEADER_END.search(ln.text))
         if body and leaders >= 1 and leaders * 2 >= len(body):
             for line in body:
                 line.role = "contents"

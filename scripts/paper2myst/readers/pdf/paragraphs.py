@@ -8,14 +8,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from paper2myst.conventions import BULLETS, CAPTION_OPENING
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
-BULLET = re.compile(r"^([•◦▪▫●○■□‣⁃➢✓])\s*")  # a dash that opens a line is as often the author's
+BULLET = re.compile(rf"^([{BULLETS}])\s*")  # a dash that opens a line is as often the author's
 _NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
-_CAPTION = re.compile(
-    r"^(?:Figure|Fig\.|Table|Chart|Exhibit|Map|Box|Graph)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE
-)
+_CAPTION = CAPTION_OPENING
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z])\.$")  # "Inc.", "U.S.": no full stop
 _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
