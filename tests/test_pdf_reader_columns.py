@@ -625,3 +625,42 @@ def test_a_wrapped_heading_in_its_own_face_is_one_heading_and_a_list_in_its_own_
     lines = [*_body(700, 8), *items, *_body(564, 8)]
     mark_faces(lines, 8.2)
     assert [ln.face_apart for ln in items] == [False, False]
+
+
+def _side_page(head_size: float, head_end: float = 203.0, bold: bool = False, text: str = "Ethanol") -> list[Line]:
+    """Text set from x=216 at 11pt, and a margin line level with its first line, ``head_size`` large."""
+    font = Font("Body-Bold" if bold else "Body", bold, False)
+    head = Run(text, 37, head_end, 419, 431, 421.3, head_size, font)
+    body = [run("DOE's ethanol R&D program, the primary component of its biomass R&D", 216, 421.3, 11, x1=560)]
+    body += [
+        run(f"line {i} of the text goes on as the text goes on to its end", 216, 408.3 - 13 * i, 11, x1=560)
+        for i in range(8)
+    ]
+    return page_lines(_page([head, *body]))
+
+
+def test_a_side_heading_a_little_larger_than_the_text_is_a_heading_read_first() -> None:
+    from paper2myst.readers.pdf.lines import SIDE_STEP
+    from paper2myst.readers.pdf.paragraphs import is_heading
+
+    lines = _side_page(11 * (1 + SIDE_STEP) + 0.1)
+    assert lines[0].text == "Ethanol" and lines[0].side and is_heading(lines[0], 11)
+    assert lines[1].text.startswith("DOE's ethanol")
+    lines = _side_page(11 * (1 + SIDE_STEP) - 0.1)  # the text's size, or nearly: a table's first cell
+    assert lines[0].text.startswith("Ethanol DOE's") and not lines[0].side  # one line, as printed
+    assert _side_page(11, bold=True)[0].side  # bold at the text's size: a heading too
+
+
+def test_a_side_heading_closer_to_the_text_than_a_column_gap_is_a_line_of_its_own() -> None:
+    from paper2myst.readers.pdf.lines import SIDE_GAP
+
+    size = 11 * 1.09
+    # Ending SIDE_GAP ems short of the text's edge: parted from the text's line (COLUMN_GAP would not part them).
+    lines = _side_page(size, head_end=216 - SIDE_GAP * size - 0.5)
+    assert [ln.text for ln in lines][:2] == ["Ethanol", lines[1].text] and lines[1].text.startswith("DOE's")
+    # Closer: one line, as printed.
+    lines = _side_page(size, head_end=216 - SIDE_GAP * size + 0.5)
+    assert lines[0].text.startswith("Ethanol DOE's")
+    # A list's label in the margin is no heading, whatever its size: it stays with its item.
+    lines = _side_page(size, head_end=216 - (SIDE_GAP + 0.3) * size, text="1.")
+    assert lines[0].text.startswith("1. DOE's")

@@ -65,7 +65,10 @@ def _display(line: Line, body_size: float) -> bool:
     # bold passage (a run-in lead sentence), not a heading.
     inside = line.text[:1].islower() or line.text.endswith(("-", "\xad"))
     return 0 < len(words) <= 25 and (
-        line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97 and not inside) or line.face_apart
+        line.size >= body_size * 1.15
+        or (line.bold and line.size >= body_size * 0.97 and not inside)
+        or line.face_apart
+        or line.side
     )
 
 
