@@ -656,11 +656,13 @@ def test_a_side_heading_closer_to_the_text_than_a_column_gap_is_a_line_of_its_ow
 
     size = 11 * 1.09
     # Ending SIDE_GAP ems short of the text's edge: parted from the text's line (COLUMN_GAP would not part them).
-    lines = _side_page(size, head_end=216 - SIDE_GAP * size - 0.5)
+    lines = _side_page(size, head_end=216 - SIDE_GAP * 11 - 0.5)  # (the text's ems)
     assert [ln.text for ln in lines][:2] == ["Ethanol", lines[1].text] and lines[1].text.startswith("DOE's")
     # Closer: one line, as printed.
-    lines = _side_page(size, head_end=216 - SIDE_GAP * size + 0.5)
+    lines = _side_page(size, head_end=216 - SIDE_GAP * 11 + 0.5)
     assert lines[0].text.startswith("Ethanol DOE's")
     # A list's label in the margin is no heading, whatever its size: it stays with its item.
     lines = _side_page(size, head_end=216 - (SIDE_GAP + 0.3) * size, text="1.")
     assert lines[0].text.startswith("1. DOE's")
+    # A year ending a wrapped side heading is the heading's, not a label.
+    assert _side_page(size, head_end=216 - (SIDE_GAP + 0.3) * size, text="1997")[0].text == "1997"

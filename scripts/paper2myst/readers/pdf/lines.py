@@ -263,18 +263,26 @@ def text_edge(rows: list[list[Run]]) -> float | None:
 def _side(piece: list[Run], run: Run, edge: float | None) -> bool:
     """A side heading's words end the piece, ``run`` opening the text's line at its edge.
 
-    The piece ends ``SIDE_GAP`` ems short of the edge, has words (not a list's label: "1."), and is set larger than
-    the text by more than ``SIDE_STEP`` of its size, or bold: then the gap parts them, however narrow.
+    The piece ends ``SIDE_GAP`` of the text's ems short of the edge, is no list's label ("1.", "(a)", a bullet),
+    and is set larger than the text by more than ``SIDE_STEP`` of its size, or bold: then the gap parts them,
+    however narrow.
     """
     last = piece[-1]
-    words = "".join(r.text for r in piece)
     return (
         edge is not None
         and abs(run.x0 - edge) <= EDGE_ALIGN * run.size
-        and last.x1 < edge - SIDE_GAP * last.size
-        and sum(c.isalpha() for c in words) >= 2
+        and last.x1 < edge - SIDE_GAP * run.size
+        and not _label("".join(r.text for r in piece))
         and (last.size > run.size * (1 + SIDE_STEP) or (last.font.bold and not run.font.bold))
     )
+
+
+_LABEL = re.compile(r"\(?[0-9A-Za-z]{1,3}[.)]|\W{1,2}")
+
+
+def _label(text: str) -> bool:
+    """A list's or a note's label: "1.", "(a)", "iv)", a bullet."""
+    return bool(_LABEL.fullmatch(text.strip()))
 
 
 def _split(row: list[Run], edge: float | None = None) -> list[list[Run]]:
@@ -489,7 +497,7 @@ def _side_headings_first(lines: list[Line]) -> list[Line]:
         for ln in lines
         if ln.x1 < edge - SIDE_GAP * size
         and (ln.size > size * (1 + SIDE_STEP) or (ln.bold and ln.size >= size * 0.97))
-        and sum(c.isalpha() for c in ln.text) >= 2
+        and not _label(ln.text)
     ]
     if not margin or len(margin) * 2 > len(lines):
         return lines
