@@ -643,11 +643,14 @@ def _back(lines: list[Line], size: float, width: float, banner: Line | None = No
     The banner's name set again as a heading at the top of a later page opens the publisher's page.
     Without an author heading, "Name, role" lines just before the back matter name the authors.
     """
+    body = [ln for ln in lines if ln.role == "body"]
+    # A heading's wrapped last line ("… Contact and Staff" / "Acknowledgments") heads nothing of its own.
+    wrapped = {id(b) for a, b in pairwise(body) if is_heading(a, size) and _close(a, b)}
     start = next(
         (
             i
             for i, ln in enumerate(lines)
-            if (ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text))
+            if (ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text) and id(ln) not in wrapped)
             or (_publisher_page(ln, banner, size) and ln.page == lines[i - 1].page + 1)
         ),
         None,
