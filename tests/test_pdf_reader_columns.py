@@ -666,3 +666,11 @@ def test_a_side_heading_closer_to_the_text_than_a_column_gap_is_a_line_of_its_ow
     assert lines[0].text.startswith("1. DOE's")
     # A year ending a wrapped side heading is the heading's, not a label.
     assert _side_page(size, head_end=216 - (SIDE_GAP + 0.3) * size, text="1997")[0].text == "1997"
+
+
+def test_two_single_quotation_marks_set_together_are_a_double_one() -> None:
+    from paper2myst.readers.pdf.extract import paired_quotes
+
+    assert paired_quotes("known as its ‘‘pitch attitude.’’ On") == "known as its “pitch attitude.” On"
+    assert paired_quotes("the ‘pilot’s’ view") == "the ‘pilot’s’ view"  # one mark at a time: single quotes
+    assert paired_quotes("a ‘ ‘ gap") == "a ‘ ‘ gap"  # apart: two marks
