@@ -674,3 +674,15 @@ def test_two_single_quotation_marks_set_together_are_a_double_one() -> None:
     assert paired_quotes("known as its ‘‘pitch attitude.’’ On") == "known as its “pitch attitude.” On"
     assert paired_quotes("the ‘pilot’s’ view") == "the ‘pilot’s’ view"  # one mark at a time: single quotes
     assert paired_quotes("a ‘ ‘ gap") == "a ‘ ‘ gap"  # apart: two marks
+
+
+def test_an_accent_drawn_over_the_letter_before_it_joins_the_letter() -> None:
+    from paper2myst.readers.pdf.lines import accents
+
+    def text(accent_x0: float) -> str:
+        word = run("authorities: Age", 200, 500, 10, x1=287.1)
+        rest = run("ncia Nacional", 287.2, 500, 10, x1=350)
+        return "".join(r.text for r in accents([word, run("ˆ", accent_x0, 500, 10, x1=accent_x0 + 2.8), rest]))
+
+    assert text(287.1 - 3.3) == "authorities: Agência Nacional"  # drawn back over the "e"
+    assert text(287.1 + 0.1) == "authorities: Ageˆncia Nacional"  # after the letter: kept as printed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -418,6 +419,44 @@ def drop_caps(runs: list[Run]) -> list[Run]:
     return out
 
 
+# Spacing accents a typesetter may draw as glyphs of their own over the letter before them, and the combining
+# marks they stand for.
+_ACCENTS = {"ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327", "¨": "\u0308", "ˇ": "\u030c", "˚": "\u030a", "´": "\u0301"}
+
+
+def accents(runs: list[Run]) -> list[Run]:
+    """An accent drawn as a glyph of its own over the letter before it ("Age" "ˆ" "ncia") joins that letter ("ê").
+
+    The accent is one spacing accent whose run starts inside the box of a run on its line that ends with a letter,
+    and the two compose into one character; else it stays as printed.
+    """
+    out = list(runs)
+    for accent in runs:
+        mark = _ACCENTS.get(accent.text.strip()) if len(accent.text.strip()) == 1 else None
+        if mark is None:
+            continue
+        base = next(
+            (
+                r
+                for r in out
+                if r is not accent
+                and r.text.rstrip()[-1:].isalpha()
+                and r.x0 < accent.x0 < r.x1
+                and abs(r.baseline - accent.baseline) < r.size * ROW_EXACT
+            ),
+            None,
+        )
+        if base is None:
+            continue
+        word = base.text.rstrip()
+        letter = unicodedata.normalize("NFC", word[-1] + mark)
+        if len(letter) != 1:
+            continue
+        joined = replace(base, text=word[:-1] + letter + base.text[len(word) :])
+        out = [joined if r is base else r for r in out if r is not accent]
+    return out
+
+
 def page_lines(page: Page) -> list[Line]:
     """The page's lines in reading order: spanning lines, then each column, band by band."""
     # Text turned along the side of the page (a stamp in the margin) is read apart; where most of it is turned
@@ -426,7 +465,7 @@ def page_lines(page: Page) -> list[Line]:
     landscape = len(aside) * 2 > len(page.runs)  # (its lines' left and right are the page's top and bottom)
     if landscape:
         aside = []
-    upright = drop_caps([r for r in page.runs if not any(r is a for a in aside)])
+    upright = accents(drop_caps([r for r in page.runs if not any(r is a for a in aside)]))
     gutters = _gutters(replace(page, runs=upright))
     groups: dict[int, list[Run]] = {k: [] for k in range(MAX_COLUMNS + 1)}
     for run in upright:
