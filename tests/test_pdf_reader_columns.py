@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from paper2myst.model import BlockKind
@@ -686,3 +687,33 @@ def test_an_accent_drawn_over_the_letter_before_it_joins_the_letter() -> None:
 
     assert text(287.1 - 3.3) == "authorities: Agência Nacional"  # drawn back over the "e"
     assert text(287.1 + 0.1) == "authorities: Ageˆncia Nacional"  # after the letter: kept as printed
+
+
+def test_a_heading_as_wide_as_the_text_is_one_in_the_face_of_the_documents_other_headings() -> None:
+    from paper2myst.readers.pdf.paragraphs import FACE_FILL
+
+    def apart(face: str, fill: float) -> bool:
+        short = _faced("URL analysis", 40, 620, 8.7, "Sans", 90)  # a heading set apart by its face, short
+        wide = _faced("Editing model responses to improve statement relevance", 40, 400, 8.7, face, 40 + fill * 254)
+        lines = [*_body(700, 8), short, *_body(610, 8), wide, *_body(390, 8)]
+        mark_faces(lines, 8.2)
+        assert short.face_apart
+        return wide.face_apart
+
+    assert apart("Sans", FACE_FILL - 0.01)
+    assert apart("Sans", FACE_FILL + 0.1)  # as wide as the text, but in the headings' face
+    assert not apart("Mono", FACE_FILL + 0.1)  # another rare face no heading uses: a passage's line
+    assert apart("Mono", FACE_FILL - 0.01)
+
+
+def test_a_heading_in_its_own_face_may_name_a_title_in_italics() -> None:
+    italic = Run("SourceCheckup", 306, 366, 616, 625, 617.6, 8.7, Font("SansI", False, True))
+    rest = Run("evaluation framework", 368, 450, 616, 625, 617.6, 8.7, Font("Sans", False, False))
+    head = make_line(1, [italic, rest], 1)
+    lines = [*_body(700, 8), head, *_body(607, 8)]
+    mark_faces(lines, 8.2)
+    assert head.face_apart
+    all_italic = make_line(1, [italic, replace(rest, font=Font("SansI", False, True))], 1)
+    lines = [*_body(700, 8), all_italic, *_body(607, 8)]
+    mark_faces(lines, 8.2)
+    assert not all_italic.face_apart  # wholly in italics: an emphasised line, no heading
