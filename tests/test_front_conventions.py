@@ -531,3 +531,22 @@ def test_a_sections_title_set_again_small_in_its_pages_margin_is_its_running_hea
 
     assert sorted(roles("Appendix V: Comments")) == ["FURNITURE", "HEADING"]
     assert "FURNITURE" not in roles("Appendix V: Other Comments")  # another title: the line stays the text's
+
+
+def test_a_paragraph_goes_on_past_a_small_line_in_another_face_at_the_pages_foot() -> None:
+    def texts(foot_font: Font, size: float = 8.5) -> list[str]:
+        first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+        foot = run("Questrom School of Business, Boston University, Boston, MA 02215", 72, 45, size, foot_font)
+        cut = run("and so the rivers of the plain ran on without a treaty for many years", 72, 290)
+        second = page(2, [*body(700, 20), cut, foot])
+        rest = run("depending on the rains, which the treaty never named at all.", 72, 700)
+        third = page(3, [rest, *body(680, 20)])
+        return [b.text for b in build([first, second, third]).blocks if b.kind.name != "FURNITURE"]
+
+    joined = texts(Font("Sans", False, False))
+    assert any(
+        t.endswith("for many years depending on the rains, which the treaty never named at all.") for t in joined
+    )
+    assert any(t.startswith("Questrom School") for t in joined)  # kept, as a block of its own (a box)
+    apart = texts(Font("Sans", False, False), 10.0)  # at the text's size: text, what goes on goes on from it
+    assert not any("many years depending" in t for t in apart)

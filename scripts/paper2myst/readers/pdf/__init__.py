@@ -960,6 +960,16 @@ def _items(
         for group in group_lines(body, size, steps, body_size(body), justified):
             prev = body_groups[-1] if body_groups else None
             opening = group.lines[0]
+            if (
+                prev is not None
+                and len(body_groups) > 1
+                and prev.lines[0].page < opening.page
+                and face(prev.lines[-1]) != face(opening) == face(body_groups[-2].lines[-1])
+                and prev.lines[0].size < size
+            ):
+                # A line set small in another face at the page's foot (an affiliation) stands between a paragraph
+                # and its rest on the next page: the paragraph goes on past it, in its own face.
+                prev = body_groups[-2]
             edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
             if prev is not None and continues(prev, group, edge, left[opening.page, opening.column]):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
