@@ -717,3 +717,16 @@ def test_a_heading_in_its_own_face_may_name_a_title_in_italics() -> None:
     lines = [*_body(700, 8), all_italic, *_body(607, 8)]
     mark_faces(lines, 8.2)
     assert not all_italic.face_apart  # wholly in italics: an emphasised line, no heading
+
+
+def test_of_two_runs_starting_together_the_shorter_is_read_first() -> None:
+    from paper2myst.readers.pdf.lines import START_TIE
+
+    def text(offset_ems: float) -> str:
+        word = run("more of a ‘verbal expression", 57, 588.9, 9.8, x1=231.4)
+        comma = run(", rather than a", 231.66, 588.9, 9.8, x1=290.5)
+        quote = run("’", 231.66 + offset_ems * 9.8, 588.9, 9.8, x1=233.0 + offset_ems * 9.8)
+        return page_lines(_page([word, comma, quote]))[0].text
+
+    assert text(START_TIE - 0.01) == "more of a ‘verbal expression’, rather than a"
+    assert text(START_TIE + 0.01) != "more of a ‘verbal expression’, rather than a"  # apart: in the order they start

@@ -42,6 +42,9 @@ SIDE_STEP = 0.05
 EDGE_ALIGN = 0.3
 # A space written at a run's end is no space where the next run starts this many ems back inside the run.
 SQUEEZE = 0.005
+# Runs of one row starting within this many ems of each other start together: the one ending first is read first
+# (measured: a closing quotation mark 0.006 em right of the start of the comma set over it).
+START_TIE = 0.05
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 # A drop cap: one letter at least this many times the size of the lines set beside it.
@@ -292,6 +295,11 @@ def _split(row: list[Run], edge: float | None = None) -> list[list[Run]]:
     ``edge``: where the text's lines start (see ``text_edge``).
     """
     row.sort(key=lambda r: r.x0)
+    # Of two runs starting together (a quotation mark kerned under the comma after it), the shorter comes first.
+    for i in range(len(row) - 1):
+        a, b = row[i], row[i + 1]
+        if b.x0 - a.x0 <= START_TIE * min(a.size, b.size) and b.x1 < a.x1:
+            row[i], row[i + 1] = b, a
     parts: list[list[Run]] = [[row[0]]]
     for run in row[1:]:
         last = parts[-1][-1]
