@@ -501,3 +501,52 @@ def test_paragraphs_above_a_title_found_too_far_down_stay_the_bodys() -> None:
     reading = build([page(1, runs)])
     assert first in " ".join(b.text for b in reading.blocks if b.kind.name != "FURNITURE")
     assert reading.front is not None and reading.front.title == "Background and Changes"
+
+
+def _acknowledged(above: str | None) -> tuple[list[str], list[str]]:
+    """A last page with an "Acknowledgments" heading line, under ``above`` (a heading's first line) or alone."""
+    first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+    second = page(2, body(700, 20))
+    head = [run(above, 72, 700, 16, BOLD)] if above else []
+    third = page(3, [*head, run("Acknowledgments", 72, 680, 16, BOLD), *body(650, 3)])
+    reading = build([first, second, third])
+    headings = [b.text for b in reading.blocks if b.kind.name == "HEADING"]
+    return headings, [b.text for b in reading.back]
+
+
+def test_a_back_matter_word_ending_a_wrapped_heading_opens_no_back_matter() -> None:
+    headings, back = _acknowledged("Appendix VI: Contact and Staff")
+    assert headings[-1] == "Appendix VI: Contact and Staff Acknowledgments"
+    assert back == []
+    headings, back = _acknowledged(None)  # a heading of its own: the back matter
+    assert "Acknowledgments" not in headings and back
+
+
+def test_a_sections_title_set_again_small_in_its_pages_margin_is_its_running_head() -> None:
+    def roles(title: str) -> list[str]:
+        first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+        last = page(2, [run("Appendix V: Comments", 216, 760, 8, BOLD), run(title, 36, 700, 27), *body(650, 20)])
+        reading = build([first, last])
+        return [b.kind.name for b in reading.blocks if b.text == "Appendix V: Comments"]
+
+    assert sorted(roles("Appendix V: Comments")) == ["FURNITURE", "HEADING"]
+    assert "FURNITURE" not in roles("Appendix V: Other Comments")  # another title: the line stays the text's
+
+
+def test_a_paragraph_goes_on_past_a_small_line_in_another_face_at_the_pages_foot() -> None:
+    def texts(foot_font: Font, size: float = 8.5) -> list[str]:
+        first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
+        foot = run("Questrom School of Business, Boston University, Boston, MA 02215", 72, 45, size, foot_font)
+        cut = run("and so the rivers of the plain ran on without a treaty for many years", 72, 290)
+        second = page(2, [*body(700, 20), cut, foot])
+        rest = run("depending on the rains, which the treaty never named at all.", 72, 700)
+        third = page(3, [rest, *body(680, 20)])
+        return [b.text for b in build([first, second, third]).blocks if b.kind.name != "FURNITURE"]
+
+    joined = texts(Font("Sans", False, False))
+    assert any(
+        t.endswith("for many years depending on the rains, which the treaty never named at all.") for t in joined
+    )
+    assert any(t.startswith("Questrom School") for t in joined)  # kept, as a block of its own (a box)
+    apart = texts(Font("Sans", False, False), 10.0)  # at the text's size: text, what goes on goes on from it
+    assert not any("many years depending" in t for t in apart)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from paper2myst.model import BlockKind
@@ -625,3 +626,107 @@ def test_a_wrapped_heading_in_its_own_face_is_one_heading_and_a_list_in_its_own_
     lines = [*_body(700, 8), *items, *_body(564, 8)]
     mark_faces(lines, 8.2)
     assert [ln.face_apart for ln in items] == [False, False]
+
+
+def _side_page(head_size: float, head_end: float = 203.0, bold: bool = False, text: str = "Ethanol") -> list[Line]:
+    """Text set from x=216 at 11pt, and a margin line level with its first line, ``head_size`` large."""
+    font = Font("Body-Bold" if bold else "Body", bold, False)
+    head = Run(text, 37, head_end, 419, 431, 421.3, head_size, font)
+    body = [run("DOE's ethanol R&D program, the primary component of its biomass R&D", 216, 421.3, 11, x1=560)]
+    body += [
+        run(f"line {i} of the text goes on as the text goes on to its end", 216, 408.3 - 13 * i, 11, x1=560)
+        for i in range(8)
+    ]
+    return page_lines(_page([head, *body]))
+
+
+def test_a_side_heading_a_little_larger_than_the_text_is_a_heading_read_first() -> None:
+    from paper2myst.readers.pdf.lines import SIDE_STEP
+    from paper2myst.readers.pdf.paragraphs import is_heading
+
+    lines = _side_page(11 * (1 + SIDE_STEP) + 0.1)
+    assert lines[0].text == "Ethanol" and lines[0].side and is_heading(lines[0], 11)
+    assert lines[1].text.startswith("DOE's ethanol")
+    lines = _side_page(11 * (1 + SIDE_STEP) - 0.1)  # the text's size, or nearly: a table's first cell
+    assert lines[0].text.startswith("Ethanol DOE's") and not lines[0].side  # one line, as printed
+    assert _side_page(11, bold=True)[0].side  # bold at the text's size: a heading too
+
+
+def test_a_side_heading_closer_to_the_text_than_a_column_gap_is_a_line_of_its_own() -> None:
+    from paper2myst.readers.pdf.lines import SIDE_GAP
+
+    size = 11 * 1.09
+    # Ending SIDE_GAP ems short of the text's edge: parted from the text's line (COLUMN_GAP would not part them).
+    lines = _side_page(size, head_end=216 - SIDE_GAP * 11 - 0.5)  # (the text's ems)
+    assert [ln.text for ln in lines][:2] == ["Ethanol", lines[1].text] and lines[1].text.startswith("DOE's")
+    # Closer: one line, as printed.
+    lines = _side_page(size, head_end=216 - SIDE_GAP * 11 + 0.5)
+    assert lines[0].text.startswith("Ethanol DOE's")
+    # A list's label in the margin is no heading, whatever its size: it stays with its item.
+    lines = _side_page(size, head_end=216 - (SIDE_GAP + 0.3) * size, text="1.")
+    assert lines[0].text.startswith("1. DOE's")
+    # A year ending a wrapped side heading is the heading's, not a label.
+    assert _side_page(size, head_end=216 - (SIDE_GAP + 0.3) * size, text="1997")[0].text == "1997"
+
+
+def test_two_single_quotation_marks_set_together_are_a_double_one() -> None:
+    from paper2myst.readers.pdf.extract import paired_quotes
+
+    assert paired_quotes("known as its ‘‘pitch attitude.’’ On") == "known as its “pitch attitude.” On"
+    assert paired_quotes("the ‘pilot’s’ view") == "the ‘pilot’s’ view"  # one mark at a time: single quotes
+    assert paired_quotes("a ‘ ‘ gap") == "a ‘ ‘ gap"  # apart: two marks
+
+
+def test_an_accent_drawn_over_the_letter_before_it_joins_the_letter() -> None:
+    from paper2myst.readers.pdf.lines import accents
+
+    def text(accent_x0: float) -> str:
+        word = run("authorities: Age", 200, 500, 10, x1=287.1)
+        rest = run("ncia Nacional", 287.2, 500, 10, x1=350)
+        return "".join(r.text for r in accents([word, run("ˆ", accent_x0, 500, 10, x1=accent_x0 + 2.8), rest]))
+
+    assert text(287.1 - 3.3) == "authorities: Agência Nacional"  # drawn back over the "e"
+    assert text(287.1 + 0.1) == "authorities: Ageˆncia Nacional"  # after the letter: kept as printed
+
+
+def test_a_heading_as_wide_as_the_text_is_one_in_the_face_of_the_documents_other_headings() -> None:
+    from paper2myst.readers.pdf.paragraphs import FACE_FILL
+
+    def apart(face: str, fill: float) -> bool:
+        short = _faced("URL analysis", 40, 620, 8.7, "Sans", 90)  # a heading set apart by its face, short
+        wide = _faced("Editing model responses to improve statement relevance", 40, 400, 8.7, face, 40 + fill * 254)
+        lines = [*_body(700, 8), short, *_body(610, 8), wide, *_body(390, 8)]
+        mark_faces(lines, 8.2)
+        assert short.face_apart
+        return wide.face_apart
+
+    assert apart("Sans", FACE_FILL - 0.01)
+    assert apart("Sans", FACE_FILL + 0.1)  # as wide as the text, but in the headings' face
+    assert not apart("Mono", FACE_FILL + 0.1)  # another rare face no heading uses: a passage's line
+    assert apart("Mono", FACE_FILL - 0.01)
+
+
+def test_a_heading_in_its_own_face_may_name_a_title_in_italics() -> None:
+    italic = Run("SourceCheckup", 306, 366, 616, 625, 617.6, 8.7, Font("SansI", False, True))
+    rest = Run("evaluation framework", 368, 450, 616, 625, 617.6, 8.7, Font("Sans", False, False))
+    head = make_line(1, [italic, rest], 1)
+    lines = [*_body(700, 8), head, *_body(607, 8)]
+    mark_faces(lines, 8.2)
+    assert head.face_apart
+    all_italic = make_line(1, [italic, replace(rest, font=Font("SansI", False, True))], 1)
+    lines = [*_body(700, 8), all_italic, *_body(607, 8)]
+    mark_faces(lines, 8.2)
+    assert not all_italic.face_apart  # wholly in italics: an emphasised line, no heading
+
+
+def test_of_two_runs_starting_together_the_shorter_is_read_first() -> None:
+    from paper2myst.readers.pdf.lines import START_TIE
+
+    def text(offset_ems: float) -> str:
+        word = run("more of a ‘verbal expression", 57, 588.9, 9.8, x1=231.4)
+        comma = run(", rather than a", 231.66, 588.9, 9.8, x1=290.5)
+        quote = run("’", 231.66 + offset_ems * 9.8, 588.9, 9.8, x1=233.0 + offset_ems * 9.8)
+        return page_lines(_page([word, comma, quote]))[0].text
+
+    assert text(START_TIE - 0.01) == "more of a ‘verbal expression’, rather than a"
+    assert text(START_TIE + 0.01) != "more of a ‘verbal expression’, rather than a"  # apart: in the order they start

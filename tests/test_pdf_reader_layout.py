@@ -405,3 +405,31 @@ def test_lower_case_text_after_a_display_line_stays_apart() -> None:
     texts = paragraphs(read(page))
     assert not any("b X + e where" in t or "bX + e where" in t for t in texts)
     assert any(t.startswith("where Y is the outcome") for t in texts)
+
+
+def test_appendices_after_the_reference_list_are_the_authors_text_up_to_the_back_matter() -> None:
+    from paper2myst.model import Block, BlockKind, Front, Span
+    from paper2myst.readers import Reading
+
+    def doc(after: str) -> Document:
+        texts = [
+            (BlockKind.HEADING, "Results"),
+            (BlockKind.TEXT, "The bots kept to the rules most of the time."),
+            (BlockKind.HEADING, "References"),
+            (BlockKind.TEXT, "[1] Ann Author. 2020. Robots and their rules. In Proc. of Rules."),
+            (BlockKind.HEADING, after),
+            (BlockKind.TEXT, "This paper raises few ethical concerns."),
+            (BlockKind.HEADING, "Acknowledgments"),
+            (BlockKind.TEXT, "We thank the reviewers."),
+        ]
+        blocks = [Block(kind, text, Span((i + 1,)), level=1) for i, (kind, text) in enumerate(texts)]
+        reading = Reading([t for _, t in texts], blocks, front=Front(title="Robots"))
+        return convert_reading(reading, "robots.pdf")
+
+    appendix = doc("A.1 Ethics")
+    body = [n.text for n in appendix.body if isinstance(n, Heading | Paragraph)]
+    assert body[-2:] == ["A.1 Ethics", "This paper raises few ethical concerns."]
+    assert len(appendix.references) == 1
+    assert [b.text for b in appendix.back_matter] == ["Acknowledgments", "We thank the reviewers."]
+    back = doc("Disclaimer")  # a back-matter heading right after the list: all of it is back matter
+    assert "This paper raises few ethical concerns." not in [n.text for n in back.body if isinstance(n, Paragraph)]

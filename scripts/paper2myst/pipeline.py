@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from paper2myst.conventions import REFERENCES_HEADING
+from paper2myst.conventions import BACK_MATTER_HEADING, REFERENCES_HEADING
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span
 from paper2myst.stages.blocks import split_blocks
@@ -101,8 +101,21 @@ def _references(doc: Document) -> None:
     entries = [b for b in tail if b.kind is not BlockKind.NOTE]
     stop = next((i for i, b in enumerate(entries) if not looks_like_reference(b)), len(entries))
     doc.references = [Reference(one_line(b.text), b.span) for b in entries[:stop]]
-    doc.back_matter = entries[stop:] + doc.back_matter
-    doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE]
+    rest = entries[stop:]
+    # A heading after the list that opens no back matter ("A Appendix", "A.1 Ethics") opens the appendices: the
+    # author's text again, up to the first back-matter heading.
+    appendix = 0
+    if rest and rest[0].kind is BlockKind.HEADING and not BACK_MATTER_HEADING.match(rest[0].text.strip()):
+        appendix = next(
+            (
+                i
+                for i, b in enumerate(rest)
+                if b.kind is BlockKind.HEADING and BACK_MATTER_HEADING.match(b.text.strip())
+            ),
+            len(rest),
+        )
+    doc.back_matter = rest[appendix:] + doc.back_matter
+    doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE] + rest[:appendix]
 
 
 def _images(doc: Document, reading: Reading) -> None:

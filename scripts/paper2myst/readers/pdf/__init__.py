@@ -645,11 +645,14 @@ def _back(lines: list[Line], size: float, width: float, banner: Line | None = No
     The banner's name set again as a heading at the top of a later page opens the publisher's page.
     Without an author heading, "Name, role" lines just before the back matter name the authors.
     """
+    body = [ln for ln in lines if ln.role == "body"]
+    # A heading's wrapped last line ("… Contact and Staff" / "Acknowledgments") heads nothing of its own.
+    wrapped = {id(b) for a, b in pairwise(body) if is_heading(a, size) and _close(a, b)}
     start = next(
         (
             i
             for i, ln in enumerate(lines)
-            if (ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text))
+            if (ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text) and id(ln) not in wrapped)
             or (_publisher_page(ln, banner, size) and ln.page == lines[i - 1].page + 1)
         ),
         None,
@@ -959,6 +962,16 @@ def _items(
         for group in group_lines(body, size, steps, body_size(body), justified):
             prev = body_groups[-1] if body_groups else None
             opening = group.lines[0]
+            if (
+                prev is not None
+                and len(body_groups) > 1
+                and prev.lines[0].page < opening.page
+                and face(prev.lines[-1]) != face(opening) == face(body_groups[-2].lines[-1])
+                and prev.lines[0].size < size
+            ):
+                # A line set small in another face at the page's foot (an affiliation) stands between a paragraph
+                # and its rest on the next page: the paragraph goes on past it, in its own face.
+                prev = body_groups[-2]
             edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
             if prev is not None and continues(prev, group, edge, left[opening.page, opening.column]):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts

@@ -130,6 +130,16 @@ def _text(obj: object, textpage: object) -> str:
     return ctypes.string_at(_TEXT, size - 2).decode("utf-16-le", errors="replace").replace("\x00", "")
 
 
+# Two single quotation marks set together, as some typesetters set a double one ("‘‘pitch attitude.’’").
+_PAIRED = {"‘‘": "“", "’’": "”"}
+_PAIRED_QUOTES = re.compile("‘‘|’’")
+
+
+def paired_quotes(text: str) -> str:
+    """Two single quotation marks set together read as the double quotation mark they stand for."""
+    return _PAIRED_QUOTES.sub(lambda m: _PAIRED[m.group(0)], text) if "‘‘" in text or "’’" in text else text
+
+
 _SHORT = re.compile(r"[0-9a-zA-Z*†‡§¶]{1,4}")
 
 
@@ -200,7 +210,7 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             continue
         box = Box(left.value, bottom.value, right.value, top.value)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            text = _text(obj, textpage.raw)
+            text = paired_quotes(_text(obj, textpage.raw))
             if not text:
                 continue
             pdfium_c.FPDFTextObj_GetFontSize(obj, size)

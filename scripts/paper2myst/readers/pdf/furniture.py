@@ -42,6 +42,9 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
             # a section's own running head, smaller than the text, repeats on the next or the last page.
             again = seen[key] >= repeated or any(key.startswith(r) for r in running)
             again = again or (key in near and line.size < size and len(key) >= 10)
+            # A section's title (larger than the text) set again smaller than the text in the margin of its own
+            # page: its running head, though the section has only that page.
+            again = again or (line.size < size and any(o.text == line.text and o.size > size for o in page_lines))
             if (margin and (again or PAGE_NUMBER.match(line.text))) or CONTINUED_LINE.match(line.text):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -32,10 +33,18 @@ COLUMN_MIN_WIDTH = 8.0
 COLUMN_FILL = 0.6
 # A side heading ends this many ems left of the text; its lines follow at most this many times their size apart.
 SIDE_GAP = 1.0
-SIDE_SCALE = 1.15
 SIDE_PITCH = 1.6
+# ...and is set larger than the text by more than this part of the text's size (the step at which two sizes are
+# two kinds of text; a side heading's smallest rank is 12pt beside 11pt text, 9% larger), or bold.
+SIDE_STEP = 0.05
+# The text's edge: where the lines carrying most of a page's characters start; a line starts at it within
+# this many ems.
+EDGE_ALIGN = 0.3
 # A space written at a run's end is no space where the next run starts this many ems back inside the run.
 SQUEEZE = 0.005
+# Runs of one row starting within this many ems of each other start together: the one ending first is read first
+# (measured: a closing quotation mark 0.006 em right of the start of the comma set over it).
+START_TIE = 0.05
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 # A drop cap: one letter at least this many times the size of the lines set beside it.
@@ -64,6 +73,7 @@ class Line:
     role: str = "body"  # body, note, furniture, front, contents, figure
     text: str = field(default="")  # plain text, calls included as printed
     face_apart: bool = False  # set wholly in a face the body text never uses, a little larger (a heading)
+    side: bool = False  # set in the margin left of the text, larger or bolder than it (a side heading)
 
     @property
     def first_is_call(self) -> bool:
@@ -246,12 +256,56 @@ def _beside(blank: Run, row: list[Run]) -> bool:
     )
 
 
-def _split(row: list[Run]) -> list[list[Run]]:
-    """Split a row at gaps wider than a column gap (side-by-side columns, table cells)."""
+def text_edge(rows: list[list[Run]]) -> float | None:
+    """Where the text's lines start: the left end most of the rows' characters stand after (None: no rows)."""
+    weight: Counter[int] = Counter()
+    for row in rows:
+        weight[round(min(r.x0 for r in row))] += sum(len(r.text.strip()) for r in row)
+    return float(weight.most_common(1)[0][0]) if weight else None
+
+
+def _side(piece: list[Run], run: Run, edge: float | None) -> bool:
+    """A side heading's words end the piece, ``run`` opening the text's line at its edge.
+
+    The piece ends ``SIDE_GAP`` of the text's ems short of the edge, is no list's label ("1.", "(a)", a bullet),
+    and is set larger than the text by more than ``SIDE_STEP`` of its size, or bold: then the gap parts them,
+    however narrow.
+    """
+    last = piece[-1]
+    return (
+        edge is not None
+        and abs(run.x0 - edge) <= EDGE_ALIGN * run.size
+        and last.x1 < edge - SIDE_GAP * run.size
+        and not _label("".join(r.text for r in piece))
+        and (last.size > run.size * (1 + SIDE_STEP) or (last.font.bold and not run.font.bold))
+    )
+
+
+_LABEL = re.compile(r"\(?[0-9A-Za-z]{1,3}[.)]|\W{1,2}")
+
+
+def _label(text: str) -> bool:
+    """A list's or a note's label: "1.", "(a)", "iv)", a bullet."""
+    return bool(_LABEL.fullmatch(text.strip()))
+
+
+def _split(row: list[Run], edge: float | None = None) -> list[list[Run]]:
+    """Split a row at gaps wider than a column gap (side-by-side columns, table cells), or at a side heading's end.
+
+    ``edge``: where the text's lines start (see ``text_edge``).
+    """
     row.sort(key=lambda r: r.x0)
+    # Of two runs starting together (a quotation mark kerned under the comma after it), the shorter comes first.
+    for i in range(len(row) - 1):
+        a, b = row[i], row[i + 1]
+        if b.x0 - a.x0 <= START_TIE * min(a.size, b.size) and b.x1 < a.x1:
+            row[i], row[i + 1] = b, a
     parts: list[list[Run]] = [[row[0]]]
     for run in row[1:]:
         last = parts[-1][-1]
+        if _side(parts[-1], run, edge):
+            parts.append([run])
+            continue
         # A section's number set apart from its title ("2" ... "Understanding the models") stays with it.
         number = (
             len(parts[-1]) == 1
@@ -373,28 +427,69 @@ def drop_caps(runs: list[Run]) -> list[Run]:
     return out
 
 
+# Spacing accents a typesetter may draw as glyphs of their own over the letter before them, and the combining
+# marks they stand for.
+_ACCENTS = {"ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327", "¨": "\u0308", "ˇ": "\u030c", "˚": "\u030a", "´": "\u0301"}
+
+
+def accents(runs: list[Run]) -> list[Run]:
+    """An accent drawn as a glyph of its own over the letter before it ("Age" "ˆ" "ncia") joins that letter ("ê").
+
+    The accent is one spacing accent whose run starts inside the box of a run on its line that ends with a letter,
+    and the two compose into one character; else it stays as printed.
+    """
+    out = list(runs)
+    for accent in runs:
+        mark = _ACCENTS.get(accent.text.strip()) if len(accent.text.strip()) == 1 else None
+        if mark is None:
+            continue
+        base = next(
+            (
+                r
+                for r in out
+                if r is not accent
+                and r.text.rstrip()[-1:].isalpha()
+                and r.x0 < accent.x0 < r.x1
+                and abs(r.baseline - accent.baseline) < r.size * ROW_EXACT
+            ),
+            None,
+        )
+        if base is None:
+            continue
+        word = base.text.rstrip()
+        letter = unicodedata.normalize("NFC", word[-1] + mark)
+        if len(letter) != 1:
+            continue
+        joined = replace(base, text=word[:-1] + letter + base.text[len(word) :])
+        out = [joined if r is base else r for r in out if r is not accent]
+    return out
+
+
 def page_lines(page: Page) -> list[Line]:
     """The page's lines in reading order: spanning lines, then each column, band by band."""
     # Text turned along the side of the page (a stamp in the margin) is read apart; where most of it is turned
     # (a table set landscape), the page is read as it stands.
     aside = [r for r in page.runs if r.turned]
-    if len(aside) * 2 > len(page.runs):
+    landscape = len(aside) * 2 > len(page.runs)  # (its lines' left and right are the page's top and bottom)
+    if landscape:
         aside = []
-    upright = drop_caps([r for r in page.runs if not any(r is a for a in aside)])
+    upright = accents(drop_caps([r for r in page.runs if not any(r is a for a in aside)]))
     gutters = _gutters(replace(page, runs=upright))
     groups: dict[int, list[Run]] = {k: [] for k in range(MAX_COLUMNS + 1)}
     for run in upright:
         groups[_column(run, [g.middle for g in gutters if g.beside(run)])].append(run)
     lines: list[Line] = []
     for column, runs in groups.items():
-        for row in _rows([r for r in runs if r.text.strip() or r.text == " "]):
-            for part in _split(row):
+        rows = _rows([r for r in runs if r.text.strip() or r.text == " "])
+        edge = None if landscape else text_edge(rows)
+        for row in rows:
+            for part in _split(row, edge):
                 if any(r.text.strip() for r in part):
                     lines.append(make_line(page.number, part, column))
     turned = [make_line(page.number, [r], 0) for r in aside if r.text.strip()]  # a run a line, kept aside
     for line in turned:
         line.role = "aside"
-    return reading_order(lines) + turned
+    return reading_order(lines, sides=not landscape) + turned
 
 
 def _column(run: Run, middles: list[float]) -> int:
@@ -404,9 +499,14 @@ def _column(run: Run, middles: list[float]) -> int:
     return 1 + sum(1 for m in middles if m <= run.x0)
 
 
-def reading_order(lines: list[Line]) -> list[Line]:
-    """Top to bottom; where columns run side by side, the left column before the right one."""
-    spanning = _side_headings_first(sorted((ln for ln in lines if ln.column == 0), key=lambda ln: -ln.top))
+def reading_order(lines: list[Line], sides: bool = True) -> list[Line]:
+    """Top to bottom; where columns run side by side, the left column before the right one.
+
+    ``sides``: look for side headings in the margin (not on a page set landscape: its margins are not the text's).
+    """
+    spanning = sorted((ln for ln in lines if ln.column == 0), key=lambda ln: -ln.top)
+    if sides:
+        spanning = _side_headings_first(spanning)
     columns = sorted((ln for ln in lines if ln.column), key=lambda ln: (-ln.top, ln.x0))
     ordered: list[Line] = []
     # Each spanning line closes a band: the column lines above it come first, left column then right.
@@ -428,7 +528,8 @@ def _side_headings_first(lines: list[Line]) -> list[Line]:
     """Headings set in the margin left of the text: each heading's lines together, before the text beside it.
 
     The text's left edge is where most long lines start; a margin line ends a ``SIDE_GAP`` em short of it
-    and is set as a heading: ``SIDE_SCALE`` times the text's size, or bold (a table's first cells are not).
+    and is set as a heading: larger than the text by more than ``SIDE_STEP`` of its size, or bold (a table's
+    first cells are not). Such a line is marked ``side``: its place says it is a heading.
     A heading's lines follow one another at no more than ``SIDE_PITCH`` times their size; the heading goes
     before the first text line whose baseline is no more than half its size above its own first baseline
     (a larger heading may sit a little lower).
@@ -441,10 +542,14 @@ def _side_headings_first(lines: list[Line]) -> list[Line]:
     margin = [
         ln
         for ln in lines
-        if ln.x1 < edge - SIDE_GAP * size and (ln.size >= size * SIDE_SCALE or (ln.bold and ln.size >= size * 0.97))
+        if ln.x1 < edge - SIDE_GAP * size
+        and (ln.size > size * (1 + SIDE_STEP) or (ln.bold and ln.size >= size * 0.97))
+        and not _label(ln.text)
     ]
     if not margin or len(margin) * 2 > len(lines):
         return lines
+    for line in margin:
+        line.side = True
     blocks: list[list[Line]] = []
     for line in margin:
         if blocks and blocks[-1][-1].baseline - line.baseline <= SIDE_PITCH * line.size:

@@ -64,7 +64,10 @@ def _display(line: Line, body_size: float) -> bool:
     # bold passage (a run-in lead sentence), not a heading.
     inside = line.text[:1].islower() or line.text.endswith(("-", "\xad"))
     return 0 < len(words) <= 25 and (
-        line.size >= body_size * 1.15 or (line.bold and line.size >= body_size * 0.97 and not inside) or line.face_apart
+        line.size >= body_size * 1.15
+        or (line.bold and line.size >= body_size * 0.97 and not inside)
+        or line.face_apart
+        or line.side
     )
 
 
@@ -103,17 +106,33 @@ def mark_faces(lines: list[Line], body_size: float) -> None:
     # A heading's lines follow one another in one family. A stretch of more than FACE_LINES such lines is a
     # passage set in another face (a summary, a box); a heading opens with a capital (a list item's "1. the"
     # does not), and its last line stops short of the column's measure (its first, wrapped, may not).
+    stretches: list[tuple[int, int]] = []
     start = 0
     for i in range(len(lines) + 1):
         if i < len(lines) and apart[i] and (i == start or _faces(lines[i]) & _faces(lines[i - 1])):
             continue
         if start < i:
-            first, last = lines[start], lines[i - 1]
-            letter = next((c for c in first.text if c.isalpha()), "")
-            short = last.x1 - last.x0 < FACE_FILL * widest[last.page, last.column]
-            for line in lines[start:i]:
-                line.face_apart = i - start <= FACE_LINES and short and letter.isupper()
+            stretches.append((start, i))
         start = i if i < len(lines) and apart[i] else i + 1
+    full: list[tuple[int, int]] = []  # one line as wide as the text: a heading only in the headings' own face
+    for start, i in stretches:
+        first, last = lines[start], lines[i - 1]
+        letter = next((c for c in first.text if c.isalpha()), "")
+        short = last.x1 - last.x0 < FACE_FILL * widest[last.page, last.column]
+        for line in lines[start:i]:
+            line.face_apart = i - start <= FACE_LINES and short and letter.isupper()
+        if i - start == 1 and not short and letter.isupper():
+            full.append((start, i))
+    # The face (font and size) the document's other headings set apart by their face are set in says a line is
+    # one of them, however far it runs.
+    heads = {_set_in(ln) for ln in lines if ln.face_apart}
+    for start, _ in full:
+        lines[start].face_apart = _set_in(lines[start]) in heads
+
+
+def _set_in(line: Line) -> tuple[frozenset[str], float]:
+    """The fonts of the line's words and its size: how it is set."""
+    return frozenset(r.font.name for r in line.runs if r.text.strip()), round(line.size, 1)
 
 
 def _faces(line: Line) -> set[str]:
@@ -126,7 +145,8 @@ def _apart(line: Line, face: str, body_size: float) -> bool:
     return (
         bool(words)
         and not _CAPTION.match(line.text)
-        and all(r.font.name != face and not r.font.italic for r in words)
+        and all(r.font.name != face for r in words)
+        and not all(r.font.italic for r in words)  # (an italic word in a heading: a title it names)
         and line.size >= body_size * FACE_SCALE
         and len(line.text.split()) <= FACE_WORDS
         and not "".join(r.text for r in words).rstrip().endswith(_ENDS)
