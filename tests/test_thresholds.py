@@ -1,0 +1,85 @@
+"""Every named threshold of the PDF reader pinned at its documented value by literal geometry.
+
+The other tests often place their runs from the constant itself (a call at ``CALL_REACH * size + ε``), so they
+move with it; these put small synthetic runs just inside and just outside the documented value, so that a
+change of a threshold by 30% either way makes one of them fail ("mutate a threshold by 30%: if no test fails,
+the test is missing").
+"""
+
+from __future__ import annotations
+
+from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.lines import _rows, make_line
+
+BODY = Font("Body", False, False)
+BOLD = Font("Sans-Bold", True, False)
+
+
+def run(text: str, x0: float, baseline: float, size: float = 10.0, x1: float | None = None, font: Font = BODY) -> Run:
+    """A run as the extractor makes it; its width half an em a character unless given."""
+    width = x1 - x0 if x1 is not None else len(text) * size * 0.5
+    return Run(text, x0, x0 + width, baseline - size * 0.2, baseline + size * 0.8, baseline, size, font)
+
+
+def a_page(runs: list[Run], width: float = 612, height: float = 792) -> Page:
+    page = Page(1, width, height, 0)
+    page.runs = runs
+    return page
+
+
+# --- note calls: CALL_SCALE, CALL_RISE, CALL_REACH ----------------------------------------------------------------
+
+
+def calls(size: float, rise: float) -> list[bool]:
+    """Which runs of a 10pt line are calls, a "1" of ``size`` set ``rise`` points above its baseline after it."""
+    text = run("the text of a line of the paper", 50, 500)
+    return make_line(1, [text, run("1", text.x1, 500 + rise, size)], 0).calls
+
+
+def test_call_scale_a_run_at_most_0_85_of_the_line_s_size_is_a_call() -> None:
+    assert calls(8.4, 3) == [False, True]
+    assert calls(9.0, 3) == [False, False]  # 0.9 of the line's size: not small enough
+
+
+def test_call_rise_a_call_stands_at_least_0_12_of_the_line_s_size_above_it() -> None:
+    assert calls(7, 1.4) == [False, True]  # 0.14 em up
+    assert calls(7, 1.0) == [False, False]  # 0.10 em up: a smaller word on the line, no call
+
+
+def rows(*runs: Run) -> int:
+    return len(_rows(list(runs)))
+
+
+def test_call_reach_a_call_joins_the_line_below_up_to_0_75_of_its_size() -> None:
+    text = run("the text of a line of the paper", 50, 500)
+    assert rows(run("1", text.x1, 507, 6), text) == 1  # 0.70 em above
+    assert rows(run("1", text.x1, 508, 6), text) == 2  # 0.80 em above
+
+
+# --- rows: ROW_EXACT, ROW_NEAR, ROW_DRIFT --------------------------------------------------------------------------
+
+
+def test_row_exact_runs_apart_on_a_row_share_its_baseline_to_0_15_of_their_size() -> None:
+    left = run("alpha beta", 50, 500)
+    assert rows(left, run("gamma delta", 300, 498.6)) == 1  # 0.14 em off, far to the right
+    assert rows(left, run("gamma delta", 300, 498.4)) == 2  # 0.16 em off
+
+
+def test_row_near_a_run_off_the_baseline_joins_next_to_the_row_within_1_em() -> None:
+    left = run("alpha beta", 50, 500)
+    assert rows(left, run("gamma delta", left.x1 + 9, 497)) == 1  # 0.9 em to its right, 0.3 em lower
+    assert rows(left, run("gamma delta", left.x1 + 11, 497)) == 2  # 1.1 em to its right
+
+
+def test_row_drift_a_run_next_to_the_row_joins_it_up_to_0_45_of_its_size_lower() -> None:
+    left = run("alpha beta", 50, 500)
+    assert rows(left, run("gamma delta", left.x1 + 2, 495.8)) == 1  # 0.42 em lower
+    assert rows(left, run("gamma delta", left.x1 + 2, 495.2)) == 2  # 0.48 em lower
+
+
+def test_documented_values() -> None:
+    # The values the tests above were set around; change one only with its pin.
+    from paper2myst.readers.pdf import lines
+
+    assert (lines.CALL_SCALE, lines.CALL_RISE, lines.CALL_REACH) == (0.85, 0.12, 0.75)
+    assert (lines.ROW_EXACT, lines.ROW_NEAR, lines.ROW_DRIFT) == (0.15, 1.0, 0.45)
