@@ -9,7 +9,7 @@ the test is missing").
 from __future__ import annotations
 
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.lines import _rows, make_line
+from paper2myst.readers.pdf.lines import _gutters, _rows, make_line
 
 BODY = Font("Body", False, False)
 BOLD = Font("Sans-Bold", True, False)
@@ -77,9 +77,59 @@ def test_row_drift_a_run_next_to_the_row_joins_it_up_to_0_45_of_its_size_lower()
     assert rows(left, run("gamma delta", left.x1 + 2, 495.2)) == 2  # 0.48 em lower
 
 
+# --- columns: GUTTER_REACH, GUTTER_WIDTH, MAX_COLUMNS, COLUMN_MIN_WIDTH, COLUMN_FILL ------------------------------
+
+
+def column(x0: float, x1: float, top: float = 700, count: int = 12, size: float = 10, pitch: float = 12) -> list[Run]:
+    """``count`` lines of a column from ``x0`` to ``x1``, the first on baseline ``top``."""
+    return [run("word " * 8, x0, top - i * pitch, size, x1=x1) for i in range(count)]
+
+
+def gutters(*columns: list[Run]) -> int:
+    return len(_gutters(a_page([r for c in columns for r in c])))
+
+
+def test_gutter_reach_ragged_columns_come_up_to_a_gutter_from_4_ems() -> None:
+    # 10pt columns 6 ems apart: each side's text reaches the band between them from within 4 ems.
+    assert gutters(column(60, 260), column(320, 540)) == 1
+    assert gutters(column(60, 260), column(350, 540)) == 0  # 9 ems apart: no text comes near the middle
+
+
+def test_gutter_width_a_gutter_is_0_8_em_wide() -> None:
+    # Quiet 2pt bins between the columns (from 122.4, a fifth of the page): four are 8pt wide, three 6pt.
+    assert gutters(column(100, 323.4), column(333, 480)) == 1
+    assert gutters(column(100, 323.4), column(332, 480)) == 0
+
+
+def test_max_columns_four_columns_side_by_side_are_a_table_s() -> None:
+    three = [column(40, 200, size=8, pitch=10), column(214, 374, size=8, pitch=10), column(388, 548, size=8, pitch=10)]
+    assert gutters(*three) == 2
+    four = [column(x, x + 110, size=8, pitch=10) for x in (40, 164, 288, 412)]
+    assert gutters(*four) == 0
+
+
+def test_column_min_width_a_column_s_lines_are_8_ems_wide() -> None:
+    def count(width_ems: float) -> int:
+        left = [run("w", 200 - width_ems * 10, 700 - 12 * i, 10, x1=200) for i in range(12)]
+        right = [run("w", 230, 700 - 12 * i, 10, x1=230 + width_ems * 10) for i in range(12)]
+        return gutters(left, right)
+
+    assert count(8.5) == 1
+    assert count(7.5) == 0
+
+
+def test_column_fill_a_column_s_lines_are_0_6_of_the_page_s_usual_line() -> None:
+    # Thirty lines 300pt wide below make the usual line; the columns' lines are 200pt (0.67) or 150pt (0.5) wide.
+    below = column(100, 400, top=500, count=30)
+    assert gutters(column(100, 300), column(320, 520), below) == 1
+    assert gutters(column(100, 250), column(270, 420), below) == 0
+
+
 def test_documented_values() -> None:
     # The values the tests above were set around; change one only with its pin.
     from paper2myst.readers.pdf import lines
 
     assert (lines.CALL_SCALE, lines.CALL_RISE, lines.CALL_REACH) == (0.85, 0.12, 0.75)
     assert (lines.ROW_EXACT, lines.ROW_NEAR, lines.ROW_DRIFT) == (0.15, 1.0, 0.45)
+    assert (lines.GUTTER_REACH, lines.GUTTER_WIDTH, lines.MAX_COLUMNS) == (4.0, 0.8, 3)
+    assert (lines.COLUMN_MIN_WIDTH, lines.COLUMN_FILL) == (8.0, 0.6)
