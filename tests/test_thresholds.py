@@ -9,7 +9,7 @@ the test is missing").
 from __future__ import annotations
 
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.lines import _gutters, _rows, make_line
+from paper2myst.readers.pdf.lines import _gutters, _rows, make_line, page_lines
 
 BODY = Font("Body", False, False)
 BOLD = Font("Sans-Bold", True, False)
@@ -125,6 +125,92 @@ def test_column_fill_a_column_s_lines_are_0_6_of_the_page_s_usual_line() -> None
     assert gutters(column(100, 250), column(270, 420), below) == 0
 
 
+# --- side headings: SIDE_GAP, SIDE_SCALE, SIDE_PITCH ---------------------------------------------------------------
+
+TEXT = [run(f"Line {i} of the text beside the margin, set in", 216, 440.5 - 13 * i, 11, x1=560) for i in range(6)]
+
+
+def beside(x1: float = 184, size: float = 14, pitch: float = 13, bold: bool = False) -> list[str]:
+    """The reading of a heading's two lines in the left margin (ending at ``x1``) beside 11pt text from x 216.
+
+    The heading's baselines fall half-way between the text's, so that each is a line of its own.
+    """
+    font = BOLD if bold else Font("Head", False, False)
+    heading = [
+        run("Side heading", 37, 434, size, x1=x1, font=font),
+        run("goes on", 37, 434 - pitch, size, x1=x1, font=font),
+    ]
+    return [ln.text.split(" of the text")[0] for ln in page_lines(a_page(heading + TEXT))][:5]
+
+
+AS_SET = ["Line 0", "Side heading", "Line 1", "goes on", "Line 2"]  # no side heading: top to bottom
+FIRST = ["Side heading", "goes on", "Line 0", "Line 1", "Line 2"]  # a side heading: whole, before its text
+
+
+def test_side_gap_a_side_heading_ends_1_em_short_of_the_text() -> None:
+    assert beside(x1=204) == FIRST  # 1.09 ems short
+    assert beside(x1=206) == AS_SET  # 0.91 ems short
+
+
+def test_side_scale_a_side_heading_is_1_15_times_the_text_s_size() -> None:
+    assert beside(size=13) == FIRST  # 1.18 times
+    assert beside(size=12) == AS_SET  # 1.09 times
+
+
+def test_side_pitch_a_side_heading_s_lines_follow_at_most_1_6_times_their_size_apart() -> None:
+    assert beside(pitch=13) == FIRST
+    # 26pt (1.86 times 14pt) apart: two headings, each before the text at its level.
+    assert beside(pitch=26)[:4] == ["Side heading", "Line 0", "Line 1", "goes on"]
+
+
+# --- a line's letters: SQUEEZE, DROP_CAP_SCALE, SECTION_GAP ------------------------------------------------------
+
+
+def test_squeeze_a_written_space_is_no_space_where_the_next_glyph_starts_0_005_em_back() -> None:
+    def text(back: float) -> str:
+        first = run("Appendix I: Estimated Federal T ", 35.7, 726.2, 27, x1=418.8)
+        second = run("ax Expenditures", 418.8 - back, 726.2, 27)
+        return make_line(1, [first, second], 0).text
+
+    # 0.005 em of 27pt is 0.135pt.
+    assert text(0.16) == "Appendix I: Estimated Federal Tax Expenditures"
+    assert text(0.11) == "Appendix I: Estimated Federal T ax Expenditures"
+
+
+def dropped(scale: float) -> list[str]:
+    """A paragraph whose first letter is set ``scale`` times the text's 11pt beside its first three lines."""
+    serif = Font("Serif", False, False)
+
+    def text(words: str, x0: float, baseline: float, width: float) -> Run:
+        return Run(words, x0, x0 + width, baseline - 2.2, baseline + 7.7, baseline, 11, serif)
+
+    cap = Run("T", 91.6, 118.6, 675.4, 709.4, 675.4, 11 * scale, serif)
+    runs = [
+        cap,
+        text("he act of May 15, 1862, established the department as a federal", 120.3, 700.4, 390),
+        text("department to acquire and to diffuse among the people useful", 120.7, 687.8, 390),
+        text("information on subjects connected with agriculture in the most", 120.6, 675.1, 390),
+        text("general and comprehensive sense of that word, and to procure.", 90.5, 662.5, 420),
+    ]
+    return [ln.text for ln in page_lines(a_page(runs))]
+
+
+def test_drop_cap_scale_a_drop_cap_is_2_5_times_the_text_s_size() -> None:
+    assert dropped(2.6)[0].startswith("The act of May 15")
+    assert not any(line.startswith("The act") for line in dropped(2.4))
+
+
+def test_section_gap_a_section_s_number_stays_with_its_title_within_4_ems() -> None:
+    def parts(gap_ems: float) -> list[str]:
+        number = Run("2", 54, 62, 600, 611, 602, 14, BOLD)
+        x0 = 62 + gap_ems * 14
+        title = Run("Understanding foundation models", x0, x0 + 230, 600, 611, 602, 14, BOLD)
+        return [ln.text for ln in page_lines(a_page([number, title]))]
+
+    assert parts(3.6) == ["2 Understanding foundation models"]
+    assert parts(4.4) == ["2", "Understanding foundation models"]
+
+
 def test_documented_values() -> None:
     # The values the tests above were set around; change one only with its pin.
     from paper2myst.readers.pdf import lines
@@ -133,3 +219,5 @@ def test_documented_values() -> None:
     assert (lines.ROW_EXACT, lines.ROW_NEAR, lines.ROW_DRIFT) == (0.15, 1.0, 0.45)
     assert (lines.GUTTER_REACH, lines.GUTTER_WIDTH, lines.MAX_COLUMNS) == (4.0, 0.8, 3)
     assert (lines.COLUMN_MIN_WIDTH, lines.COLUMN_FILL) == (8.0, 0.6)
+    assert (lines.SIDE_GAP, lines.SIDE_SCALE, lines.SIDE_PITCH) == (1.0, 1.15, 1.6)
+    assert (lines.SQUEEZE, lines.DROP_CAP_SCALE, lines.SECTION_GAP) == (0.005, 2.5, 4.0)
