@@ -8,8 +8,10 @@ the test is missing").
 
 from __future__ import annotations
 
+from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.lines import _gutters, _rows, make_line, page_lines
+from paper2myst.readers.pdf.lines import Line, _gutters, _rows, make_line, page_lines
+from paper2myst.readers.pdf.paragraphs import group_lines, mark_faces
 
 BODY = Font("Body", False, False)
 BOLD = Font("Sans-Bold", True, False)
@@ -211,6 +213,119 @@ def test_section_gap_a_section_s_number_stays_with_its_title_within_4_ems() -> N
     assert parts(4.4) == ["2", "Understanding foundation models"]
 
 
+# --- paragraphs: PARA_GAP, PARA_SPACE, SIZE_STEP, FLUSH, HEADING_WORDS ---------------------------------------------
+
+
+def line(text: str, baseline: float, size: float = 10, x0: float = 58, x1: float = 290, font: Font = BODY) -> Line:
+    return make_line(1, [run(text, x0, baseline, size, x1=x1, font=font)], 1)
+
+
+def blocks(steps: list[float], size: float = 10, pitch: float = 12, sizes: list[float] | None = None) -> list[int]:
+    """How many lines each block holds, of lines ``steps`` apart (``pitch`` the usual)."""
+    sizes = sizes or [size] * (len(steps) + 1)
+    baselines = [600.0]
+    for step in steps:
+        baselines.append(baselines[-1] - step)
+    lines = [line("Words of a paragraph set in a column", b, s) for b, s in zip(baselines, sizes, strict=True)]
+    return [len(g.lines) for g in group_lines(lines, size, {round(s, 1): pitch for s in sizes})]
+
+
+def test_para_gap_lines_1_3_times_their_pitch_apart_are_two_blocks() -> None:
+    # A 6pt pitch for 10pt type: 1.3 times it (7.8pt) is less than 0.25 em more (8.5pt).
+    assert blocks([6, 6, 8.2, 6], pitch=6) == [3, 2]  # 1.37 times
+    assert blocks([6, 6, 7.5, 6], pitch=6) == [5]  # 1.25 times
+
+
+def test_para_space_lines_0_25_em_further_apart_than_their_pitch_are_two_blocks() -> None:
+    # A 12pt pitch for 10pt type: 0.25 em more (14.5pt) is less than 1.3 times it (15.6pt).
+    assert blocks([12, 12, 14.8, 12]) == [3, 2]  # 0.28 em more
+    assert blocks([12, 12, 14.2, 12]) == [5]  # 0.22 em more
+
+
+def test_size_step_lines_whose_sizes_differ_by_0_05_are_other_text() -> None:
+    assert blocks([12, 12, 12], sizes=[10, 10, 10.6, 10.6]) == [2, 2]  # 0.057 of the larger
+    assert blocks([12, 12, 12], sizes=[10, 10, 10.4, 10.4]) == [4]  # 0.038 of the larger
+
+
+def test_flush_a_line_within_1_5_points_of_the_edge_makes_the_text_justified() -> None:
+    # Justified text (its edge at 300): only a paragraph's last line stops short of the edge.
+    def first_block(short_of_edge: float) -> int:
+        opening = [
+            line("Words of a paragraph set in a justified column", 600, x1=300 - short_of_edge),
+            line("stopping short", 588, x1=200),
+            line("Words of what the short line should have ended", 576, x1=300 - short_of_edge),
+        ]
+        rest = [line("Words of the running text justified to the edge", 500 - 12 * i, x1=300) for i in range(5)]
+        return len(group_lines([*opening, *rest], 10, {10.0: 12}, justified=True)[0].lines)
+
+    assert first_block(1.4) == 2  # the run reaches the edge: its short line ends a paragraph
+    assert first_block(1.6) == 3  # a ragged run: no line of it is flush, a short one ends nothing
+
+
+def test_heading_words_a_heading_of_more_than_four_lines_has_at_most_30_words() -> None:
+    def kind(words: list[int]) -> BlockKind:
+        texts = [" ".join(["Word"] * n) for n in words]
+        heads = [line(t, 600 - 16 * i, 14, font=BOLD) for i, t in enumerate(texts)]
+        return group_lines(heads, 10, {14.0: 16})[0].kind
+
+    assert kind([6, 6, 6, 6, 6]) is BlockKind.HEADING
+    assert kind([6, 6, 6, 6, 7]) is BlockKind.TEXT
+
+
+# --- headings set apart by their face: FACE_SCALE, FACE_WORDS, FACE_LINES, FACE_FILL, FACE_RARE -------------------
+
+BODY_TEXT = "Words of the running text set in the body face across the column of a page of a paper on policy and."
+SANS = Font("Sans", False, False)
+
+
+def body(top: float, count: int) -> list[Line]:
+    """``count`` lines of 8.2pt body text of 100 characters each, 254pt wide."""
+    return [line(BODY_TEXT, top - 10.7 * i, 8.2, x0=40, x1=294) for i in range(count)]
+
+
+def apart(heads: list[Line], above: int = 8, below: int = 8) -> list[bool]:
+    lines = [*body(700, above), *heads, *body(heads[-1].baseline - 10.7, below)]
+    mark_faces(lines, 8.2)
+    return [ln.face_apart for ln in heads]
+
+
+def head(text: str = "Question generation and response parsing", size: float = 8.7, x1: float = 211) -> Line:
+    return line(text, 585.4, size, x0=40, x1=x1, font=SANS)
+
+
+def test_face_scale_a_heading_in_its_own_face_is_at_least_0_93_of_the_text_s_size() -> None:
+    assert apart([head(size=8.2 * 0.95)]) == [True]
+    assert apart([head(size=8.2 * 0.9)]) == [False]
+
+
+def test_face_words_a_heading_in_its_own_face_has_at_most_15_words() -> None:
+    assert apart([head(" ".join(["Word"] * 15))]) == [True]
+    assert apart([head(" ".join(["Word"] * 16))]) == [False]
+
+
+def test_face_lines_a_heading_in_its_own_face_has_at_most_2_lines() -> None:
+    def lines(count: int) -> list[Line]:
+        return [
+            line("Potential bias of the evaluator", 585.4 - 10.7 * i, 8.7, x0=40, x1=200, font=SANS)
+            for i in range(count)
+        ]
+
+    assert apart(lines(2)) == [True, True]
+    assert apart(lines(3)) == [False, False, False]  # a passage in another face (a box)
+
+
+def test_face_fill_a_heading_s_last_line_is_shorter_than_0_8_of_the_column() -> None:
+    assert apart([head(x1=240)]) == [True]  # 200pt of the column's 254 (0.79)
+    assert apart([head(x1=256)]) == [False]  # 216pt (0.85)
+
+
+def test_face_rare_a_heading_s_face_sets_at_most_0_1_of_the_text_s_characters() -> None:
+    # The heading's face sets 35 characters; the text's 100 a line.
+    text = "Question generation and its parsing"
+    assert apart([head(text)], above=3, below=1) == [True]  # 35 of 400
+    assert apart([head(text)], above=2, below=1) == [False]  # 35 of 300
+
+
 def test_documented_values() -> None:
     # The values the tests above were set around; change one only with its pin.
     from paper2myst.readers.pdf import lines
@@ -221,3 +336,10 @@ def test_documented_values() -> None:
     assert (lines.COLUMN_MIN_WIDTH, lines.COLUMN_FILL) == (8.0, 0.6)
     assert (lines.SIDE_GAP, lines.SIDE_SCALE, lines.SIDE_PITCH) == (1.0, 1.15, 1.6)
     assert (lines.SQUEEZE, lines.DROP_CAP_SCALE, lines.SECTION_GAP) == (0.005, 2.5, 4.0)
+
+    from paper2myst.readers.pdf import paragraphs
+
+    assert (paragraphs.PARA_GAP, paragraphs.PARA_SPACE, paragraphs.SIZE_STEP) == (1.3, 0.25, 0.05)
+    assert (paragraphs.FLUSH, paragraphs.HEADING_WORDS) == (1.5, 30)
+    assert (paragraphs.FACE_SCALE, paragraphs.FACE_WORDS, paragraphs.FACE_LINES) == (0.93, 15, 2)
+    assert (paragraphs.FACE_FILL, paragraphs.FACE_RARE) == (0.8, 0.1)
