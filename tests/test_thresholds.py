@@ -326,6 +326,69 @@ def test_face_rare_a_heading_s_face_sets_at_most_0_1_of_the_text_s_characters() 
     assert apart([head(text)], above=2, below=1) == [False]  # 35 of 300
 
 
+# --- notes, furniture, running text: NOTE_MARGIN, MARGIN, PROSE_LINE, captions' PROSE_WORDS ------------------------
+
+
+def test_note_margin_notes_are_0_3_points_smaller_than_running_text_above_them() -> None:
+    from paper2myst.readers.pdf.notes import _mark_area
+
+    def roles(above: float) -> list[str]:
+        text = "the committee heard from many witnesses over the course of the year"
+        lines = [make_line(2, [run(text, 72, 700 - 13 * k, above)], 0) for k in range(3)]
+        lines.append(make_line(2, [run("the rule applies to many of the same facilities and sets", 72, 640)], 0))
+        labelled = [run("1", 72, 628, x1=77), run("rulemaking in March 2024 and a final rule in December.", 90, 628)]
+        lines.append(make_line(2, labelled, 0))
+        _mark_area(lines, [], 11)
+        return [ln.role for ln in lines[3:]]
+
+    # Page 2 set at 10pt below a body of 11pt; above the small lines, running text at 10.35pt or 10.25pt.
+    assert roles(10.35) == ["body", "note"]
+    assert roles(10.25) == ["body", "body"]  # a page set small throughout has no notes
+
+
+def test_margin_running_heads_and_feet_stand_in_the_page_s_outer_tenth() -> None:
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def role(top: float) -> str:
+        """A page number whose top stands ``top`` points up a 792pt page."""
+        number = make_line(1, [run("12", 300, top - 8)], 0)
+        text = make_line(1, [run("Words of the running text of the page", 72, 400)], 0)
+        mark_furniture([a_page([])], [[number, text]])
+        return number.role
+
+    assert role(75) == "furniture"  # 0.095 of the page's height from its foot
+    assert role(85) == "body"  # 0.107
+
+
+def test_prose_line_a_line_of_40_characters_is_running_text() -> None:
+    from paper2myst.readers.pdf import body_size
+
+    words = "The committee heard from many witnesses over the course of the year"
+    prose = [make_line(1, [run(words, 72, 700 - 13 * k, 11)], 0) for k in range(10)]
+    for line in prose:
+        line.role = "body"
+
+    def size(length: int) -> float:
+        """The body's size beside a long table in 9pt whose cells, one a row, are ``length`` characters long."""
+        table = [make_line(2, [run(f"{k:02d}" + "x" * (length - 2), 72, 700 - 12.6 * k, 9)], 0) for k in range(120)]
+        return body_size(prose + table)
+
+    assert size(40) == 9.0  # cells as long as prose lines count as prose
+    assert size(39) == 11.0
+
+
+def test_prose_words_running_text_under_a_caption_has_30_words() -> None:
+    from paper2myst.model import Block, Span
+    from paper2myst.stages.captions import is_prose
+
+    def block(words: int) -> Block:
+        text = " ".join(["the committee heard more witnesses"] * 10).split()[: words - 1]
+        return Block(BlockKind.TEXT, "So " + " ".join(text) + ".", Span((1,)))
+
+    assert is_prose(block(30))
+    assert not is_prose(block(29))
+
+
 def test_documented_values() -> None:
     # The values the tests above were set around; change one only with its pin.
     from paper2myst.readers.pdf import lines
@@ -343,3 +406,8 @@ def test_documented_values() -> None:
     assert (paragraphs.FLUSH, paragraphs.HEADING_WORDS) == (1.5, 30)
     assert (paragraphs.FACE_SCALE, paragraphs.FACE_WORDS, paragraphs.FACE_LINES) == (0.93, 15, 2)
     assert (paragraphs.FACE_FILL, paragraphs.FACE_RARE) == (0.8, 0.1)
+
+    from paper2myst.readers.pdf import PROSE_LINE, furniture, notes
+    from paper2myst.stages import captions
+
+    assert (notes.NOTE_MARGIN, furniture.MARGIN, PROSE_LINE, captions.PROSE_WORDS) == (0.3, 0.1, 40, 30)
