@@ -161,6 +161,7 @@ def test_side_scale_a_side_heading_is_1_15_times_the_text_s_size() -> None:
 
 def test_side_pitch_a_side_heading_s_lines_follow_at_most_1_6_times_their_size_apart() -> None:
     assert beside(pitch=13) == FIRST
+    assert beside(pitch=20) == FIRST  # 1.43 times 14pt: one heading
     # 26pt (1.86 times 14pt) apart: two headings, each before the text at its level.
     assert beside(pitch=26)[:4] == ["Side heading", "Line 0", "Line 1", "goes on"]
 
