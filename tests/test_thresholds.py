@@ -1,0 +1,414 @@
+"""Every named threshold of the PDF reader pinned at its documented value by literal geometry.
+
+The other tests often place their runs from the constant itself (a call at ``CALL_REACH * size + ε``), so they
+move with it; these put small synthetic runs just inside and just outside the documented value, so that a
+change of a threshold by 30% either way makes one of them fail ("mutate a threshold by 30%: if no test fails,
+the test is missing").
+"""
+
+from __future__ import annotations
+
+from paper2myst.model import BlockKind
+from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.lines import Line, _gutters, _rows, make_line, page_lines
+from paper2myst.readers.pdf.paragraphs import group_lines, mark_faces
+
+BODY = Font("Body", False, False)
+BOLD = Font("Sans-Bold", True, False)
+
+
+def run(text: str, x0: float, baseline: float, size: float = 10.0, x1: float | None = None, font: Font = BODY) -> Run:
+    """A run as the extractor makes it; its width half an em a character unless given."""
+    width = x1 - x0 if x1 is not None else len(text) * size * 0.5
+    return Run(text, x0, x0 + width, baseline - size * 0.2, baseline + size * 0.8, baseline, size, font)
+
+
+def a_page(runs: list[Run], width: float = 612, height: float = 792) -> Page:
+    page = Page(1, width, height, 0)
+    page.runs = runs
+    return page
+
+
+# --- note calls: CALL_SCALE, CALL_RISE, CALL_REACH ----------------------------------------------------------------
+
+
+def calls(size: float, rise: float) -> list[bool]:
+    """Which runs of a 10pt line are calls, a "1" of ``size`` set ``rise`` points above its baseline after it."""
+    text = run("the text of a line of the paper", 50, 500)
+    return make_line(1, [text, run("1", text.x1, 500 + rise, size)], 0).calls
+
+
+def test_call_scale_a_run_at_most_0_85_of_the_line_s_size_is_a_call() -> None:
+    assert calls(8.4, 3) == [False, True]
+    assert calls(9.0, 3) == [False, False]  # 0.9 of the line's size: not small enough
+
+
+def test_call_rise_a_call_stands_at_least_0_12_of_the_line_s_size_above_it() -> None:
+    assert calls(7, 1.4) == [False, True]  # 0.14 em up
+    assert calls(7, 1.0) == [False, False]  # 0.10 em up: a smaller word on the line, no call
+
+
+def rows(*runs: Run) -> int:
+    return len(_rows(list(runs)))
+
+
+def test_call_reach_a_call_joins_the_line_below_up_to_0_75_of_its_size() -> None:
+    text = run("the text of a line of the paper", 50, 500)
+    assert rows(run("1", text.x1, 507, 6), text) == 1  # 0.70 em above
+    assert rows(run("1", text.x1, 508, 6), text) == 2  # 0.80 em above
+
+
+# --- rows: ROW_EXACT, ROW_NEAR, ROW_DRIFT --------------------------------------------------------------------------
+
+
+def test_row_exact_runs_apart_on_a_row_share_its_baseline_to_0_15_of_their_size() -> None:
+    left = run("alpha beta", 50, 500)
+    assert rows(left, run("gamma delta", 300, 498.6)) == 1  # 0.14 em off, far to the right
+    assert rows(left, run("gamma delta", 300, 498.4)) == 2  # 0.16 em off
+
+
+def test_row_near_a_run_off_the_baseline_joins_next_to_the_row_within_1_em() -> None:
+    left = run("alpha beta", 50, 500)
+    assert rows(left, run("gamma delta", left.x1 + 9, 497)) == 1  # 0.9 em to its right, 0.3 em lower
+    assert rows(left, run("gamma delta", left.x1 + 11, 497)) == 2  # 1.1 em to its right
+
+
+def test_row_drift_a_run_next_to_the_row_joins_it_up_to_0_45_of_its_size_lower() -> None:
+    left = run("alpha beta", 50, 500)
+    assert rows(left, run("gamma delta", left.x1 + 2, 495.8)) == 1  # 0.42 em lower
+    assert rows(left, run("gamma delta", left.x1 + 2, 495.2)) == 2  # 0.48 em lower
+
+
+# --- columns: GUTTER_REACH, GUTTER_WIDTH, MAX_COLUMNS, COLUMN_MIN_WIDTH, COLUMN_FILL ------------------------------
+
+
+def column(x0: float, x1: float, top: float = 700, count: int = 12, size: float = 10, pitch: float = 12) -> list[Run]:
+    """``count`` lines of a column from ``x0`` to ``x1``, the first on baseline ``top``."""
+    return [run("word " * 8, x0, top - i * pitch, size, x1=x1) for i in range(count)]
+
+
+def gutters(*columns: list[Run]) -> int:
+    return len(_gutters(a_page([r for c in columns for r in c])))
+
+
+def test_gutter_reach_ragged_columns_come_up_to_a_gutter_from_4_ems() -> None:
+    # 10pt columns 6 ems apart: each side's text reaches the band between them from within 4 ems.
+    assert gutters(column(60, 260), column(320, 540)) == 1
+    assert gutters(column(60, 260), column(350, 540)) == 0  # 9 ems apart: no text comes near the middle
+
+
+def test_gutter_width_a_gutter_is_0_8_em_wide() -> None:
+    # Quiet 2pt bins between the columns (from 122.4, a fifth of the page): four are 8pt wide, three 6pt.
+    assert gutters(column(100, 323.4), column(333, 480)) == 1
+    assert gutters(column(100, 323.4), column(332, 480)) == 0
+
+
+def test_max_columns_four_columns_side_by_side_are_a_table_s() -> None:
+    three = [column(40, 200, size=8, pitch=10), column(214, 374, size=8, pitch=10), column(388, 548, size=8, pitch=10)]
+    assert gutters(*three) == 2
+    four = [column(x, x + 110, size=8, pitch=10) for x in (40, 164, 288, 412)]
+    assert gutters(*four) == 0
+
+
+def test_column_min_width_a_column_s_lines_are_8_ems_wide() -> None:
+    def count(width_ems: float) -> int:
+        left = [run("w", 200 - width_ems * 10, 700 - 12 * i, 10, x1=200) for i in range(12)]
+        right = [run("w", 230, 700 - 12 * i, 10, x1=230 + width_ems * 10) for i in range(12)]
+        return gutters(left, right)
+
+    assert count(8.5) == 1
+    assert count(7.5) == 0
+
+
+def test_column_fill_a_column_s_lines_are_0_6_of_the_page_s_usual_line() -> None:
+    # Thirty lines 300pt wide below make the usual line; the columns' lines are 200pt (0.67) or 150pt (0.5) wide.
+    below = column(100, 400, top=500, count=30)
+    assert gutters(column(100, 300), column(320, 520), below) == 1
+    assert gutters(column(100, 250), column(270, 420), below) == 0
+
+
+# --- side headings: SIDE_GAP, SIDE_SCALE, SIDE_PITCH ---------------------------------------------------------------
+
+TEXT = [run(f"Line {i} of the text beside the margin, set in", 216, 440.5 - 13 * i, 11, x1=560) for i in range(6)]
+
+
+def beside(x1: float = 184, size: float = 14, pitch: float = 13, bold: bool = False) -> list[str]:
+    """The reading of a heading's two lines in the left margin (ending at ``x1``) beside 11pt text from x 216.
+
+    The heading's baselines fall half-way between the text's, so that each is a line of its own.
+    """
+    font = BOLD if bold else Font("Head", False, False)
+    heading = [
+        run("Side heading", 37, 434, size, x1=x1, font=font),
+        run("goes on", 37, 434 - pitch, size, x1=x1, font=font),
+    ]
+    return [ln.text.split(" of the text")[0] for ln in page_lines(a_page(heading + TEXT))][:5]
+
+
+AS_SET = ["Line 0", "Side heading", "Line 1", "goes on", "Line 2"]  # no side heading: top to bottom
+FIRST = ["Side heading", "goes on", "Line 0", "Line 1", "Line 2"]  # a side heading: whole, before its text
+
+
+def test_side_gap_a_side_heading_ends_1_em_short_of_the_text() -> None:
+    assert beside(x1=204) == FIRST  # 1.09 ems short
+    assert beside(x1=206) == AS_SET  # 0.91 ems short
+
+
+def test_side_scale_a_side_heading_is_1_15_times_the_text_s_size() -> None:
+    assert beside(size=13) == FIRST  # 1.18 times
+    assert beside(size=12) == AS_SET  # 1.09 times
+
+
+def test_side_pitch_a_side_heading_s_lines_follow_at_most_1_6_times_their_size_apart() -> None:
+    assert beside(pitch=13) == FIRST
+    assert beside(pitch=20) == FIRST  # 1.43 times 14pt: one heading
+    # 26pt (1.86 times 14pt) apart: two headings, each before the text at its level.
+    assert beside(pitch=26)[:4] == ["Side heading", "Line 0", "Line 1", "goes on"]
+
+
+# --- a line's letters: SQUEEZE, DROP_CAP_SCALE, SECTION_GAP ------------------------------------------------------
+
+
+def test_squeeze_a_written_space_is_no_space_where_the_next_glyph_starts_0_005_em_back() -> None:
+    def text(back: float) -> str:
+        first = run("Appendix I: Estimated Federal T ", 35.7, 726.2, 27, x1=418.8)
+        second = run("ax Expenditures", 418.8 - back, 726.2, 27)
+        return make_line(1, [first, second], 0).text
+
+    # 0.005 em of 27pt is 0.135pt.
+    assert text(0.16) == "Appendix I: Estimated Federal Tax Expenditures"
+    assert text(0.11) == "Appendix I: Estimated Federal T ax Expenditures"
+
+
+def dropped(scale: float) -> list[str]:
+    """A paragraph whose first letter is set ``scale`` times the text's 11pt beside its first three lines."""
+    serif = Font("Serif", False, False)
+
+    def text(words: str, x0: float, baseline: float, width: float) -> Run:
+        return Run(words, x0, x0 + width, baseline - 2.2, baseline + 7.7, baseline, 11, serif)
+
+    cap = Run("T", 91.6, 118.6, 675.4, 709.4, 675.4, 11 * scale, serif)
+    runs = [
+        cap,
+        text("he act of May 15, 1862, established the department as a federal", 120.3, 700.4, 390),
+        text("department to acquire and to diffuse among the people useful", 120.7, 687.8, 390),
+        text("information on subjects connected with agriculture in the most", 120.6, 675.1, 390),
+        text("general and comprehensive sense of that word, and to procure.", 90.5, 662.5, 420),
+    ]
+    return [ln.text for ln in page_lines(a_page(runs))]
+
+
+def test_drop_cap_scale_a_drop_cap_is_2_5_times_the_text_s_size() -> None:
+    assert dropped(2.6)[0].startswith("The act of May 15")
+    assert not any(line.startswith("The act") for line in dropped(2.4))
+
+
+def test_section_gap_a_section_s_number_stays_with_its_title_within_4_ems() -> None:
+    def parts(gap_ems: float) -> list[str]:
+        number = Run("2", 54, 62, 600, 611, 602, 14, BOLD)
+        x0 = 62 + gap_ems * 14
+        title = Run("Understanding foundation models", x0, x0 + 230, 600, 611, 602, 14, BOLD)
+        return [ln.text for ln in page_lines(a_page([number, title]))]
+
+    assert parts(3.6) == ["2 Understanding foundation models"]
+    assert parts(4.4) == ["2", "Understanding foundation models"]
+
+
+# --- paragraphs: PARA_GAP, PARA_SPACE, SIZE_STEP, FLUSH, HEADING_WORDS ---------------------------------------------
+
+
+def line(text: str, baseline: float, size: float = 10, x0: float = 58, x1: float = 290, font: Font = BODY) -> Line:
+    return make_line(1, [run(text, x0, baseline, size, x1=x1, font=font)], 1)
+
+
+def blocks(steps: list[float], size: float = 10, pitch: float = 12, sizes: list[float] | None = None) -> list[int]:
+    """How many lines each block holds, of lines ``steps`` apart (``pitch`` the usual)."""
+    sizes = sizes or [size] * (len(steps) + 1)
+    baselines = [600.0]
+    for step in steps:
+        baselines.append(baselines[-1] - step)
+    lines = [line("Words of a paragraph set in a column", b, s) for b, s in zip(baselines, sizes, strict=True)]
+    return [len(g.lines) for g in group_lines(lines, size, {round(s, 1): pitch for s in sizes})]
+
+
+def test_para_gap_lines_1_3_times_their_pitch_apart_are_two_blocks() -> None:
+    # A 6pt pitch for 10pt type: 1.3 times it (7.8pt) is less than 0.25 em more (8.5pt).
+    assert blocks([6, 6, 8.2, 6], pitch=6) == [3, 2]  # 1.37 times
+    assert blocks([6, 6, 7.5, 6], pitch=6) == [5]  # 1.25 times
+
+
+def test_para_space_lines_0_25_em_further_apart_than_their_pitch_are_two_blocks() -> None:
+    # A 12pt pitch for 10pt type: 0.25 em more (14.5pt) is less than 1.3 times it (15.6pt).
+    assert blocks([12, 12, 14.8, 12]) == [3, 2]  # 0.28 em more
+    assert blocks([12, 12, 14.2, 12]) == [5]  # 0.22 em more
+
+
+def test_size_step_lines_whose_sizes_differ_by_0_05_are_other_text() -> None:
+    assert blocks([12, 12, 12], sizes=[10, 10, 10.6, 10.6]) == [2, 2]  # 0.057 of the larger
+    assert blocks([12, 12, 12], sizes=[10, 10, 10.4, 10.4]) == [4]  # 0.038 of the larger
+
+
+def test_flush_a_line_within_1_5_points_of_the_edge_makes_the_text_justified() -> None:
+    # Justified text (its edge at 300): only a paragraph's last line stops short of the edge.
+    def first_block(short_of_edge: float) -> int:
+        opening = [
+            line("Words of a paragraph set in a justified column", 600, x1=300 - short_of_edge),
+            line("stopping short", 588, x1=200),
+            line("Words of what the short line should have ended", 576, x1=300 - short_of_edge),
+        ]
+        rest = [line("Words of the running text justified to the edge", 500 - 12 * i, x1=300) for i in range(5)]
+        return len(group_lines([*opening, *rest], 10, {10.0: 12}, justified=True)[0].lines)
+
+    assert first_block(1.4) == 2  # the run reaches the edge: its short line ends a paragraph
+    assert first_block(1.6) == 3  # a ragged run: no line of it is flush, a short one ends nothing
+
+
+def test_heading_words_a_heading_of_more_than_four_lines_has_at_most_30_words() -> None:
+    def kind(words: list[int]) -> BlockKind:
+        texts = [" ".join(["Word"] * n) for n in words]
+        heads = [line(t, 600 - 16 * i, 14, font=BOLD) for i, t in enumerate(texts)]
+        return group_lines(heads, 10, {14.0: 16})[0].kind
+
+    assert kind([6, 6, 6, 6, 6]) is BlockKind.HEADING
+    assert kind([6, 6, 6, 6, 7]) is BlockKind.TEXT
+
+
+# --- headings set apart by their face: FACE_SCALE, FACE_WORDS, FACE_LINES, FACE_FILL, FACE_RARE -------------------
+
+BODY_TEXT = "Words of the running text set in the body face across the column of a page of a paper on policy and."
+SANS = Font("Sans", False, False)
+
+
+def body(top: float, count: int) -> list[Line]:
+    """``count`` lines of 8.2pt body text of 100 characters each, 254pt wide."""
+    return [line(BODY_TEXT, top - 10.7 * i, 8.2, x0=40, x1=294) for i in range(count)]
+
+
+def apart(heads: list[Line], above: int = 8, below: int = 8) -> list[bool]:
+    lines = [*body(700, above), *heads, *body(heads[-1].baseline - 10.7, below)]
+    mark_faces(lines, 8.2)
+    return [ln.face_apart for ln in heads]
+
+
+def head(text: str = "Question generation and response parsing", size: float = 8.7, x1: float = 211) -> Line:
+    return line(text, 585.4, size, x0=40, x1=x1, font=SANS)
+
+
+def test_face_scale_a_heading_in_its_own_face_is_at_least_0_93_of_the_text_s_size() -> None:
+    assert apart([head(size=8.2 * 0.95)]) == [True]
+    assert apart([head(size=8.2 * 0.9)]) == [False]
+
+
+def test_face_words_a_heading_in_its_own_face_has_at_most_15_words() -> None:
+    assert apart([head(" ".join(["Word"] * 15))]) == [True]
+    assert apart([head(" ".join(["Word"] * 16))]) == [False]
+
+
+def test_face_lines_a_heading_in_its_own_face_has_at_most_2_lines() -> None:
+    def lines(count: int) -> list[Line]:
+        return [
+            line("Potential bias of the evaluator", 585.4 - 10.7 * i, 8.7, x0=40, x1=200, font=SANS)
+            for i in range(count)
+        ]
+
+    assert apart(lines(2)) == [True, True]
+    assert apart(lines(3)) == [False, False, False]  # a passage in another face (a box)
+
+
+def test_face_fill_a_heading_s_last_line_is_shorter_than_0_8_of_the_column() -> None:
+    assert apart([head(x1=240)]) == [True]  # 200pt of the column's 254 (0.79)
+    assert apart([head(x1=256)]) == [False]  # 216pt (0.85)
+
+
+def test_face_rare_a_heading_s_face_sets_at_most_0_1_of_the_text_s_characters() -> None:
+    # The heading's face sets 35 characters; the text's 100 a line.
+    text = "Question generation and its parsing"
+    assert apart([head(text)], above=3, below=1) == [True]  # 35 of 400
+    assert apart([head(text)], above=2, below=1) == [False]  # 35 of 300
+
+
+# --- notes, furniture, running text: NOTE_MARGIN, MARGIN, PROSE_LINE, captions' PROSE_WORDS ------------------------
+
+
+def test_note_margin_notes_are_0_3_points_smaller_than_running_text_above_them() -> None:
+    from paper2myst.readers.pdf.notes import _mark_area
+
+    def roles(above: float) -> list[str]:
+        text = "the committee heard from many witnesses over the course of the year"
+        lines = [make_line(2, [run(text, 72, 700 - 13 * k, above)], 0) for k in range(3)]
+        lines.append(make_line(2, [run("the rule applies to many of the same facilities and sets", 72, 640)], 0))
+        labelled = [run("1", 72, 628, x1=77), run("rulemaking in March 2024 and a final rule in December.", 90, 628)]
+        lines.append(make_line(2, labelled, 0))
+        _mark_area(lines, [], 11)
+        return [ln.role for ln in lines[3:]]
+
+    # Page 2 set at 10pt below a body of 11pt; above the small lines, running text at 10.35pt or 10.25pt.
+    assert roles(10.35) == ["body", "note"]
+    assert roles(10.25) == ["body", "body"]  # a page set small throughout has no notes
+
+
+def test_margin_running_heads_and_feet_stand_in_the_page_s_outer_tenth() -> None:
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def role(top: float) -> str:
+        """A page number whose top stands ``top`` points up a 792pt page."""
+        number = make_line(1, [run("12", 300, top - 8)], 0)
+        text = make_line(1, [run("Words of the running text of the page", 72, 400)], 0)
+        mark_furniture([a_page([])], [[number, text]])
+        return number.role
+
+    assert role(75) == "furniture"  # 0.095 of the page's height from its foot
+    assert role(85) == "body"  # 0.107
+
+
+def test_prose_line_a_line_of_40_characters_is_running_text() -> None:
+    from paper2myst.readers.pdf import body_size
+
+    words = "The committee heard from many witnesses over the course of the year"
+    prose = [make_line(1, [run(words, 72, 700 - 13 * k, 11)], 0) for k in range(10)]
+    for line in prose:
+        line.role = "body"
+
+    def size(length: int) -> float:
+        """The body's size beside a long table in 9pt whose cells, one a row, are ``length`` characters long."""
+        table = [make_line(2, [run(f"{k:02d}" + "x" * (length - 2), 72, 700 - 12.6 * k, 9)], 0) for k in range(120)]
+        return body_size(prose + table)
+
+    assert size(40) == 9.0  # cells as long as prose lines count as prose
+    assert size(39) == 11.0
+
+
+def test_prose_words_running_text_under_a_caption_has_30_words() -> None:
+    from paper2myst.model import Block, Span
+    from paper2myst.stages.captions import is_prose
+
+    def block(words: int) -> Block:
+        text = " ".join(["the committee heard more witnesses"] * 10).split()[: words - 1]
+        return Block(BlockKind.TEXT, "So " + " ".join(text) + ".", Span((1,)))
+
+    assert is_prose(block(30))
+    assert not is_prose(block(29))
+
+
+def test_documented_values() -> None:
+    # The values the tests above were set around; change one only with its pin.
+    from paper2myst.readers.pdf import lines
+
+    assert (lines.CALL_SCALE, lines.CALL_RISE, lines.CALL_REACH) == (0.85, 0.12, 0.75)
+    assert (lines.ROW_EXACT, lines.ROW_NEAR, lines.ROW_DRIFT) == (0.15, 1.0, 0.45)
+    assert (lines.GUTTER_REACH, lines.GUTTER_WIDTH, lines.MAX_COLUMNS) == (4.0, 0.8, 3)
+    assert (lines.COLUMN_MIN_WIDTH, lines.COLUMN_FILL) == (8.0, 0.6)
+    assert (lines.SIDE_GAP, lines.SIDE_SCALE, lines.SIDE_PITCH) == (1.0, 1.15, 1.6)
+    assert (lines.SQUEEZE, lines.DROP_CAP_SCALE, lines.SECTION_GAP) == (0.005, 2.5, 4.0)
+
+    from paper2myst.readers.pdf import paragraphs
+
+    assert (paragraphs.PARA_GAP, paragraphs.PARA_SPACE, paragraphs.SIZE_STEP) == (1.3, 0.25, 0.05)
+    assert (paragraphs.FLUSH, paragraphs.HEADING_WORDS) == (1.5, 30)
+    assert (paragraphs.FACE_SCALE, paragraphs.FACE_WORDS, paragraphs.FACE_LINES) == (0.93, 15, 2)
+    assert (paragraphs.FACE_FILL, paragraphs.FACE_RARE) == (0.8, 0.1)
+
+    from paper2myst.readers.pdf import PROSE_LINE, furniture, notes
+    from paper2myst.stages import captions
+
+    assert (notes.NOTE_MARGIN, furniture.MARGIN, PROSE_LINE, captions.PROSE_WORDS) == (0.3, 0.1, 40, 30)
