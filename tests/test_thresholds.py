@@ -127,7 +127,7 @@ def test_column_fill_a_column_s_lines_are_0_6_of_the_page_s_usual_line() -> None
     assert gutters(column(100, 250), column(270, 420), below) == 0
 
 
-# --- side headings: SIDE_GAP, SIDE_SCALE, SIDE_PITCH ---------------------------------------------------------------
+# --- side headings: SIDE_GAP, SIDE_STEP, SIDE_PITCH ----------------------------------------------------------------
 
 TEXT = [run(f"Line {i} of the text beside the margin, set in", 216, 440.5 - 13 * i, 11, x1=560) for i in range(6)]
 
@@ -154,9 +154,10 @@ def test_side_gap_a_side_heading_ends_1_em_short_of_the_text() -> None:
     assert beside(x1=206) == AS_SET  # 0.91 ems short
 
 
-def test_side_scale_a_side_heading_is_1_15_times_the_text_s_size() -> None:
-    assert beside(size=13) == FIRST  # 1.18 times
-    assert beside(size=12) == AS_SET  # 1.09 times
+def test_side_step_a_side_heading_is_set_over_5_percent_larger_than_the_text() -> None:
+    # 11pt text: over 11.55pt the margin lines are a heading, read whole; at 11.5pt each is a line as set.
+    assert beside(size=11.6) == ["Line 0", "Side heading", "goes on", "Line 1", "Line 2"]
+    assert beside(size=11.5) == AS_SET
 
 
 def test_side_pitch_a_side_heading_s_lines_follow_at_most_1_6_times_their_size_apart() -> None:
@@ -398,7 +399,7 @@ def test_documented_values() -> None:
     assert (lines.ROW_EXACT, lines.ROW_NEAR, lines.ROW_DRIFT) == (0.15, 1.0, 0.45)
     assert (lines.GUTTER_REACH, lines.GUTTER_WIDTH, lines.MAX_COLUMNS) == (4.0, 0.8, 3)
     assert (lines.COLUMN_MIN_WIDTH, lines.COLUMN_FILL) == (8.0, 0.6)
-    assert (lines.SIDE_GAP, lines.SIDE_SCALE, lines.SIDE_PITCH) == (1.0, 1.15, 1.6)
+    assert (lines.SIDE_GAP, lines.SIDE_STEP, lines.SIDE_PITCH) == (1.0, 0.05, 1.6)
     assert (lines.SQUEEZE, lines.DROP_CAP_SCALE, lines.SECTION_GAP) == (0.005, 2.5, 4.0)
 
     from paper2myst.readers.pdf import paragraphs
