@@ -13,7 +13,7 @@ import bisect
 import re
 
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import BodyNode, Document, Heading, ItemList, ListItem, Note, Paragraph, Span
+from paper2myst.model import BodyNode, Document, Heading, ItemList, ListItem, Note, Paragraph
 from paper2myst.stages.blocks import CALL, SUPERSCRIPT_DIGITS, call_label
 
 _PLAIN = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -48,11 +48,16 @@ def markers(doc: Document) -> None:
         note.text, note.offsets = _formulas(note.text, note.offsets)
     for node in doc.body:
         for owner in _owners(node):
+            # A paragraph's calls are placed on their line and may go to a note of a label printed again; a
+            # heading's or a list item's stand at its first line and go to the label's first note.
+            offsets: tuple[int, ...] | None = None
+            keys: dict[str, str] | None = None
             if isinstance(owner, Paragraph):
                 owner.text, owner.offsets = _formulas(owner.text, owner.offsets)
+                offsets, keys = owner.offsets, owner.note_keys
             else:
                 owner.text = _formulas(owner.text, (0,))[0]
-        for owner, text, span, offsets, keys in _calls(node):
+            text, span = owner.text, owner.span
             subscripts: list[int] = []
             for match in CALL.finditer(text):
                 label = call_label(match.group())
@@ -129,27 +134,14 @@ def _formulas(text: str, offsets: tuple[int, ...]) -> tuple[str, tuple[int, ...]
 
 
 def _owners(node: BodyNode) -> list[Paragraph | Heading | ListItem]:
-    """The parts of a body node whose text may hold calls."""
+    """The parts of a body node whose text may hold calls.
+
+    Calls in a heading or a list item count too: the notes are numbered through them.
+    """
     if isinstance(node, Paragraph | Heading):
         return [node]
     if isinstance(node, ItemList):
         return list(node.items)
-    return []
-
-
-def _calls(
-    node: BodyNode,
-) -> list[tuple[Paragraph | Heading | ListItem, str, Span, tuple[int, ...] | None, dict[str, str] | None]]:
-    """The texts of a body node that may hold calls: (owner, text, span, line offsets, the node's call keys if any).
-
-    Calls in a heading or a list item count too: the notes are numbered through them (placed at their first line).
-    """
-    if isinstance(node, Paragraph):
-        return [(node, node.text, node.span, node.offsets, node.note_keys)]
-    if isinstance(node, Heading):
-        return [(node, node.text, node.span, None, None)]
-    if isinstance(node, ItemList):
-        return [(item, item.text, item.span, None, None) for item in node.items]
     return []
 
 

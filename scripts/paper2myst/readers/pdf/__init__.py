@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -248,6 +249,23 @@ def _sub_items(items: list[Group], body_groups: list[Group]) -> tuple[list[Group
     return out_items, out_body
 
 
+def column_edges(
+    lines: Iterable[Line], hung_bullets: bool = False
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """Each column's edges on each page, from ``lines``: where its lines start (left), where its full lines end.
+
+    ``hung_bullets``: a bullet hung out into the margin does not move the column's left edge.
+    """
+    left: dict[tuple[int, int], float] = {}
+    right: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, line.column)
+        right[key] = max(right.get(key, 0.0), line.x1)
+        x0 = line.x0 + line.size * 2 if hung_bullets and BULLET.match(line.text) else line.x0
+        left[key] = min(left.get(key, x0), x0)
+    return left, right
+
+
 def _in_sentence(
     items: list[Group], body_groups: list[Group], size: float, family: str
 ) -> tuple[list[Group], list[Group]]:
@@ -257,9 +275,7 @@ def _in_sentence(
     case after a full line that ends no sentence, though a gap sets it off (never after a display line, which
     stops short of the column's edge: "… = βX / where X is …" stays apart).
     """
-    edge: dict[tuple[int, int], float] = {}
-    for line in (ln for g in body_groups for ln in g.lines):
-        edge[line.page, line.column] = max(edge.get((line.page, line.column), 0.0), line.x1)
+    edge = column_edges(ln for g in body_groups for ln in g.lines)[1]
 
     def full(line: Line) -> bool:
         return line.x1 >= edge[line.page, line.column] - line.size
@@ -347,14 +363,7 @@ def _caption_rows(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
 
 def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Group], list[Group]]:
     """A paragraph cut by a page or column break goes on after a box, table or figure set at the break."""
-    right: dict[tuple[int, int], float] = {}
-    left: dict[tuple[int, int], float] = {}
-    for group in body_groups:
-        if group.kind is BlockKind.TEXT:
-            for line in group.lines:
-                key = (line.page, line.column)
-                right[key] = max(right.get(key, 0.0), line.x1)
-                left[key] = min(left.get(key, line.x0), line.x0)
+    left, right = column_edges(ln for g in body_groups if g.kind is BlockKind.TEXT for ln in g.lines)
     gone: set[int] = set()
     for i, group in enumerate(body_groups):
         if group.kind is BlockKind.HEADING and REFERENCES_HEADING.match(_text(group)):
@@ -945,16 +954,7 @@ def _items(
     body_groups: list[Group] = []
     last_note: Group | None = None
     numbers = [0]  # the last note number seen: numbered notes come in order
-    # Each column's edges on each page: where its full lines end, where its lines start.
-    right: dict[tuple[int, int], float] = {}
-    left: dict[tuple[int, int], float] = {}
-    for line in numbered:
-        if line.role == "body":
-            key = (line.page, line.column)
-            right[key] = max(right.get(key, 0.0), line.x1)
-            # A bullet hung out into the margin does not move the column's edge.
-            x0 = line.x0 if not BULLET.match(line.text) else line.x0 + line.size * 2
-            left[key] = min(left.get(key, x0), x0)
+    left, right = column_edges((ln for ln in numbered if ln.role == "body"), hung_bullets=True)
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
     for page_lines_ in lines:
