@@ -198,7 +198,7 @@ class Front:
     label_spans: list[Span] = field(default_factory=list)
     subtitle: str = ""
     subtitle_spans: list[Span] = field(default_factory=list)
-    number: str = ""  # the report number the cover prints ("R48903")
+    number: str = ""  # the report number the cover prints ("R12345")
     series: str = ""  # "Working Paper", "Policy Brief": the series line the cover prints
     doi: str = ""
     issn: str = ""

@@ -90,7 +90,7 @@ _MINOR_WORDS = frozenset(
 )
 # An abbreviation's dots ("H.R.", "U.S.", "P.L."): one capital letter and its period, no sentence's end.
 _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]|\s|$)")
-# A heading printed in emphasis as a whole ("*Farm Service Agency*"): emphasis closed around a raised mark inside.
+# A heading printed in emphasis as a whole ("*Imaginary Office*"): emphasis closed around a raised mark inside.
 _EMPHASISED = re.compile(
     rf"^\*(?!\*)(?P<text>[^*]+(?:\*[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}]+\*[^*]+)*)\*$"
 )
@@ -129,7 +129,7 @@ def emphasised_heading(text: str) -> str:
 def looks_like_heading(text: str) -> bool:
     """Section headings: numbered (``1.``, ``1.1``, ``Appendix A.``), a short phrase, or a title-cased line.
 
-    Abbreviations' dots ("H.R. 1119", "U.S. Methane Emissions") and a note call at the end are a heading's too.
+    Abbreviations' dots ("H.R. 1234", "U.S. Imaginary Exports") and a note call at the end are a heading's too.
     """
     text = _TRAILING_CALL.sub("", text)
     if "\n" in text or re.search(rf"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_LETTERS}{SYMBOL_CALLS}*<>\[\]|]", text):

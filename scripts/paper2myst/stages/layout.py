@@ -229,7 +229,7 @@ _INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "D.C.": an abbrevia
 def sibling(head: Paragraph, block: Block) -> bool:
     """``block`` opens with a capital and with the word ``head`` opened with: a list's next entry, not more of it.
 
-    A list set as paragraphs ("CRS Report …", "CRS Video …") repeats its entries' opening word.
+    A list set as paragraphs ("Series Report …", "Series Video …") repeats its entries' opening word.
     """
     first, tail = head.text.split(maxsplit=1)[:1], block.text.split(maxsplit=1)[:1]
     return bool(first and tail) and first[0] == tail[0] and tail[0][:1].isupper()
