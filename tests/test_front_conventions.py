@@ -16,6 +16,7 @@ from paper2myst.conventions import (
     signed_name,
 )
 from paper2myst.dates import parse_date
+from paper2myst.model import Heading, Paragraph
 from paper2myst.pipeline import convert
 from paper2myst.readers.pdf import _sidebar, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
@@ -503,12 +504,12 @@ def test_paragraphs_above_a_title_found_too_far_down_stay_the_bodys() -> None:
     assert reading.front is not None and reading.front.title == "Background and Changes"
 
 
-def _acknowledged(above: str | None) -> tuple[list[str], list[str]]:
-    """A last page with an "Acknowledgments" heading line, under ``above`` (a heading's first line) or alone."""
+def _acknowledged(above: str | None, word: str = "Acknowledgments") -> tuple[list[str], list[str]]:
+    """A last page with a ``word`` heading line, under ``above`` (a heading's first line) or alone."""
     first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
     second = page(2, body(700, 20))
     head = [run(above, 72, 700, 16, BOLD)] if above else []
-    third = page(3, [*head, run("Acknowledgments", 72, 680, 16, BOLD), *body(650, 3)])
+    third = page(3, [*head, run(word, 72, 680, 16, BOLD), *body(650, 3)])
     reading = build([first, second, third])
     headings = [b.text for b in reading.blocks if b.kind.name == "HEADING"]
     return headings, [b.text for b in reading.back]
@@ -518,8 +519,15 @@ def test_a_back_matter_word_ending_a_wrapped_heading_opens_no_back_matter() -> N
     headings, back = _acknowledged("Appendix VI: Contact and Staff")
     assert headings[-1] == "Appendix VI: Contact and Staff Acknowledgments"
     assert back == []
-    headings, back = _acknowledged(None)  # a heading of its own: the back matter
-    assert "Acknowledgments" not in headings and back
+    headings, back = _acknowledged("Appendix VI: Contact and Staff", "Disclaimer")
+    assert headings[-1] == "Appendix VI: Contact and Staff Disclaimer" and back == []
+    headings, back = _acknowledged(None, "Disclaimer")  # a heading of its own: the back matter
+    assert "Disclaimer" not in headings and back
+
+
+def test_acknowledgments_are_the_authors_end_matter_in_the_body_even_inside_the_back_matter() -> None:
+    headings, back = _acknowledged(None)  # a heading of its own: the author's words, a section of the body
+    assert headings[-1] == "Acknowledgments" and back == []
 
 
 def test_a_sections_title_set_again_small_in_its_pages_margin_is_its_running_head() -> None:
@@ -550,3 +558,16 @@ def test_a_paragraph_goes_on_past_a_small_line_in_another_face_at_the_pages_foot
     assert any(t.startswith("Questrom School") for t in joined)  # kept, as a block of its own (a box)
     apart = texts(Font("Sans", False, False), 10.0)  # at the text's size: text, what goes on goes on from it
     assert not any("many years depending" in t for t in apart)
+
+
+def test_text_route_acknowledgments_after_the_author_section_are_the_authors_words_in_the_body() -> None:
+    source = text_paper(
+        "Author Information\n\nAda B. Tester Legislative Attorney\n\n"
+        f"Acknowledgments\n\nThe author thanks the river commissions for their data.\n\nDisclaimer\n\n{DISCLAIMER}"
+    )
+    doc = convert(source.encode(), "paper.txt")
+    assert doc.front.authors == ["Ada B. Tester"]
+    body = [n.text for n in doc.body if isinstance(n, Paragraph | Heading)]
+    assert body[-2:] == ["Acknowledgments", "The author thanks the river commissions for their data."]
+    back = [b.text for b in doc.back_matter]
+    assert "Disclaimer" in back and "Acknowledgments" not in back

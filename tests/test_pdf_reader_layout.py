@@ -428,8 +428,13 @@ def test_appendices_after_the_reference_list_are_the_authors_text_up_to_the_back
 
     appendix = doc("A.1 Ethics")
     body = [n.text for n in appendix.body if isinstance(n, Heading | Paragraph)]
-    assert body[-2:] == ["A.1 Ethics", "This paper raises few ethical concerns."]
+    assert body[-4:-2] == ["A.1 Ethics", "This paper raises few ethical concerns."]
     assert len(appendix.references) == 1
-    assert [b.text for b in appendix.back_matter] == ["Acknowledgments", "We thank the reviewers."]
+    # Acknowledgments are the author's end matter: in the body, after the appendix, as printed.
+    assert body[-2:] == ["Acknowledgments", "We thank the reviewers."] and appendix.back_matter == []
+    from paper2myst.emit import emit
+
+    page = emit(appendix, "en", "../refs/references.bib").pages["index.md"]  # in the order printed: after the list
+    assert page.index("Results") < page.index("## References") < page.index("A.1 Ethics") < page.index("We thank")
     back = doc("Disclaimer")  # a back-matter heading right after the list: all of it is back matter
     assert "This paper raises few ethical concerns." not in [n.text for n in back.body if isinstance(n, Paragraph)]

@@ -413,3 +413,14 @@ def test_documented_values() -> None:
     from paper2myst.stages import captions
 
     assert (notes.NOTE_MARGIN, furniture.MARGIN, PROSE_LINE, captions.PROSE_WORDS) == (0.3, 0.1, 40, 30)
+
+
+def test_a_line_end_hyphen_inside_a_compound_the_document_prints_whole_is_kept() -> None:
+    """A line-end "differences-in-" + "differences" keeps its hyphen where the paper prints the compound whole."""
+    from paper2myst.readers.pdf.inline import Words, hyphenated
+
+    words = Words(frozenset({"differences-in-differences", "differences", "in", "during"}), True)
+    assert hyphenated("differences-in-", "differences", words) == (False, True)
+    # Without the compound elsewhere, the last piece alone decides, as before: a guess, reported.
+    fewer = Words(frozenset({"differences", "in", "during"}), True)
+    assert hyphenated("differences-in-", "differences", fewer) == (True, False)

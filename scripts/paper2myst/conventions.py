@@ -20,8 +20,17 @@ AUTHOR_HEADING = re.compile(
 )
 
 # Headings that open the publisher's back matter (an author section included): what follows is not the body.
+# "Additional information" is a journal's: correspondence address, reprints, the publisher's note, the licence.
 BACK_MATTER_HEADING = re.compile(
-    rf"{AUTHOR_HEADING.pattern}|^(?:disclaimer|acknowledge?ments?)[:.]?$",
+    rf"{AUTHOR_HEADING.pattern}|^(?:disclaimer|additional information)[:.]?$", re.IGNORECASE
+)
+
+# Headings of the author's own end matter, printed after the body, its reference list or its author section:
+# "Acknowledgments", "Author contributions", "Competing interests", "Funding", "Data availability". They are the
+# author's text, so they stay in the paper even where they stand inside the publisher's back matter.
+END_MATTER_HEADING = re.compile(
+    r"^(?:(?:staff )?acknowledge?ments?|authors?['’]? contributions?|competing interests?|conflicts? of interests?"
+    r"|declarations? of (?:competing )?interests?|funding|data availability(?: statement)?)[:.]?$",
     re.IGNORECASE,
 )
 

@@ -12,6 +12,7 @@ from paper2myst import __version__, bib
 from paper2myst.inline import escape, line_start_safe, plain, to_myst
 from paper2myst.model import (
     Block,
+    BodyNode,
     Caption,
     Citation,
     DateLine,
@@ -169,12 +170,13 @@ def front_matter(doc: Document) -> list[str]:
     return parts
 
 
-def body(doc: Document) -> list[str]:
+def body(doc: Document, nodes: Sequence[BodyNode] | None = None) -> list[str]:
+    """The body's nodes (``nodes``, or all of them) as MyST."""
     parts = []
     unmatched = frozenset(doc.unmatched_calls)
     images = {image.line: (image, image_path(doc, image)) for image in doc.images}
     level = 0  # the title is the page's one H1: the first heading is at most a section (H2)
-    for node in doc.body:
+    for node in doc.body if nodes is None else nodes:
         if isinstance(node, Heading):
             # Never deeper than one below the heading before: MyST (and readers) want no skipped levels.
             level = min(max(node.level, 1), level + 1, 5)
@@ -255,7 +257,10 @@ def metadata(doc: Document, language: str, bib_from_docs: str) -> str:
 def emit(doc: Document, language: str, bib_from_docs: str) -> Output:
     """Render every file; pure, so ``--check`` can compare without writing."""
     header = GENERATED.format(version=__version__, source=doc.source_name)
-    parts = [f"% {header}\n", *front_matter(doc), *body(doc), *notes(doc)]
+    # What the paper prints after its reference list (appendices, acknowledgments) follows the list here too.
+    last = max((line for r in doc.references for line in r.span.lines), default=None)
+    cut = next((i for i, n in enumerate(doc.body) if last is not None and n.span.first > last), len(doc.body))
+    parts = [f"% {header}\n", *front_matter(doc), *body(doc, doc.body[:cut]), *notes(doc)]
     bibtex = ""
     if doc.references_heading is not None:
         parts.append(f"## {to_myst(doc.references_heading.text, markers=False)}\n")
@@ -264,6 +269,7 @@ def emit(doc: Document, language: str, bib_from_docs: str) -> Output:
             bibtex = bib.format_bibtex(doc.entries, header)
         else:
             parts.extend(paragraph(r.text) for r in doc.references)
+    parts += body(doc, doc.body[cut:])
     pages = {"index.md": "\n".join(parts)}
     if doc.back_matter:
         pages["index.md"] += "\n" + _fence("toctree", "", f":hidden:\n\n{BACK_MATTER_DOC}")

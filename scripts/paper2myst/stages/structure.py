@@ -8,6 +8,7 @@ from paper2myst.conventions import (
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
     BYLINE,
+    END_MATTER_HEADING,
     ENDNOTES_HEADING,
     KEYWORDS_LINE,
     REFERENCES_HEADING,
@@ -198,7 +199,7 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
             continue
         rest = [b for b in blocks[i + 1 :] if b.kind is not BlockKind.NOTE]
         count = next((k for k, b in enumerate(rest) if not name_before_role(one_line(b.text))), len(rest))
-        if count and (count == len(rest) or BACK_MATTER_HEADING.match(rest[count].text.strip())):
+        if count and (count == len(rest) or _closes_back(rest[count].text.strip())):
             at = i
     if at is None:
         return _signatures(doc, blocks)
@@ -214,13 +215,37 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
         if not front.byline:
             front.authors.append(name)
     kept = [b for b in blocks[at:] if b.kind is BlockKind.NOTE]
-    doc.back_matter = [b for b in blocks[at:] if b.kind is not BlockKind.NOTE]
-    body = blocks[:at] + kept
+    back, end = _end_matter([b for b in blocks[at:] if b.kind is not BlockKind.NOTE])
+    doc.back_matter = back
+    body = blocks[:at] + kept + end
     # The same author lines printed beside the summary (a sidebar) belong to the byline, not the body.
     for block in body:
         if one_line(block.text) in lines and block.kind is not BlockKind.NOTE:
             front.byline_spans.append(block.span)
     return [b for b in body if b.kind is BlockKind.NOTE or one_line(b.text) not in lines]
+
+
+def _closes_back(text: str) -> bool:
+    """A heading that ends an author section or a body's closing signatures: back matter, or the author's end matter."""
+    return bool(BACK_MATTER_HEADING.match(text) or END_MATTER_HEADING.match(text))
+
+
+def _end_matter(back: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The back matter split: the rest, and the author's end matter ("Acknowledgments", to the next back heading).
+
+    The author's words stay in the paper: they go back to the body, after what it printed before them.
+    """
+    inside = False
+    rest: list[Block] = []
+    end: list[Block] = []
+    for block in back:
+        text = block.text.strip()
+        if END_MATTER_HEADING.match(text):
+            inside = True
+        elif BACK_MATTER_HEADING.match(text):
+            inside = False
+        (end if inside else rest).append(block)
+    return rest, end
 
 
 def _names_under_title(doc: Document, blocks: list[Block]) -> list[Block]:
@@ -256,7 +281,7 @@ def _signatures(doc: Document, blocks: list[Block]) -> list[Block]:
     A role too long for its line goes on in the next block ("Government"). Notes between stay where they are;
     the signatures go to the back matter.
     """
-    end = next((i for i, b in enumerate(blocks) if BACK_MATTER_HEADING.match(b.text.strip())), len(blocks))
+    end = next((i for i, b in enumerate(blocks) if _closes_back(b.text.strip())), len(blocks))
     start = end
     for i in range(end - 1, -1, -1):
         text = one_line(blocks[i].text)

@@ -16,6 +16,7 @@ from paper2myst.conventions import (
     CONNECTORS,
     CONTINUED_TAIL,
     DOI_LINE,
+    END_MATTER_HEADING,
     ENDNOTES_HEADING,
     EQUATION,
     FRONT_LABEL,
@@ -673,10 +674,24 @@ def _back(lines: list[Line], size: float, width: float, banner: Line | None = No
         if line.role == "body" or (line is lines[start] and line.role == "furniture"):
             line.role = "back"
     back = [ln for ln in lines[start:] if ln.role == "back"]
+    _end_matter(back, size)
     if AUTHOR_BLOCK.match(back[0].text):
         return _authors(back, size)
     _closing_number(lines[:start])
     return _signatures(lines[:start], width)
+
+
+def _end_matter(back: list[Line], size: float) -> None:
+    """The author's end matter standing in the back matter ("Acknowledgments" after the author section) is body again.
+
+    From its heading up to the next back-matter heading: the author's words, kept in the paper.
+    """
+    inside = False
+    for line in back:
+        if is_heading(line, size):
+            inside = bool(END_MATTER_HEADING.match(line.text)) or (inside and not BACK_MATTER.match(line.text))
+        if inside:
+            line.role = "body"
 
 
 def _closing_number(lines: list[Line]) -> None:
@@ -738,7 +753,7 @@ def _authors(back: list[Line], size: float) -> list[str]:
     if start is not None:
         block = []
         for line in back[start + 1 :]:
-            if is_heading(line, size) and BACK_MATTER.match(line.text):
+            if line.role != "back" or (is_heading(line, size) and BACK_MATTER.match(line.text)):
                 break
             block.append(line)
         return author_names(block)

@@ -365,7 +365,10 @@ def hyphenated(head: str, tail: str, vocabulary: Words) -> tuple[bool, bool]:
     a, b = left.group(0)[:-1], right.group(0)
     if not vocabulary.hyphenates:  # kept; but pieces that are no words ("Re-" "routing") may be a break: say so
         return False, a.lower() in words or b.lower() in words or max(len(a), len(b)) <= 3 or b[0].isupper()
-    if f"{a}-{b}".lower() in words:
+    # The whole compound counts, not only its last piece: "differences-in-" "differences" is the document's
+    # "differences-in-differences" although "in-differences" is no word of it.
+    chain = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*-$", head)
+    if f"{a}-{b}".lower() in words or (chain and f"{chain.group(0)}{b}".lower() in words):
         return False, True
     if f"{a}{b}".lower() in words:
         return True, True
