@@ -438,3 +438,21 @@ def test_appendices_after_the_reference_list_are_the_authors_text_up_to_the_back
     assert page.index("Results") < page.index("## References") < page.index("A.1 Ethics") < page.index("We thank")
     back = doc("Disclaimer")  # a back-matter heading right after the list: all of it is back matter
     assert "This paper raises few ethical concerns." not in [n.text for n in back.body if isinstance(n, Paragraph)]
+
+
+def test_a_numbered_reference_list_goes_on_through_an_entry_without_a_year_or_address() -> None:
+    from paper2myst.model import Block, BlockKind, Front, Span
+    from paper2myst.readers import Reading
+
+    texts = [
+        (BlockKind.TEXT, "The bots kept to the rules most of the time."),
+        (BlockKind.HEADING, "References"),
+        (BlockKind.LIST_ITEM, "Author, A. Robots and their rules. Proc. of Rules (2020)."),
+        (BlockKind.LIST_ITEM, "Proposed Taxonomy for Rules - An Anthology."),  # a web page's title alone
+        (BlockKind.LIST_ITEM, "Author, B. More rules. J. Rules 3, 1-2 (2021)."),
+        (BlockKind.TEXT, "Imaginary Press, 1 Main Street"),  # no entry: the publisher's page
+    ]
+    blocks = [Block(kind, text, Span((i + 1,)), level=1) for i, (kind, text) in enumerate(texts)]
+    doc = convert_reading(Reading([t for _, t in texts], blocks, front=Front(title="Robots")), "robots.pdf")
+    assert [r.text[:9] for r in doc.references] == ["Author, A", "Proposed ", "Author, B"]
+    assert [b.text for b in doc.back_matter] == ["Imaginary Press, 1 Main Street"]

@@ -8,6 +8,7 @@ the test is missing").
 
 from __future__ import annotations
 
+import pytest
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.lines import Line, _gutters, _rows, make_line, page_lines
@@ -424,3 +425,80 @@ def test_a_line_end_hyphen_inside_a_compound_the_document_prints_whole_is_kept()
     # Without the compound elsewhere, the last piece alone decides, as before: a guess, reported.
     fewer = Words(frozenset({"differences", "in", "during"}), True)
     assert hyphenated("differences-in-", "differences", fewer) == (True, False)
+
+
+# --- hanging numbered entries: _numbered_at_edge, _in_hanging_entry --------------------------------------------------
+
+
+def _entries(lines: list[Line]) -> list[str]:
+    return [g.lines[0].text for g in group_lines(lines, 10, {10.0: 12}, justified=True)]
+
+
+def test_numbers_at_the_edge_over_set_in_lines_make_a_hanging_list_whatever_the_lines_lengths() -> None:
+    from paper2myst.readers.pdf.paragraphs import _numbered_at_edge
+
+    def entries(labels: list[str]) -> list[Line]:
+        out: list[Line] = []
+        for k, label in enumerate(labels):
+            top = 600 - k * 36
+            out += [
+                line(f"{label} Author, A. A title of a work set over two lines of the list", top, x0=58, x1=290),
+                line("going on under it, set in, with an address", top - 12, x0=70, x1=200),  # ragged: short
+                line("(2023).", top - 24, x0=70, x1=100),
+            ]
+        return out
+
+    assert _numbered_at_edge(entries(["1.", "2."]), 58 + 8)
+    # One number alone is no list; numbers on fewer than half of the lines at the edge are no list either.
+    assert not _numbered_at_edge(entries(["1.", "A"]), 58 + 8)
+    assert not _numbered_at_edge(entries(["1.", "2.", "A", "B", "C"]), 58 + 8)
+
+
+def test_a_short_set_in_line_under_a_full_opener_goes_on_its_hanging_entry() -> None:
+    """A set-in line of an entry stops short (an address), and the entry goes on set in: one entry, not two."""
+    lines = [
+        line("15. Author, A. A title of a work set over the whole width of the list", 600, x0=58, x1=290),
+        line("of the journal with a volume 13, 17885", 588, x0=70, x1=200),
+        line("(2023).", 576, x0=70, x1=100),
+        line("16. Author, B. Another title of a work over the whole width of the list", 564, x0=58, x1=290),
+        line("going on set in to its end (2024).", 552, x0=70, x1=180),
+    ]
+    assert _entries(lines) == [lines[0].text, lines[3].text]
+
+
+@pytest.mark.parametrize(("opener_end", "goes_on"), [(290 - 2 * 10 + 1, True), (290 - 2 * 10 - 1, False)])
+def test_a_hanging_entrys_opener_is_full_within_two_ems_of_the_edge(opener_end: float, goes_on: bool) -> None:
+    """Under a short opener (a paragraph's last line) a set-in line opens a paragraph: the indents decide."""
+    from paper2myst.readers.pdf.paragraphs import _in_hanging_entry
+
+    run = [
+        line("An entry's first line at the column's edge", 600, x0=58, x1=opener_end),
+        line("set in and stopping short", 588, x0=70, x1=200),
+    ]
+    assert _in_hanging_entry(run, line("(2023).", 576, x0=70, x1=100), 290) is goes_on
+    # A line at the edge, or set in further than the entry's lines, is not the entry's.
+    assert not _in_hanging_entry(run, line("16. Next entry", 576, x0=58, x1=290), 290)
+    assert not _in_hanging_entry(run, line("a quotation", 576, x0=90, x1=200), 290)
+
+
+@pytest.mark.parametrize(("inset", "joined"), [(70 - 10 * 0.8 + 1, True), (70 - 10 * 0.8 - 1, False)])
+def test_a_numbered_entry_cut_by_a_column_break_goes_on_set_in_at_the_next_columns_top(
+    inset: float, joined: bool
+) -> None:
+    """Only text set in (within 0.8 em) as far as the entry's wrapped lines, in the next column, goes on the entry."""
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf import _entry_goes_on
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    entry = Group(
+        BlockKind.LIST_ITEM,
+        [line("14. Author, A. A title set over the list's width", 100), line("and an address cut at the", 88, x0=70)],
+        "14.",
+    )
+    top = replace(line("column's foot (2020).", 700, x0=inset + 250, x1=500), column=2)
+    top = replace(top, x0=inset)  # set in, at the next column's top (its edge at 58 as the first column's)
+    rest = Group(BlockKind.TEXT, [top])
+    gone: set[int] = set()
+    _entry_goes_on(entry, [rest], gone)
+    assert (len(entry.lines) == 3) is joined and (id(rest) in gone) is joined

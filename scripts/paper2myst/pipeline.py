@@ -99,7 +99,16 @@ def _references(doc: Document) -> None:
     heading, tail = doc.blocks[end], doc.blocks[end + 1 :]
     doc.references_heading = Heading(heading.text, heading.span)
     entries = [b for b in tail if b.kind is not BlockKind.NOTE]
-    stop = next((i for i, b in enumerate(entries) if not looks_like_reference(b)), len(entries))
+    # A numbered list goes on through an entry that gives no year or address (a web page's title alone).
+    numbered = bool(entries) and entries[0].kind is BlockKind.LIST_ITEM
+    stop = next(
+        (
+            i
+            for i, b in enumerate(entries)
+            if not looks_like_reference(b) and not (numbered and b.kind is BlockKind.LIST_ITEM)
+        ),
+        len(entries),
+    )
     doc.references = [Reference(one_line(b.text), b.span) for b in entries[:stop]]
     rest = entries[stop:]
     # A heading after the list that opens no back matter ("A Appendix", "A.1 Ethics") opens the appendices: the

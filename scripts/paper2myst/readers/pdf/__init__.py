@@ -366,9 +366,13 @@ def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
     """A paragraph cut by a page or column break goes on after a box, table or figure set at the break."""
     left, right = column_edges(ln for g in body_groups if g.kind is BlockKind.TEXT for ln in g.lines)
     gone: set[int] = set()
+    listed = False  # in the reference list: its entries end without a full stop as often as not
     for i, group in enumerate(body_groups):
         if group.kind is BlockKind.HEADING and REFERENCES_HEADING.match(_text(group)):
-            break  # a reference list's entries end without a full stop as often as not
+            listed = True
+        if listed:
+            _entry_goes_on(group, body_groups[i + 1 : i + 2], gone)
+            continue
         if group.kind not in {BlockKind.TEXT, BlockKind.LIST_ITEM} or id(group) in gone:
             continue
         k = i + 1
@@ -389,6 +393,21 @@ def _across_boxes(items: list[Group], body_groups: list[Group]) -> tuple[list[Gr
             group.lines += nxt.lines
             gone.add(id(nxt))
     return [g for g in items if id(g) not in gone], [g for g in body_groups if id(g) not in gone]
+
+
+def _entry_goes_on(group: Group, following: list[Group], gone: set[int]) -> None:
+    """A numbered entry cut by a column or page break goes on at the top of the next: set in at its text's indent.
+
+    Only unnumbered text set in as far as the entry's own wrapped lines, in another column or on another page.
+    """
+    if group.kind is not BlockKind.LIST_ITEM or len(group.lines) < 2 or not following or id(group) in gone:
+        return
+    nxt, last = following[0], group.lines[-1]
+    first = nxt.lines[0]
+    moved = (first.page, first.column) != (last.page, last.column)
+    if moved and nxt.kind in {BlockKind.TEXT, BlockKind.QUOTE} and first.x0 >= group.lines[1].x0 - first.size * 0.8:
+        group.lines += nxt.lines
+        gone.add(id(nxt))
 
 
 _SENTENCE_ENDS = (".", "?", "!", "…", ":", ";", ".”", '."', "?”", ".)", ".’")

@@ -184,6 +184,23 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     return bool(short) and abs(line.size - body_size) < 0.6
 
 
+def _in_hanging_entry(run: list[Line], line: Line, edge: float) -> bool:
+    """``line`` goes on the set-in lines of a hanging entry: under a full line at the run's edge, set in as they are.
+
+    A first-line indent opens a paragraph after a short line; set-in lines after a full one wrap an entry.
+    """
+    if not edge or len(run) < 2:
+        return False
+    left = min(ln.x0 for ln in run)
+    inset = left + line.size * 0.8
+    opener = next((i for i in range(len(run) - 1, -1, -1) if run[i].x0 <= inset), None)
+    if opener is None or opener == len(run) - 1:
+        return False
+    first = run[opener]
+    full = first.x1 >= edge - first.size * 2
+    return full and line.x0 > inset and abs(line.x0 - run[-1].x0) <= line.size * 0.8
+
+
 def _ends(line: Line) -> bool:
     """The line ends a sentence (calls aside): it may be a paragraph's last line."""
     return "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip().endswith(_ENDS)
@@ -209,7 +226,7 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     )
     long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
-    hanging = (1 in inner and long_first) or full * 2 > len(inner)
+    hanging = (1 in inner and long_first) or full * 2 > len(inner) or _numbered_at_edge(run, edge + indent)
     if BULLET.match(run[0].text):
         # A bullet's item runs over its set-in lines; what follows at the edge is text of its own.
         end = next((i for i in range(1, len(run)) if run[i].x0 <= edge + indent), len(run))
@@ -223,6 +240,16 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
         else:
             entries[-1].append(run[i])
     return entries
+
+
+def _numbered_at_edge(run: list[Line], inset: float) -> bool:
+    """Most lines at the edge open with a number ("15.", "16."), over set-in lines: a numbered hanging list.
+
+    Ragged entries (addresses, short last lines) leave few full lines before the set-in ones; the numbers say it.
+    """
+    outer = [ln for ln in run if ln.x0 <= inset]
+    labelled = sum(1 for ln in outer if _NUMBERED.match(ln.text))
+    return labelled >= 2 and labelled * 2 > len(outer)
 
 
 def is_justified(lines: list[Line]) -> bool:
@@ -252,6 +279,8 @@ def group_lines(
         # The run is justified text only once one of its lines reaches the edge (a ragged block may share
         # the body's size: a bold abstract).
         edge = edges[line.column] if runs and any(abs(ln.x1 - edges[line.column]) <= FLUSH for ln in runs[-1]) else 0.0
+        if runs and _in_hanging_entry(runs[-1], line, edge):
+            edge = 0.0  # a hanging entry's set-in lines may stop short (an address) and still go on
         if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge):
             runs[-1].append(line)
         else:
