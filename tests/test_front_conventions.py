@@ -571,3 +571,12 @@ def test_text_route_acknowledgments_after_the_author_section_are_the_authors_wor
     assert body[-2:] == ["Acknowledgments", "The author thanks the river commissions for their data."]
     back = [b.text for b in doc.back_matter]
     assert "Disclaimer" in back and "Acknowledgments" not in back
+
+
+@pytest.mark.parametrize(("banner", "asked"), [("Policy Brief Series", True), ("Policy Brief Series Four", False)])
+def test_text_route_a_short_title_over_a_longer_line_and_the_date_is_asked_about(banner: str, asked: bool) -> None:
+    """Up to BANNER_WORDS (3) words over a longer line and the date: maybe a banner, which the text cannot tell."""
+    body = "The rivers of the region cross five borders, and no treaty governs their use. " * 3
+    source = f"{banner}\n\nRivers Without Treaties in a Dry Decade\n\nApril 10, 2026\n\n{body}\n"
+    doc = convert(source.encode(), "paper.txt")
+    assert any("series banner" in d.message for d in doc.diagnostics) is asked

@@ -65,6 +65,7 @@ def structure(doc: Document) -> None:
     front.title = one_line(title.text)
     front.title_spans.append(title.span)
     _check_title(doc, title)
+    _check_banner(doc, blocks[start : start + 3])
     if _is_subtitle(blocks, start + 1):
         front.subtitle = one_line(blocks[start + 1].text)
         front.subtitle_spans.append(blocks[start + 1].span)
@@ -183,6 +184,23 @@ def _check_title(doc: Document, title: Block) -> None:
     )
     if what:
         doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, title.span.first, f"the title looks like {what}"))
+
+
+def _check_banner(doc: Document, opening: list[Block]) -> None:
+    """A short title over a longer line and then the date: a series banner over the title? The text cannot tell.
+
+    A PDF shows the banner's size and face; the text form shows only its words, so the editor is asked to look.
+    """
+    if len(opening) < 3 or opening[2].kind is not BlockKind.DATE or opening[1].kind is BlockKind.NOTE:
+        return
+    title, nxt = one_line(opening[0].text), one_line(opening[1].text)
+    if len(title.split()) <= BANNER_WORDS < len(nxt.split()) and not title.endswith((".", ":")):
+        message = f"the title {title!r} may be a series banner over the title {nxt!r}: check the cover"
+        doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, opening[0].span.first, message))
+
+
+#: A banner's words: a series or product name ("Legal Sidebar", "Policy Brief", "Working Paper Series").
+BANNER_WORDS = 3
 
 
 def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
