@@ -12,7 +12,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 # The web edition's back-links from a reference list entry to the notes citing it ("↩ 20"): screen-only. Print
-# has its own, the pages citing the entry (print.typ's `cited-on`).
+# has none: a printed reference list does not send the reader back to the pages citing it.
 BACKREFS_CLASS = "housestyle-backrefs"
 # A URL as its visible text: breaks go after slashes and before dots and other punctuation, never in the scheme.
 URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.I)
@@ -422,7 +422,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
 
     def visit_inline(self, node: nodes.inline) -> None:
         if BACKREFS_CLASS in node["classes"]:
-            # Print lists the pages citing the entry instead (print.typ's `cited-on`), not the web's note numbers.
+            # Screen-only: print has no back-links (see BACKREFS_CLASS).
             raise nodes.SkipNode
         self.body.append(self.anchors(node))
 
@@ -448,7 +448,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
             refid = node.get("refid") or node.get("refuri", "#")[1:]
             self.linked.setdefault(refid, node)
             # xref: a link if the target is in print (checked by Typst too, so that a missing one never fails); a
-            # citation of a reference list entry is also marked, for the entry's "cited on" pages.
+            # citation of a reference list entry goes through print.typ's `cite`, for the print design to style.
             call = "cite" if refid in self.context.bibliography else "xref"
             self.body.append(f"#{call}({label(refid)})[{self.render(node.children)}]")
             raise nodes.SkipNode
