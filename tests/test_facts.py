@@ -91,3 +91,69 @@ def test_date_printed_once_on_the_title_page() -> None:
     none = date_tree("Updated 1 November 2023")
     pdfbuilder.move_date_to_title_page(none, "")
     assert len(list(none.findall(nodes.container))) == 1
+
+
+def test_accessibility_summary_from_what_the_book_holds() -> None:
+    """No fixed sentence: images (all described or not), notes and a bibliography as counted in the book."""
+    from ebook import accessibility_summary
+
+    assert accessibility_summary(0, 0, 0, False) == (
+        "Text with headings and a navigable table of contents. The only image, the cover, is described by the title."
+    )
+    assert accessibility_summary(7, 7, 52, False) == (
+        "Text with headings, a navigable table of contents and 52 linked notes. "
+        "The cover is described by the title; the 7 images in the text each have a text alternative."
+    )
+    one = accessibility_summary(1, 0, 1, True)
+    assert "1 linked note and a bibliography" in one and "0 of the 1 image in the text have" in one
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [("en-GB", "en_GB"), ("en_gb", "en_GB"), ("en", ""), ("sr-Latn-RS", "sr_RS"), ("de-1996", ""), ("", "")],
+)
+def test_og_locale_only_with_a_given_territory(language: str, locale: str) -> None:
+    from headmeta import og_locale
+
+    assert og_locale(language) == locale
+
+
+def test_description_falls_back_to_the_first_paragraph() -> None:
+    """A report whose summary stands for its abstract: the first paragraph of text, not a header box's."""
+    from headmeta import lead
+
+    tree = nodes.document(None, None)  # type: ignore[arg-type]
+    section = nodes.section()
+    section += nodes.title("", "Title")
+    section += nodes.container("", nodes.paragraph("", "April 21, 2026"), classes=["date"])
+    summary = nodes.section()
+    summary += nodes.title("", "Summary")
+    summary += nodes.paragraph("", "Economists have long recognized it.")
+    section += summary
+    tree += section
+    assert lead(tree) == "Economists have long recognized it."
+    assert lead(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        (
+            "Write to iai@iai.it or see www.iai.it.",
+            [("iai@iai.it", "mailto:iai@iai.it"), ("www.iai.it", "https://www.iai.it")],
+        ),
+        ("(r.alcaro@iai.it)", [("r.alcaro@iai.it", "mailto:r.alcaro@iai.it")]),
+        (
+            "See https://doi.org/10.1234/ab.5, then 10.1234/ab.6.",
+            [
+                ("https://doi.org/10.1234/ab.5", "https://doi.org/10.1234/ab.5"),
+                ("10.1234/ab.6", "https://doi.org/10.1234/ab.6"),
+            ],
+        ),
+        ("an @ sign, user@host, a.b", []),
+    ],
+)
+def test_addresses_printed_as_text_become_links(text: str, links: list[tuple[str, str]]) -> None:
+    from paper import ADDRESS, address_uri
+
+    assert [(m.group(), address_uri(m)) for m in ADDRESS.finditer(text)] == links

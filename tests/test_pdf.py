@@ -14,6 +14,7 @@ import subprocess
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from zipfile import ZipFile
 
 import pypdfium2
 import pytest
@@ -558,3 +559,34 @@ def test_scripts_the_text_face_lacks(tmp_path: Path) -> None:
     index.write_text(index.read_text(encoding="utf-8") + "\n\nनमस्ते\n", encoding="utf-8")
     result = sphinx_build(root, tmp_path / "_again", "pdf", tmp_path / "_again_doctrees")
     assert result.returncode != 0 and "no glyph for U+0928" in result.stderr, result.stderr
+
+
+def test_front_page_of_a_paper_without_byline(tmp_path: Path) -> None:
+    """A paper whose authors were found on its cover, with a number and no series: one front page everywhere.
+
+    The authors and the number on the PDF's title page, in the HTML and EPUB header, the same way; the date once,
+    as printed; no © line nobody gave.
+    """
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    byline = re.search(r"````\{container\} byline\n.*?\n````\n\n", index, re.S)
+    assert byline is not None
+    index = re.sub(r"^\[\^\*\]:.*?\n\n", "", index.replace(byline.group(), ""), flags=re.M | re.S)  # its note too
+    (docs / "index.md").write_text(index, encoding="utf-8")
+    paper = json.loads((docs / "paper.json").read_text(encoding="utf-8"))
+    (docs / "paper.json").write_text(json.dumps({**paper, "byline": "", "number": "R12345"}), encoding="utf-8")
+    build = make_builder(docs, tmp_path / "_build")
+    first = squash(PdfReader(build("pdf") / f"{PAPER['name']}.pdf").pages[0].extract_text())
+    expected = [PAPER["publisher"], "R12345", PAPER["title"], PAPER["authors"][0], PAPER["date_text"]]
+    at = [re.sub(r"-\s+", "-", first).find(squash(e)) for e in expected]
+    assert -1 not in at and at == sorted(at), list(zip(expected, at, strict=True))
+    assert first.count(PAPER["date_text"].split()[-1]) == 1 and "©" not in first
+    html = (build("html") / "index.html").read_text(encoding="utf-8")
+    with ZipFile(build("epub") / f"{PAPER['name']}.epub") as book:
+        xhtml = book.read("index.xhtml").decode("utf-8")
+    for page in (html, xhtml):
+        header = page[page.index('<div class="paper-masthead') :].split("</div>")[0]
+        assert f'<p class="paper-authors">{PAPER["authors"][0]}</p>' in header
+        assert '<p class="paper-series">R12345</p>' in header and "©" not in header

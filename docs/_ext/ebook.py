@@ -32,13 +32,26 @@ ACCESSIBILITY = (
     ("schema:accessibilityFeature", "alternativeText"),
     ("schema:accessibilityFeature", "displayTransformability"),
     ("schema:accessibilityHazard", "none"),
-    (
-        "schema:accessibilitySummary",
-        "Text with headings, a navigable table of contents, linked notes and bibliography; "
-        "the only image, the cover, is described by the title.",
-    ),
     ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
 )
+IMAGE = re.compile(r"<img\b[^>]*>")
+ALT = re.compile(r'\balt="([^"]*)"')
+
+
+def accessibility_summary(images: int, described: int, notes: int, bibliography: bool) -> str:
+    """The accessibility summary of what this book holds: its notes, bibliography and images, counted."""
+    parts = ["headings", "a navigable table of contents"]
+    if notes:
+        parts.append(f"{notes} linked note{'s' if notes != 1 else ''}")
+    if bibliography:
+        parts.append("a bibliography")
+    text = "Text with " + ", ".join(parts[:-1]) + " and " + parts[-1] + ". "
+    if not images:
+        return text + "The only image, the cover, is described by the title."
+    pictures = f"{images} image{'s' if images != 1 else ''} in the text"
+    if described == images:
+        return text + f"The cover is described by the title; the {pictures} each have a text alternative."
+    return text + f"The cover is described by the title; {described} of the {pictures} have a text alternative."
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -136,6 +149,8 @@ class PaperEpubBuilder(Epub3Builder):
         text = re.sub(r"<html (?![^>]*\blang=)", f'<html lang="{lang}" xml:lang="{lang}" ', text, count=1)
         # The epub theme and its base both declare a viewport, which reading systems must ignore in a reflowable book.
         text = re.sub(r'<meta name="viewport"[^>]*/>\s*', "", text)
+        # The notes' collection, for reading systems that gather notes (EPUB 3 structural semantics).
+        text = text.replace('<aside class="footnote-list', '<aside epub:type="footnotes" class="footnote-list')
         if 'class="highlight' not in text:
             # No highlighted code in the paper: its stylesheet (and thus the file) stays out of the book.
             text = re.sub(r'\s*<link rel="stylesheet" type="text/css" href="_static/pygments.css" />', "", text)
@@ -223,6 +238,8 @@ class PaperEpubBuilder(Epub3Builder):
         opf = Path(self.outdir) / "content.opf"
         text = opf.read_text(encoding="utf-8")
         text = re.sub(r"<metadata\b.*?</metadata>", lambda _m: self.opf_metadata(), text, count=1, flags=re.S)
+        # The EPUB 2 guide's table of contents is the navigation document, not the text's first page.
+        text = re.sub(r'(<reference type="toc" [^>]*href=")[^"]*"', r'\1nav.xhtml"', text)
         if self.config.epub_cover:
             # EPUB 3 names the cover image by a manifest property (the <meta name="cover"> is for EPUB 2 readers).
             href = re.escape(html.escape(self.config.epub_cover[0]))
@@ -267,12 +284,23 @@ class PaperEpubBuilder(Epub3Builder):
         if paper.license_url:
             lines.append(f'    <link rel="dcterms:license" href="{esc(paper.license_url)}" />')
         lines += [f'    <meta property="{p}">{esc(v)}</meta>' for p, v in ACCESSIBILITY]
+        lines.append(f'    <meta property="schema:accessibilitySummary">{esc(self.summary())}</meta>')
         modified = time.strftime("%Y-%m-%dT%H:%M:%SZ", build_time())
         lines.append(f'    <meta property="dcterms:modified">{modified}</meta>')
         if cfg.epub_cover:
             lines.append(f'    <meta name="cover" content="{esc(self.make_id(cfg.epub_cover[0]))}" />')
         lines.append("  </metadata>")
         return "\n".join(lines)
+
+    def summary(self) -> str:
+        """The accessibility summary, from the pages as written: images (the cover apart), notes, bibliography."""
+        pages = [p for p in Path(self.outdir).glob("*.xhtml") if p.name not in {self.coverpage_name, "nav.xhtml"}]
+        text = "".join(p.read_text(encoding="utf-8") for p in sorted(pages))
+        images = IMAGE.findall(text)
+        described = sum(bool((alt := ALT.search(i)) and alt.group(1).strip()) for i in images)
+        notes = text.count('epub:type="footnote"')
+        bibliography = any(e["refuri"].endswith("#references") for e in self.refnodes)
+        return accessibility_summary(len(images), described, notes, bibliography)
 
     def build_epub(self) -> None:
         """Zip the book reproducibly: mimetype first and stored, then fixed order, times and permissions."""

@@ -107,6 +107,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         self.levels: list[int] = []  # section depth outside each document part
         self.front: nodes.section | None = None  # the title page's section, until its first subsection
         self.details_pending = False  # the title page's date, set after the byline
+        self.bylined = False  # the title page has the text's byline (else it prints the authors from the metadata)
 
     def astext(self) -> str:
         return "".join(self.body)
@@ -144,12 +145,15 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
     def dispatch_visit(self, node: nodes.Node) -> None:
         # On the title page, the date goes after the title and byline, before anything else.
         byline = isinstance(node, nodes.container) and "byline" in node["classes"]
+        self.bylined = self.bylined or (byline and node.parent is self.front)
         if self.details_pending and node.parent is self.front and not isinstance(node, nodes.title) and not byline:
             self.details()
         super().dispatch_visit(node)
 
     def details(self) -> None:
-        self.body.append("#front-details(meta.date)\n\n")
+        # A paper whose authors the converter found on its cover, not in a byline: the title page names them.
+        authors = "" if self.bylined else ", authors: meta.authors"
+        self.body.append(f"#front-details(meta.date{authors})\n\n")
         self.details_pending = False
 
     def end_front(self) -> None:
