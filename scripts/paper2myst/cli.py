@@ -12,6 +12,7 @@ from paper2myst import __version__
 from paper2myst.config import Config
 from paper2myst.diagnostics import ConversionError, Diagnostic
 from paper2myst.emit import FIGURES, emit
+from paper2myst.manifest import MANIFEST, beside, generated, manifest_text, plan, read_manifest, unified_diff
 from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert, convert_reading
 from paper2myst.report import html_report, markdown_report, verdict
@@ -48,7 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paper2myst",
         description="Convert a paper's PDF-extracted text into MyST Markdown (docs/) and BibTeX.",
-        epilog="Exit status: 0 done, 1 --check found stale files, 2 bad input (nothing written).",
+        epilog=(
+            "Subcommand: `paper2myst refs LIST.txt` (a plain reference list to BibTeX: `paper2myst refs --help`). "
+            "The MyST written is the editor's to correct: converting again keeps edited files, or stops and names "
+            f"them (docs/{MANIFEST} records what was generated). "
+            "Exit status: 0 done, 1 --check found differences, 2 bad input or edited files (nothing written)."
+        ),
         formatter_class=_formatter,
     )
     parser.add_argument("source", type=Path, help="the paper: its PDF, or its text extracted from the PDF (UTF-8)")
@@ -56,7 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--bib", type=Path, default=Path("refs/references.bib"), help="BibTeX output (default: refs/references.bib)"
     )
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files on disk differ")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; list how the files on disk differ (exit 1 if they do)"
+    )
+    edits = parser.add_mutually_exclusive_group()
+    edits.add_argument("--force", action="store_true", help="overwrite files edited since the last conversion")
+    edits.add_argument(
+        "--beside",
+        action="store_true",
+        help="write the new output of an edited file beside it (index.md.new), keeping the edit, to merge by hand",
+    )
     parser.add_argument("--strict", action="store_true", help="treat every diagnostic as an error")
     parser.add_argument(
         "--works-cited",
@@ -144,7 +159,37 @@ def _text_lines(data: bytes) -> list[str]:
     return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def run(config: Config, check: bool, report: Path | None = None) -> int:
+def _check(files: dict[Path, str | bytes], previous: list[Path], source: Path) -> int:
+    """--check: each difference between the files on disk and what the converter makes, as a unified diff."""
+    stale = [p for p, content in files.items() if not _up_to_date(p, content)]
+    for path in stale:
+        print(f"{path}: differs from what paper2myst makes of {source} (edited, or out of date):", file=sys.stderr)
+        for line in unified_diff(path, files[path]):
+            print(f"  {line}", file=sys.stderr)
+    for path in previous:
+        print(f"{path}: not made by this conversion (another paper's?); run paper2myst {source}", file=sys.stderr)
+    return 1 if stale or previous else 0
+
+
+def _refuse(conflicts: list[Path], edited_stale: list[Path], source: Path) -> None:
+    """Say which edited files a conversion would overwrite or remove, and how to go on; nothing is written."""
+    for path in conflicts:
+        print(
+            f"{path}: edited since paper2myst generated it (or made before {MANIFEST} recorded it), "
+            "and the new conversion differs",
+            file=sys.stderr,
+        )
+    for path in edited_stale:
+        print(f"{path}: edited since paper2myst generated it, and this conversion does not make it", file=sys.stderr)
+    print(
+        "paper2myst: nothing written, so that no edit is lost. To see the differences: "
+        f"`paper2myst {source} --check`; to merge by hand: `paper2myst {source} --beside` (writes each new "
+        f"output as NAME.new beside the edited file: diff -u NAME NAME.new); to replace the edits: `--force`.",
+        file=sys.stderr,
+    )
+
+
+def run(config: Config, check: bool, report: Path | None = None, force: bool = False, keep_beside: bool = False) -> int:
     source = config.source
     try:
         data = source.read_bytes()
@@ -183,21 +228,34 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
     if output.bibtex:
         files[config.bib] = output.bibtex
     files |= {config.docs / name: image for name, image in output.files.items()}
-    # emit owns its images' folder: a file there this conversion does not make (a previous paper's) goes.
+    # emit owns its images' folder: a file there this conversion does not make (a previous paper's) goes; so does
+    # a page or bibliography that says paper2myst generated it and that this conversion does not make.
     figures = config.docs / FIGURES
-    gone = sorted(p for p in figures.iterdir() if p.is_file() and p not in files) if figures.is_dir() else []
+    previous = sorted(p for p in figures.iterdir() if p.is_file()) if figures.is_dir() else []
+    previous += [p for p in [config.bib, *sorted(config.docs.glob("*.md"))] if generated(p)]
+    previous = [p for p in previous if p not in files]
+    record: dict[Path, str | bytes] = {config.docs / MANIFEST: manifest_text(config.docs, source.as_posix(), files)}
     if check:
-        stale = [p for p, content in files.items() if not _up_to_date(p, content)]
-        for path in stale:
-            print(f"{path}: out of date; run paper2myst {source}", file=sys.stderr)
-        for path in gone:
-            print(f"{path}: not made by this conversion (another paper's?); run paper2myst {source}", file=sys.stderr)
-        return 1 if stale or gone else 0
-    for path, content in files.items():
+        return _check(files | record, previous, source)
+    todo = plan(files, read_manifest(config.docs), previous)
+    if (todo.conflicts or todo.edited_stale) and not (force or keep_beside):
+        _refuse(todo.conflicts, todo.edited_stale, source)
+        return 2
+    if force:
+        todo.write |= {p: files[p] for p in todo.conflicts}
+        todo.remove += todo.edited_stale
+    for path, content in (todo.write | record).items():
         if not _up_to_date(path, content):
             _write_atomic(path, content)
-    for path in gone:
+    for path in todo.conflicts if keep_beside else ():
+        _write_atomic(beside(path), files[path])
+        print(f"paper2myst: {path}: edited; the new output is in {beside(path)} (diff -u {path} {beside(path)})")
+    for path in todo.edited_stale if keep_beside else ():
+        print(f"paper2myst: {path}: edited, and not made by this conversion; left as it is")
+    for path in todo.remove:
         path.unlink()
+    for path in todo.kept:
+        print(f"paper2myst: {path}: kept your edits (the converter makes what it made before)")
     print(f"paper2myst: {summary(doc)}{left_out}")
     print(f"paper2myst: {verdict(doc.diagnostics)}")
     return 0
@@ -215,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as err:
         print(f"paper2myst: error: {err}", file=sys.stderr)
         return 2
-    return run(config, args.check, args.report)
+    return run(config, args.check, args.report, args.force, args.beside)
 
 
 def console() -> NoReturn:
