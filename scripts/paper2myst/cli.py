@@ -15,11 +15,13 @@ from paper2myst.emit import FIGURES, emit
 from paper2myst.manifest import MANIFEST, beside, generated, manifest_text, plan, read_manifest, unified_diff
 from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert, convert_reading
-from paper2myst.report import html_report, markdown_report, verdict
+from paper2myst.report import Review, html_report, markdown_report, verdict
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:
     from typing import NoReturn
+
+    from paper2myst.readers import Reading  # a PDF's only: the text route does not load the readers
 
 
 def _columns() -> int:
@@ -149,9 +151,37 @@ def _write_report(
     where: Callable[[int], str],
     refused: bool = False,
     strict: bool = False,
+    review: Review | None = None,
 ) -> None:
     render = html_report if path.suffix.lower() in {".html", ".htm"} else markdown_report
-    _write_atomic(path, render(source, lines, diagnostics, where, refused, strict))
+    _write_atomic(path, render(source, lines, diagnostics, where, refused, strict, review))
+
+
+# The page region a review report shows around a finding's line: this much above and below it, in PDF units.
+CROP_MARGIN = 36.0
+
+
+def pdf_review(data: bytes, reading: Reading, output: str, edition: str) -> Review:
+    """What a PDF's review report shows: printed page numbers, the page around each line, the table it is in."""
+    from paper2myst.readers.pdf.figures import render_region
+
+    def printed(line: int) -> str:
+        page = reading.boxes.get(line, (0, ()))[0]
+        if not page:
+            return ""
+        number = reading.printed.get(page)
+        return f"page {number} (PDF sheet {page})" if number else f"PDF sheet {page} (no page number printed)"
+
+    def crop(line: int) -> bytes:
+        if line not in reading.boxes:
+            return b""
+        page, (_x0, bottom, _x1, top) = reading.boxes[line]
+        on_page = [box for p, box in reading.boxes.values() if p == page]
+        left, right = min(b[0] for b in on_page), max(b[2] for b in on_page)
+        return render_region(data, page, (left - 6, bottom - CROP_MARGIN, right + 6, top + CROP_MARGIN))
+
+    regions = {n: i for i, f in enumerate(reading.figures) for n in (f.line, *f.lines)}
+    return Review(printed, crop, lambda line: regions.get(line), output, edition)
 
 
 def _text_lines(data: bytes) -> list[str]:
@@ -199,6 +229,7 @@ def run(config: Config, check: bool, report: Path | None = None, force: bool = F
     where: Callable[[int], str] = str  # a text's line is named by its number; a PDF's by its page
     left_out = ""
     lines: list[str] = []  # what the review report quotes around each finding
+    reading: Reading | None = None  # a PDF's: where each line stands, for the review report
     try:
         if source.suffix.lower() == ".pdf":
             # PDFium loads only for a PDF: the text route keeps its start-up short.
@@ -220,10 +251,15 @@ def run(config: Config, check: bool, report: Path | None = None, force: bool = F
         return 2
     for diagnostic in doc.diagnostics:
         print(diagnostic.format(str(source), where), file=sys.stderr)
-    if report:
-        _write_report(report, str(source), lines, doc.diagnostics, where)
     bib_from_docs = os.path.relpath(config.bib, config.docs).replace(os.sep, "/")
     output = emit(doc, config.language, bib_from_docs)
+    if report:
+        # The report opens beside the built web edition (nox -s build puts it under docs/_build/html/).
+        built = config.docs / "_build" / "html" / "index.html"
+        edition = os.path.relpath(built, report.parent).replace(os.sep, "/")
+        index = output.pages.get("index.md", "")
+        review = pdf_review(data, reading, index, edition) if reading else Review(output=index, edition=edition)
+        _write_report(report, str(source), lines, doc.diagnostics, where, review=review)
     files: dict[Path, str | bytes] = {config.docs / name: text for name, text in output.pages.items()}
     if output.bibtex:
         files[config.bib] = output.bibtex
