@@ -14,11 +14,13 @@ from paperdata import load  # noqa: E402  (lives in _ext, which the line above p
 PAPER = load(DOCS)
 
 project = PAPER.title
-author = ", ".join(PAPER.authors) or PAPER.publisher or "Unknown"
+# The authors the paper names; none made up (no "Unknown", no publisher standing in for an author).
+author = ", ".join(PAPER.authors)
 language = PAPER.language
 # The edition is named by its date; EPUB 3 needs some version even for an undated paper.
 release = version = PAPER.date.isoformat() if PAPER.date else "1"
-copyright = PAPER.copyright.removeprefix("© ") or author
+# Only the statement the paper or publication.toml gives (Sphinx prints "© " before it): never one made up.
+copyright = PAPER.copyright.removeprefix("© ").removeprefix("©")
 
 # "web" also fills the EPUB's metadata, cover and identifier from paper.json (and publication.toml, if the
 # editor wrote one), and fixes SOURCE_DATE_EPOCH. "editions" keeps incremental rebuilds equal to clean ones.

@@ -27,6 +27,8 @@ SYSTEM_TOOLS = {
     "pdftotext": "apt-get install poppler-utils",
     "pdffonts": "apt-get install poppler-utils",
     "pdftoppm": "apt-get install poppler-utils",
+    "pdfinfo": "apt-get install poppler-utils",
+    "qpdf": "apt-get install qpdf",
     "chromium": "apt-get install chromium",
     "node": "apt-get install nodejs npm",
     "npx": "apt-get install nodejs npm",

@@ -79,7 +79,7 @@ def test_axe_finds_nothing_serious(site: Path, name: str) -> None:
 
 
 def test_printing_the_page_gives_the_paper_alone(site: Path, tmp_path: Path) -> None:
-    """A browser's "Print" gives the text without the site's chrome ("Skip to content", contents, buttons)."""
+    """A browser's "Print" gives the text without the site's chrome (contents, buttons) nor "Cite this paper"."""
     browser = chromium()
     if browser is None:
         pytest.skip("no Chromium to print with (apt-get install chromium)")
@@ -95,7 +95,10 @@ def test_printing_the_page_gives_the_paper_alone(site: Path, tmp_path: Path) -> 
     reader = pypdf.PdfReader(out)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Skip to content" not in text and "On this page" not in text and "Copy" not in text
-    assert "Cite this paper" in text and "Notes" in text
+    assert "Notes" in text and "References" in text
+    # The citation formats are for copying, not reading: two pages of BibTeX, RIS and CSL-JSON on paper.
+    assert "Cite this paper" not in text and "@techreport" not in text and "TY  -" not in text
+    assert "↩" not in text  # the web's back-links lead nowhere on paper
     # 15 pages with the chrome; the text and notes alone take fewer.
     assert len(reader.pages) < 15
 

@@ -169,11 +169,29 @@ def test_accessibility_metadata(opf: ET.Element) -> None:
     assert props["dcterms:conformsTo"] == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
 
 
+def test_guide_toc_is_the_nav_and_notes_are_marked(book: Path) -> None:
+    """The EPUB 2 guide's "toc" is the navigation document; the notes' collection says it is one (epub:type)."""
+    with ZipFile(book) as z:
+        opf = z.read("content.opf").decode("utf-8")
+        index = z.read("index.xhtml").decode("utf-8")
+    assert re.findall(r'<reference type="toc" [^>]*href="([^"]+)"', opf) == ["nav.xhtml"]
+    assert index.count('<aside epub:type="footnotes" class="footnote-list') == 1
+
+
+def test_accessibility_summary_counts_what_the_book_holds(opf: ET.Element) -> None:
+    """The seed: its notes and its bibliography, and no image but the cover."""
+    (summary,) = [m.text for m in opf.findall("opf:metadata/opf:meta[@property='schema:accessibilitySummary']", NS)]
+    assert summary == (
+        f"Text with headings, a navigable table of contents, {len(NOTES)} linked notes and a bibliography. "
+        "The only image, the cover, is described by the title."
+    )
+
+
 def test_rights_and_no_source_file_name(opf: ET.Element, book: Path) -> None:
     meta = opf.find("opf:metadata", NS)
     assert meta is not None
-    rights = [e.text for e in meta.findall("dc:rights", NS)]
-    assert rights == [f"© {PAPER['date'][:4]} {PAPER['publisher']}"]
+    # The paper prints no copyright and the editor gave none: no "© year publisher" made up.
+    assert meta.findall("dc:rights", NS) == []
     assert meta.findall("dc:source", NS) == []
     source_name = Path(PAPER["source"]).name
     with ZipFile(book) as z:

@@ -143,6 +143,28 @@ def test_description_is_short_and_cut_at_a_word(page: Page) -> None:
     assert len(page.meta("description")) == len(page.meta("og:description", "property")) == 1
 
 
+def test_head_declares_one_viewport_and_no_guessed_locale(page: Page) -> None:
+    """One viewport, the theme's (docutils writes a second); og:locale only with a territory the paper gave ("en")."""
+    assert len(page.find("meta", name="viewport")) == 1
+    assert PAPER["language"] == "en" and page.meta("og:locale", "property") == []
+
+
+def test_back_matter_addresses_are_links(site: Path) -> None:
+    """The publisher's page's e-mail and web addresses, printed as text, are links; their words unchanged."""
+    back = Page((site / "back-matter.html").read_text(encoding="utf-8"))
+    links = {text_of(a): a[1]["href"] for a in back.find("a", "reference")}
+    assert links["iai@iai.it"].replace("%40", "@") == "mailto:iai@iai.it"
+    assert links["www.iai.it"] == "https://www.iai.it"
+    assert links["r.alcaro@iai.it"].replace("%40", "@") == "mailto:r.alcaro@iai.it"
+
+
+def test_cite_this_paper_kept_on_one_line(site: Path) -> None:
+    """At 390 px the download row breaks between its offers, not inside "Cite this paper" or "(704 KB)"."""
+    css = (site / "_static" / "web.css").read_text(encoding="utf-8")
+    rule = css[css.index("article .paper-downloads a,") :].split("}")[0]
+    assert ".edition-size" in rule and "white-space: nowrap" in rule
+
+
 def test_download_links_resolve(page: Page, site: Path) -> None:
     links = [a["href"] for _t, a, _x in page.find("a", "edition-download")]
     assert f"{PAPER['name']}.epub" in links
@@ -213,11 +235,11 @@ def test_header_has_date_publisher_and_downloads(page: Page) -> None:
 
 
 def test_no_documentation_chrome(page: Page) -> None:
-    """No site navigation repeating the title, no generator credit; the publisher's rights in the footer."""
+    """No site navigation repeating the title, no generator credit; no rights line nobody gave in the footer."""
     assert not page.find("div", "sidebar-tree") and not page.find("a", "sidebar-brand")
     footer = text_of(next(e for e in page.elements if e[0] == "footer"))
     assert "Made with" not in footer and "Furo" not in footer and "Sphinx" not in footer
-    assert f"© {PAPER['date'][:4]} {PAPER['publisher']}" in footer
+    assert "©" not in footer and "copyright" not in footer.lower()  # the paper prints none; none is made up
 
 
 def test_notes_have_their_heading_and_contents_entry(page: Page) -> None:

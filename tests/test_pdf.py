@@ -9,12 +9,16 @@ import json
 import os
 import re
 import shutil
+import statistics
+import subprocess
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from zipfile import ZipFile
 
 import pypdfium2
 import pytest
-from conftest import DOCS, ROOT, Builder, make_builder, sphinx_build
+from conftest import DOCS, ROOT, Builder, make_builder, requires_tool, sphinx_build
 from plain import plain, squash
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, Destination, DictionaryObject
@@ -153,7 +157,10 @@ def test_notes_on_their_markers_page(stream: tuple[list[str], list[int]], source
     placed = []
     for label, before in source.calls:
         call = [*words(before)[-3:], label.lower()]
-        found = find(call, hay, at, MAX_GAP)  # a page break (a page's notes, running head) may fall inside
+        # The call's words in a row; else its last word and label in a row (a page break fell before that word);
+        # else with a page break (a page's notes, running head) inside. A gap tried first would match words strewn
+        # over a page's notes ("in" … "1992" … "18 January").
+        found = find(call, hay, at) or find(call[-2:], hay, at) or find(call, hay, at, MAX_GAP)
         assert found is not None, f"note call {label} not found after {' '.join(call)}"
         at = found[1]
         marker_page = page_of[found[1] - 1]
@@ -203,6 +210,45 @@ def test_metadata(reader: PdfReader) -> None:
     assert info.subject == PAPER["abstract"]
     assert info["/Keywords"] == ", ".join(PAPER["keywords"])
     assert info["/CreationDate"].startswith("D:")
+
+
+@requires_tool("qpdf", "pdfinfo")
+def test_no_structural_errors(pdf: Path) -> None:
+    """No structural error: none for qpdf, every page read in pypdf's strict mode, no syntax error from poppler."""
+    checked = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0 and "No syntax or stream encoding errors" in checked.stdout, checked.stdout
+    strict = PdfReader(pdf, strict=True)
+    assert all(page.extract_text() for page in strict.pages)
+    assert strict.trailer["/Root"]["/MarkInfo"]["/Marked"]  # still tagged after the Suspects entry went
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False)
+    assert info.returncode == 0 and info.stderr == "", info.stderr
+
+
+def characters_per_line(reader: PdfReader) -> list[int]:
+    """The length of each full line set in the body size (the size most characters are set in)."""
+    runs: list[tuple[int, int, float, str]] = []
+    for number, page in enumerate(reader.pages):
+
+        def at(text: str, cm: list[float], tm: list[float], font: object, size: float, number: int = number) -> None:
+            if text.strip():
+                runs.append((number, round(tm[5] * cm[3] + cm[5]), round(size * abs(tm[0] * cm[0] or 1), 1), text))
+
+        page.extract_text(visitor_text=at)
+    body = Counter(size for _, _, size, text in runs for _char in text).most_common(1)[0][0]
+    lines: dict[tuple[int, int], str] = defaultdict(str)
+    for number, y, size, text in runs:
+        if size == body:
+            lines[number, y] += text
+    lengths = sorted(len(" ".join(line.split())) for line in lines.values())
+    longest = lengths[len(lengths) * 9 // 10]  # not the very longest: a line of unbroken URL pieces
+    return [n for n in lengths if n >= 0.8 * longest]  # full lines: not a paragraph's last, not a heading
+
+
+def test_measure(reader: PdfReader) -> None:
+    """60-75 characters a line, the measure a reader's eye follows without losing the next line."""
+    full = characters_per_line(reader)
+    assert len(full) > 100
+    assert 60 <= statistics.median(full) <= 75, statistics.median(full)
 
 
 def test_a4(reader: PdfReader) -> None:
@@ -314,7 +360,7 @@ def test_links(reader: PdfReader, pdf: Path) -> None:
     assert expected and expected <= urls, sorted(expected - urls)  # every URL of the notes is live
     # Every link inside the paper is one of three. A citation (a word or more wide) lands on its entry: on the
     # list's pages, at the list's left edge, where its heading starts. A note call (a few points wide, its label)
-    # lands on its own page's foot. A back-link, from an entry in the list ("↑ 3, 5"), lands on a page citing it.
+    # lands on its own page's foot. No back-link goes from an entry to the pages citing it ("↑ 3, 5"): print has none.
     heading = next(item for _, item in bookmarks(reader.outline) if squash(item.title or "") == "References")
     references = reader.get_destination_page_number(heading) + 1
     internal = internal_links(reader)
@@ -326,20 +372,10 @@ def test_links(reader: PdfReader, pdf: Path) -> None:
     calls = [(page, target) for page, rect, target in internal if rect[2] - rect[0] <= 12 and page == target[0]]
     assert len(cites) >= len(re.findall(r"\]\(#cite-[^)]+\)", source)) >= 25
     assert len(calls) >= 32
-    citing = {page for page, _ in cites}
     others = [(page, target) for page, _, target in internal if (page, target) not in cites + calls]
-    assert all(page >= references and target[0] in citing for page, target in others), others
-    # Each entry cited goes back to the first page citing it, from the "↑ n" at its end.
+    assert others == []
     document = pypdfium2.PdfDocument(pdf)
-    arrows = [
-        target[0]
-        for page, rect, target in internal
-        if document[page - 1].get_textpage().get_text_bounded(*rect).strip().startswith("↑")
-    ]
-    first_page: dict[tuple[int, float, float], int] = {}
-    for page, target in sorted(cites):
-        first_page.setdefault(target, page)
-    assert sorted(arrows) == sorted(first_page.values())
+    assert not any("↑" in document[i].get_textpage().get_text_range() for i in range(references - 1, len(document)))
 
 
 def test_urls_break_where_a_reader_expects(pages: list[str]) -> None:
@@ -364,7 +400,7 @@ def test_urls_break_where_a_reader_expects(pages: list[str]) -> None:
 
 
 def test_title_page(pages: list[str]) -> None:
-    first = squash(pages[0])
+    first = re.sub(r"-\s+", "-", squash(pages[0]))  # a title broken after its hyphen ("Azerbaijan-/Armenian")
     assert squash(PAPER["title"]) in first
     assert "ABSTRACT" in first and "KEYWORDS" in first
     assert PAPER["publisher"] in first
@@ -523,3 +559,34 @@ def test_scripts_the_text_face_lacks(tmp_path: Path) -> None:
     index.write_text(index.read_text(encoding="utf-8") + "\n\nनमस्ते\n", encoding="utf-8")
     result = sphinx_build(root, tmp_path / "_again", "pdf", tmp_path / "_again_doctrees")
     assert result.returncode != 0 and "no glyph for U+0928" in result.stderr, result.stderr
+
+
+def test_front_page_of_a_paper_without_byline(tmp_path: Path) -> None:
+    """A paper whose authors were found on its cover, with a number and no series: one front page everywhere.
+
+    The authors and the number on the PDF's title page, in the HTML and EPUB header, the same way; the date once,
+    as printed; no © line nobody gave.
+    """
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    byline = re.search(r"````\{container\} byline\n.*?\n````\n\n", index, re.S)
+    assert byline is not None
+    index = re.sub(r"^\[\^\*\]:.*?\n\n", "", index.replace(byline.group(), ""), flags=re.M | re.S)  # its note too
+    (docs / "index.md").write_text(index, encoding="utf-8")
+    paper = json.loads((docs / "paper.json").read_text(encoding="utf-8"))
+    (docs / "paper.json").write_text(json.dumps({**paper, "byline": "", "number": "R12345"}), encoding="utf-8")
+    build = make_builder(docs, tmp_path / "_build")
+    first = squash(PdfReader(build("pdf") / f"{PAPER['name']}.pdf").pages[0].extract_text())
+    expected = [PAPER["publisher"], "R12345", PAPER["title"], PAPER["authors"][0], PAPER["date_text"]]
+    at = [re.sub(r"-\s+", "-", first).find(squash(e)) for e in expected]
+    assert -1 not in at and at == sorted(at), list(zip(expected, at, strict=True))
+    assert first.count(PAPER["date_text"].split()[-1]) == 1 and "©" not in first
+    html = (build("html") / "index.html").read_text(encoding="utf-8")
+    with ZipFile(build("epub") / f"{PAPER['name']}.epub") as book:
+        xhtml = book.read("index.xhtml").decode("utf-8")
+    for page in (html, xhtml):
+        header = page[page.index('<div class="paper-masthead') :].split("</div>")[0]
+        assert f'<p class="paper-authors">{PAPER["authors"][0]}</p>' in header
+        assert '<p class="paper-series">R12345</p>' in header and "©" not in header

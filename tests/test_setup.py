@@ -102,6 +102,7 @@ def test_readme_quick_start_needs_no_system_package() -> None:
     quick = section((ROOT / "README.md").read_text(encoding="utf-8"), "Quick start")
     commands = re.findall(r"```console\n(.*?)```", quick, re.S)[0]
     assert [line.split("#")[0].strip() for line in commands.strip().splitlines()] == [
+        "python3 -m venv .venv && . .venv/bin/activate",  # Debian's pip refuses the system's Python
         "pip install nox",
         "nox -s build",
         "nox -s tests",

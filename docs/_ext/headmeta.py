@@ -60,17 +60,51 @@ def scholar_tags(app: Sphinx, paper: Publication) -> list[str]:
     return tags
 
 
-def social_tags(app: Sphinx, paper: Publication, pagename: str, title: str) -> list[str]:
+def og_locale(language: str) -> str:
+    """OpenGraph's locale, language_TERRITORY ("en-GB" → "en_GB"); "" for a bare language ("en").
+
+    Nobody gave the territory of a bare language: OpenGraph reads a missing og:locale as en_US, and a guessed
+    one would be a made-up fact.
+    """
+    lang, _, region = language.replace("_", "-").partition("-")
+    region = region.split("-")[-1]  # "sr-Latn-RS": the territory is the last subtag
+    if not (lang.isalpha() and len(region) == 2 and region.isalpha()):
+        return ""
+    return f"{lang.lower()}_{region.upper()}"
+
+
+def lead(doctree: nodes.document | None) -> str:
+    """The page's first paragraph of text (a summary that stands as the abstract), for the description."""
+    for para in doctree.findall(nodes.paragraph) if doctree is not None else ():
+        boxes = [a for a in _ancestors(para) if isinstance(a, nodes.container)]
+        if para.astext().strip() and not boxes and isinstance(para.parent, nodes.section):
+            return str(para.astext())
+    return ""
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+# docutils' HTML writer declares a viewport of its own; the theme (furo) declares one already.
+DOCUTILS_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
+
+
+def social_tags(app: Sphinx, paper: Publication, pagename: str, title: str, description: str = "") -> list[str]:
     """OpenGraph (and its Twitter card): title, type, description, canonical URL, the cover as the image."""
     is_paper = pagename == app.config.root_doc
     base = base_url(app)
     tags = [meta("og:type", "article" if is_paper else "website", "property"), meta("og:title", title, "property")]
-    if is_paper and paper.abstract:
-        tags.append(meta("og:description", summary(paper.abstract), "property"))
+    if is_paper and description:
+        tags.append(meta("og:description", summary(description), "property"))
     if paper.publisher:
         tags.append(meta("og:site_name", paper.publisher, "property"))
-    if paper.language:
-        tags.append(meta("og:locale", paper.language.replace("-", "_"), "property"))
+    if locale := og_locale(paper.language):
+        tags.append(meta("og:locale", locale, "property"))
     if base:
         tags.append(meta("og:url", base + app.builder.get_target_uri(pagename), "property"))
         tags.append(meta("og:image", base + SOCIAL_IMAGE, "property"))
@@ -94,12 +128,15 @@ def head_metadata(
     page_title = html.unescape(re.sub(r"<[^>]+>", "", str(context.get("title", ""))))
     title = paper.title if is_paper else f"{page_title} | {paper.title}"
     tags: list[str] = []
+    # The abstract; else the text's first paragraph (a report's summary, where it stands for an abstract).
+    description = (paper.abstract or lead(doctree)) if is_paper else ""
     if is_paper:
         tags += scholar_tags(app, paper)
-        if paper.abstract:
-            tags.append(meta("description", summary(paper.abstract)))
-    tags += social_tags(app, paper, pagename, title)
-    context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(tags) + "\n"
+        if description:
+            tags.append(meta("description", summary(description)))
+    tags += social_tags(app, paper, pagename, title, description)
+    metatags = DOCUTILS_VIEWPORT.sub("", str(context.get("metatags", "")))
+    context["metatags"] = metatags + "\n" + "\n".join(tags) + "\n"
 
 
 def write_social_image(app: Sphinx, exception: Exception | None) -> None:

@@ -9,6 +9,7 @@ from babel.dates import format_date
 from citethis import canonical_url
 from docutils import nodes
 from downloads import WEB_BUILDERS, downloads_node
+from paper2myst.dates import join_names
 from paperdata import Publication, paper_of
 from sphinx.application import Sphinx
 
@@ -37,11 +38,16 @@ def publisher_page(app: Sphinx, paper: Publication, docname: str) -> str:
     return ""
 
 
-def masthead(app: Sphinx, doctree: nodes.document, docname: str, date: nodes.Element | None) -> nodes.container:
-    """Series and number; publisher and date; rights and identifier (DOI, else the permalink)."""
+def masthead(
+    app: Sphinx, doctree: nodes.document, docname: str, date: nodes.Element | None, bylined: bool = True
+) -> nodes.container:
+    """Authors (when the text has no byline); series and number; publisher and date; rights and identifier."""
     paper = paper_of(app)
     box = nodes.container("", classes=["paper-masthead"])
-    if paper.series:
+    if not bylined and paper.authors:
+        # The converter found the authors on the cover, not as a byline in the text: the header names them.
+        box += nodes.paragraph("", join_names(list(paper.authors)), classes=["paper-authors"])
+    if paper.series or paper.number:
         box += nodes.paragraph("", " ".join(p for p in (paper.series, paper.number) if p), classes=["paper-series"])
     facts: list[nodes.Node] = []
     if paper.publisher:
@@ -80,7 +86,7 @@ def add_masthead(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         dates[0].parent.remove(dates[0])
     bylines = [n for n in top.findall(nodes.container) if n.parent is top and "byline" in n["classes"]]
     at = top.index(bylines[0]) + 1 if bylines else 1
-    header = masthead(app, doctree, docname, dates[0] if dates else None)
+    header = masthead(app, doctree, docname, dates[0] if dates else None, bylined=bool(bylines))
     if app.builder.name in WEB_BUILDERS:
         header += downloads_node(app)
     top.insert(at, header)

@@ -15,6 +15,23 @@ from sphinx.config import Config
 LISTED_NOTES = frozenset({"html", "dirhtml", "singlehtml", "epub"})
 NOTES_ID = "notes"
 DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]")
+# Addresses printed as text (a back page's "iai@iai.it", "www.iai.it"): a DOI, an e-mail address, a web address.
+# Each ends before the sentence's punctuation; the leftmost wins, so a DOI inside a printed URL stays the URL's.
+ADDRESS = re.compile(
+    rf"(?P<doi>{DOI.pattern})"
+    r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b)"
+    r"|(?P<web>\b(?:https?://|www\.)[^\s\"<>]*[^\s\"<>.,;:)\]])"
+)
+
+
+def address_uri(match: re.Match[str]) -> str:
+    """Where a printed address leads: the DOI's resolver, a mail to the address, the web page."""
+    text = match.group()
+    if match.group("doi"):
+        return f"https://doi.org/{text}"
+    if match.group("email"):
+        return f"mailto:{text}"
+    return text if "://" in text else f"https://{text}"
 
 
 class AuthorNoteSymbol(Transform):  # type: ignore[misc]  # docutils is untyped here
@@ -125,8 +142,8 @@ def glue_backrefs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 inline.replace(inline[0], nodes.Text("\u00a0" + first[1:]))
 
 
-def link_dois(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Make each DOI printed as text a link to its resolver; the words shown stay the author's."""
+def link_addresses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Make each DOI, e-mail and web address printed as text a link; the words shown stay the author's."""
     if app.builder.name not in LISTED_NOTES:
         return
     for text in list(doctree.findall(nodes.Text)):
@@ -138,9 +155,9 @@ def link_dois(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         source = str(text)
         pieces: list[nodes.Node] = []
         at = 0
-        for match in DOI.finditer(source):
+        for match in ADDRESS.finditer(source):
             pieces.append(nodes.Text(source[at : match.start()]))
-            pieces.append(nodes.reference(match.group(), match.group(), refuri=f"https://doi.org/{match.group()}"))
+            pieces.append(nodes.reference(match.group(), match.group(), refuri=address_uri(match)))
             at = match.end()
         if pieces:
             pieces.append(nodes.Text(source[at:]))
@@ -163,6 +180,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", notes_in_contents, priority=600)  # after Sphinx's toc collector (500)
     app.connect("doctree-resolved", notes_section)
     app.connect("doctree-resolved", mark_bibliography)
-    app.connect("doctree-resolved", link_dois)
+    app.connect("doctree-resolved", link_addresses)
     app.connect("doctree-resolved", glue_backrefs, priority=600)  # after housestyle adds them (500)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

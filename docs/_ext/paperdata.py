@@ -17,8 +17,10 @@ from sphinx.config import Config
 
 PAPER_FILE = "paper.json"  # written by paper2myst for each paper
 PUBLICATION_FILE = "publication.toml"  # optional, filled once per series by the editor
-# The keys publication.toml may set; paper.json wins for any key it holds (the source printed it).
-PUBLICATION_KEYS = ("series", "number", "publisher", "license", "license_url", "doi", "issn", "url")
+# The keys publication.toml may set; paper.json wins for any key it holds (the source printed it). "copyright" is
+# the rights statement as printed or given ("© 2023 Example Institute", "Not subject to copyright in the United
+# States"): the editions print it as it is, and never make one up from a year and a name.
+PUBLICATION_KEYS = ("series", "number", "publisher", "license", "license_url", "doi", "issn", "url", "copyright")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class Publication:
     doi: str = ""  # bare, "10.1234/abcd"
     issn: str = ""
     url: str = ""  # the base URL the web edition is served from ("{name}" in publication.toml: the paper's name)
+    copyright: str = ""  # the rights statement exactly as the paper or the editor gave it; "" when nobody did
     bibfile: str = ""
 
     @property
@@ -52,15 +55,13 @@ class Publication:
         return str(self.date.year) if self.date else ""
 
     @property
-    def copyright(self) -> str:
-        """The copyright line, "© 2023 Publisher": the publisher holds the rights, else the authors."""
-        holder = self.publisher or ", ".join(self.authors)
-        return " ".join(p for p in ("©", self.year, holder) if p) if holder or self.year else ""
-
-    @property
     def rights(self) -> str:
-        """The rights statement: "© 2023 Publisher. CC BY 4.0"."""
-        return ". ".join(p for p in (self.copyright, self.license) if p)
+        """The rights as given: the copyright statement, then the licence ("© 2023 Publisher. CC BY 4.0").
+
+        Nothing is inferred: a year and a publisher (or an author) do not make a copyright holder; a work in the
+        public domain says so in its licence, with no © before it.
+        """
+        return ". ".join(p.rstrip(".") for p in (self.copyright, self.license) if p)
 
 
 def parse_date(text: str) -> date | None:

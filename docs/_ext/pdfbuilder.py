@@ -47,7 +47,7 @@ CONFIG = (
 # The weights print.typ sets text in (regular and semibold).
 TEXT_WEIGHTS = (400, 600)
 # What the title page prints when the paper's metadata has it (paper.json, else docs/publication.toml).
-PUBLICATION_KEYS = ("publisher", "series", "number", "issn", "doi", "licence")
+PUBLICATION_KEYS = ("publisher", "series", "number", "issn", "doi", "copyright", "licence")
 
 
 class PdfError(SphinxError):
@@ -110,6 +110,26 @@ def paper_metadata(srcdir: Path) -> dict[str, Any]:
     paper["date"] = paper["date"].isoformat() if paper["date"] else ""
     paper["licence"] = paper["license"]
     return paper
+
+
+# Typst writes the catalogue's MarkInfo with "/Suspects false", the default, which PDF allows; poppler before 23.x
+# (pdfinfo, pdffonts, pdftoppm) calls any Suspects value but true "wrong type (boolean)" and prints a syntax error
+# on every run. Blanking the entry to spaces of the same length keeps every byte offset (the xref table) valid.
+DEFAULT_SUSPECTS = b"/MarkInfo<</Marked true/Suspects false>>"
+
+
+def without_default_suspects(pdf: bytes) -> bytes:
+    """The PDF without its catalogue's redundant "/Suspects false" (see DEFAULT_SUSPECTS); else unchanged."""
+    blank = b"/MarkInfo<</Marked true" + b" " * len(b"/Suspects false") + b">>"
+    return pdf.replace(DEFAULT_SUSPECTS, blank, 1)
+
+
+def move_date_to_title_page(tree: nodes.document, date_text: str) -> None:
+    """Take out the paper's date line where the converter found it: the title page prints it (meta.date), once."""
+    for node in tree.findall(nodes.container):
+        if "date" in node["classes"] and date_text and " ".join(node.astext().split()) == " ".join(date_text.split()):
+            node.parent.remove(node)
+            return
 
 
 def display_date(iso: str, language: str) -> str:
@@ -243,6 +263,7 @@ class PdfBuilder(Builder):
                     type="pdf",
                     subtype="glyph",
                 )
+            move_date_to_title_page(tree, str(self.paper.get("date_text") or ""))
             context = collect(tree, self.bibliography_ids())
             context.images = {uri: f"_images/{Path(name).name}" for uri, name in self.images.items()}
             self.markup = self.document(translate(tree, context, self.config.root_doc))
@@ -254,7 +275,8 @@ class PdfBuilder(Builder):
         """What print.typ needs to know about the paper: PDF metadata, running heads, the title page."""
         config = self.config
         title = config.pdf_title or self.paper.get("title") or config.project
-        authors: list[str] = config.pdf_authors or self.paper.get("authors") or [config.author]
+        # The authors the paper names, none made up: a paper without a byline has no PDF /Author.
+        authors: list[str] = config.pdf_authors or self.paper.get("authors") or []
         subject = config.pdf_subject if config.pdf_subject is not None else self.paper.get("abstract", "")
         keywords: list[str] = config.pdf_keywords if config.pdf_keywords is not None else self.paper.get("keywords", [])
         language = config.language or "en"
@@ -269,7 +291,9 @@ class PdfBuilder(Builder):
             "keywords": keywords,
             "lang": lang.lower(),
             "region": region.lower() or None,
-            "date": display_date(self.paper["date"], language) if self.paper.get("date") else None,
+            # The date once, as the paper prints it ("Updated 1 November 2023"); else the ISO date in words.
+            "date": self.paper.get("date_text")
+            or (display_date(self.paper["date"], language) if self.paper.get("date") else None),
         }
         meta.update({key: self.paper.get(key) or None for key in PUBLICATION_KEYS})
         return meta
@@ -324,7 +348,7 @@ class PdfBuilder(Builder):
             ) from error
         for warning in warnings:
             logger.warning("Typst: %s %s", warning.message, warning.diagnostic.strip(), type="pdf", subtype="typst")
-        self.target.write_bytes(pdf)
+        self.target.write_bytes(without_default_suspects(pdf))
         return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
 
 

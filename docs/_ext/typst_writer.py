@@ -12,7 +12,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 # The web edition's back-links from a reference list entry to the notes citing it ("↩ 20"): screen-only. Print
-# has its own, the pages citing the entry (print.typ's `cited-on`).
+# has none: a printed reference list does not send the reader back to the pages citing it.
 BACKREFS_CLASS = "housestyle-backrefs"
 # A URL as its visible text: breaks go after slashes and before dots and other punctuation, never in the scheme.
 URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.I)
@@ -107,6 +107,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         self.levels: list[int] = []  # section depth outside each document part
         self.front: nodes.section | None = None  # the title page's section, until its first subsection
         self.details_pending = False  # the title page's date, set after the byline
+        self.bylined = False  # the title page has the text's byline (else it prints the authors from the metadata)
 
     def astext(self) -> str:
         return "".join(self.body)
@@ -144,12 +145,15 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
     def dispatch_visit(self, node: nodes.Node) -> None:
         # On the title page, the date goes after the title and byline, before anything else.
         byline = isinstance(node, nodes.container) and "byline" in node["classes"]
+        self.bylined = self.bylined or (byline and node.parent is self.front)
         if self.details_pending and node.parent is self.front and not isinstance(node, nodes.title) and not byline:
             self.details()
         super().dispatch_visit(node)
 
     def details(self) -> None:
-        self.body.append("#front-details(meta.date)\n\n")
+        # A paper whose authors the converter found on its cover, not in a byline: the title page names them.
+        authors = "" if self.bylined else ", authors: meta.authors"
+        self.body.append(f"#front-details(meta.date{authors})\n\n")
         self.details_pending = False
 
     def end_front(self) -> None:
@@ -422,7 +426,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
 
     def visit_inline(self, node: nodes.inline) -> None:
         if BACKREFS_CLASS in node["classes"]:
-            # Print lists the pages citing the entry instead (print.typ's `cited-on`), not the web's note numbers.
+            # Screen-only: print has no back-links (see BACKREFS_CLASS).
             raise nodes.SkipNode
         self.body.append(self.anchors(node))
 
@@ -448,7 +452,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
             refid = node.get("refid") or node.get("refuri", "#")[1:]
             self.linked.setdefault(refid, node)
             # xref: a link if the target is in print (checked by Typst too, so that a missing one never fails); a
-            # citation of a reference list entry is also marked, for the entry's "cited on" pages.
+            # citation of a reference list entry goes through print.typ's `cite`, for the print design to style.
             call = "cite" if refid in self.context.bibliography else "xref"
             self.body.append(f"#{call}({label(refid)})[{self.render(node.children)}]")
             raise nodes.SkipNode

@@ -12,13 +12,16 @@ from paper2myst import __version__
 from paper2myst.config import Config
 from paper2myst.diagnostics import ConversionError, Diagnostic
 from paper2myst.emit import FIGURES, emit
+from paper2myst.manifest import MANIFEST, beside, generated, manifest_text, plan, read_manifest, unified_diff
 from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert, convert_reading
-from paper2myst.report import html_report, markdown_report, verdict
+from paper2myst.report import Review, html_report, markdown_report, verdict
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:
     from typing import NoReturn
+
+    from paper2myst.readers import Reading  # a PDF's only: the text route does not load the readers
 
 
 def _columns() -> int:
@@ -48,7 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paper2myst",
         description="Convert a paper's PDF-extracted text into MyST Markdown (docs/) and BibTeX.",
-        epilog="Exit status: 0 done, 1 --check found stale files, 2 bad input (nothing written).",
+        epilog=(
+            "Subcommand: `paper2myst refs LIST.txt` (a plain reference list to BibTeX: `paper2myst refs --help`). "
+            "The MyST written is the editor's to correct: converting again keeps edited files, or stops and names "
+            f"them (docs/{MANIFEST} records what was generated). "
+            "Exit status: 0 done, 1 --check found differences, 2 bad input or edited files (nothing written)."
+        ),
         formatter_class=_formatter,
     )
     parser.add_argument("source", type=Path, help="the paper: its PDF, or its text extracted from the PDF (UTF-8)")
@@ -56,7 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--bib", type=Path, default=Path("refs/references.bib"), help="BibTeX output (default: refs/references.bib)"
     )
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files on disk differ")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; list how the files on disk differ (exit 1 if they do)"
+    )
+    edits = parser.add_mutually_exclusive_group()
+    edits.add_argument("--force", action="store_true", help="overwrite files edited since the last conversion")
+    edits.add_argument(
+        "--beside",
+        action="store_true",
+        help="write the new output of an edited file beside it (index.md.new), keeping the edit, to merge by hand",
+    )
     parser.add_argument("--strict", action="store_true", help="treat every diagnostic as an error")
     parser.add_argument(
         "--works-cited",
@@ -134,9 +151,37 @@ def _write_report(
     where: Callable[[int], str],
     refused: bool = False,
     strict: bool = False,
+    review: Review | None = None,
 ) -> None:
     render = html_report if path.suffix.lower() in {".html", ".htm"} else markdown_report
-    _write_atomic(path, render(source, lines, diagnostics, where, refused, strict))
+    _write_atomic(path, render(source, lines, diagnostics, where, refused, strict, review))
+
+
+# The page region a review report shows around a finding's line: this much above and below it, in PDF units.
+CROP_MARGIN = 36.0
+
+
+def pdf_review(data: bytes, reading: Reading, output: str, edition: str) -> Review:
+    """What a PDF's review report shows: printed page numbers, the page around each line, the table it is in."""
+    from paper2myst.readers.pdf.figures import render_region
+
+    def printed(line: int) -> str:
+        page = reading.boxes.get(line, (0, ()))[0]
+        if not page:
+            return ""
+        number = reading.printed.get(page)
+        return f"page {number} (PDF sheet {page})" if number else f"PDF sheet {page} (no page number printed)"
+
+    def crop(line: int) -> bytes:
+        if line not in reading.boxes:
+            return b""
+        page, (_x0, bottom, _x1, top) = reading.boxes[line]
+        on_page = [box for p, box in reading.boxes.values() if p == page]
+        left, right = min(b[0] for b in on_page), max(b[2] for b in on_page)
+        return render_region(data, page, (left - 6, bottom - CROP_MARGIN, right + 6, top + CROP_MARGIN))
+
+    regions = {n: i for i, f in enumerate(reading.figures) for n in (f.line, *f.lines)}
+    return Review(printed, crop, lambda line: regions.get(line), output, edition)
 
 
 def _text_lines(data: bytes) -> list[str]:
@@ -144,7 +189,37 @@ def _text_lines(data: bytes) -> list[str]:
     return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def run(config: Config, check: bool, report: Path | None = None) -> int:
+def _check(files: dict[Path, str | bytes], previous: list[Path], source: Path) -> int:
+    """--check: each difference between the files on disk and what the converter makes, as a unified diff."""
+    stale = [p for p, content in files.items() if not _up_to_date(p, content)]
+    for path in stale:
+        print(f"{path}: differs from what paper2myst makes of {source} (edited, or out of date):", file=sys.stderr)
+        for line in unified_diff(path, files[path]):
+            print(f"  {line}", file=sys.stderr)
+    for path in previous:
+        print(f"{path}: not made by this conversion (another paper's?); run paper2myst {source}", file=sys.stderr)
+    return 1 if stale or previous else 0
+
+
+def _refuse(conflicts: list[Path], edited_stale: list[Path], source: Path) -> None:
+    """Say which edited files a conversion would overwrite or remove, and how to go on; nothing is written."""
+    for path in conflicts:
+        print(
+            f"{path}: edited since paper2myst generated it (or made before {MANIFEST} recorded it), "
+            "and the new conversion differs",
+            file=sys.stderr,
+        )
+    for path in edited_stale:
+        print(f"{path}: edited since paper2myst generated it, and this conversion does not make it", file=sys.stderr)
+    print(
+        "paper2myst: nothing written, so that no edit is lost. To see the differences: "
+        f"`paper2myst {source} --check`; to merge by hand: `paper2myst {source} --beside` (writes each new "
+        f"output as NAME.new beside the edited file: diff -u NAME NAME.new); to replace the edits: `--force`.",
+        file=sys.stderr,
+    )
+
+
+def run(config: Config, check: bool, report: Path | None = None, force: bool = False, keep_beside: bool = False) -> int:
     source = config.source
     try:
         data = source.read_bytes()
@@ -154,6 +229,7 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
     where: Callable[[int], str] = str  # a text's line is named by its number; a PDF's by its page
     left_out = ""
     lines: list[str] = []  # what the review report quotes around each finding
+    reading: Reading | None = None  # a PDF's: where each line stands, for the review report
     try:
         if source.suffix.lower() == ".pdf":
             # PDFium loads only for a PDF: the text route keeps its start-up short.
@@ -175,29 +251,47 @@ def run(config: Config, check: bool, report: Path | None = None) -> int:
         return 2
     for diagnostic in doc.diagnostics:
         print(diagnostic.format(str(source), where), file=sys.stderr)
-    if report:
-        _write_report(report, str(source), lines, doc.diagnostics, where)
     bib_from_docs = os.path.relpath(config.bib, config.docs).replace(os.sep, "/")
     output = emit(doc, config.language, bib_from_docs)
+    if report:
+        # The report opens beside the built web edition (nox -s build puts it under docs/_build/html/).
+        built = config.docs / "_build" / "html" / "index.html"
+        edition = os.path.relpath(built, report.parent).replace(os.sep, "/")
+        index = output.pages.get("index.md", "")
+        review = pdf_review(data, reading, index, edition) if reading else Review(output=index, edition=edition)
+        _write_report(report, str(source), lines, doc.diagnostics, where, review=review)
     files: dict[Path, str | bytes] = {config.docs / name: text for name, text in output.pages.items()}
     if output.bibtex:
         files[config.bib] = output.bibtex
     files |= {config.docs / name: image for name, image in output.files.items()}
-    # emit owns its images' folder: a file there this conversion does not make (a previous paper's) goes.
+    # emit owns its images' folder: a file there this conversion does not make (a previous paper's) goes; so does
+    # a page or bibliography that says paper2myst generated it and that this conversion does not make.
     figures = config.docs / FIGURES
-    gone = sorted(p for p in figures.iterdir() if p.is_file() and p not in files) if figures.is_dir() else []
+    previous = sorted(p for p in figures.iterdir() if p.is_file()) if figures.is_dir() else []
+    previous += [p for p in [config.bib, *sorted(config.docs.glob("*.md"))] if generated(p)]
+    previous = [p for p in previous if p not in files]
+    record: dict[Path, str | bytes] = {config.docs / MANIFEST: manifest_text(config.docs, source.as_posix(), files)}
     if check:
-        stale = [p for p, content in files.items() if not _up_to_date(p, content)]
-        for path in stale:
-            print(f"{path}: out of date; run paper2myst {source}", file=sys.stderr)
-        for path in gone:
-            print(f"{path}: not made by this conversion (another paper's?); run paper2myst {source}", file=sys.stderr)
-        return 1 if stale or gone else 0
-    for path, content in files.items():
+        return _check(files | record, previous, source)
+    todo = plan(files, read_manifest(config.docs), previous)
+    if (todo.conflicts or todo.edited_stale) and not (force or keep_beside):
+        _refuse(todo.conflicts, todo.edited_stale, source)
+        return 2
+    if force:
+        todo.write |= {p: files[p] for p in todo.conflicts}
+        todo.remove += todo.edited_stale
+    for path, content in (todo.write | record).items():
         if not _up_to_date(path, content):
             _write_atomic(path, content)
-    for path in gone:
+    for path in todo.conflicts if keep_beside else ():
+        _write_atomic(beside(path), files[path])
+        print(f"paper2myst: {path}: edited; the new output is in {beside(path)} (diff -u {path} {beside(path)})")
+    for path in todo.edited_stale if keep_beside else ():
+        print(f"paper2myst: {path}: edited, and not made by this conversion; left as it is")
+    for path in todo.remove:
         path.unlink()
+    for path in todo.kept:
+        print(f"paper2myst: {path}: kept your edits (the converter makes what it made before)")
     print(f"paper2myst: {summary(doc)}{left_out}")
     print(f"paper2myst: {verdict(doc.diagnostics)}")
     return 0
@@ -215,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as err:
         print(f"paper2myst: error: {err}", file=sys.stderr)
         return 2
-    return run(config, args.check, args.report)
+    return run(config, args.check, args.report, args.force, args.beside)
 
 
 def console() -> NoReturn:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import base64
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from paper2myst.diagnostics import Diagnostic
 
@@ -28,8 +31,8 @@ def _count(number: int, thing: str) -> str:
     return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
-def verdict(diagnostics: list[Diagnostic], refused: bool = False, strict: bool = False) -> str:
-    """One line the editor can act on.
+def verdict(diagnostics: list[Diagnostic], refused: bool = False, strict: bool = False, listed: bool = False) -> str:
+    """One line the editor can act on (``listed``: in the report that lists the findings, not pointing to it).
 
     ``refused``: nothing was written. It names --strict only where --strict was given and is why (no error among
     the findings); an error refuses the input whatever the flags, so then it names the errors' kinds instead.
@@ -52,9 +55,73 @@ def verdict(diagnostics: list[Diagnostic], refused: bool = False, strict: bool =
     like = sum(d.kind is first.kind for d in diagnostics) - 1
     others = f" (and {like} more like it)" if like else ""
     return (
-        f"verdict: converted; check {len(diagnostics)} decisions before publishing (--report FILE lists them); "
+        f"verdict: converted; check {len(diagnostics)} decisions before publishing"
+        f"{'' if listed else ' (--report FILE lists them)'}; "
         f"the worst: {first.message}{others}"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What a report can show beyond the source's lines: the printed pages, page crops, the output, the edition."""
+
+    printed: Callable[[int], str] = lambda line: ""  # line → its page as printed ("page 7 (PDF sheet 9)"), or ""
+    crop: Callable[[int], bytes] = lambda line: b""  # line → a PNG of its region of the page, or b""
+    region: Callable[[int], object] = lambda line: None  # line → the figure or table it stands in (merges findings)
+    output: str = ""  # the MyST written (docs/index.md), to show what became of each finding's line
+    edition: str = ""  # the built web edition, relative to the report ("" when not built yet)
+
+
+@dataclass(slots=True)
+class Item:
+    """One entry of the report: the findings on one line or in one table, shown once."""
+
+    findings: list[Diagnostic]
+
+    @property
+    def first(self) -> Diagnostic:
+        return self.findings[0]
+
+
+def items(diagnostics: Sequence[Diagnostic], region: Callable[[int], object]) -> list[list[Item]]:
+    """The findings grouped by kind, the kind a reader notices first (the most severe) first, each in text order.
+
+    Findings on one table or figure (its image kept, its cells as text) are one item, under the first's kind.
+    """
+    merged: dict[object, Item] = {}
+    order: list[Item] = []
+    for d in sorted(diagnostics, key=lambda d: (d.severity, d.line)):
+        key = region(d.line) if d.line else None
+        if key is not None and key in merged:
+            merged[key].findings.append(d)
+            continue
+        item = Item([d])
+        order.append(item)
+        if key is not None:
+            merged[key] = item
+    kinds: dict[str, list[Item]] = {}
+    for item in order:
+        kinds.setdefault(item.first.kind.value, []).append(item)
+    return [sorted(group, key=lambda i: i.first.line) for group in kinds.values()]
+
+
+WORDS = re.compile(r"\w+")
+
+
+def around(output: str, text: str, window: int = 4) -> str:
+    """The output's paragraph holding the source line's words (its first run of ``window`` words found), or ""."""
+    words = WORDS.findall(text)
+    if not output or len(words) < 2:
+        return ""
+    blocks = [b.strip() for b in output.split("\n\n") if b.strip()]
+    squashed = [" ".join(WORDS.findall(b)) for b in blocks]
+    size = min(window, len(words))
+    for start in range(len(words) - size + 1):
+        needle = " ".join(words[start : start + size])
+        for block, flat in zip(blocks, squashed, strict=True):
+            if needle in flat:
+                return block
+    return ""
 
 
 def _clip(text: str, width: int = 300) -> str:
@@ -68,12 +135,25 @@ def markdown_report(
     where: Callable[[int], str],
     refused: bool = False,
     strict: bool = False,
+    review: Review | None = None,
 ) -> str:
-    out = [f"# Review report: {source}", "", verdict(diagnostics, refused, strict), ""]
-    for number, d in enumerate(diagnostics, start=1):
-        out += [f"## {number}. {source}:{where(d.line)} — {d.kind.value}", "", d.message, "", "```text"]
-        out += [f"{n:>5} {'>' if n == d.line else ' '} {_clip(text)}" for n, text in context(lines, d.line)]
-        out += ["```", ""]
+    review = review or Review()
+    out = [f"# Review report: {source}", "", verdict(diagnostics, refused, strict, listed=True), ""]
+    if review.edition:
+        out += [f"The edition to check it against: [{review.edition}]({review.edition})", ""]
+    number = 0
+    for group in items(diagnostics, review.region):
+        out += [f"## {group[0].first.kind.value} ({_count(len(group), 'item')})", ""]
+        for item in group:
+            number += 1
+            d = item.first
+            page = review.printed(d.line)
+            out += [f"### {number}. {source}:{where(d.line)}{f' — {page}' if page else ''}", ""]
+            out += [f"- {f.message} [{f.kind.value}]" for f in item.findings] + ["", "```text"]
+            out += [f"{n:>5} {'>' if n == d.line else ' '} {_clip(text)}" for n, text in context(lines, d.line)]
+            out += ["```", ""]
+            if d.line and (written := around(review.output, lines[d.line - 1] if d.line <= len(lines) else "")):
+                out += ["The output there:", "", "```markdown", _clip(written, 600), "```", ""]
     return "\n".join(out)
 
 
@@ -84,28 +164,48 @@ def html_report(
     where: Callable[[int], str],
     refused: bool = False,
     strict: bool = False,
+    review: Review | None = None,
 ) -> str:
     import html  # only for an HTML report
 
+    review = review or Review()
     esc = html.escape
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Review report: {esc(source)}</title>",
-        "<style>body{font-family:sans-serif;max-width:60em;margin:auto}pre{background:#f4f4f4;padding:.5em;"
-        "white-space:pre-wrap}mark{background:#ffe08a}</style></head><body>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:0 1em}pre{background:#f4f4f4;"
+        "padding:.5em;white-space:pre-wrap}mark{background:#ffe08a}img{max-width:100%;border:1px solid #ccc}"
+        "li{margin-bottom:1.5em}</style></head><body>",
         f"<h1>Review report: {esc(source)}</h1>",
-        f"<p>{esc(verdict(diagnostics, refused, strict))}</p>",
-        "<ol>",
+        f"<p>{esc(verdict(diagnostics, refused, strict, listed=True))}</p>",
     ]
-    for d in diagnostics:
-        shown = "\n".join(
-            f"<mark>{n:>5} {esc(_clip(t))}</mark>" if n == d.line else f"{n:>5} {esc(_clip(t))}"
-            for n, t in context(lines, d.line)
-        )
+    if review.edition:
         out.append(
-            f'<li id="line-{d.line}"><p><code>{esc(source)}:{esc(where(d.line))}</code> '
-            f"<strong>{esc(d.kind.value)}</strong>: {esc(d.message)}</p><pre>{shown}</pre></li>"
+            f'<p>The edition to check it against: <a href="{esc(review.edition)}" target="edition">'
+            f"{esc(review.edition)}</a> (opens beside this report)</p>"
         )
-    out += ["</ol>", "</body></html>", ""]
+    for group in items(diagnostics, review.region):
+        out += [f"<h2>{esc(group[0].first.kind.value)} ({_count(len(group), 'item')})</h2>", "<ol>"]
+        for item in group:
+            d = item.first
+            page = review.printed(d.line)
+            shown = "\n".join(
+                f"<mark>{n:>5} {esc(_clip(t))}</mark>" if n == d.line else f"{n:>5} {esc(_clip(t))}"
+                for n, t in context(lines, d.line)
+            )
+            found = "".join(f"<li>{esc(f.message)} <small>[{esc(f.kind.value)}]</small></li>" for f in item.findings)
+            out.append(
+                f'<li id="line-{d.line}"><p><code>{esc(source)}:{esc(where(d.line))}</code>'
+                f"{f' — <strong>{esc(page)}</strong>' if page else ''}</p><ul>{found}</ul><pre>{shown}</pre>"
+            )
+            if png := review.crop(d.line) if d.line else b"":
+                data = base64.b64encode(png).decode("ascii")
+                out.append(f'<p><img alt="the page around it" src="data:image/png;base64,{data}"></p>')
+            if d.line and (written := around(review.output, lines[d.line - 1] if d.line <= len(lines) else "")):
+                out.append(f"<p>The output there:</p><pre>{esc(_clip(written, 600))}</pre>")
+            out.append("</li>")
+        out.append("</ol>")
+    out += ["</body></html>", ""]
     return "\n".join(out)

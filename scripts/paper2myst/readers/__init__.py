@@ -44,3 +44,6 @@ class Reading:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what the reader was unsure of
     # Figures and tables as images of their page region (a PDF reader's; emit saves them under _static/):
     figures: list[Figure] = field(default_factory=list)
+    # Where each line stands (a PDF reader's, for the review report): line → (page, (x0, bottom, x1, top)) ...
+    boxes: dict[int, tuple[int, tuple[float, float, float, float]]] = field(default_factory=dict)
+    printed: dict[int, str] = field(default_factory=dict)  # ... and each page's number as printed on it ("7", "iv")

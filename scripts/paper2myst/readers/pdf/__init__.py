@@ -21,6 +21,7 @@ from paper2myst.conventions import (
     EQUATION,
     FRONT_LABEL,
     INSTITUTION_WORDS,
+    PAGE_NUMBER,
     REFERENCES_HEADING,
     REPORT_NUMBER,
     TABLE_NOTE,
@@ -883,6 +884,18 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
     return found
 
 
+def printed_numbers(lines: list[Line]) -> dict[int, str]:
+    """Each page's number as printed on it: its page-number furniture line ("7", "Page 7 of 30" → "7")."""
+    found: dict[int, str] = {}
+    for line in lines:
+        text = line.text.strip()
+        if line.role == "furniture" and line.page not in found and PAGE_NUMBER.match(text):
+            number = re.search(r"\d{1,4}|\b[ivxlcdm]{1,7}\b", text.lower().removeprefix("page"))
+            if number:
+                found[line.page] = number.group()
+    return found
+
+
 def build(pages: list[Page]) -> Reading:
     """Blocks from the pages' geometry (pure: no I/O)."""
     diagnostics: list[Diagnostic] = []
@@ -972,6 +985,8 @@ def build(pages: list[Page]) -> Reading:
         back=back,
         furniture=sum(1 for b in blocks if b.kind is BlockKind.FURNITURE),
         figures=figures,
+        boxes={ln.number: (ln.page, (ln.x0, ln.bottom, ln.x1, ln.top)) for ln in numbered},
+        printed=printed_numbers(numbered),
         diagnostics=diagnostics,
     )
 

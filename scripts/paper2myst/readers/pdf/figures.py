@@ -51,3 +51,20 @@ def render_figures(data: bytes, figures: list[Figure]) -> None:
             page.close()
     finally:
         document.close()
+
+
+def render_region(data: bytes, page_number: int, box: tuple[float, float, float, float], scale: float = 1.5) -> bytes:
+    """A PNG of a region of a page (x0, bottom, x1, top in PDF units), clipped to the page: the review report's."""
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[page_number - 1]
+        width, height = page.get_size()
+        x0, bottom, x1, top = box
+        crop = (max(0.0, x0), max(0.0, bottom), max(0.0, width - x1), max(0.0, height - top))
+        bitmap = page.render(scale=scale, crop=crop)
+        out = png(bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels, bytes(bitmap.buffer))
+        bitmap.close()
+        page.close()
+        return out
+    finally:
+        document.close()
