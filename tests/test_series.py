@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from conftest import FIXTURES, ROOT, java_from_pypi
 from paperseries.cli import main
 from paperseries.search import loads
+from test_ace import chromium, violations
 
 pytestmark = pytest.mark.slow
 
@@ -168,7 +171,7 @@ def test_notes_and_citations_link_only_within_their_paper(series: Path) -> None:
             assert len(links.ids) == len(set(links.ids)), f"{page}: an id twice"
             for link in links.links:
                 parts = urlsplit(link)
-                if parts.scheme or link.startswith("//"):
+                if parts.scheme or link.startswith("//") or link == "../../index.html":  # the web, the series' home
                     continue
                 target = (page.parent / parts.path).resolve() if parts.path else page
                 assert target.is_relative_to(folder.resolve()) and target.is_file(), f"{page.name}: {link}"
@@ -176,6 +179,7 @@ def test_notes_and_citations_link_only_within_their_paper(series: Path) -> None:
                     assert parts.fragment in parse(target).ids, f"{page.name}: {link}"
     seed = (site / "alieva-2023-decolonising" / "index.html").read_text(encoding="utf-8")
     assert 'href="#cite-' in seed and 'class="footnote-reference' in seed
+    assert '<nav class="series-home" aria-label="Series"><a href="../../index.html">Test Papers</a></nav>' in seed
 
 
 def test_epubs_pass_epubcheck(series: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,6 +189,18 @@ def test_epubs_pass_epubcheck(series: Path, monkeypatch: pytest.MonkeyPatch) -> 
         result = epubcheck.EpubCheck(str(series / "_build" / "site" / "papers" / name / f"{name}.epub"))
         problems = [m for m in result.messages if m.level in {"FATAL", "ERROR", "WARNING"}]
         assert result.valid and problems == [], "\n".join(str(m) for m in problems)
+
+
+def test_ace_finds_nothing_in_the_pdf_papers_epub(series: Path, tmp_path: Path) -> None:
+    """Ace by DAISY on the EPUB of the paper read from a PDF (the seed's EPUB is test_ace.py's)."""
+    ace, browser = shutil.which("ace-puppeteer") or shutil.which("ace"), chromium()
+    if ace is None or browser is None:
+        pytest.skip("Ace by DAISY or Chromium missing (npm install -g @daisy/ace; apt-get install chromium)")
+    book = series / "_build" / "site" / "papers" / "IF13199" / "IF13199.epub"
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": browser}
+    done = subprocess.run([ace, "--silent", "--force", "--outdir", str(tmp_path), str(book)], env=env, timeout=300)
+    assert (tmp_path / "report.json").is_file(), done
+    assert violations(json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.parametrize(

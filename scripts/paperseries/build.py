@@ -14,7 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from paperseries import feed, listing, search
-from paperseries.convert import DOCS, SCRIPTS, SITE_URL, Outcome
+from paperseries.convert import DOCS, SCRIPTS, SITE_URL, Outcome, site_title
 from paperseries.files import digest, sync, tree, write_if_changed
 from paperseries.layout import PAPER_FILE, PUBLICATION_FILE, Layout
 
@@ -149,7 +149,7 @@ def settings_of(series: Mapping[str, Any], entries: Sequence[listing.Entry]) -> 
     """The site's title, language and base URL: the editor's publication.toml, else plain defaults."""
     languages = sorted({e.language for e in entries})
     return {
-        "title": str(series.get("title") or series.get("series") or listing.DEFAULT_TITLE),
+        "title": site_title(series),
         "language": str(series.get("language") or (languages[0] if len(languages) == 1 else "en")),
         SITE_URL: str(series.get(SITE_URL) or ""),
     }

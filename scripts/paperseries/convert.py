@@ -16,6 +16,7 @@ from typing import Any
 
 from paperseries.files import digest, remove, sync, tree
 from paperseries.layout import PAPER_CONF, PAPER_FILE, PUBLICATION_FILE, Layout, source_files
+from paperseries.listing import DEFAULT_TITLE
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 DOCS = SCRIPTS.parent / "docs"  # the single paper's Sphinx project, whose configuration each paper reuses
@@ -42,7 +43,7 @@ def converter_digest() -> str:
     return digest(p for p in sorted(package.rglob("*")) if p.is_file() and "__pycache__" not in p.parts)
 
 
-def paper_conf(folder: Path) -> bytes:
+def paper_conf(folder: Path, title: str) -> bytes:
     """The paper's conf.py: the single paper's docs/conf.py, run for this folder (so both layouts build alike)."""
     docs = os.path.relpath(DOCS, folder)
     conf = DOCS / "conf.py"
@@ -59,8 +60,16 @@ sys.path.insert(0, str(_DOCS / "_ext"))
 exec(compile((_DOCS / "conf.py").read_text(encoding="utf-8"), __file__, "exec"))
 # The shared styles and scripts, where docs/conf.py keeps them; the paper's own figures, when it has some.
 html_static_path = [os.path.relpath(_DOCS / "_static", _HERE), *(["_static"] if (_HERE / "_static").is_dir() else [])]
+# Its web pages lead back to the series' landing page.
+extensions = [*extensions, "seriespaper"]
+series_title = {title!r}
 '''
     return text.encode()
+
+
+def site_title(series: Mapping[str, Any]) -> str:
+    """The site's title: the editor's ``title``, else the series' name, else a plain label."""
+    return str(series.get("title") or series.get("series") or DEFAULT_TITLE)
 
 
 def toml_string(value: str) -> str:
@@ -113,7 +122,7 @@ def convert_one(layout: Layout, source: Path, series: Mapping[str, Any]) -> Outc
             first = next((line for line in lines if "[paper2myst." in line), lines[-1])
             return Outcome(name, False, f"conversion {what}: {first}")
         files: dict[str, Path | bytes] = dict(tree(out))
-        files[PAPER_CONF] = paper_conf(folder)
+        files[PAPER_CONF] = paper_conf(folder, site_title(series))
         publication = paper_publication(series)
         if publication is not None:
             files[PUBLICATION_FILE] = publication
@@ -136,7 +145,9 @@ def convert(layout: Layout, series: Mapping[str, Any], jobs: int = 2) -> list[Ou
         record = {}
     # What every conversion depends on besides its source: the converter, the series' settings, the conf.py made.
     base = (
-        converter_digest() + json.dumps(series, sort_keys=True, default=str) + paper_conf(layout.papers / "x").decode()
+        converter_digest()
+        + json.dumps(series, sort_keys=True, default=str)
+        + paper_conf(layout.papers / "x", site_title(series)).decode()
     )
     settings = hashlib.sha256(base.encode()).hexdigest()
     outcomes: dict[str, Outcome] = {}
