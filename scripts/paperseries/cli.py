@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NoReturn
 
@@ -45,20 +46,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     converted = convert(layout, series, args.jobs)
     ready = [o.name for o in converted if o.ok]
     builders = {name: ["html"] for name in args.web_only}
-    built = build.build_papers(layout, ready, builders, args.jobs)
-    # A paper whose source is gone, or that failed, has no editions in the site; a removed one loses its builds too.
+    entries = {name: listing.read_entry(layout.papers / name, series) for name in ready}
+    settings = build.settings_of(series, list(entries.values()))
+    # The listing pages need only the papers' metadata: they are built beside the papers, on the same workers.
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        listing_job = pool.submit(build.build_listing, layout, list(entries.values()), settings)
+        jobs = [
+            pool.submit(build.run_editions, layout.papers / n, layout.editions / n, builders.get(n, build.BUILDERS))
+            for n in ready
+        ]
+        built = [job.result() for job in jobs]
+        listed = listing_job.result()
+    listed_entries = [entries[o.name] for o in built if o.ok]
+    if len(listed_entries) < len(entries):  # a paper failed: the listing pages again, without it
+        settings = build.settings_of(series, listed_entries)
+        listed = build.build_listing(layout, listed_entries, settings)
+    # A paper whose source is gone has no builds left either.
     names = {p.stem for p in source_files(layout)}
     if layout.editions.is_dir():
         for folder in sorted(layout.editions.iterdir()):
             if folder.name not in names:
                 remove(folder)
-    entries = [listing.read_entry(layout.papers / o.name, series) for o in built if o.ok]
-    settings = build.settings_of(series, entries)
-    listed = build.build_listing(layout, entries, settings)
     failures = [o for o in [*converted, *built, listed] if not o.ok]
     build.write_report(layout, [*converted, *built, listed])
     if listed.ok:
-        undated = build.assemble(layout, entries, settings)
+        undated = build.assemble(layout, listed_entries, settings)
         for name in undated:
             print(f"paperseries: {name}: left out of the feed (the paper gives no date)", file=sys.stderr)
     if not settings[SITE_URL]:
@@ -68,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for failure in failures:
         print(f"paperseries: {failure.name}: {failure.message}", file=sys.stderr)
     print(
-        f"paperseries: {len(entries)} of {len(converted)} papers in {layout.site}"
+        f"paperseries: {len(listed_entries)} of {len(converted)} papers in {layout.site}"
         + (f"; {len(failures)} failed: {', '.join(f.name for f in failures)}" if failures else ""),
         file=sys.stderr,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -36,15 +37,29 @@ def tree(top: Path) -> dict[str, Path]:
     }
 
 
+def same_file(src: Path, copy: Path) -> bool:
+    """Whether ``copy`` is a copy of ``src`` made by :func:`sync`: same size and time (rsync's quick check)."""
+    try:
+        a, b = src.stat(), copy.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+
 def sync(target: Path, files: Mapping[str, Path | bytes], keep: Iterable[str] = ()) -> None:
     """Make ``target`` hold exactly ``files`` (a source file or bytes per relative path), plus the ``keep`` names.
 
-    Files already equal are left alone; files not listed are deleted, and folders left empty go too.
+    Files already equal are left alone (a copied file keeps its source's time, so that the next run knows it
+    without reading it); files not listed are deleted, and folders left empty go too.
     """
     kept = set(keep)
     for rel, src in files.items():
-        data = src if isinstance(src, bytes) else src.read_bytes()
-        write_if_changed(target / rel, data)
+        if isinstance(src, bytes):
+            write_if_changed(target / rel, src)
+        elif not same_file(src, target / rel):
+            write_if_changed(target / rel, src.read_bytes())
+            stat = src.stat()
+            os.utime(target / rel, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     for rel, path in tree(target).items():
         if rel not in files and rel not in kept:
             path.unlink()
