@@ -94,6 +94,9 @@ def test_every_paper_is_built(series: Path) -> None:
     report = json.loads((series / "_build" / "report.json").read_text(encoding="utf-8"))
     assert {name for name, r in report.items() if r["ok"]} == {p.stem for p in SOURCES} | {"(listing pages)"}
     assert {p.name for p in (series / "_build" / "site" / "papers").iterdir()} == {p.stem for p in SOURCES}
+    # Uncertain decisions are findings, named with the paper's review report.
+    assert "check 2 decisions" in report["IN12422"]["message"]
+    assert (series / "_build" / "reports" / "IN12422.md").is_file()
 
 
 def test_landing_page_lists_the_papers_newest_first(series: Path) -> None:

@@ -161,5 +161,10 @@ def settings_of(series: Mapping[str, Any], entries: Sequence[listing.Entry]) -> 
 
 
 def write_report(layout: Layout, outcomes: Sequence[Outcome]) -> None:
-    report = {o.name: {"ok": o.ok, "message": o.message} for o in outcomes}
+    """Each paper's fate over all stages (``report.json``): ok only if every stage was, and what each stage said."""
+    report: dict[str, dict[str, Any]] = {}
+    for o in outcomes:
+        entry = report.setdefault(o.name, {"ok": True, "message": ""})
+        entry["ok"] = entry["ok"] and o.ok
+        entry["message"] = "; ".join(m for m in (entry["message"], o.message) if m)
     write_if_changed(layout.build / "report.json", (json.dumps(report, indent=1, sort_keys=True) + "\n").encode())

@@ -77,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"paperseries: no {SITE_URL} in {layout.root / PUBLICATION_FILE}: no Atom feed, no sitemap", file=sys.stderr
         )
+    for finding in (o for o in converted if o.ok and o.message):
+        print(f"paperseries: {finding.name}: {finding.message}", file=sys.stderr)
     for failure in failures:
         print(f"paperseries: {failure.name}: {failure.message}", file=sys.stderr)
     print(

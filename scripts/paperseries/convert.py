@@ -26,6 +26,10 @@ SITE_URL = "site_url"
 # The keys of the series' publication.toml about the site, not its papers: left out of each paper's copy.
 SITE_KEYS = ("title", SITE_URL, "language")
 REFUSED = 2  # paper2myst's exit status for input it will not convert (nothing written)
+# paper2myst's last word on a conversion (paper2myst.report.verdict).
+VERDICT = "paper2myst: verdict:"
+CERTAIN = "nothing to check"
+UNPUBLISHABLE = "not publishable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +91,7 @@ def paper_publication(series: Mapping[str, Any]) -> bytes | None:
     return "".join(f"{k} = {toml_string(v)}\n" for k, v in sorted(values.items())).encode()
 
 
-def run_converter(layout: Layout, source: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def run_converter(layout: Layout, source: Path, out: Path, report: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SCRIPTS), *filter(None, [os.environ.get("PYTHONPATH")])])}
     return subprocess.run(
         [
@@ -99,6 +103,8 @@ def run_converter(layout: Layout, source: Path, out: Path) -> subprocess.Complet
             str(out),
             "--bib",
             str(out / BIB_FILE),
+            "--report",
+            str(report),
         ],
         cwd=layout.root,
         env=env,
@@ -114,20 +120,28 @@ def convert_one(layout: Layout, source: Path, series: Mapping[str, Any]) -> Outc
     folder = layout.papers / name
     with tempfile.TemporaryDirectory(prefix=f"paperseries-{name}-") as scratch:
         out = Path(scratch) / name
-        done = run_converter(layout, source, out)
+        report = layout.build / "reports" / f"{name}.md"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        done = run_converter(layout, source, out, report)
+        said = (done.stdout + "\n" + done.stderr).splitlines()  # stdout after a conversion, stderr after a refusal
+        verdict = next((line for line in said if line.startswith(VERDICT)), "")
+        verdict = verdict.removeprefix(VERDICT).strip()
         if done.returncode != 0:
             what = "refused" if done.returncode == REFUSED else f"failed (exit {done.returncode})"
             lines = done.stderr.strip().splitlines() or [""]
             # The first error the converter names (file:line: what [code]), else its verdict.
             first = next((line for line in lines if "[paper2myst." in line), lines[-1])
             return Outcome(name, False, f"conversion {what}: {first}")
+        if verdict.startswith(UNPUBLISHABLE):  # the converter's own word: not published, as if refused
+            return Outcome(name, False, f"conversion: {verdict} ({report})")
         files: dict[str, Path | bytes] = dict(tree(out))
         files[PAPER_CONF] = paper_conf(folder, site_title(series))
         publication = paper_publication(series)
         if publication is not None:
             files[PUBLICATION_FILE] = publication
         sync(folder, files)
-    return Outcome(name, True)
+    # Uncertain decisions are findings: said by name with the review report, never dropped.
+    return Outcome(name, True, "" if verdict.startswith(CERTAIN) else f"{verdict} (review report: {report})")
 
 
 def convert(layout: Layout, series: Mapping[str, Any], jobs: int = 2) -> list[Outcome]:
@@ -140,7 +154,7 @@ def convert(layout: Layout, series: Mapping[str, Any], jobs: int = 2) -> list[Ou
     for path in sources:
         stems.setdefault(path.stem, []).append(path)
     try:
-        record: dict[str, str] = json.loads(layout.record.read_text(encoding="utf-8"))
+        record: dict[str, dict[str, str]] = json.loads(layout.record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         record = {}
     # What every conversion depends on besides its source: the converter, the series' settings, the conf.py made.
@@ -157,8 +171,10 @@ def convert(layout: Layout, series: Mapping[str, Any], jobs: int = 2) -> list[Ou
             outcomes[stem] = Outcome(stem, False, f"two sources for one paper: {', '.join(p.name for p in paths)}")
             continue
         key = digest([paths[0]]) + ":" + settings
-        if record.get(stem) == key and (layout.papers / stem / PAPER_FILE).is_file():
-            outcomes[stem] = Outcome(stem, True)
+        known = record.get(stem)
+        known = known if isinstance(known, dict) else {}
+        if known.get("key") == key and (layout.papers / stem / PAPER_FILE).is_file():
+            outcomes[stem] = Outcome(stem, True, known.get("message", ""))
         else:
             record.pop(stem, None)
             todo.append((paths[0], key))
@@ -167,12 +183,15 @@ def convert(layout: Layout, series: Mapping[str, Any], jobs: int = 2) -> list[Ou
     for outcome, key in results:
         outcomes[outcome.name] = outcome
         if outcome.ok:
-            record[outcome.name] = key
+            record[outcome.name] = {"key": key, "message": outcome.message}
     # A paper whose source is gone disappears: its converted folder and its record.
     if layout.papers.is_dir():
         for folder in sorted(layout.papers.iterdir()):
             if folder.is_dir() and folder.name not in stems:
                 remove(folder)
+    for report in sorted((layout.build / "reports").glob("*.md")):
+        if report.stem not in stems:
+            report.unlink()
     record = {k: v for k, v in sorted(record.items()) if k in stems}
     layout.record.parent.mkdir(parents=True, exist_ok=True)
     layout.record.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
