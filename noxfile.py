@@ -137,3 +137,16 @@ def train_refs(session: nox.Session) -> None:
     """Retrain the shipped reference tagger on the tagged set; print per-field accuracy on 5 held-out folds."""
     session.install("-e", ".")
     session.run("python", "-m", "paper2myst.bib.train", str(REFERENCES_TAGGED), "--folds", "5", *session.posargs)
+
+
+# --- A series of papers as one site (issue 20) -------------------------------------------------------------------
+# Kept in its own block so it merges apart from the other sessions. The layout: README, "A series of papers".
+SERIES = ROOT / "series"
+
+
+@nox.session
+def series(session: nox.Session) -> None:
+    """Convert the series' changed sources (series/sources/) and build its site into series/_build/site/."""
+    session.install("-e", ".[docs]")
+    # Options after `--` go to paperseries (`nox -s series -- --help`): another folder, --strict, --jobs N, --web-only.
+    session.run("python", "-m", "paperseries", *(session.posargs or [str(SERIES)]))
