@@ -314,3 +314,7 @@ ORG_WORDS = frozenset(
         "Watch",
     ]
 )
+
+
+# The word before a series' name that heads a publisher's list of its latest papers ("Latest Working Papers").
+SERIES_LIST_LEAD = r"Latest|Recent|Previous|Other|More"
