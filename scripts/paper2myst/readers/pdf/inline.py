@@ -192,10 +192,10 @@ def join_lines(
                 pieces[-1].text = pieces[-1].text.rstrip()
                 nxt = current[0].text.lstrip()
                 alone = pieces[-1].text == "-"  # the hyphen drawn as a text object of its own
-                if _SUSPENDED.match(nxt):
+                if _ADDRESS.match(token):
+                    pass  # an address goes on, whatever its next piece reads as ("countries-" + "and-basins/")
+                elif _SUSPENDED.match(nxt):
                     nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
-                elif _ADDRESS.match(token):
-                    pass
                 elif alone and len(pieces) > 1 and pieces[-1].actual in {"-", "\xad"}:
                     if pieces[-1].actual == "\xad":
                         pieces[-1].text = ""  # the typesetter's hyphen: the word goes on whole
