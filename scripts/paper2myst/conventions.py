@@ -318,3 +318,6 @@ ORG_WORDS = frozenset(
 
 # The word before a series' name that heads a publisher's list of its latest papers ("Latest Working Papers").
 SERIES_LIST_LEAD = r"Latest|Recent|Previous|Other|More"
+
+# What parts the items of a one-line banner or masthead ("Institute · Working Papers 22 | 23"): a middle dot.
+BANNER_SEPARATOR = re.compile(r"\s+[·•]\s+")

@@ -82,7 +82,9 @@ def flatten(block: Block) -> tuple[str, tuple[int, ...]]:
     lines = block.text.split("\n")
     offsets, start, text = [], 0, ""
     for k, line in enumerate(lines):
-        glued = k > 0 and _DASH_END.search(lines[k - 1]) is not None and line[:1].isalnum()
+        glued = k > 0 and (
+            (_DASH_END.search(lines[k - 1]) is not None and line[:1].isalnum()) or address_goes_on(lines[k - 1], line)
+        )
         if k and not glued:
             text += " "
             start += 1
@@ -103,6 +105,20 @@ def _joined_offsets(
 
 
 _ENDS_IN_ADDRESS = re.compile(r"(?:<https?://[^\s>]+>|https?://\S+)$")
+_OPEN_ADDRESS_END = re.compile(r"https?://[^\s<>]*$")  # a bare address ending a line
+
+
+def address_goes_on(line: str, nxt: str) -> bool:
+    """Whether ``nxt`` goes on the bare address ``line`` ends with (no space between: an address holds none).
+
+    Sure where the address stops at its scheme ("https://") or the next line opens with a hyphen or slash (no
+    word does); where the address stops at a slash or "=", the next line goes on it unless it opens a sentence.
+    """
+    if not _OPEN_ADDRESS_END.search(line) or not nxt[:1].strip():
+        return False
+    if line.endswith("://") or re.match(r"[-_/.?=&#%~]\w", nxt):
+        return True
+    return line.endswith(("/", "=", "_", "-", "?", "&")) and not re.match(r"[A-Z][a-z]+\b(?![/=?&%_.-])", nxt)
 
 
 def continued_mark(text: str) -> int:
