@@ -392,6 +392,17 @@ def test_author_date_citations_link_to_their_entries() -> None:
     assert [(d.line, "Wynne 1992" in d.message) for d in unlisted] == [(7, True)]
 
 
+def test_an_unlisted_author_date_citation_names_the_entry_with_the_same_name() -> None:
+    """A citation of Slovic 2011 where the list has Slovic 2010: the finding names both texts (a typo, say)."""
+    doc = text_paper("author-date")
+    para = next(n for n in doc.body if isinstance(n, Paragraph) and "Slovic" in n.text)
+    para.text = para.text.replace("Slovic 2010", "Slovic 2011", 1)
+    link(doc)
+    (finding,) = [d for d in doc.diagnostics if "Slovic 2011" in d.message]
+    slovic = next(e.source for e in doc.entries if e.source.startswith("Slovic"))
+    assert repr(slovic) in finding.message
+
+
 def test_numbered_calls_link_to_their_entries() -> None:
     doc = text_paper("numbered")
     link(doc)

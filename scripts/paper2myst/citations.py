@@ -490,6 +490,14 @@ def plain_text(myst: str) -> str:
     return myst.replace("*", "")
 
 
+def same_names(work: str, index: Sequence[_Cited]) -> str:
+    """The key of the one entry whose first author an unlinked "Names Year" citation names (another year), or ""."""
+    names = work.rsplit(" ", 1)[0]
+    family = fold(re.split(r",\s|\sand\s|\s&\s|,?\set\sal\.", names)[0])
+    keys = {c.key for c in index if family and family in c.families}
+    return keys.pop() if len(keys) == 1 else ""
+
+
 def match_cited(names: str, year: str, index: Sequence[_Cited]) -> str:
     """The key of the one entry whose first author and year agree with a citation, or ""."""
     first = re.split(r",\s|\sand\s|\s&\s|,?\set\sal\.", names)[0]
