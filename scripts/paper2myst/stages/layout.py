@@ -8,6 +8,7 @@ goes on at the head of the *next* note area, i.e. in the block just before the n
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from paper2myst.conventions import CONTINUED_TAIL
 from paper2myst.dates import parse_date
@@ -106,6 +107,15 @@ def _joined_offsets(
 
 _ENDS_IN_ADDRESS = re.compile(r"(?:<https?://[^\s>]+>|https?://\S+)$")
 _OPEN_ADDRESS_END = re.compile(r"https?://[^\s<>]*$")  # a bare address ending a line
+
+
+def entry_text(text: str) -> str:
+    """A reference entry's lines as one line: a space at each line end, none inside an address cut there."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for prev, line in pairwise(lines):
+        out += ("" if address_goes_on(prev, line) else " ") + line
+    return " ".join(out.split())
 
 
 def address_goes_on(line: str, nxt: str) -> bool:
