@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from paper2myst.bib import BibEntry, bibliography_myst, citation_myst, find_citations, format_bibtex, parse_references
-from paper2myst.citations import _CONSTRUCTS, find_text_citations
+from paper2myst.citations import _CONSTRUCTS, find_text_citations, organisation, printed_parts, split_people, visible
 from paper2myst.diagnostics import Kind
 from paper2myst.model import Document, Note, Paragraph, Reference, Span
 from paper2myst.stages.link import link, works_cited
@@ -175,6 +175,105 @@ def test_other_paper_links_ibid_and_cit() -> None:
     assert notes[3].text[cit.start : cit.end] == 'Rossi and Kowalski, "Energy Corridors"'
 
 
+def kept_whole(entry: BibEntry, source: str | None = None) -> BibEntry:
+    """The entry as a parser unsure of it keeps it: @misc, the whole text as title and note, no names."""
+    text = source if source is not None else entry.source
+    fields = {"title": text, "note": text, "date": "XXXX", "usera": text}
+    return BibEntry(entry.key, "misc", fields, entry.span, text, reader="tagger", confidence=0.3)
+
+
+def test_links_hold_when_every_entry_is_kept_whole() -> None:
+    """Linking reads the entries' printed words: an entry whose fields are lost is a link target like any other."""
+    notes = paper_notes()
+    find_citations(notes, [kept_whole(e) for e in paper_entries()])
+    assert mapping(notes) == EXPECTED
+
+
+def test_links_hold_when_the_list_loses_its_emphasis_and_the_notes_gain_links() -> None:
+    """As a PDF read back gives them: titles in the list no longer emphasised, a link over a note's title words."""
+    notes = paper_notes()
+    note13 = next(n for n in notes if n.label == "13")
+    url = "https://www.state.gov/call-for-end-of-hostilities-in-nagorno-karabakh"
+    note13.text = note13.text.replace(
+        "*Call for End of Hostilities in Nagorno-Karabakh*", f"[Call for End of Hostilities in Nagorno-Karabakh]({url})"
+    )
+    find_citations(notes, [kept_whole(e, e.source.replace("*", "")) for e in paper_entries()])
+    assert mapping(notes) == EXPECTED
+    cited = [note13.text[c.start : c.end] for c in note13.citations]
+    assert cited[1] == "US Department of State"  # links do not nest: the citation stops where the link begins
+    for note in notes:
+        constructs = [m.span() for m in _CONSTRUCTS.finditer(note.text)]
+        for c in note.citations:
+            assert not any(s < c.start < e or s < c.end < e for s, e in constructs), (note.label, c)
+
+
+def test_a_citation_two_entries_match_is_a_finding_naming_both() -> None:
+    entries = parse_references(
+        [
+            Reference('Maria Rossi, "Gas Diplomacy", in *IAI Commentaries*, No. 21 (March 2022)', Span((1,))),
+            Reference('Maria Rossi, "Gas Diplomacy", in *IAI Papers*, No. 4 (May 2022)', Span((2,))),
+        ]
+    )[0]
+    notes = [Note("1", 'Maria Rossi, "Gas Diplomacy", cit., p. 4.', Span((10,)))]
+    diagnostics = find_citations(notes, entries)
+    assert len(notes[0].citations) == 1
+    (finding,) = [d for d in diagnostics if "two entries" in d.message]
+    assert finding.line == 10 and "IAI Commentaries" in finding.message and "IAI Papers" in finding.message
+
+
+def test_an_unlinked_citation_names_the_entry_with_the_same_names() -> None:
+    entries = parse_references([Reference('Maria Rossi, "Gas Diplomacy", in *IAI Commentaries*, 2022', Span((1,)))])[0]
+    notes = [
+        Note("1", 'Maria Rossi, "Oil Politics", in *IAI Commentaries*, 2021, <https://example.org/1>.', Span((9,)))
+    ]
+    (finding,) = find_citations(notes, entries)
+    assert "Oil Politics" in finding.message and "Gas Diplomacy" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("source", "parts"),
+    [
+        ('Leila Alieva, "Title, with a Comma", in *X*, 2021', ("Leila Alieva", "Title, with a Comma")),
+        ("Laurence Broers (ed.), *Limits*, London, 2005", ("Laurence Broers", "Limits")),
+        (
+            "Hussein A. Amery, Water Wars in the Middle East, Austin, 2015",
+            ("Hussein A. Amery", "Water Wars in the Middle East"),
+        ),
+        ("Center for Preventive Action, Conflict Tracker, 2023", ("Center for Preventive Action", "Conflict Tracker")),
+        (
+            "UN Resolution 822 (1993) adopted on 30 April 1993, <https://un.org/1>",
+            ("", "UN Resolution 822 (1993) adopted on 30 April 1993"),
+        ),
+        ("[Mark Zeitoun](https://x.org), *Power*, 2008", ("Mark Zeitoun", "Power")),
+    ],
+)
+def test_printed_parts_read_names_and_title_from_the_marks(source: str, parts: tuple[str, str]) -> None:
+    assert printed_parts(source) == parts
+
+
+def test_organisation_boundaries() -> None:
+    """Up to eight words, fewer than half of them lowercase, no digits."""
+    assert organisation("Initiative of the Basin States of Upper Nile")  # 8 words
+    assert not organisation("Initiative of the Basin States of the Upper Nile")  # 9 words
+    assert organisation("Bank of East Asia")  # 1 lowercase of 4
+    assert not organisation("Bank of the East")  # 2 lowercase of 4: half
+    assert not organisation("Resolution 822")
+
+
+def test_split_people_only_persons() -> None:
+    assert split_people("Talander Jansen and Hannah Ahamad Madatali") == ["Talander Jansen", "Hannah Ahamad Madatali"]
+    assert split_people("Thomas de Waal") == ["Thomas de Waal"]
+    assert split_people("European Parliament and Council") == []  # "Council" alone is no person
+    assert split_people("US Congress") == []
+
+
+def test_visible_maps_each_character_back() -> None:
+    text = "A, [B c](https://x.org) *d* \\* <https://y.org>"
+    seen, where = visible(text)
+    assert seen == "A, B c d * https://y.org"
+    assert len(where) == len(seen) + 1 and all(0 <= w <= len(text) for w in where)
+
+
 def test_find_citations_resets_previous_results() -> None:
     notes = other_notes()
     entries = parse_references(other_references())[0]
@@ -291,6 +390,17 @@ def test_author_date_citations_link_to_their_entries() -> None:
     # Wynne 1992 is cited twice and not listed: one diagnostic, at its first citation.
     unlisted = [d for d in doc.diagnostics if d.kind is Kind.UNLISTED_CITATION]
     assert [(d.line, "Wynne 1992" in d.message) for d in unlisted] == [(7, True)]
+
+
+def test_an_unlisted_author_date_citation_names_the_entry_with_the_same_name() -> None:
+    """A citation of Slovic 2011 where the list has Slovic 2010: the finding names both texts (a typo, say)."""
+    doc = text_paper("author-date")
+    para = next(n for n in doc.body if isinstance(n, Paragraph) and "Slovic" in n.text)
+    para.text = para.text.replace("Slovic 2010", "Slovic 2011", 1)
+    link(doc)
+    (finding,) = [d for d in doc.diagnostics if "Slovic 2011" in d.message]
+    slovic = next(e.source for e in doc.entries if e.source.startswith("Slovic"))
+    assert repr(slovic) in finding.message
 
 
 def test_numbered_calls_link_to_their_entries() -> None:

@@ -202,15 +202,25 @@ def test_cite_this_paper(page: Page) -> None:
     assert len(library.entries) == 1 and not library.failed_blocks
     entry = library.entries[0]
     assert entry.entry_type == "techreport"
-    assert entry["author"] == " and ".join(PAPER["authors"]) and entry["title"] == "{" + PAPER["title"] + "}"
+    # Persons as family and given names (the seed's author prints two: given, then family).
+    people = [name.rsplit(" ", 1)[::-1] for name in PAPER["authors"]]
+    assert entry["author"] == " and ".join(f"{family}, {given}" for family, given in people)
+    assert entry["title"] == "{" + PAPER["title"] + "}"
     assert entry["year"] == PAPER["date"][:4]
+    assert (entry["type"], entry["number"], entry["institution"]) == (
+        PAPER["series"],
+        PAPER["number"],
+        PAPER["publisher"],
+    )
     ris = format_text(page, "ris").strip().splitlines()
     assert ris[0] == "TY  - RPRT" and ris[-1].rstrip() == "ER  -"
-    assert [line[6:] for line in ris if line.startswith("AU")] == PAPER["authors"]
+    assert [line[6:] for line in ris if line.startswith("AU")] == [f"{family}, {given}" for family, given in people]
+    assert f"T3  - {PAPER['series']}" in ris and f"SN  - {PAPER['number']}" in ris
     assert f"TI  - {PAPER['title']}" in ris
     (item,) = json.loads(format_text(page, "csl-json"))
     assert item["type"] == "report" and item["title"] == PAPER["title"]
-    assert [a["literal"] for a in item["author"]] == PAPER["authors"]
+    assert item["author"] == [{"family": family, "given": given} for family, given in people]
+    assert (item["collection-title"], item["number"]) == (PAPER["series"], PAPER["number"])
     assert item["issued"]["date-parts"] == [[int(x) for x in PAPER["date"].split("-")]]
 
 

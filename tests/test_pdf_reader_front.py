@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paper2myst.readers.pdf import read_pdf
+from paper2myst.readers.pdf import banner_parts, read_pdf
 
 TITLE_PAGE = """\
 #set page(paper: "a4", margin: 2.5cm)
@@ -51,3 +51,17 @@ def test_banner_above_the_title_is_the_publisher_not_the_title(tmp_path: Path) -
     ]
     assert front.keywords == ["Water", "Borders", "Cooperation"]
     assert reading.date is not None and reading.date.iso == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    ("banner", "parts"),
+    [
+        ("Imaginary Institute · Working Papers 22 | 23", ("Imaginary Institute", "Working Papers", "22 | 23")),
+        ("Imaginary Institute · Brief No. 7", ("Imaginary Institute", "Brief", "7")),
+        ("Imaginary Institute · Rome", ("Imaginary Institute · Rome", "", "")),  # no number: no series either
+        ("Imaginary Institute · Papers 7 · Rome", ("Imaginary Institute · Papers 7 · Rome", "", "")),  # three items
+        ("Imaginary Institute", ("Imaginary Institute", "", "")),
+    ],
+)
+def test_a_banner_names_the_publisher_then_the_series_and_number(banner: str, parts: tuple[str, str, str]) -> None:
+    assert banner_parts(banner) == parts

@@ -7,6 +7,7 @@ document — another layout, other fonts, other footnotes, hyphenation on.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -23,6 +24,9 @@ PAPERS = Path(__file__).parent / "fixtures" / "papers"
 SOURCES = {"seed": SOURCE} | {p.stem: p for p in sorted(PAPERS.glob("*.txt"))}
 _CALL = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)\*(?=\s|$)")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# Which entry each note cites, read by hand from each paper's text: the links are checked against it, not
+# against the other route (both could lose the same link).
+CITED = json.loads((PAPERS / "citations.json").read_text(encoding="utf-8"))
 
 
 def summary(doc: Document) -> dict[str, object]:
@@ -76,6 +80,23 @@ def assert_same_or_reported(text_doc: Document, reading: Reading) -> None:
             assert any(w and (w in got or w.lower() in got.lower()) for w in words), (want, got)
 
 
+def note_links(doc: Document) -> dict[str, list[str]]:
+    """Each note's citations, in order, as the printed text (markup dropped) of the entry each links to."""
+    printed = {e.key: normalise(plain(e.source)) for e in doc.entries}
+    return {n.label: [printed[c.key] for c in n.citations] for n in doc.notes if n.citations}
+
+
+def assert_links_true(name: str, doc: Document) -> None:
+    """Every note links the entries the paper's truth says it cites, and nothing else."""
+    truth = {label: cited for label, cited in CITED[name].items() if not label.startswith("_")}
+    found = note_links(doc)
+    assert sorted(found) == sorted(truth), (found, truth)
+    for label, cited in truth.items():
+        assert len(found[label]) == len(cited), (label, found[label], cited)
+        for got, want in zip(found[label], cited, strict=True):
+            assert got.startswith(normalise(want)), (label, got, want)
+
+
 def text_doc(name: str) -> Document:
     return convert(SOURCES[name].read_bytes(), SOURCES[name].name)
 
@@ -105,8 +126,14 @@ def test_own_pdf_edition_reads_back(name: str, tmp_path: Path) -> None:
     pdf = edition_pdf(name, tmp_path)
     expected, found = text_doc(name), convert_reading(read_pdf(pdf.read_bytes()), pdf.name)
     assert_same(expected, found)
+    assert_links_true(name, found)
     # The edition prints the publisher's name above the title (a banner, never the title) and on its last page.
     assert found.front.publisher == expected.front.publisher
+
+
+@pytest.mark.parametrize("name", list(SOURCES))
+def test_text_route_links_every_citation_the_truth_names(name: str) -> None:
+    assert_links_true(name, text_doc(name))
 
 
 # --- the same papers set by Typst ---------------------------------------------------------------------------
@@ -216,7 +243,9 @@ def test_typst_typeset_paper_reads_back(name: str, endnotes: bool, tmp_path: Pat
     doc = text_doc(name)
     source = tmp_path / f"{name}.typ"
     source.write_text(typst_source(doc, endnotes), encoding="utf-8")
-    assert_same_or_reported(doc, read_pdf(typst.compile(str(source))))
+    reading = read_pdf(typst.compile(str(source)))
+    assert_same_or_reported(doc, reading)
+    assert_links_true(name, convert_reading(reading, "paper.pdf"))
 
 
 @pytest.mark.parametrize("name", list(SOURCES))

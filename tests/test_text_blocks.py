@@ -8,7 +8,7 @@ from paper2myst.model import Block, BlockKind, Caption, Document, Paragraph, Spa
 from paper2myst.pipeline import convert
 from paper2myst.stages.blocks import classify, emphasised_heading, looks_like_heading, split_blocks
 from paper2myst.stages.captions import PROSE_WORDS
-from paper2myst.stages.layout import flatten, join_cut
+from paper2myst.stages.layout import address_goes_on, entry_text, flatten, join_cut
 
 
 def kind(text: str) -> BlockKind:
@@ -303,3 +303,27 @@ def test_a_table_s_notes_run_into_one_line_are_each_a_note_of_the_table() -> Non
         "b. Renamed in 1995, e.g. twice.",
     ]
     assert not doc.notes  # lettered notes are the table's, never the paper's
+
+
+@pytest.mark.parametrize(
+    ("line", "nxt", "goes_on"),
+    [
+        ("see https://", "example.org/a", True),  # stopped at its scheme
+        ("https://example.org/271", "-bridging-gap", True),  # no word opens with a hyphen
+        ("https://example.org/a", "/b/c", True),
+        ("https://example.org/a/", "b-c/d", True),  # stopped at a slash, the next is no sentence's start
+        ("https://example.org/a/", "Next we turn", False),  # a capitalised word opens a sentence
+        ("https://example.org/a", "and more", False),  # an address ending in a letter: the line ended there
+        ("<https://example.org/a>", "-b", False),  # an autolink is closed
+        ("no address here-", "-b", False),
+    ],
+)
+def test_an_address_cut_at_a_line_end_goes_on(line: str, nxt: str, goes_on: bool) -> None:
+    assert address_goes_on(line, nxt) is goes_on
+
+
+def test_a_reference_entry_s_lines_join_with_a_space_except_inside_a_cut_address() -> None:
+    assert entry_text("Meta. Pageviews. https://meta.example.org/wiki/\nPageviews_Analysis. Accessed") == (
+        "Meta. Pageviews. https://meta.example.org/wiki/Pageviews_Analysis. Accessed"
+    )
+    assert entry_text("Journal of Sci-\nence, 2009") == "Journal of Sci- ence, 2009"  # a word's hyphen: not here

@@ -11,6 +11,7 @@ from typing import Any
 from babel.dates import format_date
 from docutils import nodes
 from downloads import CITE_ID, WEB_BUILDERS
+from paper2myst.citations import person, surname  # the converter's reading of a printed name
 from paper2myst.latex import latex_escape  # the converter's escaper: one for every .bib we write
 from paperdata import Publication, paper_of
 from sphinx.application import Sphinx
@@ -46,6 +47,20 @@ def house_style(paper: Publication, url: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def name_parts(name: str) -> tuple[str, str] | None:
+    """A person's (family, given) names as the paper prints them, or None for an organisation (kept whole)."""
+    if not person(name):
+        return None
+    family = surname(name)
+    return family, name[: len(name) - len(family)].strip()
+
+
+def bibtex_name(name: str) -> str:
+    """A person as "Family, Given" (particles stay with the family: "de Waal, Thomas"); an organisation braced."""
+    parts = name_parts(name)
+    return f"{latex_escape(parts[0])}, {latex_escape(parts[1])}" if parts else "{" + latex_escape(name) + "}"
+
+
 def citation_key(paper: Publication) -> str:
     ascii_name = unicodedata.normalize("NFKD", paper.name or paper.title).encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]", "", ascii_name).lower() or "paper"
@@ -56,7 +71,7 @@ def bibtex(paper: Publication, url: str) -> str:
     # (field, value, braced): month macros stay unbraced, so that styles can abbreviate or translate them.
     fields: list[tuple[str, str, bool]] = []
     if paper.authors:
-        fields.append(("author", " and ".join(latex_escape(a) for a in paper.authors), True))
+        fields.append(("author", " and ".join(bibtex_name(a) for a in paper.authors), True))
     fields.append(("title", "{" + latex_escape(paper.title) + "}", True))  # double braces keep the capitals
     if paper.publisher:
         fields.append(("institution", latex_escape(paper.publisher), True))
@@ -83,7 +98,7 @@ def bibtex(paper: Publication, url: str) -> str:
 def ris(paper: Publication, url: str) -> str:
     """An RIS record (Zotero, EndNote, Mendeley): type RPRT, series as T3, report number as SN."""
     tags: list[tuple[str, str]] = [("TY", "RPRT")]
-    tags += [("AU", a) for a in paper.authors]
+    tags += [("AU", ", ".join(name_parts(a) or (a,))) for a in paper.authors]  # RIS: "Family, Given"
     tags.append(("TI", paper.title))
     if paper.series:
         tags.append(("T3", paper.series))
@@ -105,10 +120,10 @@ def ris(paper: Publication, url: str) -> str:
 
 
 def csl_json(paper: Publication, url: str) -> str:
-    """A CSL-JSON item (Zotero, pandoc, citeproc): names kept whole, as printed (``literal``)."""
+    """A CSL-JSON item (Zotero, pandoc, citeproc): persons as family and given names, organisations ``literal``."""
     item: dict[str, Any] = {"id": citation_key(paper), "type": "report", "title": paper.title}
     if paper.authors:
-        item["author"] = [{"literal": a} for a in paper.authors]
+        item["author"] = [csl_name(a) for a in paper.authors]
     if paper.date is not None:
         item["issued"] = {"date-parts": [[paper.date.year, paper.date.month, paper.date.day]]}
     optional = {
@@ -123,6 +138,11 @@ def csl_json(paper: Publication, url: str) -> str:
     }
     item.update({k: v for k, v in optional.items() if v})
     return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+def csl_name(name: str) -> dict[str, str]:
+    parts = name_parts(name)
+    return {"family": parts[0], "given": parts[1]} if parts else {"literal": name}
 
 
 # The formats in display order: (label, class, Pygments lexer, formatter).

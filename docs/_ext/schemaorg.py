@@ -5,12 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from citethis import canonical_url
+from citethis import canonical_url, name_parts
 from docutils import nodes
 from downloads import WEB_BUILDERS, editions
 from headmeta import SOCIAL_IMAGE
 from paperdata import Publication, base_url, paper_of
 from sphinx.application import Sphinx
+
+
+def agent(name: str) -> dict[str, str]:
+    """An author: a ``Person`` with family and given names, or an ``Organization`` named whole."""
+    parts = name_parts(name)
+    if parts is None:
+        return {"@type": "Organization", "name": name}
+    return {"@type": "Person", "name": name, "familyName": parts[0], "givenName": parts[1]}
 
 
 def report(app: Sphinx, paper: Publication) -> dict[str, Any]:
@@ -19,7 +27,7 @@ def report(app: Sphinx, paper: Publication) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Report", "name": paper.title}
     data["headline"] = paper.title
     if paper.authors:
-        data["author"] = [{"@type": "Person", "name": a} for a in paper.authors]
+        data["author"] = [agent(a) for a in paper.authors]
     if paper.date is not None:
         data["datePublished"] = paper.date.isoformat()
     if paper.publisher:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from paper2myst.conventions import ORG_WORDS
 from paper2myst.dates import MONTHS, SEASONS, join_names
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.latex import latex_unescape
@@ -49,6 +50,7 @@ class _Work:
     names: tuple[str, ...]
     title: str
     tokens: tuple[str, ...]
+    exact: bool = False  # read from fields a style's exact rules gave: preferred where a printed form ties
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class _Candidate:
     end: int
     key: str
     score: float
+    exact: bool = False
 
 
 def citation_myst(inner: str, key: str) -> str:
@@ -70,14 +73,23 @@ def citation_myst(inner: str, key: str) -> str:
 
 def find_citations(notes: Sequence[Note], entries: Sequence[BibEntry]) -> list[Diagnostic]:
     """Set ``note.citations`` for every note; report each cited work missing from the list."""
-    works = [work_of(e) for e in entries]
+    works = [w for e in entries for w in works_of(e)]
+    printed = {e.key: e.source for e in entries}
     diagnostics: list[Diagnostic] = []
     last_key = ""  # "Ibid." means the work cited just before, possibly in an earlier note
     reported: set[str] = set()
     for note in notes:
-        constructs = [m.span() for m in _CONSTRUCTS.finditer(note.text)]
-        candidates = [c for c in candidates_in(note.text, works) if not cuts(c.start, c.end, constructs)]
+        candidates = note_candidates(note.text, works)
         chosen = choose(candidates)
+        for cand, other in ambiguous(chosen, candidates):
+            diagnostics.append(
+                Diagnostic(
+                    Kind.UNLISTED_CITATION,
+                    note.span.first,
+                    f"note {note.label} cites {note.text[cand.start : cand.end]!r}, which matches two entries "
+                    f"equally well: {printed[cand.key]!r} (linked) and {printed[other]!r}",
+                )
+            )
         citations: list[Citation] = []
         for ibid in _IBID.finditer(note.text):
             chosen.append(_Candidate(ibid.start(), ibid.end(), "", 1.0))
@@ -91,14 +103,93 @@ def find_citations(notes: Sequence[Note], entries: Sequence[BibEntry]) -> list[D
             if snippet in reported:
                 continue  # once per work, where it is first cited
             reported.add(snippet)
+            near = nearest(snippet, works)
             diagnostics.append(
                 Diagnostic(
                     Kind.UNLISTED_CITATION,
                     note.span.first,
-                    f"note {note.label} cites a work missing from the reference list: {snippet!r}",
+                    f"note {note.label} cites a work missing from the reference list: {snippet!r}"
+                    + (f" (the entry with the same names, not linked: {printed[near]!r})" if near else ""),
                 )
             )
     return diagnostics
+
+
+def note_candidates(text: str, works: Sequence[_Work]) -> list[_Candidate]:
+    """Where a note cites a work: in its source, and in its visible words (markup the reader added or lost).
+
+    A note read back from a PDF may carry links over a title's words or lose a title's emphasis: the visible
+    words are matched too, and each span found there is taken back to the source without cutting a construct.
+    """
+    constructs = [m.span() for m in _CONSTRUCTS.finditer(text)]
+    found = [c for c in candidates_in(text, works) if not cuts(c.start, c.end, constructs)]
+    seen, where = visible(text)
+    if seen == text:
+        return found
+    for cand in candidates_in(seen, works):
+        span = source_span(where[cand.start], where[cand.end - 1] + 1, text, constructs)
+        if span:
+            found.append(_Candidate(span[0], span[1], cand.key, cand.score, cand.exact))
+    return found
+
+
+_VISIBLE = re.compile(
+    r"\[(?P<text>(?:[^\]\\]|\\.)*)\]\((?:[^()\s]|\([^()\s]*\))*\)|<(?P<url>[a-z][a-z0-9+.-]*:[^<>\s]*)>|\\(?P<esc>.)|\*"
+)
+
+
+def visible(text: str) -> tuple[str, list[int]]:
+    """The words a reader sees (link text, autolink address, no stars or escapes), and where each came from."""
+    out: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in _VISIBLE.finditer(text):
+        out.append(text[at : m.start()])
+        where += range(at, m.start())
+        for group in ("text", "url", "esc"):
+            if m[group] is not None:
+                inner = m[group] if group != "text" else m[group].replace("\\", "")
+                out.append(inner)
+                # Each visible character of a construct points at the construct's first character, its last at its last.
+                where += [m.start()] * max(len(inner) - 1, 0) + ([m.end() - 1] if inner else [])
+        at = m.end()
+    out.append(text[at:])
+    where += range(at, len(text))
+    where.append(len(text))
+    return "".join(out), where
+
+
+def source_span(start: int, end: int, text: str, constructs: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """A visible span taken back to the source: emphasis it cuts taken whole, a link it reaches left out.
+
+    Links do not nest, so a citation stops where a link begins; one that begins inside a link is not linked.
+    """
+    for s, e in constructs:
+        link = text[s] in "[<"
+        if s < start < e:
+            if link:
+                return None
+            start = s
+        if s < end < e or (link and start <= s < end):
+            end = s if link else e
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def works_of(entry: BibEntry) -> list[_Work]:
+    """An entry's citing forms: from its printed words, and (when they differ) from its parsed fields.
+
+    The printed words hold whatever a parser made of them: an entry kept whole as ``@misc`` is cited as any other.
+    """
+    names, title = printed_parts(entry.source)
+    people = split_people(names)
+    forms = [names, join_names([surname(p) for p in people])] if people else [names] if names else []
+    works = [_Work(entry.key, tuple(dict.fromkeys(forms)), title, tuple(tokens(title)))]
+    if entry.fields.get("note") != entry.fields.get("title"):  # not an entry kept whole (title = note = text)
+        fields = work_of(entry)
+        works.append(_Work(fields.key, fields.names, fields.title, fields.tokens, entry.reader == "rules"))
+    return works
 
 
 def work_of(entry: BibEntry) -> _Work:
@@ -113,6 +204,76 @@ def work_of(entry: BibEntry) -> _Work:
         names.append(join_names([surname(p) for p in people]))
     title = latex_unescape(entry.fields.get("title", ""))
     return _Work(entry.key, tuple(names), title, tuple(tokens(title)))
+
+
+# A title as printed: quoted, or emphasised.
+_PRINTED_TITLE = re.compile(r"\"(?:[^\"]|\\\")+\"|“[^”]+”|\*[^*]+\*")
+# What follows the names before the title, never part of them: an editor's mark, a comma.
+_NAMES_END = re.compile(r"(?:\s*\((?:eds?|trans|comp)\.\))?[\s,.:]*$")
+# A person as a list prints them: given names or initials, then the family name with its particles.
+_PERSON = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*\.?\s)+(?:(?:[a-z]{1,3}\s)*[A-ZÀ-Ý][\w'’-]+)")
+
+
+def printed_parts(source: str) -> tuple[str, str]:
+    """The names and the title an entry prints, read from its own words and marks, not from parsed fields.
+
+    The title is the first quoted or emphasised stretch, the names what stands before it; an entry without
+    either mark (emphasis lost, say) is read as "Names, Title, ..." when its first part names people or an
+    organisation, else as an authorless title ("UN Resolution 822 (1993) adopted on ..., <url>").
+    """
+    if m := _PRINTED_TITLE.search(source):
+        names = _NAMES_END.sub("", visible(source[: m.start()])[0])
+        return names.strip(), visible(m[0][1:-1])[0].strip()
+    seen = visible(source)[0]
+    parts = [p.strip() for p in re.split(r",\s", seen)]
+    if len(parts) >= 2 and (split_people(parts[0]) or organisation(parts[0])):
+        return parts[0], parts[1]
+    return "", parts[0]
+
+
+def split_people(names: str) -> list[str]:
+    """The persons of "A B, C D and E F", or [] when the names are not all persons (an organisation)."""
+    people = [n.strip() for n in re.split(r",\s|\sand\s|\s&\s", names) if n.strip()]
+    return people if people and all(map(person, people)) else []
+
+
+def person(name: str) -> bool:
+    """A person's name as printed: given names or initials, then the family name; no organisation word or acronym."""
+    words = name.split()
+    return (
+        bool(_PERSON.fullmatch(name)) and len(words) <= 5 and not any(w in ORG_WORDS or acronym_word(w) for w in words)
+    )
+
+
+def acronym_word(word: str) -> bool:
+    """An acronym ("US", "OECD"), not an initial ("J." or "J")."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def organisation(name: str) -> bool:
+    """A corporate author as printed: a few capitalised words, at least one an acronym or longer than a name."""
+    words = name.split()
+    lower = [w for w in words if not w[:1].isupper()]
+    return 1 <= len(words) <= 8 and len(lower) * 2 < len(words) and not any(c.isdigit() for c in name)
+
+
+def nearest(snippet: str, works: Sequence[_Work]) -> str:
+    """The key of the one work whose printed names open an unlinked citation (its title differed), or ""."""
+    keys = {w.key for w in works for n in w.names if n and snippet.startswith(n)}
+    return keys.pop() if len(keys) == 1 else ""
+
+
+def ambiguous(chosen: Sequence[_Candidate], candidates: Sequence[_Candidate]) -> list[tuple[_Candidate, str]]:
+    """Chosen citations that another entry matches as well, over the same words: (the citation, the other key)."""
+    out = []
+    for cand in chosen:
+        rivals = {
+            c.key
+            for c in candidates
+            if c.key != cand.key and c.score == cand.score and (c.start, c.end) == (cand.start, cand.end)
+        }
+        out += [(cand, key) for key in sorted(rivals)[:1]]
+    return out
 
 
 def surname(person: str) -> str:
@@ -168,7 +329,7 @@ def candidates_in(text: str, works: Iterable[_Work]) -> list[_Candidate]:
         if not work.names:
             # An authorless work is cited by its designation: "UN Security Council Resolution 2334 (2016)".
             for m in re.finditer(re.escape(work.title), text):
-                found.append(_Candidate(m.start(), m.end(), work.key, 1.0))
+                found.append(_Candidate(m.start(), m.end(), work.key, 1.0, work.exact))
             continue
         for name in work.names:
             for start in whole_words(name, text):
@@ -177,7 +338,7 @@ def candidates_in(text: str, works: Iterable[_Work]) -> list[_Candidate]:
                     continue
                 score = title_score(tokens(text[span[0] : span[1]]), work.tokens)
                 if score >= MIN_TITLE_SCORE:
-                    found.append(_Candidate(start, span[1], work.key, score))
+                    found.append(_Candidate(start, span[1], work.key, score, work.exact))
     return found
 
 
@@ -210,7 +371,7 @@ def cuts(start: int, end: int, constructs: Sequence[tuple[int, int]]) -> bool:
 def choose(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     """Keep the best non-overlapping candidates: higher score, then the longer (fuller name) span."""
     chosen: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
+    for cand in sorted(candidates, key=lambda c: (-c.score, not c.exact, -(c.end - c.start), c.start)):
         if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
             chosen.append(cand)
     return chosen
@@ -327,6 +488,14 @@ def cited_of(entry: BibEntry) -> _Cited:
 def plain_text(myst: str) -> str:
     """Markup stars dropped (enough for the words before a year)."""
     return myst.replace("*", "")
+
+
+def same_names(work: str, index: Sequence[_Cited]) -> str:
+    """The key of the one entry whose first author an unlinked "Names Year" citation names (another year), or ""."""
+    names = work.rsplit(" ", 1)[0]
+    family = fold(re.split(r",\s|\sand\s|\s&\s|,?\set\sal\.", names)[0])
+    keys = {c.key for c in index if family and family in c.families}
+    return keys.pop() if len(keys) == 1 else ""
 
 
 def match_cited(names: str, year: str, index: Sequence[_Cited]) -> str:

@@ -260,3 +260,73 @@ def name_list(text: str) -> list[str]:
             return []
         names.append(part)
     return names
+
+
+# Words that make a name an organisation rather than a person ("Center for Preventive Action", "US Congress").
+ORG_WORDS = frozenset(
+    [
+        "Academy",
+        "Agency",
+        "Alliance",
+        "Assembly",
+        "Association",
+        "Authority",
+        "Bank",
+        "Board",
+        "Bureau",
+        "Center",
+        "Centre",
+        "Chamber",
+        "Coalition",
+        "Commission",
+        "Committee",
+        "Company",
+        "Congress",
+        "Corporation",
+        "Council",
+        "Court",
+        "Department",
+        "Directorate",
+        "Federation",
+        "Forum",
+        "Foundation",
+        "Fund",
+        "Government",
+        "Group",
+        "House",
+        "Initiative",
+        "Institute",
+        "Institution",
+        "International",
+        "League",
+        "Ministry",
+        "Nations",
+        "Network",
+        "Office",
+        "Organisation",
+        "Organization",
+        "Parliament",
+        "Party",
+        "Presidency",
+        "Press",
+        "Programme",
+        "Program",
+        "Project",
+        "Republic",
+        "Secretariat",
+        "Senate",
+        "Service",
+        "Society",
+        "Tribunal",
+        "Union",
+        "University",
+        "Watch",
+    ]
+)
+
+
+# The word before a series' name that heads a publisher's list of its latest papers ("Latest Working Papers").
+SERIES_LIST_LEAD = r"Latest|Recent|Previous|Other|More"
+
+# What parts the items of a one-line banner or masthead ("Institute · Working Papers 22 | 23"): a middle dot.
+BANNER_SEPARATOR = re.compile(r"\s+[·•]\s+")

@@ -11,11 +11,11 @@ from paper2myst.stages.blocks import split_blocks
 from paper2myst.stages.captions import captions
 from paper2myst.stages.checks import checks
 from paper2myst.stages.furniture import furniture
-from paper2myst.stages.layout import layout
+from paper2myst.stages.layout import entry_text, layout
 from paper2myst.stages.link import link, works_cited
 from paper2myst.stages.markers import markers
 from paper2myst.stages.read import read_lines
-from paper2myst.stages.structure import looks_like_reference, one_line, structure
+from paper2myst.stages.structure import looks_like_reference, structure
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:  # a reading comes from the PDF reader, which loads only for a PDF
@@ -109,7 +109,7 @@ def _references(doc: Document) -> None:
         ),
         len(entries),
     )
-    doc.references = [Reference(one_line(b.text), b.span) for b in entries[:stop]]
+    doc.references = [Reference(entry_text(b.text), b.span) for b in entries[:stop]]
     rest = entries[stop:]
     # A heading after the list that opens no back matter ("A Appendix", "A.1 Ethics") opens the appendices: the
     # author's text again, up to the first back-matter heading.

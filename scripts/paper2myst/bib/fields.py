@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 
 from paper2myst.bib.core import FIELD_ORDER, RAW_FIELDS
-from paper2myst.bib.house import NAME_PARTICLES, ORG_WORDS
+from paper2myst.bib.house import NAME_PARTICLES
 from paper2myst.bib.segment import Segment
+from paper2myst.conventions import ORG_WORDS
 from paper2myst.dates import iso_date
 from paper2myst.latex import latex_escape, myst_unescape
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from paper2myst.bib.core import FIELD_ORDER
+from paper2myst.conventions import ORG_WORDS
 from paper2myst.dates import MONTHS, SEASONS
 from paper2myst.dates import iso_date as parse_date
 from paper2myst.latex import latex_escape
@@ -58,67 +59,6 @@ _REPORT_SERIES = re.compile(
     r"|^(?P<acronym>[A-Z]{2,}) (?P<acronym_kind>[A-Z][a-z]+(?: [A-Z][a-z]+)*)$"
 )
 
-# Words that make a name an organisation rather than a person.
-ORG_WORDS = frozenset(
-    [
-        "Academy",
-        "Agency",
-        "Alliance",
-        "Assembly",
-        "Association",
-        "Authority",
-        "Bank",
-        "Board",
-        "Bureau",
-        "Center",
-        "Centre",
-        "Chamber",
-        "Coalition",
-        "Commission",
-        "Committee",
-        "Company",
-        "Congress",
-        "Corporation",
-        "Council",
-        "Court",
-        "Department",
-        "Directorate",
-        "Federation",
-        "Forum",
-        "Foundation",
-        "Fund",
-        "Government",
-        "Group",
-        "House",
-        "Initiative",
-        "Institute",
-        "Institution",
-        "International",
-        "League",
-        "Ministry",
-        "Nations",
-        "Network",
-        "Office",
-        "Organisation",
-        "Organization",
-        "Parliament",
-        "Party",
-        "Presidency",
-        "Press",
-        "Programme",
-        "Program",
-        "Project",
-        "Republic",
-        "Secretariat",
-        "Senate",
-        "Service",
-        "Society",
-        "Tribunal",
-        "Union",
-        "University",
-        "Watch",
-    ]
-)
 NAME_PARTICLES = frozenset(
     [
         "al",

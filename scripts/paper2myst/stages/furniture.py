@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from paper2myst.conventions import ADDRESS_LINE, DOI_LINE, LEADER, REPORT_NUMBER
+from paper2myst.conventions import ADDRESS_LINE, DOI_LINE, LEADER, REPORT_NUMBER, SERIES_LIST_LEAD
 from paper2myst.model import Block, BlockKind, Document
 
 _CONTENTS = re.compile(r"^(?:Table of )?Contents$", re.IGNORECASE)
@@ -21,6 +21,15 @@ _SERIES = re.compile(
     r"(?:No\.|Nr\.|n\.|#|Number)\s*(?P<number>\d[\w/.-]*)$"
 )
 _COVER = 15  # blocks: where a cover's series, DOI and ISSN lines stand
+# The heading of a publisher's list of its series ("Latest IAI PAPERS", "Recent Policy Briefs"): short, its last
+# word a series' kind.
+_SERIES_HEADING = re.compile(
+    rf"^(?:(?:{SERIES_LIST_LEAD})\s+)?(?P<series>(?:\S+\s+){{0,4}}?(?:Papers?|Briefs?|Reports?|Series|Commentar(?:y|ies)"
+    r"|Analys[ie]s|Notes?|Insights?))$",
+    re.IGNORECASE,
+)
+# An item of that list: the number as printed ("22 | 23", "2023/14", "No. 7"), then the authors and the title.
+_SERIES_ITEM = re.compile(r"^(?:[-*•]\s+)?(?:No\.\s*)?(?P<number>\d+(?:\s*[|/.-]\s*\d+)*)\s+(?P<rest>\S.*)$")
 
 
 def one_line(text: str) -> str:
@@ -100,3 +109,30 @@ def furniture(doc: Document) -> None:
         front.title_spans.append(blocks[k].span)
     doc.furniture += [blocks[k] for k in sorted(aside)]
     doc.blocks = [b for k, b in enumerate(blocks) if k not in aside and k not in title_repeats]
+    if not (front.series or front.number) and (found := series_in_list(doc.back_matter, front.title)):
+        front.series, front.number = found
+
+
+def series_in_list(back_matter: list[Block], title: str) -> tuple[str, str] | None:
+    """The paper's series and number from the publisher's list of its series in the back matter, or None.
+
+    The item naming this paper's title gives the number as printed ("22 | 23"); the list's heading above it
+    gives the series' name as printed, without the word that says the list is recent ("Latest").
+    """
+    heading = ""
+    for block in back_matter:
+        text = one_line(block.text)
+        if match := _SERIES_HEADING.match(text):
+            heading = match["series"]
+            continue
+        for line in block.text.splitlines():
+            item = _SERIES_ITEM.match(line.strip())
+            if heading and item and title and _names_title(item["rest"], title):
+                return heading, item["number"]
+    return None
+
+
+def _names_title(item: str, title: str) -> bool:
+    """Whether a list item prints this title (emphasised or quoted, or as its end), markup aside."""
+    words = " ".join(re.sub(r"[*“”\"]", "", item).split())
+    return words.endswith(" ".join(title.split())) or f" {' '.join(title.split())}," in words

@@ -8,6 +8,7 @@ goes on at the head of the *next* note area, i.e. in the block just before the n
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from paper2myst.conventions import CONTINUED_TAIL
 from paper2myst.dates import parse_date
@@ -82,7 +83,9 @@ def flatten(block: Block) -> tuple[str, tuple[int, ...]]:
     lines = block.text.split("\n")
     offsets, start, text = [], 0, ""
     for k, line in enumerate(lines):
-        glued = k > 0 and _DASH_END.search(lines[k - 1]) is not None and line[:1].isalnum()
+        glued = k > 0 and (
+            (_DASH_END.search(lines[k - 1]) is not None and line[:1].isalnum()) or address_goes_on(lines[k - 1], line)
+        )
         if k and not glued:
             text += " "
             start += 1
@@ -103,6 +106,29 @@ def _joined_offsets(
 
 
 _ENDS_IN_ADDRESS = re.compile(r"(?:<https?://[^\s>]+>|https?://\S+)$")
+_OPEN_ADDRESS_END = re.compile(r"https?://[^\s<>]*$")  # a bare address ending a line
+
+
+def entry_text(text: str) -> str:
+    """A reference entry's lines as one line: a space at each line end, none inside an address cut there."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for prev, line in pairwise(lines):
+        out += ("" if address_goes_on(prev, line) else " ") + line
+    return " ".join(out.split())
+
+
+def address_goes_on(line: str, nxt: str) -> bool:
+    """Whether ``nxt`` goes on the bare address ``line`` ends with (no space between: an address holds none).
+
+    Sure where the address stops at its scheme ("https://") or the next line opens with a hyphen or slash (no
+    word does); where the address stops at a slash or "=", the next line goes on it unless it opens a sentence.
+    """
+    if not _OPEN_ADDRESS_END.search(line) or not nxt[:1].strip():
+        return False
+    if line.endswith("://") or re.match(r"[-_/.?=&#%~]\w", nxt):
+        return True
+    return line.endswith(("/", "=", "_", "-", "?", "&")) and not re.match(r"[A-Z][a-z]+\b(?![/=?&%_.-])", nxt)
 
 
 def continued_mark(text: str) -> int:

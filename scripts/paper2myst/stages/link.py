@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from paper2myst import bib
-from paper2myst.citations import text_citations, text_index, works_in_notes
+from paper2myst.citations import same_names, text_citations, text_index, works_in_notes
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import Document, Paragraph, Reference
 
@@ -34,6 +34,7 @@ def link_text(doc: Document, entries: list[bib.BibEntry]) -> list[Diagnostic]:
     reported: set[str] = set()
     diagnostics: list[Diagnostic] = []
     index = text_index(entries)
+    printed = {e.key: e.source for e in entries}
     for node in doc.body:
         if not isinstance(node, Paragraph):
             continue
@@ -43,9 +44,13 @@ def link_text(doc: Document, entries: list[bib.BibEntry]) -> list[Diagnostic]:
                 continue
             reported.add(work)
             line = node.span.line_at(node.offsets, offset)
+            near = same_names(work, index[0])
+            also = f" (the entry with the same name, not linked: {printed[near]!r})" if near else ""
             diagnostics.append(
                 Diagnostic(
-                    Kind.UNLISTED_CITATION, line, f"the text cites a work missing from the reference list: {work!r}"
+                    Kind.UNLISTED_CITATION,
+                    line,
+                    f"the text cites a work missing from the reference list: {work!r}{also}",
                 )
             )
     return diagnostics

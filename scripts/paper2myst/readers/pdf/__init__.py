@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from paper2myst.conventions import (
     ADDRESS_LINE,
+    BANNER_SEPARATOR,
     BYLINE,
     CAPTION_NOTE,
     CONNECTORS,
@@ -748,6 +749,22 @@ def _signatures(lines: list[Line], width: float) -> list[str]:
     return names
 
 
+def banner_parts(text: str) -> tuple[str, str, str]:
+    """A banner's publisher, series and number: "Institute · Working Papers 22 | 23" (items parted by a middle dot).
+
+    The first item names the publisher when a second, ending in a number, names the series and the paper's number
+    in it; any other banner is the publisher's name whole, as before.
+    """
+    items = [item.strip() for item in BANNER_SEPARATOR.split(text)]
+    if len(items) == 2 and (m := _SERIES_NUMBER.match(items[1])):
+        return items[0], m["series"], m["number"]
+    return text, "", ""
+
+
+# A series' name then the paper's number in it, as a banner prints them: "IAI PAPERS 22 | 23", "Brief No. 7".
+_SERIES_NUMBER = re.compile(r"^(?P<series>.*?[^\W\d])\s+(?:No\.\s*)?(?P<number>\d+(?:\s*[|/.-]\s*\d+)*)$")
+
+
 def _publisher_page(line: Line, banner: Line | None, size: float) -> bool:
     """The line is the banner's name set as a heading on a later page (whatever role the margins gave it)."""
     return (
@@ -969,7 +986,8 @@ def build(pages: list[Page]) -> Reading:
     diagnostics += found.findings
     front.authors = front.authors or authors or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
     if found.banner is not None:
-        front.publisher = found.banner.text
+        front.publisher, banner_series, banner_number = banner_parts(found.banner.text)
+        front.series, front.number = front.series or banner_series, front.number or banner_number
     elif found.imprint is not None:
         front.publisher = found.imprint.text
     elif found.masthead is not None:

@@ -130,13 +130,22 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
             continue  # the space PDFium puts after a line-end hyphen
         if prev is not None and squeezed(prev, run) and pieces and not pieces[-1].call:
             pieces[-1].text = pieces[-1].text.rstrip(" ")
-        if prev is not None and needs_space(prev, run, spaced):
+        if prev is not None and needs_space(prev, run, spaced) and not _address_goes_on(pieces, text):
             text = " " + text
         bold = run.font.bold and not base_bold
         italic = run.font.italic and not base_italic
         pieces.append(Piece(text, bold, italic, _link_of(run, links), actual=run.actual))
         prev = run
     return pieces
+
+
+def _address_goes_on(pieces: list[Piece], text: str) -> bool:
+    """Whether a run is the rest of the address before it ("…/271" + "-bridging"), however wide the gap.
+
+    A justified line stretches the gaps where an address may break; no word opens with a hyphen or a slash.
+    """
+    tail = "".join(p.text for p in pieces[-8:]).split()
+    return bool(tail) and bool(_ADDRESS.match(tail[-1])) and bool(re.match(r"[-_/.?=&#%~]\w", text))
 
 
 def _goes_on(text: str) -> bool:
@@ -192,10 +201,10 @@ def join_lines(
                 pieces[-1].text = pieces[-1].text.rstrip()
                 nxt = current[0].text.lstrip()
                 alone = pieces[-1].text == "-"  # the hyphen drawn as a text object of its own
-                if _SUSPENDED.match(nxt):
+                if _ADDRESS.match(token):
+                    pass  # an address goes on, whatever its next piece reads as ("countries-" + "and-basins/")
+                elif _SUSPENDED.match(nxt):
                     nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
-                elif _ADDRESS.match(token):
-                    pass
                 elif alone and len(pieces) > 1 and pieces[-1].actual in {"-", "\xad"}:
                     if pieces[-1].actual == "\xad":
                         pieces[-1].text = ""  # the typesetter's hyphen: the word goes on whole
@@ -216,6 +225,13 @@ def join_lines(
             elif re.search(r"\w[–—][ \u00a0]+$", text) and current[0].text[:1].isalnum():
                 # "ABC–2020– " + "0686": a producer that ends each line with a space still closes up a dash
                 # set close to its word.
+                for piece in reversed(pieces):
+                    piece.text = piece.text.rstrip(" \u00a0")
+                    if piece.text:
+                        break
+            elif _ADDRESS.match(token) and re.match(r"[-_/.?=&#%~]\w", current[0].text):
+                # An address cut before a hyphen or slash ("…/271" + "-bridging-gap"): no word opens with one, so
+                # the line goes on the address, whatever space the producer set at the line's end.
                 for piece in reversed(pieces):
                     piece.text = piece.text.rstrip(" \u00a0")
                     if piece.text:
