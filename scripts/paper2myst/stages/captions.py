@@ -137,7 +137,7 @@ def captions(doc: Document) -> None:
                     Diagnostic(
                         Kind.TABLE_AS_TEXT,
                         span.first,
-                        f"a table given as text ({len(inside)} rows): kept as a literal block; check it",
+                        f"a table given as text ({len(inside)} rows): no cells told apart, a paragraph a row; check it",
                     )
                 )
         out += notes

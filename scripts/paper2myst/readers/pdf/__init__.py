@@ -71,6 +71,7 @@ from paper2myst.readers.pdf.paragraphs import (
     mark_faces,
     pitch,
 )
+from paper2myst.readers.pdf.tables import read_table
 from paper2myst.stages.structure import split_authors
 
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
@@ -849,6 +850,105 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
     return found
 
 
+def _note_start(line: Line) -> bool:
+    """A table's note opens on this line: "Source:", "Notes:", or a lettered note ("a. …")."""
+    return bool(CAPTION_NOTE.match(line.text) or TABLE_NOTE.match(line.text))
+
+
+def _table_lines(items: list[Group], at: int, region: list[Line]) -> list[Line]:
+    """A table's lines: those of its region and its rows after the caption at ``at``, up to its first note.
+
+    The rows that follow the caption as table groups (over a page break too) are the table's, up to the first
+    group of the body or the first line opening a note of the table's.
+    """
+    stop = next((ln for ln in region if _note_start(ln)), None)
+    mine = [ln for ln in region if stop is None or ln.page != stop.page or ln.baseline > stop.baseline + 1]
+    for k, group in enumerate(items[at + 1 :], start=at + 1):
+        if _heading_in_table(items, k, mine):
+            mine += group.lines
+        elif group.kind is BlockKind.TABLE and group.label != "equation":
+            rows = list(itertools.takewhile(lambda ln: not _note_start(ln), group.lines))
+            mine += rows
+            if len(rows) < len(group.lines):
+                break
+        elif group.lines and group.kind not in {BlockKind.NOTE, BlockKind.FURNITURE} and group.lines[0].role == "body":
+            break
+    notes = {ln.number for ln in region if stop is not None and not any(ln is m for m in mine)}
+    return [ln for ln in {ln.number: ln for ln in mine}.values() if ln.number not in notes]
+
+
+def _heading_in_table(items: list[Group], k: int, rows: list[Line]) -> bool:
+    """A "heading" amid a table's rows: cells in the rows' face, more rows (or such headings) after it before text."""
+    group = items[k]
+    if group.kind is not BlockKind.HEADING or not rows or not group.lines:
+        return False
+    skip = {BlockKind.NOTE, BlockKind.FURNITURE, BlockKind.HEADING}
+    after = next((g for g in items[k + 1 :] if g.lines and g.kind not in skip), None)
+    return (
+        after is not None
+        and after.kind is BlockKind.TABLE
+        and after.lines[0].page == group.lines[0].page
+        and all(face(ln) == face(rows[0]) and ln.size <= rows[0].size for ln in group.lines)
+    )
+
+
+def _notes_apart(items: list[Group], at: int) -> None:
+    """The table groups after a table's rows that open with a note: one "source" caption group per note."""
+    k = at + 1
+    while k < len(items):
+        group = items[k]
+        if group.kind is BlockKind.TABLE and group.lines and _note_start(group.lines[0]):
+            pieces: list[Group] = []
+            for line in group.lines:
+                if _note_start(line) or not pieces:
+                    pieces.append(Group(BlockKind.CAPTION, [line], "source"))
+                else:
+                    pieces[-1].lines.append(line)
+            items[k : k + 1] = pieces
+            k += len(pieces)
+        elif group.kind in {BlockKind.NOTE, BlockKind.FURNITURE, BlockKind.CAPTION} or not group.lines:
+            k += 1
+        else:
+            return
+
+
+def _tables(
+    items: list[Group], figures: list[Figure], pages: list[Page], by_number: dict[int, Line], found: list[Diagnostic]
+) -> list[Group]:
+    """Each table's cells read from its lines' geometry; its lines gathered as one table group under its caption.
+
+    The lines of a table's region go with the table wherever the grouping put them (a column of figures read as
+    a paragraph of its own): its text then stands in the table (or in its image's description), nowhere else.
+    Its notes, where the grouping took them for rows, become its notes.
+    """
+    for figure in figures:
+        if not figure.name.startswith("table"):
+            continue
+        at = next((i for i, g in enumerate(items) if g.lines and g.lines[0].number == figure.line), None)
+        if at is None:
+            continue
+        lines = _table_lines(items, at, [by_number[n] for n in figure.lines])
+        if not lines:
+            continue
+        rules = {p: pages[p - 1].rules for p in {ln.page for ln in lines}}
+        grid = read_table(lines, rules)
+        if grid is None:
+            message = "a table whose cells could not be read into a grid: kept as an image, its cells its description"
+            found.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
+        else:
+            figure.header, figure.body, figure.columns = grid.header, grid.body, grid.columns
+            for doubt in grid.doubts:
+                found.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, f"table: {doubt}; check the cells"))
+        mine = set(grid.lines) if grid is not None else {ln.number for ln in lines}
+        lines = [ln for ln in lines if ln.number in mine]
+        for group in items:
+            if group is not items[at]:
+                group.lines = [ln for ln in group.lines if ln.number not in mine]
+        items.insert(at + 1, Group(BlockKind.TABLE, lines, ""))
+        _notes_apart(items, at + 1)
+    return [g for g in items if g.lines]
+
+
 def build(pages: list[Page]) -> Reading:
     """Blocks from the pages' geometry (pure: no I/O)."""
     diagnostics: list[Diagnostic] = []
@@ -887,10 +987,7 @@ def build(pages: list[Page]) -> Reading:
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
     figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
-    for figure in figures:
-        if figure.name.startswith("table"):
-            message = "a table kept as an image of its region, its text as lines after it; check the cells"
-            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
+    items = _tables(items, figures, pages, {ln.number: ln for ln in numbered}, diagnostics)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     notes = [item for item in items if item.kind is BlockKind.NOTE]
     note_pages: dict[str, set[int]] = {}
