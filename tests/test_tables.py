@@ -28,6 +28,7 @@ from paper2myst.readers.pdf.tables import (
     ROW_STEP,
     ROW_TOLERANCE,
     SIZE_TOLERANCE,
+    SPLIT_GAP,
     cells_in,
     header_rows,
     line_breaks,
@@ -208,6 +209,22 @@ def test_close_lines() -> None:
     assert first_break(CLOSE_LINES * SIZE - 0.05)  # too close to be two rows: the same row
     rows_apart = [[line("a", 72, 600)], [line("b", 72, 600 - CLOSE_LINES * SIZE - 0.05)], [line("c", 72, 590)]]
     assert line_breaks(rows_apart, {})[0] is False  # all gaps of one kind: nothing joined
+
+
+def test_split_gap() -> None:
+    """A line running from one column into the next is cut at its gap between them, if that is no word space."""
+    rows = grid_of([["Port", "Grain", "Timber"], ["Easton", "30", "11"], ["Marsh", "4", "19"]])
+    second = min(ln.x0 for ln in rows if ln.x0 >= 200)
+
+    def cells(gap: float) -> list[str]:
+        words = run("Southwick harbour", 72, 560, width=80)  # ends in the gap before column 2
+        figure = run("12", words.x1 + gap, 560, width=second + 20 - words.x1 - gap)  # well into column 2
+        grid = read_table([*rows, make_line(1, [words, figure], 0)], {})
+        assert grid is not None
+        return [c.text for c in grid.body[-1]]
+
+    assert cells(SPLIT_GAP * SIZE + 0.05) == ["Southwick harbour", "12", ""]
+    assert cells(SPLIT_GAP * SIZE - 0.05) == ["Southwick harbour 12", ""]
 
 
 def test_cell_gap() -> None:

@@ -874,7 +874,31 @@ def _table_lines(items: list[Group], at: int, region: list[Line]) -> list[Line]:
         elif group.lines and group.kind not in {BlockKind.NOTE, BlockKind.FURNITURE} and group.lines[0].role == "body":
             break
     notes = {ln.number for ln in region if stop is not None and not any(ln is m for m in mine)}
-    return [ln for ln in {ln.number: ln for ln in mine}.values() if ln.number not in notes]
+    mine = [ln for ln in {ln.number: ln for ln in mine}.values() if ln.number not in notes]
+    have = {ln.number for ln in mine}
+    return mine + [ln for ln in _beside(items, mine) if ln.number not in have]
+
+
+def _beside(items: list[Group], rows: list[Line]) -> list[Line]:
+    """Table lines the page's reading set aside (as a sidebar) that stand among a table's rows on their page.
+
+    A table's right-hand columns on a page it runs on to can be read as a column of their own, placed after the
+    page's text: where they stand between the table's top and bottom rows there, they are its.
+    """
+    extent: dict[int, tuple[float, float]] = {}
+    for line in rows:
+        low, high = extent.get(line.page, (line.baseline, line.baseline))
+        extent[line.page] = (min(low, line.baseline), max(high, line.baseline))
+    found: list[Line] = []
+    for group in items:
+        if group.kind is not BlockKind.TABLE or not group.lines or any(ln.role != "aside" for ln in group.lines):
+            continue
+        for line in group.lines:
+            low, high = extent.get(line.page, (1.0, 0.0))
+            upright = not any(run.turned for run in line.runs)  # (a stamp up the margin is no table's)
+            if upright and low - line.size <= line.baseline <= high + line.size and not _note_start(line):
+                found.append(line)
+    return found
 
 
 def _heading_in_table(items: list[Group], k: int, rows: list[Line]) -> bool:

@@ -14,17 +14,25 @@ from paper2myst.readers.pdf.lines import Line, make_line
 # cell set a hair lower by its font's metrics).
 ROW_TOLERANCE = 0.3
 # A gap between rows at most this many times the table's smallest is a line break inside a row (a cell set on
-# two lines); it must be clearly smaller than the gaps between rows (``ROW_STEP`` times), or no row is joined.
-LEADING_TOLERANCE = 1.15
+# two lines: its leading, give or take a baseline's rounding); some table sets its rows only a point further
+# apart than its cells' lines. The table's widest gaps must be clearly wider (``ROW_STEP`` times), or no row is
+# joined.
+LEADING_TOLERANCE = 1.05
 ROW_STEP = 1.3
 # Lines closer than this share of their size are no two rows of text (no typesetter sets lines that tight): a
 # piece set a little lower or higher than its row (a smaller line beside a cell's). They go on the row above.
 CLOSE_LINES = 0.8
-# A gap between two pieces of a line this many of its ems wide or wider parts two cells (a word space is a
-# third of an em, a justified line's rarely over half of one); the line's reader parts only wider gaps.
-CELL_GAP = 0.8
-# Rows this many times the table's usual step below (or above) the rest of its rows on a page are not its: a
-# page's foot or head, text after it. Of a page's runs of rows parted by such gaps, the longest is the table's.
+# A gap between two pieces of a line this many of its ems wide or wider parts two cells: the gaps inside a
+# cell (a word space, a "$" set apart from its figure) stay under about half an em, the gaps between cells
+# seen in reports' tables start at about four fifths of one. (The line's reader parts only wider gaps.)
+CELL_GAP = 0.7
+# A line crossing from one column into the next is cut where a gap of at least this many of its ems falls
+# between the two columns' extents (a word space, a third of an em, is no cell's end; a tight table's cells may
+# stand only half an em apart).
+SPLIT_GAP = 0.4
+# Rows this many times the table's wider steps (the upper quartile of its gaps: rows, not a cell's lines) below
+# or above the rest of its rows on a page are not its: a page's foot or head, text after it. Of a page's runs
+# of rows parted by such gaps, the longest is the table's.
 FAR_ROWS = 3.0
 # Lines whose sizes differ by at most this share are set in one size (a PDF's sizes carry rounding).
 SIZE_TOLERANCE = 0.05
@@ -144,6 +152,27 @@ def columns_of(rows: list[list[Line]]) -> list[tuple[float, float]] | None:
     return bands
 
 
+def split_at_columns(line: Line, bands: list[tuple[float, float]]) -> list[Line]:
+    """A line that runs over from one column into the next, cut at its gap between the two (one line a cell)."""
+    if len(_covered(line, bands)) < 2:
+        return [line]
+    cuts = []
+    for k in range(1, len(line.runs)):
+        left, right = line.runs[k - 1], line.runs[k]
+        middle = (left.x1 + right.x0) / 2
+        between = any(a[1] <= middle <= b[0] for a, b in itertools.pairwise(bands))
+        if right.text.strip() and between and right.x0 - left.x1 >= SPLIT_GAP * line.size:
+            cuts.append(k)
+    out = []
+    for start, end in itertools.pairwise([0, *cuts, len(line.runs)]):
+        runs = line.runs[start:end]
+        if any(run.text.strip() for run in runs):
+            cell = make_line(line.page, runs, line.column)
+            cell.number, cell.role = line.number, line.role
+            out.append(cell)
+    return out or [line]
+
+
 def _covered(line: Line, bands: list[tuple[float, float]]) -> list[int]:
     """The columns a line stands in: those it overlaps enough, else the nearest."""
     width = max(line.x1 - line.x0, 1.0)
@@ -205,6 +234,12 @@ def family(line: Line) -> str:
     return re.sub(r"(?:PS)?(?:MT)?$", "", re.split(r"[-,+]", name)[0])
 
 
+def _main_size(lines: list[Line]) -> float:
+    """The size most of the lines are set in."""
+    sizes = sorted(round(ln.size, 1) for ln in lines)
+    return max(set(sizes), key=sizes.count)
+
+
 def in_style(rows: list[list[Line]]) -> list[list[Line]]:
     """The rows set in the table's own type: a row whose every line is in another family and size is not its.
 
@@ -218,20 +253,23 @@ def in_style(rows: list[list[Line]]) -> list[list[Line]]:
     for line in lines:
         weights[family(line)] = weights.get(family(line), 0) + len(line.text)
     main = max(weights, key=lambda name: weights[name])
-    sizes = sorted(round(ln.size, 1) for ln in lines)
-    size = max(set(sizes), key=sizes.count)
-    return [
+    size = _main_size(lines)
+    kept = [
         row for row in rows if any(family(ln) == main or abs(ln.size - size) <= SIZE_TOLERANCE * size for ln in row)
     ]
+    # A line alone on the first row in another size is the caption's (a subtitle, a date), not a row.
+    while len(kept) > 1 and len(kept[0]) == 1 and abs(kept[0][0].size - size) > SIZE_TOLERANCE * size:
+        kept = kept[1:]
+    return kept
 
 
 def own_rows(rows: list[list[Line]]) -> list[list[Line]]:
-    """The table's rows: on each page, the longest run of rows with no gap ``FAR_ROWS`` times the usual step."""
+    """The table's rows: on each page, the longest run of rows with no gap ``FAR_ROWS`` times its wider steps."""
     rows = in_style(rows)
     gaps = sorted(a[0].baseline - b[0].baseline for a, b in itertools.pairwise(rows) if a[0].page == b[0].page)
     if not gaps or not rows:
         return rows
-    step = gaps[len(gaps) // 2]
+    step = gaps[(len(gaps) - 1) * 3 // 4]  # (of a few gaps, never the widest: that one is judged)
     runs: list[list[list[Line]]] = []
     for row in rows:
         last = runs[-1][-1] if runs else None
@@ -263,6 +301,7 @@ def read_table(lines: list[Line], rules: Rules) -> Grid | None:
     bands = columns_of(printed)
     if bands is None:
         return None
+    printed = [[cell for ln in row for cell in split_at_columns(ln, bands)] for row in printed]
     breaks = line_breaks(printed, rules)
     # Rows as the table means them: printed rows joined where a cell goes on over a line break.
     logical: list[list[list[Line]]] = [[printed[0]]]
