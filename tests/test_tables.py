@@ -25,10 +25,10 @@ from paper2myst.readers.pdf.tables import (
     FAR_ROWS,
     LEADING_TOLERANCE,
     OVERLAP_SHARE,
-    ROW_STEP,
     ROW_TOLERANCE,
     SIZE_TOLERANCE,
     SPLIT_GAP,
+    WIDER_GAPS,
     cells_in,
     header_rows,
     line_breaks,
@@ -169,16 +169,16 @@ def _rows_at(baselines: list[float]) -> list[list[Line]]:
     return [[line(f"r{k}", 72, y), line(str(k), 200, y)] for k, y in enumerate(baselines)]
 
 
-def test_row_step() -> None:
-    leading = SIZE * 1.2
-
-    def breaks(step: float) -> list[bool]:
-        # A cell's second line one leading below its first, then rows a step apart.
-        return line_breaks(_rows_at([600, 600 - leading, 600 - leading - step, 600 - leading - 2 * step]), {})
-
-    assert breaks(leading * ROW_STEP + 0.05) == [True, False, False]
-    # The step not clearly wider than the leading: no two kinds of gap, nothing joined.
-    assert breaks(leading * ROW_STEP - 0.05) == [False, False, False]
+def test_wider_gaps() -> None:
+    leading, step = SIZE * 1.2, SIZE * 1.6
+    # A cell's second line one leading below its first, then rows a step apart: joined where the step parts
+    # rows in WIDER_GAPS places of the page.
+    rows = [600, 600 - leading]
+    for _ in range(WIDER_GAPS):
+        rows.append(rows[-1] - step)
+    assert line_breaks(_rows_at(rows), {}) == [True] + [False] * WIDER_GAPS
+    # One place fewer (a header's gap alone): the rows stand the leading apart, nothing joined.
+    assert not any(line_breaks(_rows_at(rows[:-1]), {}))
 
 
 def test_leading_tolerance() -> None:
@@ -194,8 +194,8 @@ def test_leading_tolerance() -> None:
 
 
 def test_a_rule_between_rows_parts_them() -> None:
-    rows = rows_of(grid_of([["a", "1"], ["b", ""], ["c", "2"]], step=SIZE * 2.4))
-    rows[1] = [line("b", 72, rows[0][0].baseline - SIZE * 1.2)]
+    leading, step = SIZE * 1.2, SIZE * 2.4
+    rows = _rows_at([600, 600 - leading, 600 - leading - step, 600 - leading - 2 * step])
     assert line_breaks(rows, {})[0]
     rule = Box(60, rows[1][0].top + 0.5, 400, rows[1][0].top + 1.0)
     assert not line_breaks(rows, {1: [rule]})[0]
@@ -217,8 +217,9 @@ def test_split_gap() -> None:
     second = min(ln.x0 for ln in rows if ln.x0 >= 200)
 
     def cells(gap: float) -> list[str]:
-        words = run("Southwick harbour", 72, 560, width=80)  # ends in the gap before column 2
-        figure = run("12", words.x1 + gap, 560, width=second + 20 - words.x1 - gap)  # well into column 2
+        below = 600 - 3 * SIZE * 1.6  # a row further down, one step below the last
+        words = run("Southwick harbour", 72, below, width=80)  # ends in the gap before column 2
+        figure = run("12", words.x1 + gap, below, width=second + 20 - words.x1 - gap)  # well into column 2
         grid = read_table([*rows, make_line(1, [words, figure], 0)], {})
         assert grid is not None
         return [c.text for c in grid.body[-1]]
@@ -263,7 +264,7 @@ def test_overlap_share() -> None:
     second = min(ln.x0 for ln in rows if ln.x0 >= 200)  # where the second column starts
 
     def span(width: float) -> int:
-        wide = line("a wide label", 72, 560, width=width)
+        wide = line("a wide label", 72, 600 - 3 * SIZE * 1.6, width=width)
         grid = read_table([*rows, wide], {})
         assert grid is not None
         return grid.body[-1][0].span

@@ -764,8 +764,8 @@ def read_pdf(data: bytes, images: bool = True) -> Reading:
     lost = make_readable(pages)  # before any line is made: no control character reaches the output
     reading = build(pages)
     reading.diagnostics += unreadable_findings(lost, reading)
-    if images:
-        render_figures(data, reading.figures)
+    if images:  # (a table read into cells needs no image of it)
+        render_figures(data, [f for f in reading.figures if not f.columns])
     return reading
 
 
@@ -904,16 +904,14 @@ def _beside(items: list[Group], rows: list[Line]) -> list[Line]:
 def _heading_in_table(items: list[Group], k: int, rows: list[Line]) -> bool:
     """A "heading" amid a table's rows: cells in the rows' face, more rows (or such headings) after it before text."""
     group = items[k]
-    if group.kind is not BlockKind.HEADING or not rows or not group.lines:
+    if group.kind is not BlockKind.HEADING or not group.lines:
         return False
     skip = {BlockKind.NOTE, BlockKind.FURNITURE, BlockKind.HEADING}
     after = next((g for g in items[k + 1 :] if g.lines and g.kind not in skip), None)
-    return (
-        after is not None
-        and after.kind is BlockKind.TABLE
-        and after.lines[0].page == group.lines[0].page
-        and all(face(ln) == face(rows[0]) and ln.size <= rows[0].size for ln in group.lines)
-    )
+    if after is None or after.kind is not BlockKind.TABLE or after.lines[0].page != group.lines[0].page:
+        return False
+    row = rows[0] if rows else after.lines[0]  # (under a caption at a page's foot: the rows after it)
+    return all(face(ln) == face(row) and ln.size <= row.size for ln in group.lines)
 
 
 def _notes_apart(items: list[Group], at: int) -> None:
@@ -943,19 +941,27 @@ def _tables(
 
     The lines of a table's region go with the table wherever the grouping put them (a column of figures read as
     a paragraph of its own): its text then stands in the table (or in its image's description), nowhere else.
-    Its notes, where the grouping took them for rows, become its notes.
+    Its notes, where the grouping took them for rows, become its notes. A table caption with no region under it
+    on its page (set at the page's foot, its rows on the next) is read from the rows after it: a table of its
+    own where they make one (no image, the region being empty).
     """
-    for figure in figures:
-        if not figure.name.startswith("table"):
-            continue
-        at = next((i for i, g in enumerate(items) if g.lines and g.lines[0].number == figure.line), None)
+    regions = {f.line: f for f in figures if f.name.startswith("table")}
+    captions = [g.lines[0] for g in items if g.kind is BlockKind.CAPTION and g.label == "table" and g.lines]
+    for caption in captions:
+        figure = regions.get(caption.number)
+        at = next((i for i, g in enumerate(items) if g.lines and g.lines[0].number == caption.number), None)
         if at is None:
             continue
-        lines = _table_lines(items, at, [by_number[n] for n in figure.lines])
+        lines = _table_lines(items, at, [by_number[n] for n in figure.lines] if figure else [])
         if not lines:
             continue
         rules = {p: pages[p - 1].rules for p in {ln.page for ln in lines}}
         grid = read_table(lines, rules)
+        if figure is None:
+            if grid is None:
+                continue  # (no region, no grid: the rows stay as read, reported by the captions stage)
+            figure = Figure(caption.number, caption.page, (0.0, 0.0, 0.0, 0.0), f"table-{len(figures) + 1}.png")
+            figures.append(figure)
         if grid is None:
             message = "a table whose cells could not be read into a grid: kept as an image, its cells its description"
             found.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))

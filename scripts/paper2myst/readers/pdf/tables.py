@@ -14,11 +14,12 @@ from paper2myst.readers.pdf.lines import Line, make_line
 # cell set a hair lower by its font's metrics).
 ROW_TOLERANCE = 0.3
 # A gap between rows at most this many times the table's smallest is a line break inside a row (a cell set on
-# two lines: its leading, give or take a baseline's rounding); some table sets its rows only a point further
-# apart than its cells' lines. The table's widest gaps must be clearly wider (``ROW_STEP`` times), or no row is
-# joined.
+# two lines: its leading, give or take a baseline's rounding); some tables set their rows only a point further
+# apart than their cells' lines.
 LEADING_TOLERANCE = 1.05
-ROW_STEP = 1.3
+# Wider gaps must part the rows in this many places of one page at least, or no row is joined: one wider gap
+# alone (under a header, above a total) says nothing of the rows, which then stand the smallest gap apart.
+WIDER_GAPS = 2
 # Lines closer than this share of their size are no two rows of text (no typesetter sets lines that tight): a
 # piece set a little lower or higher than its row (a smaller line beside a cell's). They go on the row above.
 CLOSE_LINES = 0.8
@@ -116,8 +117,9 @@ def line_breaks(rows: list[list[Line]], rules: Rules) -> list[bool]:
     """For each pair of printed rows, whether the lower goes on the upper's row (a cell broken over lines).
 
     Only where the table's own gaps fall in two kinds: the leading inside a cell (the smallest gap) and the
-    wider step between rows (at least ``ROW_STEP`` times it). A table whose rows are all one step apart has
-    no breaks to find. A rule between two rows always parts them.
+    wider step between rows (in ``WIDER_GAPS`` places at least). A table whose rows are all one step apart has
+    no breaks to find, and so has one whose only wider gap is one (under its header, above a total): its rows
+    are its smallest gaps apart. A rule between two rows always parts them.
     """
     pairs = list(itertools.pairwise(rows))
     # Across a page break there is no gap to measure: the rows stay apart.
@@ -127,9 +129,13 @@ def line_breaks(rows: list[list[Line]], rules: Rules) -> list[bool]:
         for gap, (upper, lower) in zip(gaps, pairs, strict=True)
     ]
     measured = [gap for gap, near in zip(gaps, close, strict=True) if gap > 0 and not near]
-    if not measured or max(measured) < min(measured) * ROW_STEP:
+    least = min(measured, default=0.0)
+    wider: dict[int, int] = {}  # per page: a header repeated on each page adds one on each
+    for gap, (upper, _) in zip(gaps, pairs, strict=True):
+        if gap > least * LEADING_TOLERANCE:
+            wider[upper[0].page] = wider.get(upper[0].page, 0) + 1
+    if max(wider.values(), default=0) < WIDER_GAPS:
         return close
-    least = min(measured)
     return [
         near or (0 < gap <= least * LEADING_TOLERANCE and not _ruled_between(upper, lower, rules))
         for gap, near, (upper, lower) in zip(gaps, close, pairs, strict=True)
