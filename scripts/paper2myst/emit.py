@@ -166,7 +166,8 @@ def table(node: Table, unmatched: frozenset[str]) -> str:
         cells += [""] * (node.columns - len(cells))
         lines += [f"{'* -' if k == 0 else '  -'} {c}".rstrip() for k, c in enumerate(cells)]
     title = to_myst(" ".join(node.caption.split()), unmatched=unmatched)
-    parts = [_fence("list-table", title, "\n".join(lines) + "\n", ticks=4)]
+    parts = [_container("table-subtitle", paragraph(" ".join(node.subtitle), unmatched))] if node.subtitle else []
+    parts.append(_fence("list-table", title, "\n".join(lines) + "\n", ticks=4))
     if node.notes:
         parts.append(_container("table-notes", "\n".join(paragraph(n, unmatched) for n in node.notes)))
     return "\n".join(parts)

@@ -180,6 +180,7 @@ class Table:
     notes: list[str] = field(default_factory=list)  # "Source: …", "Notes: …", "a. …"
     name: str = ""
     page: int = 0
+    subtitle: list[str] = field(default_factory=list)  # lines printed between the caption and the table
 
 
 BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Table

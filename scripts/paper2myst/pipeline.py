@@ -137,8 +137,10 @@ def _tables(doc: Document, reading: Reading) -> None:
         # The rows read into cells need no "table given as text" finding any more.
         rows = set(node.span.lines)
         doc.diagnostics = [d for d in doc.diagnostics if d.kind is not Kind.TABLE_AS_TEXT or d.line not in rows]
+        span = node.span + Span(tuple(n for n, _ in figure.subtitle))
+        subtitle = [text for _, text in figure.subtitle]
         doc.body[k] = Table(
-            node.text, node.span, figure.header, figure.body, figure.columns, node.notes, name, figure.page
+            node.text, span, figure.header, figure.body, figure.columns, node.notes, name, figure.page, subtitle
         )
 
 

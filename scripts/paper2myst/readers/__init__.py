@@ -31,6 +31,7 @@ class Figure:
     header: list[list[TableCell]] = field(default_factory=list)
     body: list[list[TableCell]] = field(default_factory=list)
     columns: int = 0
+    subtitle: list[tuple[int, str]] = field(default_factory=list)  # (line, text) printed between caption and table
 
 
 @dataclass(slots=True)

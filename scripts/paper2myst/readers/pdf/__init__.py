@@ -970,6 +970,17 @@ def _tables(
             for doubt in grid.doubts:
                 found.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, f"table: {doubt}; check the cells"))
         mine = set(grid.lines) if grid is not None else {ln.number for ln in lines}
+        if grid is not None:  # lines between the caption and the table's first row: its subtitle (a key, a date)
+            top = (
+                max(ln.top for ln in lines if ln.number in mine and ln.page == caption.page)
+                if any(ln.number in mine and ln.page == caption.page for ln in lines)
+                else None
+            )
+            above = [
+                ln for ln in lines if ln.number not in mine and ln.page == caption.page and top and ln.bottom >= top
+            ]
+            figure.subtitle = [(ln.number, ln.text) for ln in sorted(above, key=lambda ln: -ln.baseline)]
+            mine |= {ln.number for ln in above}
         lines = [ln for ln in lines if ln.number in mine]
         for group in items:
             if group is not items[at]:
