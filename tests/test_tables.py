@@ -284,3 +284,21 @@ def test_header_rows() -> None:
     assert header_rows(plain, {}) == 0  # figures from the first row: no header
     assert header_rows(names + plain, {1: [Box(60, 592, 400, 592.5)]}) == 1  # a rule under the first row
     assert header_rows(names + plain, {1: [Box(60, 577, 400, 577.5)]}) == 2  # under the second
+
+
+def test_the_web_edition_s_table_boxes_are_focusable_and_named() -> None:
+    """A wide table scrolls in furo's box: the box takes the keyboard's focus and its caption names it."""
+    import sys
+
+    from conftest import DOCS
+
+    sys.path.insert(0, str(DOCS / "_ext"))
+    import web
+
+    body = (
+        '<div class="table-wrapper docutils container" id="table-2">\n<table class="docutils">\n'
+        '<caption><span class="caption-text">Table 2. Rates &amp; <em>shares</em></span></caption></table></div>'
+    )
+    out = web.focusable_tables(body)
+    assert 'id="table-2" tabindex="0" role="region" aria-label="Table 2. Rates &amp; shares">' in out
+    assert out.count("tabindex") == 1
