@@ -14,7 +14,7 @@ from shared_tables import TableFigures, measure_tables, similarity, table_papers
 pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"no shared papers at {SHARED}")
 
 # What the tuned papers reach today: a change that lowers a figure fails here (raise them as the reader improves).
-FLOORS = {"tables": 1.0, "cells": 0.97, "teds": 0.97}
+FLOORS = {"tables": 1.0, "cells": 0.98, "teds": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ inside and just outside on lines made by hand.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,26 @@ def test_the_web_edition_s_table_boxes_are_focusable_and_named() -> None:
     out = web.focusable_tables(body)
     assert 'id="table-2" tabindex="0" role="region" aria-label="Table 2. Rates &amp; shares">' in out
     assert out.count("tabindex") == 1
+
+
+def test_a_note_letter_inside_a_cell_is_raised_where_it_stands() -> None:
+    leading, step = SIZE * 1.2, SIZE * 2.4
+    ys = [600, 600 - step, 600 - step - leading, 600 - 2 * step - leading, 600 - 3 * step - leading]
+    first = make_line(1, [run("$2.3 billion", 200, ys[1]), replace(run("a", 254, ys[1]), raised=True)], 0)
+    rows = [
+        line("Item", 72, ys[0]),
+        line("Amount", 200, ys[0]),
+        line("Grants", 72, ys[1]),
+        first,
+        line("FY08: $285 million", 200, ys[2]),
+        line("Loans", 72, ys[3]),
+        line("$4", 200, ys[3]),
+        line("Bonds", 72, ys[4]),
+        line("$5", 200, ys[4]),
+    ]
+    grid = read_table(rows, {})
+    assert grid is not None
+    cell = grid.body[0][1]
+    assert (cell.text, cell.inner, cell.marks) == ("$2.3 billion FY08: $285 million", ((12, "a"),), "")
+    node = Table("Table 1. T", Span((1,)), grid.header, grid.body, grid.columns, [], "table-1")
+    assert "\\$2.3 billion{sup}`a` FY08: \\$285 million" in table(node, frozenset())

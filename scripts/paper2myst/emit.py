@@ -150,9 +150,19 @@ def _cell(text: str, unmatched: frozenset[str]) -> str:
     return line_start_safe(to_myst(" ".join(text.split()), markers=False, unmatched=unmatched))
 
 
-def _marks(cell: TableCell) -> str:
-    """A cell's note calls, raised as printed."""
-    return f"{{sup}}`{cell.marks}`" if cell.marks else ""
+def _raised(mark: str) -> str:
+    return f"{{sup}}`{mark}`" if mark else ""
+
+
+def _cell_myst(cell: TableCell, unmatched: frozenset[str]) -> str:
+    """A cell's text with its note calls raised as printed (inside it and at its end)."""
+    pieces, at = [], 0
+    for offset, mark in cell.inner:
+        pieces.append(_cell(cell.text[at:offset], unmatched) + _raised(mark))
+        at = offset
+    pieces.append(_cell(cell.text[at:], unmatched) + _raised(cell.marks))
+    # (A piece after a raised call goes on after a space, as printed: the text's own space, kept.)
+    return " ".join(piece for piece in pieces if piece)
 
 
 def table(node: Table, unmatched: frozenset[str]) -> str:
@@ -162,7 +172,7 @@ def table(node: Table, unmatched: frozenset[str]) -> str:
     """
     lines = [f":header-rows: {len(node.header)}", f":name: {node.name}", ""]
     for row in [*node.header, *node.body]:
-        cells = [c for cell in row for c in [_cell(cell.text, unmatched) + _marks(cell), *[""] * (cell.span - 1)]]
+        cells = [c for cell in row for c in [_cell_myst(cell, unmatched), *[""] * (cell.span - 1)]]
         cells += [""] * (node.columns - len(cells))
         lines += [f"{'* -' if k == 0 else '  -'} {c}".rstrip() for k, c in enumerate(cells)]
     title = to_myst(" ".join(node.caption.split()), unmatched=unmatched)

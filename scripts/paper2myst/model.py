@@ -163,6 +163,7 @@ class TableCell:
     text: str
     span: int = 1
     marks: str = ""  # "a", "b,c": a table's note letters set as superscripts at the cell's end
+    inner: tuple[tuple[int, str], ...] = ()  # such letters inside the cell: (where in ``text``, letters)
 
 
 @dataclass(slots=True)

@@ -201,12 +201,14 @@ def marks_of(line: Line) -> str:
     return marks if line.text.endswith(marks) and len(marks) < len(line.text.strip()) else ""
 
 
-def _row_cells(texts: list[list[str]], spans: list[int], marks: list[str]) -> list[TableCell]:
+def _row_cells(
+    texts: list[list[str]], spans: list[int], marks: list[str], inner: list[list[tuple[int, str]]]
+) -> list[TableCell]:
     """One row's cells: a text per column, a spanning cell standing for the columns it covers."""
     cells: list[TableCell] = []
     k = 0
     while k < len(texts):
-        cells.append(TableCell(" ".join(texts[k]), spans[k], marks[k]))
+        cells.append(TableCell(" ".join(texts[k]), spans[k], marks[k], tuple(inner[k])))
         k += spans[k]
     return cells
 
@@ -326,13 +328,14 @@ def read_table(lines: list[Line], rules: Rules) -> Grid | None:
         texts: list[list[str]] = [[] for _ in bands]
         spans = [1] * len(bands)
         marks = [""] * len(bands)
+        inner: list[list[tuple[int, str]]] = [[] for _ in bands]
         for row in parts:
             for line in row:
                 cover = _covered(line, bands)
                 first, last = cover[0], cover[-1]
                 mark = marks_of(line)
-                if marks[first]:  # a call inside the cell, not at its end: kept in the text where it stands
-                    texts[first][-1] += marks[first]
+                if marks[first]:  # a call that ended a line inside the cell: raised where it stands
+                    inner[first].append((len(" ".join(texts[first])), marks[first]))
                 texts[first].append(line.text[: len(line.text) - len(mark)].rstrip() if mark else line.text)
                 marks[first] = mark
                 spans[first] = max(spans[first], last - first + 1)
@@ -340,7 +343,7 @@ def read_table(lines: list[Line], rules: Rules) -> Grid | None:
             if span > 1 and any(texts[j] for j in range(k + 1, k + span)):
                 doubts.append(f"a cell spanning {span} columns over text of its own: {' '.join(texts[k])!r}")
                 return None
-        grid_rows.append(_row_cells(texts, spans, marks))
+        grid_rows.append(_row_cells(texts, spans, marks, inner))
     numbers = tuple(dict.fromkeys(ln.number for row in printed for ln in row))
     joined = sum(1 for parts in logical if len(parts) > 1)
     return Grid(grid_rows[:heads], grid_rows[heads:], len(bands), numbers, joined, doubts)
