@@ -326,3 +326,42 @@ def test_a_note_letter_inside_a_cell_is_raised_where_it_stands() -> None:
     assert (cell.text, cell.inner, cell.marks) == ("$2.3 billion FY08: $285 million", ((12, "a"),), "")
     node = Table("Table 1. T", Span((1,)), grid.header, grid.body, grid.columns, [], "table-1")
     assert "\\$2.3 billion{sup}`a` FY08: \\$285 million" in table(node, frozenset())
+
+
+TEXT_PAPER = """Water Rights Today
+
+by Ann Author
+
+Table 1 lists the shares.
+
+Table 1. Shares of Water Use
+
+{rows}
+
+Source: National statistics.
+
+The shares changed little.
+"""
+
+
+def test_a_table_given_as_text_with_cells_two_spaces_apart_is_a_table() -> None:
+    from paper2myst.pipeline import convert
+
+    rows = "Sector  Jordan  Israel\n\nFarming  60%  55%\n\nTowns  30%  35%"
+    doc = convert(TEXT_PAPER.format(rows=rows).encode(), "paper.txt")
+    (node,) = [n for n in doc.body if isinstance(n, Table)]
+    assert texts(node) == [["Sector", "Jordan", "Israel"], ["Farming", "60%", "55%"], ["Towns", "30%", "35%"]]
+    assert len(node.header) == 1 and node.name == "table-1" and node.notes == ["Source: National statistics."]
+    assert not [d for d in doc.diagnostics if d.kind.value == "table_as_text"]
+
+
+def test_rows_that_do_not_split_alike_stay_rows_of_text() -> None:
+    from paper2myst.emit import emit
+    from paper2myst.pipeline import convert
+
+    rows = "Sector  Jordan  Israel\n\nFarming  60% 55%\n\nTowns 30% 35%"
+    doc = convert(TEXT_PAPER.format(rows=rows).encode(), "paper.txt")
+    assert not [n for n in doc.body if isinstance(n, Table)]
+    index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
+    assert literal_blocks(index) == [] and "````{container} table-rows" in index
+    assert [d.kind.value for d in doc.diagnostics if d.kind.value == "table_as_text"] == ["table_as_text"]

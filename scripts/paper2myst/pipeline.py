@@ -8,9 +8,10 @@ from pathlib import PurePosixPath
 
 from paper2myst.conventions import BACK_MATTER_HEADING, REFERENCES_HEADING
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
-from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span, Table
+from paper2myst.emit import pipe_cells
+from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span, Table, TableCell
 from paper2myst.stages.blocks import split_blocks
-from paper2myst.stages.captions import captions
+from paper2myst.stages.captions import captions, header_count, text_cells
 from paper2myst.stages.checks import checks, debris
 from paper2myst.stages.furniture import furniture
 from paper2myst.stages.layout import layout
@@ -72,7 +73,25 @@ def convert(data: bytes, source_name: str, strict: bool = False, works: bool = F
     doc = Document(source_name=source_name, blocks=split_blocks(lines))
     for _name, stage in with_works_cited(STAGES) if works else STAGES:
         stage(doc)
+    _text_tables(doc)
     return finish(doc, lines, strict)
+
+
+def _text_tables(doc: Document) -> None:
+    """A table given as text whose rows all split alike into cells (two spaces or a tab apart): a table."""
+    for k, node in enumerate(doc.body):
+        if not isinstance(node, Caption) or node.kind != "table" or not node.text or pipe_cells(node.rows):
+            continue
+        cells = text_cells(node.rows)
+        if not cells:
+            continue
+        label = _TABLE_LABEL.match(node.text)
+        name = f"table-{label.group(1).lower()}" if label else ""
+        rows = [[TableCell(c) for c in row] for row in cells]
+        heads = header_count(cells)
+        lines = set(node.span.lines)
+        doc.diagnostics = [d for d in doc.diagnostics if d.kind is not Kind.TABLE_AS_TEXT or d.line not in lines]
+        doc.body[k] = Table(node.text, node.span, rows[:heads], rows[heads:], len(cells[0]), node.notes, name)
 
 
 def finish(doc: Document, lines: list[str], strict: bool, left_out: frozenset[int] = frozenset()) -> Document:
