@@ -934,6 +934,11 @@ def _notes_apart(items: list[Group], at: int) -> None:
             return
 
 
+def _running_text(line: Line, size: float, family: str) -> bool:
+    """A line of the body's running text: as long as prose, in the body's face and no smaller (no table cell)."""
+    return len(line.text) >= PROSE_LINE and face(line) == family and line.size >= size * BOX_SCALE
+
+
 def _tables(
     items: list[Group], figures: list[Figure], pages: list[Page], by_number: dict[int, Line], found: list[Diagnostic]
 ) -> list[Group]:
@@ -941,7 +946,8 @@ def _tables(
 
     The lines of a table's region go with the table wherever the grouping put them (a column of figures read as
     a paragraph of its own): its text then stands in the table (or in its image's description), nowhere else.
-    Its notes, where the grouping took them for rows, become its notes. A table caption with no region under it
+    Its notes, where the grouping took them for rows, become its notes. Lines of running text (``by_number``
+    leaves them out) are never a table's, whatever region they stand in. A table caption with no region under it
     on its page (set at the page's foot, its rows on the next) is read from the rows after it: a table of its
     own where they make one (no image, the region being empty).
     """
@@ -952,7 +958,8 @@ def _tables(
         at = next((i for i, g in enumerate(items) if g.lines and g.lines[0].number == caption.number), None)
         if at is None:
             continue
-        lines = _table_lines(items, at, [by_number[n] for n in figure.lines] if figure else [])
+        region = [by_number[n] for n in figure.lines if n in by_number] if figure else []
+        lines = [ln for ln in _table_lines(items, at, region) if ln.number in by_number]
         if not lines:
             continue
         rules = {p: pages[p - 1].rules for p in {ln.page for ln in lines}}
@@ -1024,11 +1031,13 @@ def build(pages: list[Page]) -> Reading:
     items = _endnotes(items)
     kept = {id(g) for g in items}  # by identity: comparing groups field by field is quadratic in their lines
     body_groups = [g for g in body_groups if id(g) in kept]
-    items, body_groups = _boxes(items, body_groups, size, body_face(numbered, size))
+    family = body_face(numbered, size)
+    items, body_groups = _boxes(items, body_groups, size, family)
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
     figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
-    items = _tables(items, figures, pages, {ln.number: ln for ln in numbered}, diagnostics)
+    running = {ln.number for ln in numbered if _running_text(ln, size, family)}
+    items = _tables(items, figures, pages, {ln.number: ln for ln in numbered if ln.number not in running}, diagnostics)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     notes = [item for item in items if item.kind is BlockKind.NOTE]
     note_pages: dict[str, set[int]] = {}
