@@ -47,7 +47,7 @@ def convert(name: str, docs: Path, *more: str) -> int:
 
 
 @pytest.mark.slow
-def test_figures_and_tables_as_images_in_the_html(tmp_path: Path) -> None:
+def test_figures_as_images_and_tables_as_tables_in_the_html(tmp_path: Path) -> None:
     docs = docs_folder(tmp_path)
     figures = docs / "_static" / "figures"
     figures.mkdir()
@@ -55,7 +55,7 @@ def test_figures_and_tables_as_images_in_the_html(tmp_path: Path) -> None:
     assert convert("R48913", docs) == 0
     truth = json.loads((PDFS / "R48913.truth.json").read_text(encoding="utf-8"))
     images = sorted(p.name for p in figures.iterdir())
-    assert len(images) == truth["figures"] + truth["tables"] == 7
+    assert len(images) == truth["figures"] == 3  # the four tables are read into cells: tables, not images
     assert all((figures / name).read_bytes().startswith(PNG) for name in images)
     assert (docs / "_static" / "web.css").is_file()  # only the figures folder is emit's
     index = (docs / "index.md").read_text(encoding="utf-8")
@@ -72,26 +72,32 @@ def test_figures_and_tables_as_images_in_the_html(tmp_path: Path) -> None:
     shown = {Path(src).name: alt for src, alt in page.found if "R48913-" in src}
     assert sorted(shown) == images
     assert shown["R48913-figure-1.png"].startswith("Figure 1")  # a chart: its caption says what it shows
-    # A table kept as an image: its cells are its alternative text, row by row as printed.
-    assert "Specification Tax Rate R-Squared (1) Basic 33% 0.13" in shown["R48913-table-1.png"]
+    # A table read into cells: a table of the page, its caption its caption, its cells selectable text.
+    html_text = (html / "index.html").read_text(encoding="utf-8")
+    assert html_text.count("<table") == truth["tables"] == 4
+    assert re.search(r'<table[^>]*id="table-1"', html_text)
+    assert re.search(r"<th[^>]*>\s*<p>Specification</p>", html_text)
     assert all((html / "_images" / name).read_bytes() == (figures / name).read_bytes() for name in images)
 
 
-def test_a_table_kept_as_an_image_is_still_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_tables_read_into_cells_are_no_images(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = docs_folder(tmp_path)
     assert convert("R48913", docs) == 0
     captured = capsys.readouterr()
-    assert ":p9: a table kept as an image" in captured.err
-    assert ", 7 images," in captured.out  # the summary counts them
+    assert "a table kept as an image" not in captured.err
+    assert ", 3 images," in captured.out  # the summary counts them: the figures'
+    assert "7 figures and tables" in captured.out
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    assert index.count("{list-table}") == 4 and "```text" not in index
 
 
 def test_stale_images_go_and_check_sees_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = docs_folder(tmp_path)
     figures = docs / "_static" / "figures"
-    assert convert("IN12422", docs) == 0
-    assert sorted(p.name for p in figures.iterdir()) == ["IN12422-table-1.png", "IN12422-table-2.png"]
+    assert convert("R48913", docs) == 0
+    assert sorted(p.name for p in figures.iterdir()) == [f"R48913-figure-{n}.png" for n in (1, 2, 3)]
     (figures / "other.png").write_bytes(PNG)
-    assert convert("IN12422", docs, "--check") == 1
+    assert convert("R48913", docs, "--check") == 1
     assert "other.png: not made by this conversion" in capsys.readouterr().err
     assert (figures / "other.png").exists()  # --check writes and removes nothing
     # Another paper, by the text route: no images, so the folder's files all go; the rest of _static stays.
@@ -103,12 +109,13 @@ def test_stale_images_go_and_check_sees_them(tmp_path: Path, capsys: pytest.Capt
 
 
 @pytest.mark.slow
-def test_pdf_edition_prints_the_images(tmp_path: Path) -> None:
+def test_pdf_edition_prints_the_tables_as_tables(tmp_path: Path) -> None:
     docs = docs_folder(tmp_path)
     assert convert("IN12422", docs) == 0
     out = make_builder(docs, tmp_path / "_build")("pdf")
     markup = (out / "IN12422.typ").read_text(encoding="utf-8")
-    assert markup.count('#figure(image("_images/IN12422-table-') == 2
+    assert "_images/IN12422-table-" not in markup  # read into cells: no image of them
+    assert markup.count("kind: table") == 2
     assert (out / "IN12422.pdf").stat().st_size > 0
 
 

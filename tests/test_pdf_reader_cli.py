@@ -16,7 +16,7 @@ def test_converts_a_pdf_deterministically(tmp_path: Path, capsys: pytest.Capture
     assert main(args) == 0
     captured = capsys.readouterr()
     assert "52 notes" in captured.out and "lines of page furniture, cover and contents left out" in captured.out
-    assert f"{REPORT}:p9: a table kept as an image" in captured.err  # diagnostics name the page
+    assert f"{REPORT}:p5: the paper has no reference list" in captured.err  # diagnostics name the page
     index = (docs / "index.md").read_text(encoding="utf-8")
     assert index.count("[^") >= 2 * 52  # every note called and defined
     first = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}  # the pages and the images
@@ -28,5 +28,5 @@ def test_converts_a_pdf_deterministically(tmp_path: Path, capsys: pytest.Capture
 def test_strict_fails_on_what_the_reader_was_unsure_of(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = tmp_path / "docs"
     assert main([str(REPORT), "--docs", str(docs), "--bib", str(tmp_path / "r.bib"), "--strict"]) == 2
-    assert ":p9: a table kept as an image" in capsys.readouterr().err
+    assert ":p5: the paper has no reference list" in capsys.readouterr().err
     assert not docs.exists()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from paper2myst.model import Caption, Document, Heading, ItemList, Paragraph
+from paper2myst.model import Caption, Document, Heading, ItemList, Paragraph, Table
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, body_size, build
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
@@ -163,6 +163,11 @@ def test_the_body_size_is_the_running_text_s_not_a_long_table_s() -> None:
     assert body_size(prose_lines + shared) == 11.0
 
 
+def caption_of(node: object) -> str:
+    """A table's or a figure's caption text (a table read into cells, or a caption kept as text)."""
+    return node.caption if isinstance(node, Table) else node.text if isinstance(node, Caption) else ""
+
+
 def note_line(label: str, text: str, baseline: float, size: float, font: Font) -> list[Run]:
     """A note's first line: its label set apart from its text."""
     return [run(label, 72, baseline, size, font, width=size * 0.8), run(text, 84, baseline, size, font)]
@@ -181,7 +186,7 @@ def test_a_table_s_source_and_lettered_notes_stay_with_it_never_the_paper_s_note
     notes = note_line("1", "See the Journal of the House for each of the ballots and every vote.", 90, 9, SERIF)
     doc = read([*first, *notes], prose(700, 20))
     assert [n.label for n in doc.notes] == ["1"]
-    (table_node,) = [n for n in doc.body if isinstance(n, Caption) and n.text.startswith("Table 1")]
+    (table_node,) = [n for n in doc.body if isinstance(n, Table) and n.caption.startswith("Table 1")]
     assert table_node.notes[0].startswith("**Source:**") or table_node.notes[0].startswith("Source:")
     assert [n[:2] for n in table_node.notes[1:]] == ["a.", "b."]
     assert not any("Special election" in p or "x" * 8 in p for p in paragraphs(doc))
@@ -203,9 +208,9 @@ def test_text_on_the_caption_s_row_right_of_it_is_the_rest_of_the_caption() -> N
         return [*prose(700, 12), caption, rest, *cells(500, 6, 12), *prose(400, 3)]
 
     near = read(page(112 + 11 * 1.9))
-    assert any(isinstance(n, Caption) and n.text == "Table 1. Votes Cast on Ballots" for n in near.body)
+    assert any(isinstance(n, Table) and n.caption == "Table 1. Votes Cast on Ballots" for n in near.body)
     far = read(page(112 + 11 * 2.1))
-    assert not any(isinstance(n, Caption) and "Votes Cast" in n.text for n in far.body)
+    assert not any(isinstance(n, Table | Caption) and "Votes Cast" in caption_of(n) for n in far.body)
 
 
 # --- emphasis Markdown can read ----------------------------------------------------------------------------------
@@ -268,7 +273,7 @@ def test_a_note_s_lines_in_a_table_s_face_on_a_later_page_are_that_page_s_table_
     two.rules.append(Box(72, 100, 200, 100.5))  # a short rule above the page's note area
     doc = convert_reading(build([one, two]), "synthetic.pdf")
     assert [n.text for n in doc.notes] == ["See the Journal of the House for each of the ballots and votes."]
-    (table,) = [n for n in doc.body if isinstance(n, Caption) and n.text.startswith("Table 1")]
+    (table,) = [n for n in doc.body if isinstance(n, Table) and n.caption.startswith("Table 1")]
     assert any("votes cast on each of the days" in note for note in table.notes)
 
 

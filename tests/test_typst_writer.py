@@ -117,3 +117,36 @@ def test_a_link_to_nothing_in_print_is_text_with_a_warning(tmp_path: Path, caplo
     reader = typeset(markup, tmp_path)
     assert "See the web-only part" in reader.pages[0].extract_text()
     assert not reader.pages[0].get("/Annots")
+
+
+def test_a_table_read_from_a_paper_is_typeset_as_a_table_over_pages(tmp_path: Path) -> None:
+    """A list-table as emit writes it: caption above, header again on each page it runs over, PDF/UA clean.
+
+    (A Typst table in a figure, tagged as the PDF/UA standard asks: no warning.)
+    """
+    from myst_parser.parsers.docutils_ import Parser as MystParser
+    from paper2myst.emit import table
+    from paper2myst.model import Span, Table, TableCell
+
+    body = [[TableCell(f"Row {k}"), TableCell(f"{k * 7}", marks="a" if k == 3 else "")] for k in range(90)]
+    node = Table(
+        "Table 2. A long table",
+        Span((1,)),
+        [[TableCell("Name"), TableCell("Votes")]],
+        body,
+        2,
+        ["Source: made up."],
+        "table-2",
+    )
+    from docutils.core import publish_doctree
+
+    tree = publish_doctree(table(node, frozenset()), parser=MystParser())
+    context = typst_writer.collect(tree, [])
+    markup = typst_writer.translate(tree, context, "index")
+    assert "kind: table" in markup and "table.header(" in markup
+    reader = typeset(markup, tmp_path)
+    assert len(reader.pages) >= 2  # breakable: the table runs on to the next page
+    first, second = (page.extract_text() for page in reader.pages[:2])
+    assert first.index("Table 2. A long table") < first.index("Row 0")  # the caption above the table
+    assert "Name" in second and "Votes" in second  # the header again on the next page
+    assert "Source: made up." in "".join(page.extract_text() for page in reader.pages)

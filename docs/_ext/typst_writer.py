@@ -324,6 +324,8 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
                     if entry.get("morerows"):
                         span.append(f"rowspan: {entry['morerows'] + 1}")
                     content = self.render(entry.children)
+                    if isinstance(part, nodes.thead) and content.strip():
+                        content = f"#strong[{content}]"  # the header rows set apart, as a report prints them
                     row_cells.append(f"table.cell({', '.join(span)})[{content}]" if span else f"[{content}]")
             if isinstance(part, nodes.thead):
                 cells.append(f"table.header({', '.join(row_cells)})")

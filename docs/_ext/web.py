@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,30 @@ def add_assets(app: Sphinx) -> None:
         app.add_js_file("notes.js", loading_method="defer")
 
 
+# furo's box round each table, that scrolls a wide one sideways: its opening tag, and the table's caption text.
+_TABLE_BOX = re.compile(r'<div class="table-wrapper docutils container"( id="[^"]*")?>(\s*<table[^>]*>\s*<caption>)')
+_CAPTION_TEXT = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
+
+
+def focusable_tables(body: str) -> str:
+    """Each table's scrolling box reachable from the keyboard (a scrolled region must be), named by its caption."""
+
+    def box(match: re.Match[str]) -> str:
+        caption = _CAPTION_TEXT.search(body, match.end())
+        name = html.escape(re.sub(r"<[^>]+>", "", html.unescape(caption.group(1))), quote=True) if caption else ""
+        label = f' role="region" aria-label="{name}"' if name else ""
+        return (
+            f'<div class="table-wrapper docutils container"{match.group(1) or ""} tabindex="0"{label}>{match.group(2)}'
+        )
+
+    return _TABLE_BOX.sub(box, body)
+
+
+def tables_in_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if app.builder.name in {"html", "dirhtml", "singlehtml"} and "body" in context:
+        context["body"] = focusable_tables(context["body"])
+
+
 def add_templates(app: Sphinx, config: Config) -> None:
     """Our templates (furo's footer with the rights, the EPUB's cover page) come with the extensions."""
     # Relative to conf.py, as the setting usually is: an absolute path would make two checkouts' builds differ.
@@ -39,4 +65,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.setup_extension(name)
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", add_assets)
+    app.connect("html-page-context", tables_in_page)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

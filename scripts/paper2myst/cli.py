@@ -13,7 +13,7 @@ from paper2myst.config import Config
 from paper2myst.diagnostics import ConversionError, Diagnostic
 from paper2myst.emit import FIGURES, emit
 from paper2myst.manifest import MANIFEST, beside, generated, manifest_text, plan, read_manifest, unified_diff
-from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote
+from paper2myst.model import Caption, Document, ItemList, Paragraph, Quote, Table
 from paper2myst.pipeline import convert, convert_reading
 from paper2myst.report import Review, html_report, markdown_report, verdict
 
@@ -123,7 +123,10 @@ def summary(doc: Document) -> str:
     kinds = [
         (sum(isinstance(n, ItemList) for n in doc.body), "lists"),
         (sum(isinstance(n, Quote) for n in doc.body), "quotations"),
-        (sum(isinstance(n, Caption) and bool(n.text) for n in doc.body), "figures and tables"),
+        (
+            sum(isinstance(n, Table) or (isinstance(n, Caption) and bool(n.text)) for n in doc.body),
+            "figures and tables",
+        ),
         # Table or figure text with no caption of its own (a chart's labels, a table's cells set apart).
         (sum(isinstance(n, Caption) and not n.text for n in doc.body), "uncaptioned table blocks"),
         (len(doc.images), "images"),  # a PDF's: written under docs/_static/figures/

@@ -32,13 +32,14 @@ class Kind(enum.Enum):
     SUSPICIOUS_JOIN = "suspicious_join"  # a paragraph made of several page-break joins, or joined without evidence
     SUSPICIOUS_NOTES = "suspicious_notes"  # note-like blocks but no calls, or calls but no notes
     SUSPICIOUS_HEADINGS = "suspicious_headings"  # several headings in a row: table rows or figure text?
-    TABLE_AS_TEXT = "table_as_text"  # a table given as text: kept as a literal block
+    TABLE_AS_TEXT = "table_as_text"  # a table given as text: kept a paragraph a row
     UNCERTAIN_EXTENT = "uncertain_extent"  # a caption whose table or figure has no visible end
     BROKEN_ADDRESS = "broken_address"  # an address with a space inside it: the extraction broke it
     NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
     LEFT_OUT = "left_out"  # most of the text left out as page furniture, cover or contents: the body among it?
     PDF_LAYOUT = "pdf_layout"  # the PDF reader was unsure of a page's layout (rotated page, unlabelled note)
     UNREADABLE_TEXT = "unreadable_text"  # a PDF's characters with no Unicode meaning (a font without a map): as U+FFFD
+    LITERAL_BLOCK = "literal_block"  # a literal (code) block in the output the paper did not print as code
     UNTRUSTED_LINK = "untrusted_link"  # a PDF link to an address an edition must not open (javascript:): words kept
 
 

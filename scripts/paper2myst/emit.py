@@ -23,6 +23,8 @@ from paper2myst.model import (
     Note,
     Paragraph,
     Quote,
+    Table,
+    TableCell,
 )
 
 GENERATED = (
@@ -59,8 +61,12 @@ def _option(value: str) -> str:
 
 def figure(node: Caption, image: Image, path: str, unmatched: frozenset[str]) -> str:
     """The image with its caption: the author's caption words as the figure's caption, the region's text as alt."""
-    # A table kept as an image: its cells are its text; a chart: its caption says what it shows.
-    alt = image.text if node.kind == "table" and image.text else plain(node.text)
+    # A table kept as an image: its cells are its text (all its rows, over a page break too); a chart: its
+    # caption says what it shows, and the text printed inside it is its description.
+    rows = " ".join(" ".join(r.split()) for r in node.rows if r.strip())
+    alt = (rows or image.text) if node.kind == "table" else plain(node.text)
+    if node.kind != "table" and (rows or image.text):
+        alt = f"{alt} {rows or image.text}"
     name = PurePosixPath(image.name).stem
     options = f":alt: {_option(alt)}\n:name: {name}\n"
     return _fence("figure", f"/{path}", f"{options}\n{paragraph(node.text, unmatched)}", ticks=4)
@@ -133,17 +139,58 @@ def caption(node: Caption, unmatched: frozenset[str], image: tuple[Image, str] |
     cells = pipe_cells(node.rows) if image is None else []
     if cells:
         parts.append(pipe_table(cells, unmatched))
-    elif node.rows:  # the text printed under the caption, as read (beside its image, where there is one)
-        longest = max(len(r) for r in node.rows)
-        fence = "`" * max([3, *(len(run) + 1 for r in node.rows for run in re.findall(r"`+", r))])
-        body = "\n".join(node.rows)
-        parts.append(f"{fence}text\n{body}\n{fence}\n" if longest else "")
+    elif node.rows and image is None:  # the text printed under the caption, as read: a paragraph a row
+        parts.append(_rows(node, unmatched))
     elif image is None:
         parts.append(
             _container(f"{node.kind}-placeholder", f"{node.kind.capitalize()} not reproduced in this edition.\n")
         )
     parts += [_container(f"{node.kind}-notes", paragraph(n, unmatched)) for n in node.notes]
     return "\n".join(p for p in parts if p)
+
+
+def _cell(text: str, unmatched: frozenset[str]) -> str:
+    """A cell's text as inline MyST, safe at the start of a list item ("-0.04" is a figure, not a nested list)."""
+    return line_start_safe(to_myst(" ".join(text.split()), markers=False, unmatched=unmatched))
+
+
+def _raised(mark: str) -> str:
+    return f"{{sup}}`{mark}`" if mark else ""
+
+
+def _cell_myst(cell: TableCell, unmatched: frozenset[str]) -> str:
+    """A cell's text with its note calls raised as printed (inside it and at its end)."""
+    pieces, at = [], 0
+    for offset, mark in cell.inner:
+        pieces.append(_cell(cell.text[at:offset], unmatched) + _raised(mark))
+        at = offset
+    pieces.append(_cell(cell.text[at:], unmatched) + _raised(cell.marks))
+    # (A piece after a raised call goes on after a space, as printed: the text's own space, kept.)
+    return " ".join(piece for piece in pieces if piece)
+
+
+def table(node: Table, unmatched: frozenset[str]) -> str:
+    """A table as a MyST list-table: its caption as the title, its header rows, its cells; its notes after it.
+
+    A cell spanning columns is written in the first and left empty in the others (a list-table has no spans).
+    """
+    lines = [f":header-rows: {len(node.header)}", f":name: {node.name}", ""]
+    for row in [*node.header, *node.body]:
+        cells = [c for cell in row for c in [_cell_myst(cell, unmatched), *[""] * (cell.span - 1)]]
+        cells += [""] * (node.columns - len(cells))
+        lines += [f"{'* -' if k == 0 else '  -'} {c}".rstrip() for k, c in enumerate(cells)]
+    title = to_myst(" ".join(node.caption.split()), unmatched=unmatched)
+    parts = [_container("table-subtitle", paragraph(" ".join(node.subtitle), unmatched))] if node.subtitle else []
+    parts.append(_fence("list-table", title, "\n".join(lines) + "\n", ticks=4))
+    if node.notes:
+        parts.append(_container("table-notes", "\n".join(paragraph(n, unmatched) for n in node.notes)))
+    return "\n".join(parts)
+
+
+def _rows(node: Caption, unmatched: frozenset[str]) -> str:
+    """Rows read as text only (no cells found): a paragraph each, in the table's container, never a literal block."""
+    body = "\n".join(paragraph(row, unmatched) for row in node.rows if row.strip())
+    return _container(f"{node.kind}-rows", body) if body else ""
 
 
 def _container(cls: str, body: str) -> str:
@@ -196,6 +243,8 @@ def body(doc: Document, nodes: Sequence[BodyNode] | None = None) -> list[str]:
             )
         elif isinstance(node, Caption):
             parts.append(caption(node, unmatched, images.get(node.span.first)))
+        elif isinstance(node, Table):
+            parts.append(table(node, unmatched))
     return parts
 
 

@@ -156,7 +156,35 @@ class DateLine:
     span: Span
 
 
-BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a table: its text as printed, how many columns it spans, the note calls raised after it."""
+
+    text: str
+    span: int = 1
+    marks: str = ""  # "a", "b,c": a table's note letters set as superscripts at the cell's end
+    inner: tuple[tuple[int, str], ...] = ()  # such letters inside the cell: (where in ``text``, letters)
+
+
+@dataclass(slots=True)
+class Table:
+    """A table read into cells: its caption ("Table 2. …"), header and body rows, and its own notes.
+
+    ``name`` is its label ("table-2"), for references to it; ``page`` where it starts in the source.
+    """
+
+    caption: str
+    span: Span
+    header: list[list[TableCell]]
+    body: list[list[TableCell]]
+    columns: int
+    notes: list[str] = field(default_factory=list)  # "Source: …", "Notes: …", "a. …"
+    name: str = ""
+    page: int = 0
+    subtitle: list[str] = field(default_factory=list)  # lines printed between the caption and the table
+
+
+BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Table
 
 
 @dataclass(slots=True)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import PurePosixPath
 
 from paper2myst.conventions import BACK_MATTER_HEADING, REFERENCES_HEADING
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
-from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span
+from paper2myst.emit import pipe_cells
+from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span, Table, TableCell
 from paper2myst.stages.blocks import split_blocks
-from paper2myst.stages.captions import captions
-from paper2myst.stages.checks import checks
+from paper2myst.stages.captions import captions, header_count, text_cells
+from paper2myst.stages.checks import checks, debris
 from paper2myst.stages.furniture import furniture
 from paper2myst.stages.layout import entry_text, layout
 from paper2myst.stages.link import link, works_cited
@@ -70,7 +73,25 @@ def convert(data: bytes, source_name: str, strict: bool = False, works: bool = F
     doc = Document(source_name=source_name, blocks=split_blocks(lines))
     for _name, stage in with_works_cited(STAGES) if works else STAGES:
         stage(doc)
+    _text_tables(doc)
     return finish(doc, lines, strict)
+
+
+def _text_tables(doc: Document) -> None:
+    """A table given as text whose rows all split alike into cells (two spaces or a tab apart): a table."""
+    for k, node in enumerate(doc.body):
+        if not isinstance(node, Caption) or node.kind != "table" or not node.text or pipe_cells(node.rows):
+            continue
+        cells = text_cells(node.rows)
+        if not cells:
+            continue
+        label = _TABLE_LABEL.match(node.text)
+        name = f"table-{label.group(1).lower()}" if label else ""
+        rows = [[TableCell(c) for c in row] for row in cells]
+        heads = header_count(cells)
+        lines = set(node.span.lines)
+        doc.diagnostics = [d for d in doc.diagnostics if d.kind is not Kind.TABLE_AS_TEXT or d.line not in lines]
+        doc.body[k] = Table(node.text, node.span, rows[:heads], rows[heads:], len(cells[0]), node.notes, name)
 
 
 def finish(doc: Document, lines: list[str], strict: bool, left_out: frozenset[int] = frozenset()) -> Document:
@@ -78,6 +99,7 @@ def finish(doc: Document, lines: list[str], strict: bool, left_out: frozenset[in
 
     Every non-blank line must have made a node or a diagnostic; ``left_out`` lines (furniture) are counted apart.
     """
+    debris(doc)
     placed = placed_lines(doc) | {d.line for d in doc.diagnostics} | left_out
     for number, line in enumerate(lines, start=1):
         if line.strip() and number not in placed:
@@ -127,10 +149,36 @@ def _references(doc: Document) -> None:
     doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE] + rest[:appendix]
 
 
+# A table's label as its caption prints it ("Table 2.", "Table B-1 ."): its name in the output is "table-b-1".
+_TABLE_LABEL = re.compile(r"\W*Table\s+([A-Z]?-?\d{1,3}[a-z]?)\b", re.IGNORECASE)
+
+
+def _tables(doc: Document, reading: Reading) -> None:
+    """Each table the reader read into cells takes its caption's place: a table, with the caption's notes."""
+    read = {f.line: f for f in reading.figures if f.columns}
+    for k, node in enumerate(doc.body):
+        figure = read.get(node.span.first) if isinstance(node, Caption) and node.kind == "table" else None
+        if figure is None or not isinstance(node, Caption):
+            continue
+        label = _TABLE_LABEL.match(node.text)
+        name = f"table-{label.group(1).lower()}" if label else PurePosixPath(figure.name).stem
+        # The rows read into cells need no "table given as text" finding any more.
+        rows = set(node.span.lines)
+        doc.diagnostics = [d for d in doc.diagnostics if d.kind is not Kind.TABLE_AS_TEXT or d.line not in rows]
+        span = node.span + Span(tuple(n for n, _ in figure.subtitle))
+        subtitle = [text for _, text in figure.subtitle]
+        doc.body[k] = Table(
+            node.text, span, figure.header, figure.body, figure.columns, node.notes, name, figure.page, subtitle
+        )
+
+
 def _images(doc: Document, reading: Reading) -> None:
     """Each rendered figure or table goes with its caption; one no caption carries is reported, not written."""
+    _tables(doc, reading)
     captions = {n.span.first for n in doc.body if isinstance(n, Caption) and n.text}
     for figure in reading.figures:
+        if figure.columns and figure.line not in captions:
+            continue  # read into cells: a table, no image
         if not figure.png:
             continue  # not rendered (the caller asked for text only)
         if figure.line not in captions:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paper2myst.diagnostics import Diagnostic
-from paper2myst.model import Block, DateLine, Front
+from paper2myst.model import Block, DateLine, Front, TableCell
 
 
 def line_number(number: int) -> str:
@@ -27,6 +27,11 @@ class Figure:
     name: str  # "figure-1.png", "table-2.png": emit saves it under docs/_static/figures/
     png: bytes = b""
     lines: tuple[int, ...] = ()  # the text lines printed inside the region, row by row (a table's cells)
+    # A table read into cells (header rows, body rows, its width in columns): written as a table, not an image.
+    header: list[list[TableCell]] = field(default_factory=list)
+    body: list[list[TableCell]] = field(default_factory=list)
+    columns: int = 0
+    subtitle: list[tuple[int, str]] = field(default_factory=list)  # (line, text) printed between caption and table
 
 
 @dataclass(slots=True)

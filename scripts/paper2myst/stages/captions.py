@@ -137,7 +137,7 @@ def captions(doc: Document) -> None:
                     Diagnostic(
                         Kind.TABLE_AS_TEXT,
                         span.first,
-                        f"a table given as text ({len(inside)} rows): kept as a literal block; check it",
+                        f"a table given as text ({len(inside)} rows): no cells told apart, a paragraph a row; check it",
                     )
                 )
         out += notes
@@ -158,3 +158,27 @@ def _note_lines(block: Block) -> list[Block]:
         for piece in _NOTE_START.split(block.text)
         if piece.strip()
     ]
+
+
+# Cells of a row given as text: set apart by two spaces or more, or a tab (a single space parts words).
+_CELL_GAP = re.compile(r" {2,}|\t+")
+_FIGURE = re.compile(r"^[\s(\[$€£-]*[-−–]?\d[\d.,]*\s*[%)\]*]*$")
+
+
+def text_cells(rows: list[str]) -> list[list[str]]:
+    """A table's rows given as text, split into cells where every row splits alike; else nothing.
+
+    Each row must split into the same number of cells (two at least), and two rows at least must be given:
+    a table whose cells cannot be told apart so stays rows of text (a paragraph each), never a guess.
+    """
+    cells = [[c for c in _CELL_GAP.split(row.strip())] for row in rows if row.strip()]
+    if len(cells) < 2 or len({len(row) for row in cells}) != 1 or len(cells[0]) < 2:
+        return []
+    return cells
+
+
+def header_count(cells: list[list[str]]) -> int:
+    """The first row heads the table when it holds no figure and a later row does (names over values)."""
+    first = any(_FIGURE.match(c) for c in cells[0])
+    later = any(_FIGURE.match(c) for row in cells[1:] for c in row)
+    return 1 if later and not first else 0

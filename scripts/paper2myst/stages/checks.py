@@ -131,3 +131,46 @@ def missed_references(doc: Document) -> None:
             doc.diagnostics.append(Diagnostic(Kind.NO_REFERENCE_LIST, run[0].span.first, message))
             return
         run = []
+
+
+_BARE_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*$", re.MULTILINE)
+_DIRECTIVE_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})\{", re.MULTILINE)
+_INDENTED = re.compile(r"(?:^|\n)[ \t]*\n(?: {4}|\t)[ \t]*\S")
+
+
+def literal_blocks(myst: str) -> list[int]:
+    """The lines (1-based) where a literal block opens in MyST text: a fence that is no directive, or indented code.
+
+    A directive's body is MyST again (a container's, a table's): looked into, at its own lines. Text whose every
+    fence closes a directive and that indents nothing is read no further (no parser loaded for it).
+    """
+    fences = myst.count("```") + myst.count("~~~")
+    if not fences and not _INDENTED.search(myst):
+        return []
+    if len(_BARE_FENCE.findall(myst)) == len(_DIRECTIVE_FENCE.findall(myst)) and not _INDENTED.search(myst):
+        return []
+    from markdown_it import MarkdownIt  # (only for text that may hold one: a paper's usual output loads none)
+
+    found: list[int] = []
+    for token in MarkdownIt("commonmark").parse(myst):
+        start = token.map[0] if token.map else 0
+        if token.type == "code_block" or (token.type == "fence" and not token.info.startswith("{")):
+            found.append(start + 1)
+        elif token.type == "fence":
+            body = token.content.split("\n")
+            skip = next((k for k, line in enumerate(body) if not line.startswith(":")), len(body))
+            found += [start + 1 + skip + n for n in literal_blocks("\n".join(body[skip:]))]
+    return found
+
+
+def debris(doc: Document) -> None:
+    """A literal block in the output the paper never printed as code (a table's rows, a box's lines): a finding."""
+    from paper2myst.emit import body  # (emit renders; the check reads what it wrote)
+
+    parts = body(doc)
+    owners = [n.span.first for n in doc.body] if len(parts) == len(doc.body) else [1] * len(parts)
+    for part, line in zip(parts, owners, strict=True):
+        count = len(literal_blocks(part))
+        if count:
+            message = f"{count} literal block(s) in the output for text the paper does not print as code: check it"
+            doc.diagnostics.append(Diagnostic(Kind.LITERAL_BLOCK, line, message))

@@ -74,6 +74,7 @@ from paper2myst.readers.pdf.paragraphs import (
     mark_faces,
     pitch,
 )
+from paper2myst.readers.pdf.tables import read_table
 from paper2myst.stages.structure import split_authors
 
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
@@ -815,8 +816,8 @@ def read_pdf(data: bytes, images: bool = True) -> Reading:
     lost = make_readable(pages)  # before any line is made: no control character reaches the output
     reading = build(pages)
     reading.diagnostics += unreadable_findings(lost, reading)
-    if images:
-        render_figures(data, reading.figures)
+    if images:  # (a table read into cells needs no image of it)
+        render_figures(data, [f for f in reading.figures if not f.columns])
     return reading
 
 
@@ -913,6 +914,153 @@ def printed_numbers(lines: list[Line]) -> dict[int, str]:
     return found
 
 
+def _note_start(line: Line) -> bool:
+    """A table's note opens on this line: "Source:", "Notes:", or a lettered note ("a. …")."""
+    return bool(CAPTION_NOTE.match(line.text) or TABLE_NOTE.match(line.text))
+
+
+def _table_lines(items: list[Group], at: int, region: list[Line]) -> list[Line]:
+    """A table's lines: those of its region and its rows after the caption at ``at``, up to its first note.
+
+    The rows that follow the caption as table groups (over a page break too) are the table's, up to the first
+    group of the body or the first line opening a note of the table's.
+    """
+    stop = next((ln for ln in region if _note_start(ln)), None)
+    mine = [ln for ln in region if stop is None or ln.page != stop.page or ln.baseline > stop.baseline + 1]
+    for k, group in enumerate(items[at + 1 :], start=at + 1):
+        if _heading_in_table(items, k, mine):
+            mine += group.lines
+        elif group.kind is BlockKind.TABLE and group.label != "equation":
+            rows = list(itertools.takewhile(lambda ln: not _note_start(ln), group.lines))
+            mine += rows
+            if len(rows) < len(group.lines):
+                break
+        elif group.lines and group.kind not in {BlockKind.NOTE, BlockKind.FURNITURE} and group.lines[0].role == "body":
+            break
+    notes = {ln.number for ln in region if stop is not None and not any(ln is m for m in mine)}
+    mine = [ln for ln in {ln.number: ln for ln in mine}.values() if ln.number not in notes]
+    have = {ln.number for ln in mine}
+    return mine + [ln for ln in _beside(items, mine) if ln.number not in have]
+
+
+def _beside(items: list[Group], rows: list[Line]) -> list[Line]:
+    """Table lines the page's reading set aside (as a sidebar) that stand among a table's rows on their page.
+
+    A table's right-hand columns on a page it runs on to can be read as a column of their own, placed after the
+    page's text: where they stand between the table's top and bottom rows there, they are its.
+    """
+    extent: dict[int, tuple[float, float]] = {}
+    for line in rows:
+        low, high = extent.get(line.page, (line.baseline, line.baseline))
+        extent[line.page] = (min(low, line.baseline), max(high, line.baseline))
+    found: list[Line] = []
+    for group in items:
+        if group.kind is not BlockKind.TABLE or not group.lines or any(ln.role != "aside" for ln in group.lines):
+            continue
+        for line in group.lines:
+            low, high = extent.get(line.page, (1.0, 0.0))
+            upright = not any(run.turned for run in line.runs)  # (a stamp up the margin is no table's)
+            if upright and low - line.size <= line.baseline <= high + line.size and not _note_start(line):
+                found.append(line)
+    return found
+
+
+def _heading_in_table(items: list[Group], k: int, rows: list[Line]) -> bool:
+    """A "heading" amid a table's rows: cells in the rows' face, more rows (or such headings) after it before text."""
+    group = items[k]
+    if group.kind is not BlockKind.HEADING or not group.lines:
+        return False
+    skip = {BlockKind.NOTE, BlockKind.FURNITURE, BlockKind.HEADING}
+    after = next((g for g in items[k + 1 :] if g.lines and g.kind not in skip), None)
+    if after is None or after.kind is not BlockKind.TABLE or after.lines[0].page != group.lines[0].page:
+        return False
+    row = rows[0] if rows else after.lines[0]  # (under a caption at a page's foot: the rows after it)
+    return all(face(ln) == face(row) and ln.size <= row.size for ln in group.lines)
+
+
+def _notes_apart(items: list[Group], at: int) -> None:
+    """The table groups after a table's rows that open with a note: one "source" caption group per note."""
+    k = at + 1
+    while k < len(items):
+        group = items[k]
+        if group.kind is BlockKind.TABLE and group.lines and _note_start(group.lines[0]):
+            pieces: list[Group] = []
+            for line in group.lines:
+                if _note_start(line) or not pieces:
+                    pieces.append(Group(BlockKind.CAPTION, [line], "source"))
+                else:
+                    pieces[-1].lines.append(line)
+            items[k : k + 1] = pieces
+            k += len(pieces)
+        elif group.kind in {BlockKind.NOTE, BlockKind.FURNITURE, BlockKind.CAPTION} or not group.lines:
+            k += 1
+        else:
+            return
+
+
+def _running_text(line: Line, size: float, family: str) -> bool:
+    """A line of the body's running text: as long as prose, in the body's face and no smaller (no table cell)."""
+    return len(line.text) >= PROSE_LINE and face(line) == family and line.size >= size * BOX_SCALE
+
+
+def _tables(
+    items: list[Group], figures: list[Figure], pages: list[Page], by_number: dict[int, Line], found: list[Diagnostic]
+) -> list[Group]:
+    """Each table's cells read from its lines' geometry; its lines gathered as one table group under its caption.
+
+    The lines of a table's region go with the table wherever the grouping put them (a column of figures read as
+    a paragraph of its own): its text then stands in the table (or in its image's description), nowhere else.
+    Its notes, where the grouping took them for rows, become its notes. Lines of running text (``by_number``
+    leaves them out) are never a table's, whatever region they stand in. A table caption with no region under it
+    on its page (set at the page's foot, its rows on the next) is read from the rows after it: a table of its
+    own where they make one (no image, the region being empty).
+    """
+    regions = {f.line: f for f in figures if f.name.startswith("table")}
+    captions = [g.lines[0] for g in items if g.kind is BlockKind.CAPTION and g.label == "table" and g.lines]
+    for caption in captions:
+        figure = regions.get(caption.number)
+        at = next((i for i, g in enumerate(items) if g.lines and g.lines[0].number == caption.number), None)
+        if at is None:
+            continue
+        region = [by_number[n] for n in figure.lines if n in by_number] if figure else []
+        lines = [ln for ln in _table_lines(items, at, region) if ln.number in by_number]
+        if not lines:
+            continue
+        rules = {p: pages[p - 1].rules for p in {ln.page for ln in lines}}
+        grid = read_table(lines, rules)
+        if figure is None:
+            if grid is None:
+                continue  # (no region, no grid: the rows stay as read, reported by the captions stage)
+            figure = Figure(caption.number, caption.page, (0.0, 0.0, 0.0, 0.0), f"table-{len(figures) + 1}.png")
+            figures.append(figure)
+        if grid is None:
+            message = "a table whose cells could not be read into a grid: kept as an image, its cells its description"
+            found.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
+        else:
+            figure.header, figure.body, figure.columns = grid.header, grid.body, grid.columns
+            for doubt in grid.doubts:
+                found.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, f"table: {doubt}; check the cells"))
+        mine = set(grid.lines) if grid is not None else {ln.number for ln in lines}
+        if grid is not None:  # lines between the caption and the table's first row: its subtitle (a key, a date)
+            top = (
+                max(ln.top for ln in lines if ln.number in mine and ln.page == caption.page)
+                if any(ln.number in mine and ln.page == caption.page for ln in lines)
+                else None
+            )
+            above = [
+                ln for ln in lines if ln.number not in mine and ln.page == caption.page and top and ln.bottom >= top
+            ]
+            figure.subtitle = [(ln.number, ln.text) for ln in sorted(above, key=lambda ln: -ln.baseline)]
+            mine |= {ln.number for ln in above}
+        lines = [ln for ln in lines if ln.number in mine]
+        for group in items:
+            if group is not items[at]:
+                group.lines = [ln for ln in group.lines if ln.number not in mine]
+        items.insert(at + 1, Group(BlockKind.TABLE, lines, ""))
+        _notes_apart(items, at + 1)
+    return [g for g in items if g.lines]
+
+
 def build(pages: list[Page]) -> Reading:
     """Blocks from the pages' geometry (pure: no I/O)."""
     diagnostics: list[Diagnostic] = []
@@ -947,14 +1095,13 @@ def build(pages: list[Page]) -> Reading:
     items = _endnotes(items)
     kept = {id(g) for g in items}  # by identity: comparing groups field by field is quadratic in their lines
     body_groups = [g for g in body_groups if id(g) in kept]
-    items, body_groups = _boxes(items, body_groups, size, body_face(numbered, size))
+    family = body_face(numbered, size)
+    items, body_groups = _boxes(items, body_groups, size, family)
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
     figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
-    for figure in figures:
-        if figure.name.startswith("table"):
-            message = "a table kept as an image of its region, its text as lines after it; check the cells"
-            diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
+    running = {ln.number for ln in numbered if _running_text(ln, size, family)}
+    items = _tables(items, figures, pages, {ln.number: ln for ln in numbered if ln.number not in running}, diagnostics)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
     notes = [item for item in items if item.kind is BlockKind.NOTE]
     note_pages: dict[str, set[int]] = {}
