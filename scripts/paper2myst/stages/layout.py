@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from paper2myst import mathtext
 from paper2myst.conventions import CONTINUED_TAIL
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import Diagnostic, Kind
@@ -18,6 +19,7 @@ from paper2myst.model import (
     Caption,
     DateLine,
     Document,
+    Equation,
     Heading,
     ItemList,
     ListItem,
@@ -325,8 +327,10 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
     elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows and block.label != "equation":
         last.rows = block.text.split("\n")
         last.span = last.span + block.span
-    elif block.kind is BlockKind.TABLE:  # a table, box or equation with no caption above it
-        kind = block.label if block.label in {"box", "equation"} else "table"
+    elif block.kind is BlockKind.TABLE and block.label == "equation":
+        _equation(doc, block)
+    elif block.kind is BlockKind.TABLE:  # a table or box with no caption above it
+        kind = block.label if block.label == "box" else "table"
         doc.body.append(Caption(kind, "", block.span, rows=block.text.split("\n")))
     elif block.kind is BlockKind.CAPTION and isinstance(last, Caption):
         last.notes.append(text)
@@ -335,3 +339,18 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
         doc.furniture.append(block)
     else:
         doc.body.append(Paragraph(text, block.span, offsets, complete=block.complete))
+
+
+def _equation(doc: Document, block: Block) -> None:
+    """A display equation as maths; one whose LaTeX could not be made stays its printed text, reported."""
+    text = " ".join(block.text.split())
+    latex = block.math or mathtext.plain(text)
+    if latex is None:
+        message = "an equation with signs this converter has no LaTeX for: kept as printed text; check it"
+        doc.diagnostics.append(Diagnostic(Kind.EQUATION, block.span.first, message))
+        doc.body.append(Paragraph(text, block.span, complete=True))
+        return
+    if not block.math:  # from plain text: a script was set as a letter on the line
+        message = "an equation read from plain text: its sub- and superscripts cannot be told there; check it"
+        doc.diagnostics.append(Diagnostic(Kind.EQUATION, block.span.first, message))
+    doc.body.append(Equation(latex, mathtext.number(text), text, block.span))

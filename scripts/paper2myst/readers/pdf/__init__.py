@@ -59,6 +59,7 @@ from paper2myst.readers.pdf.inline import (
     vocabulary,
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
+from paper2myst.readers.pdf.maths import equation
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
@@ -1135,6 +1136,9 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     inline_label = group.kind is BlockKind.NOTE and lines[0].runs[0].text.strip().rstrip(".") != group.label
     if group.kind is BlockKind.NOTE and not inline_label:
         lines = [_without_label(lines[0]), *lines[1:]]
+    if group.kind is BlockKind.TABLE and group.label == "equation":  # the scripts are read from the geometry
+        found = equation(lines[0])
+        return Block(group.kind, lines[0].text, span, group.label, complete=True, math=found.latex if found else "")
     if group.kind is BlockKind.TABLE:  # (a reference list in small type too: its back-links go as below)
         text = _BACKLINKS.sub("", "\n".join(ln.text for ln in lines))
         return Block(group.kind, text, span, group.label, complete=True)

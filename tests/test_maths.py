@@ -1,0 +1,205 @@
+"""Display equations (scripts read from the glyphs' size and baseline), their numbers and the links to them.
+
+Each threshold is pinned just inside and just outside; R48913 (tests/fixtures/pdf) is the real case: its
+equations (1)–(7) and (A1)–(B2), read against the page images (pdftoppm -r 110, pages 21, 22, 23 and 25).
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from paper2myst import mathtext
+from paper2myst.emit import emit
+from paper2myst.mathtext import Piece
+from paper2myst.model import Equation
+from paper2myst.pipeline import convert, convert_reading
+from paper2myst.readers.pdf import read_pdf
+from paper2myst.readers.pdf.extract import Font, Run
+from paper2myst.readers.pdf.lines import make_line
+from paper2myst.readers.pdf.maths import SCRIPT_SCALE, SUB_DROP, SUP_RISE, equation, level
+from paper2myst.stages.xrefs import references
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
+
+import typstmath
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
+SERIF = Font("Serif", bold=False, italic=False)
+SIZE = 11.0
+BASE = 500.0
+
+
+def run(text: str, x0: float, size: float = SIZE, shift: float = 0.0) -> Run:
+    """A run of ``text`` at ``x0``, its baseline ``shift`` (in the line's ems) off the line's."""
+    baseline = BASE + shift * SIZE
+    x1 = x0 + len(text) * size * 0.5
+    return Run(text, x0, x1, baseline - size * 0.2, baseline + size * 0.7, baseline, size, SERIF)
+
+
+def scripted(size: float, shift: float) -> int:
+    """The level a run of ``size`` set ``shift`` ems off the baseline gets on a line of 11-point text."""
+    line = make_line(1, [run("(1) Y = X", 72), run("it", 140, size, shift), run(" + Z", 150)], 0)
+    return level(line.runs[1], line)
+
+
+# --- scripts ---------------------------------------------------------------------------------------------------
+
+
+def test_a_superscript_is_smaller_and_raised_past_the_threshold() -> None:
+    small = SIZE * SCRIPT_SCALE - 0.1
+    assert scripted(small, SUP_RISE + 0.01) == 1
+    assert scripted(small, SUP_RISE - 0.01) == 0  # raised less: on the line
+
+
+def test_a_subscript_is_smaller_and_lowered_past_the_threshold() -> None:
+    small = SIZE * SCRIPT_SCALE - 0.1
+    assert scripted(small, -SUB_DROP - 0.01) == -1
+    assert scripted(small, -SUB_DROP + 0.01) == 0  # as small capitals: smaller, on the baseline
+
+
+def test_a_run_as_large_as_the_line_is_no_script_however_far_off_the_baseline() -> None:
+    assert scripted(SIZE * SCRIPT_SCALE + 0.1, SUP_RISE + 0.2) == 0
+    assert scripted(SIZE * SCRIPT_SCALE + 0.1, -SUB_DROP - 0.2) == 0
+    assert scripted(SIZE * SCRIPT_SCALE - 0.1, -SUB_DROP - 0.2) == -1
+
+
+def test_a_script_follows_its_base_without_a_space() -> None:
+    # A word processor set the "=" after "Y_it " in the subscripts' size and baseline: still the line's sign.
+    line = make_line(
+        1,
+        [run("(B1) ", 72), run("Y", 100), run("it ", 106, 7.0, -0.09), run("= ", 112, 7.0, -0.09), run("α", 120)],
+        0,
+    )
+    found = equation(line)
+    assert found is not None
+    assert (found.number, found.latex) == ("B1", r"\mathrm{Y}_{\mathrm{it}} = \alpha")
+
+
+def test_the_number_may_stand_after_the_equation() -> None:
+    line = make_line(1, [run("x = y", 200), run(" (4)", 480)], 0)
+    found = equation(line)
+    assert found is not None
+    assert (found.number, found.latex) == ("4", r"\mathrm{x} = \mathrm{y}")
+
+
+def test_a_sign_without_latex_here_leaves_the_equation_as_printed() -> None:
+    assert equation(make_line(1, [run("(3) x ⊗ y = z", 72)], 0)) is None
+
+
+# --- LaTeX of printed pieces ---------------------------------------------------------------------------------------
+
+
+def test_greek_letters_operators_and_upright_words() -> None:
+    assert mathtext.latex([Piece("δτ B + τ δB = 0")]) == r"\delta \tau \  \mathrm{B} + \tau \  \delta \mathrm{B} = 0"
+    assert mathtext.latex([Piece("x ≤ 2 × y", italic=True)]) == r"x \leq 2 \times y"
+    # ϕ (U+03D5) and φ (U+03C6) are two letters in LaTeX as in Unicode; ε is \varepsilon, ϵ \epsilon.
+    assert mathtext.latex([Piece("ϕφεϵ")]) == r"\phi \varphi \varepsilon \epsilon"
+
+
+def test_scripts_attach_to_the_atom_before_them() -> None:
+    pieces = [Piece("B = A(1- τ)"), Piece("ε", 1), Piece(" + X"), Piece("i", -1), Piece("t", -1)]
+    assert mathtext.latex(pieces) == r"\mathrm{B} = \mathrm{A} ( 1 - \tau )^{\varepsilon} + \mathrm{X}_{\mathrm{it}}"
+    assert mathtext.latex([Piece("2", 1)]) == "{}^{2}"  # nothing before it: an empty base
+
+
+def test_labels_of_printed_numbers() -> None:
+    assert [mathtext.label(n) for n in ("4", "B1", "2.3")] == ["eq-4", "eq-b1", "eq-2-3"]
+    assert mathtext.number("(B1) Y = X") == "B1"
+    assert mathtext.number("Y = X (12)") == "12"
+    assert mathtext.number("Y = X") == ""
+
+
+# --- R48913: the acceptance case ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def r48913() -> tuple[list[Equation], str]:
+    doc = convert_reading(read_pdf((FIXTURES / "R48913.pdf").read_bytes(), images=False), "R48913.pdf")
+    index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
+    return [n for n in doc.body if isinstance(n, Equation)], index
+
+
+def test_r48913_equations_keep_their_numbers_and_scripts(r48913: tuple[list[Equation], str]) -> None:
+    equations, _ = r48913
+    found = {e.number: e.latex for e in equations}
+    assert list(found) == ["A1", "A2", "A3", "B1", "B2", "1", "2", "3", "4", "5", "6", "7"]
+    # As the page prints them (page 25): the elasticity ε raised over τ in (1) and over the bracket in (2).
+    assert found["1"] == r"\mathrm{B} = \mathrm{A} \  \tau^{\varepsilon}"
+    assert found["2"] == r"\mathrm{B} = \mathrm{A} ( 1 - \tau )^{\varepsilon}"
+    assert found["4"] == r"\delta \tau \  \mathrm{B} + \tau \  \delta \mathrm{B} = 0"
+    assert found["7"] == r"\tau = 1 / ( 1 + \mathrm{e} )"
+    # Page 22: the subscripts it of Y, X and ε lowered and smaller; page 21: the l of t_l.
+    assert found["B1"] == (
+        r"\mathrm{Y}_{\mathrm{it}} = \alpha + \beta \mathrm{X}_{\mathrm{it}} + \varepsilon_{\mathrm{it}}"
+    )
+    assert r"\nu_{\mathrm{i}} + \phi_{\mathrm{t}} + \eta_{\mathrm{it}}" in found["B2"]
+    assert r"\mathrm{t}_{\mathrm{l}} \mathrm{WL}" in found["A3"]
+
+
+def test_r48913_equations_are_numbered_targets_and_the_text_links_to_them(r48913: tuple[list[Equation], str]) -> None:
+    _, index = r48913
+    assert "(eq-4)=\n```{math}\n" in index and r"\tag{4}" in index
+    # "If the value for δB is substituted from (5) into (4) … from (6) is substituted into (4)"
+    assert "substituted from [(5)](#eq-5) into [(4)](#eq-4)" in index
+    assert "is substituted into [(4)](#eq-4)" in index
+    assert "differentiating equations [(1)](#eq-1) and [(2)](#eq-2)" in index
+    # Counted points of a sentence are no equations: "differences among countries in (1) the measurement …"
+    assert "in (1) the measurement" in index
+    assert "[**Table B-1**](#table-b-1)" in index and "[**Appendix C**](#appendix-c)" in index
+    assert "(appendix-c)=\n## Appendix C." in index
+
+
+# --- cross-references ----------------------------------------------------------------------------------------
+
+
+def keys(text: str, targets: set[str]) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.key) for c in references(text, targets)]
+
+
+def test_numbers_after_equation_words_and_lists_of_them() -> None:
+    targets = {"eq-1", "eq-2", "eq-3", "eq-b1"}
+    assert keys("equations (1), (2) and (3) hold", targets) == [("(1)", "eq-1"), ("(2)", "eq-2"), ("(3)", "eq-3")]
+    assert keys("as in equation (B1).", targets) == [("(B1)", "eq-b1")]
+    assert keys("substituted from (1) into (2)", targets) == [("(1)", "eq-1"), ("(2)", "eq-2")]
+
+
+def test_counted_points_and_missing_targets_are_no_links() -> None:
+    targets = {"eq-1", "eq-2", "figure-1"}
+    assert keys("differences in (1) the data, (2) the rules", targets) == []
+    assert keys("see equation (5) and Figure 2", targets) == []  # no such equation, no such figure here
+    assert keys("**Figure 1** shows", targets) == [("**Figure 1**", "figure-1")]
+    assert keys("**Figure 1 shows** it", targets) == []  # inside a longer emphasis: left as printed
+
+
+def test_the_text_route_links_a_figure_it_names() -> None:
+    doc = convert(b"A Title\n\nFigure 1 shows it.\n\nFigure 1. Rainfall\n", "paper.txt")
+    index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
+    assert "[Figure 1](#figure-1) shows it." in index and "(figure-1)=" in index
+
+
+# --- print: Typst maths --------------------------------------------------------------------------------------
+
+
+def test_latex_to_typst() -> None:
+    assert typstmath.typst(r"\mathrm{Y}_{\mathrm{it}} = \alpha + x^{2}") == '"Y"_("it") = α + x^(2)'
+    assert typstmath.typst(r"\tau = 1 / ( 1 + \mathrm{e} )") == 'τ = 1 \\/ (1 + "e")'  # a slash, not a fraction
+    assert typstmath.typst(r"a \  b") == "a space b"
+    assert typstmath.split_tag(r"x = 1 \tag{B1}") == ("x = 1", "B1")
+    with pytest.raises(typstmath.Unsupported):
+        typstmath.typst(r"\frac{a}{b}")
+
+
+def test_typst_sets_the_equation_with_its_number(tmp_path: Path) -> None:
+    typst = pytest.importorskip("typst")
+    source = tmp_path / "eq.typ"
+    source.write_text(typstmath.block(r"\mathrm{B} = \mathrm{A} \  \tau^{\varepsilon} \tag{1}"), encoding="utf-8")
+    pdf = typst.compile(str(source))
+    pypdf = pytest.importorskip("pypdf")
+    from io import BytesIO
+
+    text = unicodedata.normalize("NFKC", pypdf.PdfReader(BytesIO(pdf)).pages[0].extract_text())
+    assert "(1)" in text and "τε" in text  # Typst's maths italic letters, read back as the letters
+    assert typstmath.alt(r"\mathrm{Y}_{\mathrm{it}} = \alpha") == "Y_it = α"
