@@ -14,7 +14,7 @@ import pytest
 from paper2myst import mathtext
 from paper2myst.emit import emit
 from paper2myst.mathtext import Piece
-from paper2myst.model import Equation
+from paper2myst.model import Equation, Paragraph
 from paper2myst.pipeline import convert, convert_reading
 from paper2myst.readers.pdf import read_pdf
 from paper2myst.readers.pdf.extract import Font, Run
@@ -203,3 +203,20 @@ def test_typst_sets_the_equation_with_its_number(tmp_path: Path) -> None:
     text = unicodedata.normalize("NFKC", pypdf.PdfReader(BytesIO(pdf)).pages[0].extract_text())
     assert "(1)" in text and "τε" in text  # Typst's maths italic letters, read back as the letters
     assert typstmath.alt(r"\mathrm{Y}_{\mathrm{it}} = \alpha") == "Y_it = α"
+
+
+# --- a paper typeset by Typst: centred equations, numbers at the margin, maths italic letters -------------------
+
+
+def test_typst_s_numbered_equations_are_read_with_their_numbers_and_scripts() -> None:
+    typst = pytest.importorskip("typst")
+    pdf = typst.compile(str(Path(__file__).resolve().parent / "fixtures" / "typeset" / "equations.typ"))
+    doc = convert_reading(read_pdf(pdf, images=False), "equations.pdf")
+    found = [(n.number, n.latex) for n in doc.body if isinstance(n, Equation)]
+    assert found == [
+        ("1", r"Y_{it} = \alpha + \beta X_{it} + \varepsilon_{it}"),
+        ("2", r"B = A \tau^{\varepsilon}"),
+    ]
+    index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
+    assert "Substituting [(2)](#eq-2) into [(1)](#eq-1) gives" in index
+    assert "(1)" not in "".join(n.text for n in doc.body if isinstance(n, Paragraph) and n.text.startswith("where"))

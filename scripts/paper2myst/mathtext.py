@@ -87,18 +87,39 @@ class Piece:
     italic: bool = False
 
 
+def math_letter(char: str) -> bool:
+    """A letter of Unicode's mathematical alphanumerics (𝑌, 𝛼: U+1D400–U+1D7FF), as maths typesetters set them."""
+    return 0x1D400 <= ord(char) <= 0x1D7FF
+
+
+def _plain_letters(piece: Piece) -> list[Piece]:
+    """The piece with its mathematical letters as the letters they are, italic where their names say so."""
+    if not any(math_letter(c) for c in piece.text):
+        return [piece]
+    out: list[Piece] = []
+    for char in piece.text:
+        italic = "ITALIC" in unicodedata.name(char, "") if math_letter(char) else piece.italic
+        char = unicodedata.normalize("NFKC", char) if math_letter(char) else char
+        if out and out[-1].italic == italic:
+            out[-1] = Piece(out[-1].text + char, piece.level, italic)
+        else:
+            out.append(Piece(char, piece.level, italic))
+    return out
+
+
 def known(char: str) -> bool:
     """Whether LaTeX is made for ``char`` here (anything else makes an equation one to check, not a guess)."""
-    return (
-        char.isspace() or char in _GREEK or char in _OPERATORS or char in _PLAIN or (char.isascii() and char.isalpha())
-    )
+    if math_letter(char):
+        char = unicodedata.normalize("NFKC", char)
+    listed = char in _GREEK or char in _OPERATORS or char in _PLAIN
+    return listed or char.isspace() or (char.isascii() and char.isalpha())
 
 
 def _atoms(text: str, italic: bool) -> list[str]:
     """One level's characters as LaTeX atoms; a printed space between two letters or numbers stays a space."""
     atoms: list[str] = []
     spaced = False
-    for match in re.finditer(r"[A-Za-z]+|\s+|.", unicodedata.normalize("NFC", text)):
+    for match in re.finditer(r"[A-Za-z]+|\d+(?:\.\d+)?|\s+|.", unicodedata.normalize("NFC", text)):
         piece = match.group()
         if piece.isspace():
             spaced = bool(atoms)
@@ -122,6 +143,7 @@ def _word(atom: str) -> bool:
 def latex(pieces: list[Piece]) -> str:
     """The LaTeX of printed pieces: a raised or lowered run of pieces is the script of the atom before it."""
     out: list[str] = []
+    pieces = [part for piece in pieces for part in _plain_letters(piece)]
     for level, group in itertools.groupby(pieces, key=lambda p: p.level):
         # Runs of one level and slant are read as one text, so that a space between two runs is seen.
         runs = itertools.groupby(group, key=lambda p: p.italic)

@@ -55,7 +55,9 @@ class Block:
     label: str = ""  # note label ("1", "*") for NOTE blocks
     level: int = 0  # HEADING: 1 = section, 2 = subsection...; 0 = unknown (stages decide)
     complete: bool = False  # the reader knows this block is whole: layout must never join it to another
-    math: str = ""  # a display equation's LaTeX, where a reader built it from the glyphs' geometry
+    # A display equation's LaTeX, where a reader built it from the glyphs' geometry ("": it could not; None: no
+    # geometry was read, as from plain text).
+    math: str | None = None
 
 
 @dataclass(slots=True)

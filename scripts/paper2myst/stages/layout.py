@@ -344,13 +344,13 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
 def _equation(doc: Document, block: Block) -> None:
     """A display equation as maths; one whose LaTeX could not be made stays its printed text, reported."""
     text = " ".join(block.text.split())
-    latex = block.math or mathtext.plain(text)
-    if latex is None:
-        message = "an equation with signs this converter has no LaTeX for: kept as printed text; check it"
+    latex = block.math if block.math is not None else mathtext.plain(text)
+    if not latex:
+        message = "an equation whose signs or scripts this converter could not settle: kept as printed text; check it"
         doc.diagnostics.append(Diagnostic(Kind.EQUATION, block.span.first, message))
         doc.body.append(Paragraph(text, block.span, complete=True))
         return
-    if not block.math:  # from plain text: a script was set as a letter on the line
+    if block.math is None:  # from plain text: a script was set as a letter on the line
         message = "an equation read from plain text: its sub- and superscripts cannot be told there; check it"
         doc.diagnostics.append(Diagnostic(Kind.EQUATION, block.span.first, message))
     doc.body.append(Equation(latex, mathtext.number(text), text, block.span))

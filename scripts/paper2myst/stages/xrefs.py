@@ -17,9 +17,10 @@ _NUMBER = re.compile(r"\((?P<number>[A-Z]?\d{1,2})\)")
 # "equation (4)", "equations (1) and (2)", "eq. (3)": the numbers that follow name equations ...
 _EQUATION_WORD = re.compile(r"\b(?:equations?|eqs?\.)\s*$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*")
-# ... and so does a bracketed number that something is put into or taken from ("substituted from (5) into (4)").
-# Not after "in" or a comma: "differences in (1) the measurement …, (2) …" counts the points of a sentence.
-_MOVED = re.compile(r"\b(?:into|from)\s*$", re.IGNORECASE)
+# ... and so does a bracketed number that something is put into, taken from or worked with ("substituted from (5)
+# into (4)", "Substituting (2) into (1)", "combining (3) and (4)"). Not after "in" or a comma: "differences in (1)
+# the measurement …, (2) …" counts the points of a sentence.
+_MOVED = re.compile(r"\b(?:into|from|substitut\w*|insert\w*|combin\w*|using)\s*$", re.IGNORECASE)
 
 
 def xrefs(doc: Document) -> None:

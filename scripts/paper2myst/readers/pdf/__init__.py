@@ -17,7 +17,6 @@ from paper2myst.conventions import (
     CONTINUED_TAIL,
     DOI_LINE,
     ENDNOTES_HEADING,
-    EQUATION,
     FRONT_LABEL,
     INSTITUTION_WORDS,
     REFERENCES_HEADING,
@@ -59,7 +58,7 @@ from paper2myst.readers.pdf.inline import (
     vocabulary,
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
-from paper2myst.readers.pdf.maths import equation
+from paper2myst.readers.pdf.maths import display, equation, join_numbers
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
@@ -212,9 +211,9 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
                 current = Group(BlockKind.TABLE, [line], "" if under_caption else "box")
                 kept.add(id(current))
             out.append(current)
-    for group in out:  # a display equation alone on its line: kept as printed, no paragraph
-        one = len(group.lines) == 1 and group.kind in {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE}
-        if one and EQUATION.match(group.lines[0].text):
+    kinds = {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.HEADING}  # centred: a heading's place
+    for group in out:  # a display equation alone on its line: maths, no paragraph
+        if len(group.lines) == 1 and group.kind in kinds and display(group.lines[0]):
             group.kind, group.label = BlockKind.TABLE, "equation"
     return _across_boxes(out, [g for g in out if id(g) in kept])
 
@@ -853,7 +852,7 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
 def build(pages: list[Page]) -> Reading:
     """Blocks from the pages' geometry (pure: no I/O)."""
     diagnostics: list[Diagnostic] = []
-    lines = [page_lines(page) for page in pages]
+    lines = [join_numbers(page_lines(page)) for page in pages]
     numbered = [ln for page in lines for ln in page]
     for number, line in enumerate(numbered, start=1):
         line.number = number

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from paper2myst.mathtext import LEADING_NUMBER, TRAILING_NUMBER, Piece, known, latex
+from paper2myst.conventions import EQUATION
+from paper2myst.mathtext import LEADING_NUMBER, TRAILING_NUMBER, Piece, known, latex, math_letter
 from paper2myst.readers.pdf.extract import Run
-from paper2myst.readers.pdf.lines import Line
+from paper2myst.readers.pdf.lines import ROW_EXACT, Line, make_line, needs_space
 
 # A script is set smaller than its line (as a note call is: lines.CALL_SCALE) ...
 SCRIPT_SCALE = 0.85
@@ -15,6 +17,8 @@ SCRIPT_SCALE = 0.85
 # TeX and Typst by 0.15 to 0.25 em; a run merely set smaller, as small capitals, keeps the baseline).
 SUP_RISE = 0.12
 SUB_DROP = 0.04
+# A line set in maths has at least this share of its letters in Unicode's mathematical alphanumerics.
+MATHS_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,57 @@ class Equation:
     number: str
     latex: str
     text: str
+
+
+_NUMBER_ALONE = re.compile(r"^\s*\(([A-Z]?\d{1,2}(?:\.\d{1,2})?[a-z]?)\)\s*$")
+
+
+def _maths(text: str) -> bool:
+    """Text that reads as maths: a relation sign, or a letter of Unicode's mathematical alphanumerics."""
+    return "=" in text or any(math_letter(c) for c in text)
+
+
+def join_numbers(lines: list[Line]) -> list[Line]:
+    """A page's lines with each equation's number, set apart at the margin on the equation's baseline, in its line.
+
+    A typesetter sets the number "(4)" far right of a centred equation: read as a line of its own, it would be
+    parted from its equation (a cell of a table, a line of the text).
+    """
+    out = list(lines)
+    for number in lines:
+        if not _NUMBER_ALONE.match(number.text) or number not in out:
+            continue
+        beside = [
+            ln
+            for ln in out
+            if ln is not number
+            and ln.x1 < number.x0
+            and abs(ln.baseline - number.baseline) <= ROW_EXACT * min(ln.size, number.size)
+            and _maths(ln.text)
+        ]
+        if len(beside) != 1:
+            continue
+        (line,) = beside
+        joined = make_line(line.page, [*line.runs, *number.runs], line.column)
+        out[out.index(line)] = joined
+        out.remove(number)
+    return out
+
+
+def display(line: Line) -> bool:
+    """A line that sets a display equation: numbered before ("(A1) Rev = …"), or set in maths, numbered after or not.
+
+    Set in maths: a relation sign, and most of its letters Unicode's mathematical ones (a line of prose with a
+    symbol in it has few).
+    """
+    text = line.text.strip()
+    if EQUATION.match(text):
+        return True
+    found = TRAILING_NUMBER.search(text)
+    body = text[: found.start()] if found else text
+    letters = [c for c in body if c.isalpha()]
+    maths = sum(1 for c in letters if math_letter(c))
+    return "=" in body and bool(letters) and maths >= MATHS_SHARE * len(letters)
 
 
 def level(run: Run, line: Line) -> int:
@@ -39,8 +94,12 @@ def level(run: Run, line: Line) -> int:
 def pieces(line: Line) -> list[Piece]:
     """The line's runs as pieces at their script level; a script follows its base with no space between."""
     out: list[Piece] = []
+    prev: Run | None = None
     for run in line.runs:
         text = run.text.replace("\x02", "-")
+        if prev is not None and needs_space(prev, run, spaced=True):  # a wide gap: the number set at the margin
+            text = " " + text
+        prev = run
         step = level(run, line)
         glued = bool(out) and not out[-1].text[-1:].isspace() and not text[:1].isspace()
         if step and glued:  # a trailing space belongs to the line again: "Y" "it " "= " is Y_{it} =
@@ -74,6 +133,20 @@ def equation(line: Line) -> Equation | None:
         number, found = match.group(1), _strip(found, match.end(), end=False)
     elif match := TRAILING_NUMBER.search(text):
         number, found = match.group(1), _strip(found, len(text) - match.start(), end=True)
-    if not all(known(char) for p in found for char in p.text):
+    if not all(known(char) for p in found for char in p.text) or not _based(found):
         return None
     return Equation(number, latex(found), " ".join(line.text.split()))
+
+
+def _based(pieces: list[Piece]) -> bool:
+    """Whether every script follows a letter, a number or a closing bracket.
+
+    A script after a sign ("≥" over "Dec 2022") was read apart from its own base: a check must settle it.
+    """
+    before = ""
+    for piece in pieces:
+        if piece.level and not (before[-1:].isalnum() or before[-1:] in ")]'"):
+            return False
+        if not piece.level:
+            before = piece.text.rstrip()
+    return True
