@@ -18,7 +18,7 @@ from paper2myst.model import Equation, Paragraph
 from paper2myst.pipeline import convert, convert_reading
 from paper2myst.readers.pdf import read_pdf
 from paper2myst.readers.pdf.extract import Font, Run
-from paper2myst.readers.pdf.lines import make_line
+from paper2myst.readers.pdf.lines import PUNCT_GAP, make_line, needs_space
 from paper2myst.readers.pdf.maths import SCRIPT_SCALE, SUB_DROP, SUP_RISE, equation, level
 from paper2myst.stages.xrefs import references
 
@@ -220,3 +220,52 @@ def test_typst_s_numbered_equations_are_read_with_their_numbers_and_scripts() ->
     index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
     assert "Substituting [(2)](#eq-2) into [(1)](#eq-1) gives" in index
     assert "(1)" not in "".join(n.text for n in doc.body if isinstance(n, Paragraph) and n.text.startswith("where"))
+
+
+# --- spaces between runs: a stop after a kerning gap, a capital after a small letter ------------------------------
+
+
+def gap_between(left: str, right: str, gap: float, spaced: bool) -> bool:
+    """Whether a space is read between runs ``left`` and ``right`` set ``gap`` ems apart."""
+    first = run(left, 100)
+    second = run(right, first.x1 + gap * SIZE)
+    return needs_space(first, second, spaced)
+
+
+def test_no_word_space_before_a_stop_inside_the_kerning_gap() -> None:
+    # "Figure 1" ". Illustration": the caption's stop set 0.26 em after its number (R48913, page 6).
+    assert not gap_between("Figure 1", ". Illustration", PUNCT_GAP - 0.01, spaced=True)
+    assert gap_between("Figure 1", ". Illustration", PUNCT_GAP + 0.01, spaced=True)
+    assert not gap_between("word", ", and", PUNCT_GAP - 0.01, spaced=False)
+    assert gap_between("5", ".5 more", PUNCT_GAP - 0.01, spaced=False)  # ".5" is a number, no closing stop
+
+
+def test_a_capital_after_a_small_letter_opens_a_word_in_a_smaller_gap() -> None:
+    # "the" "Three": 0.19 em apart in a caption whose producer writes its spaces (R48913, page 24).
+    assert gap_between("the", "Three", 0.16, spaced=True)
+    assert not gap_between("the", "Three", 0.14, spaced=True)
+    assert not gap_between("the", "three", 0.2, spaced=True)  # letter spacing inside a word, as before
+
+
+# --- boxes: a shaded panel → its title, its paragraphs and list; front matter printed again → not again ---------
+
+
+def test_a_shaded_panel_is_an_admonition_with_its_title_paragraphs_and_list() -> None:
+    typst = pytest.importorskip("typst")
+    pdf = typst.compile(str(Path(__file__).resolve().parent / "fixtures" / "typeset" / "panel.typ"))
+    doc = convert_reading(read_pdf(pdf, images=False), "panel.pdf")
+    index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
+    opened = index.index("`````{admonition} Where the Data Come From\n:class: panel\n")
+    closed = index.index("\n`````\n", opened)
+    inside = index[opened:closed]
+    assert "The archives sent their own lists of boxes, which the survey team checked" in inside
+    assert "- lists typed from the shelf labels, box by box;" in inside
+    assert "- lists written by hand on a visit." in inside
+    assert index.index("The survey counted") < opened < closed < index.index("The text goes on after the panel")
+
+
+def test_a_panel_of_only_what_the_front_matter_gives_is_not_printed_again(r48913: tuple[list[Equation], str]) -> None:
+    # R48913's summary page prints its date again in the shaded sidebar beside the summary (page 2).
+    _, index = r48913
+    assert index.count("April 21, 2026") == 1
+    assert "```text\nApril 21, 2026" not in index

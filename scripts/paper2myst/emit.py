@@ -22,6 +22,7 @@ from paper2myst.model import (
     Image,
     ItemList,
     Note,
+    PanelEdge,
     Paragraph,
     Quote,
 )
@@ -166,6 +167,19 @@ def equation(node: Equation) -> str:
     return f"({mathtext.label(node.number)})=\n" + _fence("math", "", f"{node.latex} \\tag{{{node.number}}}")
 
 
+#: A panel's fence: longer than any fence of the figures, captions and containers it may hold.
+PANEL_FENCE = "`" * 5
+
+
+def panel_edge(node: PanelEdge, unmatched: frozenset[str]) -> str:
+    """A boxed panel's opening (an admonition with its title; a container without one) or its close."""
+    if not node.opening:
+        return PANEL_FENCE + "\n"
+    if not node.title:
+        return f"{PANEL_FENCE}{{container}} panel\n"
+    return f"{PANEL_FENCE}{{admonition}} {to_myst(node.title, unmatched=unmatched)}\n:class: panel\n"
+
+
 def _container(cls: str, body: str) -> str:
     return _fence("container", cls, body, ticks=4)
 
@@ -225,6 +239,8 @@ def body(doc: Document) -> list[str]:
             named.add(label)
         elif isinstance(node, Equation):
             parts.append(equation(node))
+        elif isinstance(node, PanelEdge):
+            parts.append(panel_edge(node, unmatched))
     return parts
 
 

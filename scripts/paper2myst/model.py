@@ -171,7 +171,16 @@ class Equation:
     span: Span
 
 
-BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Equation
+@dataclass(slots=True)
+class PanelEdge:
+    """Where a boxed panel opens (``title``: its title, "" for none) or closes; the body nodes between are its text."""
+
+    title: str
+    span: Span
+    opening: bool = True
+
+
+BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Equation | PanelEdge
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ from paper2myst.model import (
     ItemList,
     ListItem,
     Note,
+    PanelEdge,
     Paragraph,
     Quote,
 )
@@ -329,6 +330,8 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
         last.span = last.span + block.span
     elif block.kind is BlockKind.TABLE and block.label == "equation":
         _equation(doc, block)
+    elif block.kind is BlockKind.TABLE and block.label in {"panel-open", "panel-close"}:
+        doc.body.append(PanelEdge(block.text, block.span, opening=block.label == "panel-open"))
     elif block.kind is BlockKind.TABLE:  # a table or box with no caption above it
         kind = block.label if block.label == "box" else "table"
         doc.body.append(Caption(kind, "", block.span, rows=block.text.split("\n")))

@@ -31,6 +31,7 @@ from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
+from paper2myst.readers.pdf.boxes import panels
 from paper2myst.readers.pdf.extract import UNREADABLE_SHARE, Link, Page, make_readable, read_pages, unreadable_share
 from paper2myst.readers.pdf.figures import render_figures
 from paper2myst.readers.pdf.front import (
@@ -900,6 +901,10 @@ def build(pages: list[Page]) -> Reading:
     separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
     _hyphens(pages)
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
+    # What the front matter gives: a box of nothing else (a summary page's date) is not printed again.
+    given = [found.date, found.byline, *found.sidebar, *found.names]
+    front_words = {" ".join(ln.text.split()) for ln in given if ln is not None} | {found.number} - {""}
+    items = panels(items, pages, front_words, steps)
     blocks = [_block(item, context, calls) for item in items]
     for number, text in calls.stray:
         message = f"raised {text!r} calls no note on its page or after it (a citation number, a power?); kept as text"
@@ -1135,6 +1140,10 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     inline_label = group.kind is BlockKind.NOTE and lines[0].runs[0].text.strip().rstrip(".") != group.label
     if group.kind is BlockKind.NOTE and not inline_label:
         lines = [_without_label(lines[0]), *lines[1:]]
+    if group.label in {"panel-open", "panel-untitled", "panel-close"}:  # a panel's edges: its title, if any
+        title = " ".join(" ".join(ln.text for ln in lines).split()) if group.label == "panel-open" else ""
+        edge = "panel-close" if group.label == "panel-close" else "panel-open"
+        return Block(group.kind, escape_markup(title), span, edge, complete=True)
     if group.kind is BlockKind.TABLE and group.label == "equation":  # the scripts are read from the geometry
         found = equation(lines[0])
         return Block(group.kind, lines[0].text, span, group.label, complete=True, math=found.latex if found else "")
