@@ -17,9 +17,10 @@ from paper2myst.mathtext import Piece
 from paper2myst.model import Equation, Paragraph
 from paper2myst.pipeline import convert, convert_reading
 from paper2myst.readers.pdf import read_pdf
-from paper2myst.readers.pdf.extract import Font, Run
+from paper2myst.readers.pdf.boxes import PANEL_SLACK, panel
+from paper2myst.readers.pdf.extract import Box, Font, Page, Run
 from paper2myst.readers.pdf.lines import PUNCT_GAP, make_line, needs_space
-from paper2myst.readers.pdf.maths import SCRIPT_SCALE, SUB_DROP, SUP_RISE, equation, level
+from paper2myst.readers.pdf.maths import MATHS_SHARE, SCRIPT_SCALE, SUB_DROP, SUP_RISE, display, equation, level
 from paper2myst.stages.xrefs import references
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
@@ -269,3 +270,23 @@ def test_a_panel_of_only_what_the_front_matter_gives_is_not_printed_again(r48913
     _, index = r48913
     assert index.count("April 21, 2026") == 1
     assert "```text\nApril 21, 2026" not in index
+
+
+def test_a_panel_holds_lines_up_to_its_slack_over_the_edge() -> None:
+    line = make_line(1, [run("A line of the panel", 100)], 0)
+    edge = line.x0 + PANEL_SLACK * SIZE  # the line may start this far left of the fill (a glyph's overhang)
+    page = Page(1, 612.0, 792.0, 0, fills=[Box(edge - 0.1, line.bottom - 5, line.x1 + 5, line.top + 5)])
+    assert panel([line], {1: page})
+    page.fills = [Box(edge + 0.1, line.bottom - 5, line.x1 + 5, line.top + 5)]
+    assert not panel([line], {1: page})
+    assert not panel([line], {1: Page(1, 612.0, 792.0, 0)})  # no fill at all: no panel
+
+
+def test_a_line_is_set_in_maths_when_most_of_its_letters_are_mathematical() -> None:
+    # "𝑎 = 𝑏" with plain words beside it: four of the eight letters mathematical is half, three is less.
+    half = make_line(1, [run("𝑎𝑏𝑐𝑑 = wxyz", 100)], 0)
+    less = make_line(1, [run("𝑎𝑏𝑐 = vwxyz", 100)], 0)
+    assert MATHS_SHARE == 0.5
+    assert display(half)
+    assert not display(less)
+    assert not display(make_line(1, [run("𝑎𝑏𝑐𝑑 and wxyz", 100)], 0))  # no relation sign: no equation
