@@ -37,8 +37,8 @@ def labels(doc: Document) -> set[str]:
     found = {caption_label(plain(n.text)) for n in doc.body if isinstance(n, Caption) and n.text}
     found |= {mathtext.label(n.number) for n in doc.body if isinstance(n, Equation) and n.number}
     found |= {appendix_label(n.text) for n in doc.body if isinstance(n, Heading)}
-    # A node that names itself (a table read into cells: "table-2") is a target too.
-    found |= {own for n in doc.body if isinstance(own := getattr(n, "label", None), str)}
+    # A node that names itself (a table read into cells, named "table-2") is a target too.
+    found |= {own for n in doc.body if isinstance(own := getattr(n, "name", None), str)}
     return found - {""}
 
 
