@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from paper2myst.inline import SCRIPT
 from paper2myst.model import BlockKind, Document, Heading, ItemList, Paragraph, Quote
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import read_pdf
@@ -51,7 +52,7 @@ def plain(text: str) -> str:
             autolink = False
         elif token.type == "text" and not autolink:
             out.append(token.content)
-    return normalise("".join(out))
+    return normalise(SCRIPT.sub(r"\2", "".join(out)))  # a script's role: its text
 
 
 @dataclass

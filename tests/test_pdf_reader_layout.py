@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from paper2myst.model import Caption, Document, Heading, ItemList, Paragraph, Table
+from paper2myst.model import Caption, Document, Equation, Heading, ItemList, Paragraph, Table
 from paper2myst.pipeline import convert_reading
 from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, body_size, build
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
@@ -321,7 +321,8 @@ def test_a_table_number_in_the_body_s_own_face_inside_an_open_sentence_is_no_cap
 
 def test_a_display_equation_on_its_own_line_is_kept_as_printed_not_as_a_paragraph() -> None:
     doc = read([*prose(700, 12), run("(A1) Rev = tRK/(1-t)", 250, 500), *prose(470, 3)])
-    assert [n.rows for n in doc.body if isinstance(n, Caption) and n.kind == "equation"] == [["(A1) Rev = tRK/(1-t)"]]
+    equations = [(n.number, n.text, n.latex) for n in doc.body if isinstance(n, Equation)]
+    assert equations == [("A1", "(A1) Rev = tRK/(1-t)", r"\mathrm{Rev} = \mathrm{tRK} / ( 1 - \mathrm{t} )")]
     assert not any("Rev =" in p for p in paragraphs(doc))
 
 

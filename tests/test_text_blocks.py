@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from paper2myst.diagnostics import Kind
-from paper2myst.model import Block, BlockKind, Caption, Document, Paragraph, Span
+from paper2myst.model import Block, BlockKind, Caption, Document, Equation, Paragraph, Span
 from paper2myst.pipeline import convert
 from paper2myst.stages.blocks import classify, emphasised_heading, looks_like_heading, split_blocks
 from paper2myst.stages.captions import PROSE_WORDS
@@ -237,9 +237,13 @@ def test_a_display_equation_is_kept_as_printed_not_as_a_paragraph() -> None:
     doc = paper(
         "Table 1. Revenue Rates", "Source: CRS.", "(A1) Rev = tRK/(1-t)", "(A1) of the model is not an equation"
     )
-    (table, equation) = [n for n in doc.body if isinstance(n, Caption)]
-    assert (equation.kind, equation.text, equation.rows) == ("equation", "", ["(A1) Rev = tRK/(1-t)"])
+    (table,) = [n for n in doc.body if isinstance(n, Caption)]
+    (equation,) = [n for n in doc.body if isinstance(n, Equation)]
+    assert (equation.number, equation.text) == ("A1", "(A1) Rev = tRK/(1-t)")
     assert not table.rows  # the equation is no row of the table above it
+    # From plain text no script can be told from a letter on the line: said so, where the equation stands.
+    (found,) = [d for d in doc.diagnostics if d.kind is Kind.EQUATION]
+    assert found.line == equation.span.first
     assert "(A1) of the model is not an equation" in " ".join(n.text for n in doc.body if isinstance(n, Paragraph))
 
 

@@ -60,8 +60,8 @@ def typeset(markup: str, tmp_path: Path) -> PdfReader:
     import typst
 
     files = pdfbuilder.font_files(["fontpkg_ibm_plex_serif", "fontpkg_noto_serif"])  # as print.typ names them
-    fonts = typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=False, font_paths=sorted({str(f.parent) for f in files})
+    fonts = typst.Fonts(  # as the PDF builder: Typst's own fonts for its maths face
+        include_system_fonts=False, include_embedded_fonts=True, font_paths=sorted({str(f.parent) for f in files})
     )
     pdf, warnings = typst.compile_with_warnings(source, root=tmp_path, font_paths=fonts, pdf_standards=["ua-1"])
     assert not warnings, [w.message for w in warnings]

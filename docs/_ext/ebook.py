@@ -13,11 +13,13 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from coverart import write_cover
 from docutils import nodes
+from latex2mathml import converter
 from paperdata import Publication, build_time, load, paper_of
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
+from typstmath import split_tag
 
 COVER = "_static/cover.png"
 COVER_TEMPLATE = "paper-cover.html"
@@ -71,6 +73,7 @@ def configure(app: Sphinx, config: Config) -> None:
             config[name] = value
     # Sphinx's default publisher is the author: the book names only the publisher the paper or editor named.
     config.epub_publisher = paper.publisher
+    config.html_math_renderer = config.html_math_renderer or "mathjax"  # the web's, beside the book's MathML
 
 
 def add_assets(app: Sphinx) -> None:
@@ -91,6 +94,26 @@ class EpubTranslator(HTML5Translator):
     def visit_footnote(self, node: nodes.Element) -> None:
         super().visit_footnote(node)
         self.body[-1] = self.body[-1].replace("<aside ", '<aside epub:type="footnote" ', 1)
+
+
+def math_block(self: HTML5Translator, node: nodes.Element) -> None:
+    """A display equation as MathML, its printed number (its ``\\tag``) beside it as text."""
+    latex, tag = split_tag(node.astext())
+    number = f'<span class="eqno">({html.escape(tag)})</span>' if tag else ""
+    self.body.append(self.starttag(node, "div", CLASS="math"))
+    self.body.append(f"{mathml(latex, 'block')}{number}</div>\n")
+    raise nodes.SkipNode
+
+
+def math_inline(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(mathml(node.astext(), "inline"))
+    raise nodes.SkipNode
+
+
+def mathml(latex: str, display: str) -> str:
+    """MathML of ``latex``, with the LaTeX as its alternative text (read aloud where MathML is not)."""
+    out = converter.convert(latex, display=display)
+    return out.replace("<math ", f'<math alttext="{html.escape(latex)}" ', 1)
 
 
 def backlinks_to_calls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -240,6 +263,13 @@ class PaperEpubBuilder(Epub3Builder):
         text = re.sub(r"<metadata\b.*?</metadata>", lambda _m: self.opf_metadata(), text, count=1, flags=re.S)
         # The EPUB 2 guide's table of contents is the navigation document, not the text's first page.
         text = re.sub(r'(<reference type="toc" [^>]*href=")[^"]*"', r'\1nav.xhtml"', text)
+        # A page with MathML says so in the manifest (EPUB 3: the "mathml" property), else epubcheck fails the book.
+        for page in self.files:
+            if page.endswith(".xhtml") and "<math" in (Path(self.outdir) / page).read_text(encoding="utf-8"):
+                ref = re.escape(html.escape(page))
+                text = re.sub(
+                    rf'(<item id="[^"]+" href="{ref}" media-type="[^"]+") />', r'\1 properties="mathml" />', text
+                )
         if self.config.epub_cover:
             # EPUB 3 names the cover image by a manifest property (the <meta name="cover"> is for EPUB 2 readers).
             href = re.escape(html.escape(self.config.epub_cover[0]))
@@ -336,6 +366,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_builder(PaperEpubBuilder, override=True)
     app.set_translator("epub", EpubTranslator, override=True)
     app.connect("config-inited", configure)
+    # Maths as MathML in the book, which reading systems show offline (MathJax is a script from the web); the web
+    # edition keeps MathJax, named since two renderers are known.
+    app.add_html_math_renderer("mathml", (math_inline, None), (math_block, None))
+    app.add_config_value("epub_math_renderer", "mathml", "env")
     app.connect("builder-inited", add_assets)
     app.connect("doctree-resolved", backlinks_to_calls, priority=600)  # after housestyle adds them (500)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -331,8 +331,9 @@ class PdfBuilder(Builder):
         import typst  # imported here: a no-op rebuild never needs it
 
         dirs = sorted({str(f.parent) for f in font_files(self.config.pdf_font_packages)})
-        # Only the packaged fonts: not the machine's, not Typst's own (the output is the same everywhere).
-        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=dirs)
+        # Only the packaged fonts and Typst's own (its maths face, pinned with Typst), never the machine's: the output
+        # is the same everywhere. The text is set in the packaged faces only (print.typ: no fallback).
+        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=dirs)
         try:
             pdf, warnings = typst.compile_with_warnings(
                 source,

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import typstmath
 from docutils import nodes
 from sphinx.util import logging
 
@@ -459,6 +460,22 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
             self.body.append(f"#{call}({label(refid)})[{self.render(node.children)}]")
             raise nodes.SkipNode
         self.body.append(f"#link({target})[{content}]")
+        raise nodes.SkipNode
+
+    def visit_math_block(self, node: nodes.Element) -> None:
+        try:
+            self.body.append(f"{self.anchors(node)}{typstmath.block(node.astext())}\n\n")
+        except typstmath.Unsupported as error:
+            logger.warning("PDF: %s; the equation is kept as its LaTeX", error, location=node, type="pdf")
+            self.body.append(f"#raw({string(node.astext())}, block: true)\n\n")
+        raise nodes.SkipNode
+
+    def visit_math(self, node: nodes.Element) -> None:
+        try:
+            self.body.append(f"{self.anchors(node)}{typstmath.inline(node.astext())}")
+        except typstmath.Unsupported as error:
+            logger.warning("PDF: %s; kept as its LaTeX", error, location=node, type="pdf")
+            self.body.append(f"#raw({string(node.astext())})")
         raise nodes.SkipNode
 
     def visit_target(self, node: nodes.target) -> None:

@@ -16,8 +16,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EXTENSIONS = ("paperdata", "masthead", "downloads", "citethis", "headmeta", "schemaorg", "ebook")
@@ -60,9 +62,26 @@ def add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, os.path.relpath(TEMPLATES, app.confdir)]
 
 
+class OneId(SphinxPostTransform):
+    """Furo wraps each display equation and table in a container and copies its ids onto it: they stay there only.
+
+    Else the page has each id twice (an equation's label on the wrapper and on the equation), which HTML forbids.
+    """
+
+    default_priority = 510  # after furo's wrapping (500)
+
+    def run(self, **kwargs: Any) -> None:
+        for wrapper in self.document.findall(nodes.container):
+            if {"math-wrapper", "table-wrapper"} & set(wrapper["classes"]) and wrapper.children:
+                inner = wrapper.children[0]
+                if isinstance(inner, nodes.Element):
+                    inner["ids"] = [i for i in inner["ids"] if i not in wrapper["ids"]]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     for name in EXTENSIONS:
         app.setup_extension(name)
+    app.add_post_transform(OneId)
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", add_assets)
     app.connect("html-page-context", tables_in_page)

@@ -99,6 +99,18 @@ CAPTION = re.compile(rf"^({CAPTION_WORDS})\s+[A-Z]?-?\d{{1,3}}(?:\.\d{{1,2}})?(?
 # face may print the word in capitals: "FIGURE 3.", "Fig. 2:", "Table A‐1.", "Table 4b:", "Figure 3 ." Not
 # "Figure 3 shows …", not "Table of Contents".
 CAPTION_OPENING = re.compile(rf"^(?:{CAPTION_WORDS}|Fig\.)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE)
+# A caption's word and number, for its label in the output: "Table B-1. …" is "table-b-1", "Figure 2 . …" "figure-2".
+_CAPTION_NUMBER = re.compile(rf"^\W*({CAPTION_WORDS})\s+([A-Z]?-?\d{{1,3}}(?:\.\d{{1,2}})?[a-z]?)(?![\w-])")
+
+
+def caption_label(caption: str) -> str:
+    """The label of a figure's or table's caption ("table-b-1"): its word and number in lower case; or ""."""
+    found = _CAPTION_NUMBER.match(caption)
+    if not found:
+        return ""
+    return f"{found.group(1).lower()}-{found.group(2).lower().replace('.', '-')}"
+
+
 # The words that open a caption's source and notes lines, under a figure or a table.
 CAPTION_NOTE_WORDS = r"Sources?|Notes?"
 # A line that opens a caption's source or notes: "Source: Made-up Survey, 2020.", "Notes: Figures are rounded.",
@@ -110,6 +122,16 @@ TABLE_NOTE_OPENING = r"[a-z]\.\s+\S"
 TABLE_NOTE = re.compile(rf"^{TABLE_NOTE_OPENING}")
 # A display equation given as a line: "(A1) Rev = tRK/(1-t)", "(3) x(t) = 0 or"; not "(3) The rule." (no "=").
 EQUATION = re.compile(r"^\([A-Z]?\d{1,2}\)\s.*=")
+
+# An appendix's heading: "Appendix A. Methods", "APPENDIX B: Data"; its label in the output is "appendix-a".
+_APPENDIX_HEADING = re.compile(r"^\W*appendix\s+([A-Z])\b", re.IGNORECASE)
+
+
+def appendix_label(heading: str) -> str:
+    """The label of an appendix's heading ("appendix-a"), or "" for a heading that opens no appendix."""
+    found = _APPENDIX_HEADING.match(heading)
+    return f"appendix-{found.group(1).lower()}" if found else ""
+
 
 # A byline: "by" and the names it gives (group "names"), an author note's mark after them (group "marker"):
 # "By Ada B. Tester and Dan Sample*", "by Eve F. Model". Not "Bylines", not "by" alone.

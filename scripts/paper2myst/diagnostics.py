@@ -37,6 +37,7 @@ class Kind(enum.Enum):
     BROKEN_ADDRESS = "broken_address"  # an address with a space inside it: the extraction broke it
     NO_REFERENCE_LIST = "no_reference_list"  # notes cite works, but the paper lists none
     LEFT_OUT = "left_out"  # most of the text left out as page furniture, cover or contents: the body among it?
+    EQUATION = "equation"  # a display equation kept as printed text, or read from text without its scripts
     PDF_LAYOUT = "pdf_layout"  # the PDF reader was unsure of a page's layout (rotated page, unlabelled note)
     UNREADABLE_TEXT = "unreadable_text"  # a PDF's characters with no Unicode meaning (a font without a map): as U+FFFD
     LITERAL_BLOCK = "literal_block"  # a literal (code) block in the output the paper did not print as code

@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from paper2myst import __version__, bib
+from paper2myst import __version__, bib, mathtext
+from paper2myst.conventions import appendix_label, caption_label
 from paper2myst.inline import escape, line_start_safe, plain, to_myst
 from paper2myst.model import (
     Block,
@@ -17,10 +18,12 @@ from paper2myst.model import (
     Citation,
     DateLine,
     Document,
+    Equation,
     Heading,
     Image,
     ItemList,
     Note,
+    PanelEdge,
     Paragraph,
     Quote,
     Table,
@@ -59,7 +62,7 @@ def _option(value: str) -> str:
     return json.dumps(" ".join(value.split()), ensure_ascii=False)
 
 
-def figure(node: Caption, image: Image, path: str, unmatched: frozenset[str]) -> str:
+def figure(node: Caption, image: Image, path: str, unmatched: frozenset[str], label: str = "") -> str:
     """The image with its caption: the author's caption words as the figure's caption, the region's text as alt."""
     # A table kept as an image: its cells are its text (all its rows, over a page break too); a chart: its
     # caption says what it shows, and the text printed inside it is its description.
@@ -67,7 +70,7 @@ def figure(node: Caption, image: Image, path: str, unmatched: frozenset[str]) ->
     alt = (rows or image.text) if node.kind == "table" else plain(node.text)
     if node.kind != "table" and (rows or image.text):
         alt = f"{alt} {rows or image.text}"
-    name = PurePosixPath(image.name).stem
+    name = label or PurePosixPath(image.name).stem
     options = f":alt: {_option(alt)}\n:name: {name}\n"
     return _fence("figure", f"/{path}", f"{options}\n{paragraph(node.text, unmatched)}", ticks=4)
 
@@ -84,14 +87,20 @@ def linked(
     markers: bool,
     unmatched: frozenset[str] = frozenset(),
     keys: Mapping[str, str] | None = None,
+    xrefs: Sequence[Citation] = (),
 ) -> str:
-    """Inline MyST of ``text`` with the words that cite a work linked to its bibliography entry."""
+    """Inline MyST of ``text`` with the words that cite a work linked to its bibliography entry.
+
+    ``xrefs``: the words that name a figure, table, appendix or equation, linked to its label (spans that do not
+    overlap a citation's).
+    """
     out, at = [], 0
     mine = keys or {}
-    for c in sorted(citations, key=lambda c: c.start):
+    spans = [(c, False) for c in citations] + [(x, True) for x in xrefs]
+    for c, xref in sorted(spans, key=lambda s: s[0].start):
         out.append(to_myst(text[at : c.start], markers=markers, unmatched=unmatched, keys=mine))
         cited = to_myst(text[c.start : c.end], markers=markers, unmatched=unmatched, keys=mine)
-        out.append(bib.citation_myst(cited, c.key))
+        out.append(f"[{cited}](#{c.key})" if xref else bib.citation_myst(cited, c.key))
         at = c.end
     out.append(to_myst(text[at:], markers=markers, unmatched=unmatched, keys=mine))
     return "".join(out)
@@ -102,8 +111,9 @@ def paragraph(
     unmatched: frozenset[str] = frozenset(),
     citations: Sequence[Citation] = (),
     keys: Mapping[str, str] | None = None,
+    xrefs: Sequence[Citation] = (),
 ) -> str:
-    return line_start_safe(linked(text, citations, True, unmatched, keys)) + "\n"
+    return line_start_safe(linked(text, citations, True, unmatched, keys, xrefs)) + "\n"
 
 
 def item_list(node: ItemList, unmatched: frozenset[str]) -> str:
@@ -130,12 +140,17 @@ def pipe_table(cells: list[list[str]], unmatched: frozenset[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def caption(node: Caption, unmatched: frozenset[str], image: tuple[Image, str] | None = None) -> str:
-    """A figure or table: its caption (with its image, where there is one), else a placeholder; its rows as printed."""
+def caption(node: Caption, unmatched: frozenset[str], image: tuple[Image, str] | None = None, label: str = "") -> str:
+    """A figure or table: its caption (with its image, where there is one), else a placeholder; its rows as printed.
+
+    ``label``: its name as a target ("table-2"), which the text's "Table 2" links to.
+    """
     if image is not None:
-        parts = [figure(node, *image, unmatched)]
+        parts = [figure(node, *image, unmatched, label)]
     else:
         parts = [_container(f"{node.kind}-caption", paragraph(node.text, unmatched))] if node.text else []
+        if parts and label:
+            parts[0] = f"({label})=\n{parts[0]}"
     cells = pipe_cells(node.rows) if image is None else []
     if cells:
         parts.append(pipe_table(cells, unmatched))
@@ -193,6 +208,29 @@ def _rows(node: Caption, unmatched: frozenset[str]) -> str:
     return _container(f"{node.kind}-rows", body) if body else ""
 
 
+def equation(node: Equation) -> str:
+    """A display equation: a ``{math}`` block whose ``\\tag`` prints the paper's number, under its label's target.
+
+    The number is the paper's own ("B1", "4"), so it is a tag, not Sphinx's count of the document's equations.
+    """
+    if not node.number:
+        return _fence("math", "", node.latex)
+    return f"({mathtext.label(node.number)})=\n" + _fence("math", "", f"{node.latex} \\tag{{{node.number}}}")
+
+
+#: A panel's fence: longer than any fence of the figures, captions and containers it may hold.
+PANEL_FENCE = "`" * 5
+
+
+def panel_edge(node: PanelEdge, unmatched: frozenset[str]) -> str:
+    """A boxed panel's opening (an admonition with its title; a container without one) or its close."""
+    if not node.opening:
+        return PANEL_FENCE + "\n"
+    if not node.title:
+        return f"{PANEL_FENCE}{{container}} panel\n"
+    return f"{PANEL_FENCE}{{admonition}} {to_myst(node.title, unmatched=unmatched)}\n:class: panel\n"
+
+
 def _container(cls: str, body: str) -> str:
     return _fence("container", cls, body, ticks=4)
 
@@ -226,15 +264,19 @@ def body(doc: Document, nodes: Sequence[BodyNode] | None = None) -> list[str]:
     unmatched = frozenset(doc.unmatched_calls)
     images = {image.line: (image, image_path(doc, image)) for image in doc.images}
     level = 0  # the title is the page's one H1: the first heading is at most a section (H2)
+    named: set[str] = set()  # captions' labels given already: a caption printed again ("continued") names nothing
+    linked = {x.key for n in doc.body if isinstance(n, Paragraph) for x in n.xrefs}  # the targets the text names
     for node in doc.body if nodes is None else nodes:
         if isinstance(node, Heading):
             # Never deeper than one below the heading before: MyST (and readers) want no skipped levels.
             level = min(max(node.level, 1), level + 1, 5)
+            if (target := appendix_label(plain(node.text))) in linked:  # what "Appendix A" in the text links to
+                parts.append(f"({target})=")
             parts.append(f"{'#' * (1 + level)} {to_myst(node.text, unmatched=unmatched)}\n")
         elif isinstance(node, DateLine):
             parts.append(_container("date", paragraph(node.text)))
         elif isinstance(node, Paragraph):
-            parts.append(paragraph(node.text, unmatched, node.citations, node.note_keys))
+            parts.append(paragraph(node.text, unmatched, node.citations, node.note_keys, node.xrefs))
         elif isinstance(node, ItemList):
             parts.append(item_list(node, unmatched))
         elif isinstance(node, Quote):
@@ -242,9 +284,17 @@ def body(doc: Document, nodes: Sequence[BodyNode] | None = None) -> list[str]:
                 "".join(f"> {line_start_safe(to_myst(line, unmatched=unmatched))}\n" for line in node.text.split("\n"))
             )
         elif isinstance(node, Caption):
-            parts.append(caption(node, unmatched, images.get(node.span.first)))
+            label = caption_label(plain(node.text)) if node.text else ""
+            image = images.get(node.span.first)
+            label = "" if label in named or (image is None and label not in linked) else label
+            parts.append(caption(node, unmatched, image, label))
+            named.add(label)
         elif isinstance(node, Table):
             parts.append(table(node, unmatched))
+        elif isinstance(node, Equation):
+            parts.append(equation(node))
+        elif isinstance(node, PanelEdge):
+            parts.append(panel_edge(node, unmatched))
     return parts
 
 

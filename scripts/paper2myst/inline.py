@@ -37,6 +37,8 @@ _COMMON = re.compile(
     rf"|\*(?P<em>[^\W_](?:{_TEXT_CHAR}*[^\W_])?)\*"
     r"|<(?P<url>https?://(?![^>]*[xX][nN]--)[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9\-._~/?#:!$&'()+,;=]*)?)>"
 )
+# A script the PDF reader read from the glyphs ("Y{sub}`it`": it lowered and smaller): written as the role it is.
+SCRIPT = re.compile(r"\{(sub|sup)\}`([^`\s][^`]*)`")
 # A bare address with a scheme; trailing punctuation belongs to the sentence, not the address.
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>]*[^\s<>.,;:!?'\")\]]")
 
@@ -53,7 +55,14 @@ def _parser() -> MarkdownIt:
 
 
 def escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
+    """Text with every character that means something in MyST escaped; a script's role is kept as it is."""
+    if "}`" not in text:
+        return _ESCAPE.sub(r"\\\1", text)
+    out, at = [], 0
+    for script in SCRIPT.finditer(text):
+        out += [_ESCAPE.sub(r"\\\1", text[at : script.start()]), script.group()]
+        at = script.end()
+    return "".join([*out, _ESCAPE.sub(r"\\\1", text[at:])])
 
 
 def _destination(href: str) -> str:
@@ -148,10 +157,11 @@ def to_myst(
 def plain(text: str) -> str:
     """The words of source text without its markup (emphasis marks, link addresses, escapes): an image's alt text."""
     if not text or ((m := _COMMON.fullmatch(text)) and m["text"] is not None):
-        return text  # one text token of itself: no markup to drop
+        return SCRIPT.sub(r"\2", text)  # one text token of itself: no markup to drop but a script's role
     tokens = _parser().parseInline(text)
     children = tokens[0].children or [] if tokens else []
-    return "".join(" " if t.type == "softbreak" else t.content for t in children if t.type in {"text", "softbreak"})
+    words = "".join(" " if t.type == "softbreak" else t.content for t in children if t.type in {"text", "softbreak"})
+    return SCRIPT.sub(r"\2", words)
 
 
 def line_start_safe(line: str) -> str:

@@ -55,6 +55,9 @@ class Block:
     label: str = ""  # note label ("1", "*") for NOTE blocks
     level: int = 0  # HEADING: 1 = section, 2 = subsection...; 0 = unknown (stages decide)
     complete: bool = False  # the reader knows this block is whole: layout must never join it to another
+    # A display equation's LaTeX, where a reader built it from the glyphs' geometry ("": it could not; None: no
+    # geometry was read, as from plain text).
+    math: str | None = None
 
 
 @dataclass(slots=True)
@@ -96,6 +99,8 @@ class Paragraph:
     citations: list[Citation] = field(default_factory=list)  # author-date or numbered calls (stage link)
     # Calls whose note is not the one of their label's first note (the label printed again): label → note key.
     note_keys: dict[str, str] = field(default_factory=dict)
+    # Words naming a figure, table, appendix or equation of the document ("Table 2", "(4)"): key = its label.
+    xrefs: list[Citation] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -184,7 +189,27 @@ class Table:
     subtitle: list[str] = field(default_factory=list)  # lines printed between the caption and the table
 
 
-BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Table
+
+@dataclass(slots=True)
+class Equation:
+    """A display equation: its LaTeX, its printed number ("" for none) and its text as printed (the alternative)."""
+
+    latex: str
+    number: str
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class PanelEdge:
+    """Where a boxed panel opens (``title``: its title, "" for none) or closes; the body nodes between are its text."""
+
+    title: str
+    span: Span
+    opening: bool = True
+
+
+BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Table | Equation | PanelEdge
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from paper2myst.stages.link import link, works_cited
 from paper2myst.stages.markers import markers
 from paper2myst.stages.read import read_lines
 from paper2myst.stages.structure import looks_like_reference, structure
+from paper2myst.stages.xrefs import xrefs
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:  # a reading comes from the PDF reader, which loads only for a PDF
@@ -34,6 +35,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("layout", layout),
     ("markers", markers),
     ("link", link),
+    ("xrefs", xrefs),
     ("checks", checks),
 ]
 

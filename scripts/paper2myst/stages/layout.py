@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from paper2myst import mathtext
 from paper2myst.conventions import CONTINUED_TAIL
 from paper2myst.dates import parse_date
 from paper2myst.diagnostics import Diagnostic, Kind
@@ -19,10 +20,12 @@ from paper2myst.model import (
     Caption,
     DateLine,
     Document,
+    Equation,
     Heading,
     ItemList,
     ListItem,
     Note,
+    PanelEdge,
     Paragraph,
     Quote,
 )
@@ -351,8 +354,12 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
     elif block.kind is BlockKind.TABLE and isinstance(last, Caption) and not last.rows and block.label != "equation":
         last.rows = block.text.split("\n")
         last.span = last.span + block.span
-    elif block.kind is BlockKind.TABLE:  # a table, box or equation with no caption above it
-        kind = block.label if block.label in {"box", "equation"} else "table"
+    elif block.kind is BlockKind.TABLE and block.label == "equation":
+        _equation(doc, block)
+    elif block.kind is BlockKind.TABLE and block.label in {"panel-open", "panel-close"}:
+        doc.body.append(PanelEdge(block.text, block.span, opening=block.label == "panel-open"))
+    elif block.kind is BlockKind.TABLE:  # a table or box with no caption above it
+        kind = block.label if block.label == "box" else "table"
         doc.body.append(Caption(kind, "", block.span, rows=block.text.split("\n")))
     elif block.kind is BlockKind.CAPTION and isinstance(last, Caption):
         last.notes.append(text)
@@ -361,3 +368,18 @@ def _place_body(doc: Document, block: Block, page_break: bool) -> None:
         doc.furniture.append(block)
     else:
         doc.body.append(Paragraph(text, block.span, offsets, complete=block.complete))
+
+
+def _equation(doc: Document, block: Block) -> None:
+    """A display equation as maths; one whose LaTeX could not be made stays its printed text, reported."""
+    text = " ".join(block.text.split())
+    latex = block.math if block.math is not None else mathtext.plain(text)
+    if not latex:
+        message = "an equation whose signs or scripts this converter could not settle: kept as printed text; check it"
+        doc.diagnostics.append(Diagnostic(Kind.EQUATION, block.span.first, message))
+        doc.body.append(Paragraph(text, block.span, complete=True))
+        return
+    if block.math is None:  # from plain text: a script was set as a letter on the line
+        message = "an equation read from plain text: its sub- and superscripts cannot be told there; check it"
+        doc.diagnostics.append(Diagnostic(Kind.EQUATION, block.span.first, message))
+    doc.body.append(Equation(latex, mathtext.number(text), text, block.span))

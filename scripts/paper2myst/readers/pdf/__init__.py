@@ -19,7 +19,6 @@ from paper2myst.conventions import (
     DOI_LINE,
     END_MATTER_HEADING,
     ENDNOTES_HEADING,
-    EQUATION,
     FRONT_LABEL,
     INSTITUTION_WORDS,
     PAGE_NUMBER,
@@ -35,6 +34,7 @@ from paper2myst.dates import parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
+from paper2myst.readers.pdf.boxes import panels
 from paper2myst.readers.pdf.extract import UNREADABLE_SHARE, Link, Page, make_readable, read_pages, unreadable_share
 from paper2myst.readers.pdf.figures import render_figures
 from paper2myst.readers.pdf.front import (
@@ -62,6 +62,7 @@ from paper2myst.readers.pdf.inline import (
     vocabulary,
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
+from paper2myst.readers.pdf.maths import display, equation, join_numbers
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
@@ -215,9 +216,9 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
                 current = Group(BlockKind.TABLE, [line], "" if under_caption else "box")
                 kept.add(id(current))
             out.append(current)
-    for group in out:  # a display equation alone on its line: kept as printed, no paragraph
-        one = len(group.lines) == 1 and group.kind in {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE}
-        if one and EQUATION.match(group.lines[0].text):
+    kinds = {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.HEADING}  # centred: a heading's place
+    for group in out:  # a display equation alone on its line: maths, no paragraph
+        if len(group.lines) == 1 and group.kind in kinds and display(group.lines[0]):
             group.kind, group.label = BlockKind.TABLE, "equation"
     return _across_boxes(out, [g for g in out if id(g) in kept])
 
@@ -1064,7 +1065,7 @@ def _tables(
 def build(pages: list[Page]) -> Reading:
     """Blocks from the pages' geometry (pure: no I/O)."""
     diagnostics: list[Diagnostic] = []
-    lines = [page_lines(page) for page in pages]
+    lines = [join_numbers(page_lines(page)) for page in pages]
     numbered = [ln for page in lines for ln in page]
     for number, line in enumerate(numbered, start=1):
         line.number = number
@@ -1111,6 +1112,10 @@ def build(pages: list[Page]) -> Reading:
     separate = separates_hyphens([[r.text for r in ln.runs] for ln in numbered])
     _hyphens(pages)
     context = Context(links, spaced, vocabulary([ln.text for ln in numbered]), separate)
+    # What the front matter gives: a box of nothing else (a summary page's date) is not printed again.
+    given = [found.date, found.byline, *found.sidebar, *found.names]
+    front_words = {" ".join(ln.text.split()) for ln in given if ln is not None} | {found.number} - {""}
+    items = panels(items, pages, front_words, steps)
     blocks = [_block(item, context, calls) for item in items]
     for number, text in calls.stray:
         message = f"raised {text!r} calls no note on its page or after it (a citation number, a power?); kept as text"
@@ -1349,6 +1354,13 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
     inline_label = group.kind is BlockKind.NOTE and lines[0].runs[0].text.strip().rstrip(".") != group.label
     if group.kind is BlockKind.NOTE and not inline_label:
         lines = [_without_label(lines[0]), *lines[1:]]
+    if group.label in {"panel-open", "panel-untitled", "panel-close"}:  # a panel's edges: its title, if any
+        title = " ".join(" ".join(ln.text for ln in lines).split()) if group.label == "panel-open" else ""
+        edge = "panel-close" if group.label == "panel-close" else "panel-open"
+        return Block(group.kind, escape_markup(title), span, edge, complete=True)
+    if group.kind is BlockKind.TABLE and group.label == "equation":  # the scripts are read from the geometry
+        found = equation(lines[0])
+        return Block(group.kind, lines[0].text, span, group.label, complete=True, math=found.latex if found else "")
     if group.kind is BlockKind.TABLE:  # (a reference list in small type too: its back-links go as below)
         text = _BACKLINKS.sub("", "\n".join(ln.text for ln in lines))
         return Block(group.kind, text, span, group.label, complete=True)

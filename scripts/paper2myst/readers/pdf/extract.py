@@ -75,6 +75,7 @@ class Page:
     links: list[Link] = field(default_factory=list)
     images: list[Box] = field(default_factory=list)
     rules: list[Box] = field(default_factory=list)  # thin horizontal paths (note separators, table rules)
+    fills: list[Box] = field(default_factory=list)  # filled paths at least 2 points high (shaded panels, their rows)
     overprinted: int = 0  # text objects drawn again over an identical one: read once
 
 
@@ -188,6 +189,12 @@ def _objects(container: object, count: int, getter: object) -> list[object]:
     return [getter(container, i) for i in range(count)]  # type: ignore[operator]
 
 
+def _filled(obj: object) -> bool:
+    """Whether a path is filled (a shaded panel, a bar), not only stroked."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)) and fill.value != 0
+
+
 def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) -> Page:
     """Extract one page's runs, links and boxes."""
     page = document[index]
@@ -232,6 +239,8 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             result.images.append(box)
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and box.top - box.bottom < 2 and box.x1 - box.x0 > 20:
             result.rules.append(box)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and box.x1 - box.x0 > 20 and _filled(obj):
+            result.fills.append(box)
     result.links = _links(document, page)
     textpage.close()
     page.close()

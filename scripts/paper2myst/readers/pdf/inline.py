@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.extract import Box, Link, Run
 from paper2myst.readers.pdf.lines import Line, needs_space, squeezed
+from paper2myst.readers.pdf.maths import level
 
 _SUPERSCRIPTS = str.maketrans(
     "0123456789abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
     "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
 )
 _ESCAPE = re.compile(r"([\\*\[\]])")
+_SUBSCRIPT = re.compile(r"\{sub\}`[^`]*`$")
 _URL = re.compile(r"(?<![<(\[])\bhttps?://[^\s<>\]]+")
 _URL_TAIL = ".,;:)]'\"”’"
 # A token a line may end inside (its rest on the next line): an address.
@@ -134,6 +136,16 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
             text = " " + text
         bold = run.font.bold and not base_bold
         italic = run.font.italic and not base_italic
+        core = text.rstrip()
+        if level(run, line) < 0 and pieces and text[:1].isalnum() and "`" not in core:
+            # Lowered and smaller, glued to its base: a subscript ("Y" "it" → Y{sub}`it`); one run on the last.
+            last = pieces[-1]
+            if last.text.endswith("`") and _SUBSCRIPT.search(last.text) and not last.uri:
+                last.text = f"{last.text[:-1]}{core}`{text[len(core) :]}"
+                prev = run
+                continue
+            if last.text[-1:].isalnum():
+                text = f"{{sub}}`{core}`{text[len(core) :]}"
         pieces.append(Piece(text, bold, italic, _link_of(run, links), actual=run.actual))
         prev = run
     return pieces

@@ -45,6 +45,10 @@ SQUEEZE = 0.005
 # Runs of one row starting within this many ems of each other start together: the one ending first is read first
 # (measured: a closing quotation mark 0.006 em right of the start of the comma set over it).
 START_TIE = 0.05
+# Before a stop, comma, colon or semicolon that ends a word (". Title", ", and"), a gap is a word space only when
+# wider than this many ems: a typesetter's kerning opens up to a quarter em there, a word space is never set there.
+PUNCT_GAP = 0.5
+_CLOSING = re.compile(r"[.,;:](?:\s|$)")
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 # A drop cap: one letter at least this many times the size of the lines set beside it.
@@ -384,7 +388,12 @@ def needs_space(prev: Run, run: Run, spaced: bool = False) -> bool:
     """
     if prev.text.endswith((" ", "\u00a0")) or run.text.startswith((" ", "\u00a0")):
         return False
-    return run.x0 - prev.x1 > (0.25 if spaced else 0.15) * min(prev.size, run.size)
+    gap = (run.x0 - prev.x1) / min(prev.size, run.size)
+    if prev.text[-1:].isalnum() and _CLOSING.match(run.text):
+        return gap > PUNCT_GAP  # "1" ". Title": a kerning gap before a stop, never a word space
+    if spaced and prev.text[-1:].islower() and run.text[:1].isupper():
+        return gap > 0.15  # "the" "Three": a capital after a small letter opens a word, in a gap of letter spacing
+    return gap > (0.25 if spaced else 0.15)
 
 
 def writes_spaces(lines: list[Line]) -> bool:
