@@ -72,6 +72,7 @@ def test_header_shows_the_series_facts(page: Page) -> None:
         PAPER["date_text"],
         "© 2023 Example Institute",
         "CC BY 4.0",
+        "ISSN 2610-9603",
         "https://doi.org/10.1234/example.7",
     ):
         assert fact in header, fact

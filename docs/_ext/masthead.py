@@ -64,6 +64,9 @@ def masthead(
         rights.append(nodes.Text(paper.copyright))
     if paper.license:
         rights.append(link(paper.license, paper.license_url, ["paper-license"]))
+    if paper.issn:
+        # As the PDF's title page names it: the series' ISSN beside the paper's DOI.
+        rights.append(nodes.inline("", f"ISSN {paper.issn}", classes=["paper-issn"]))
     if paper.doi:
         rights.append(nodes.inline("", "", nodes.Text("DOI "), link(paper.doi_url, paper.doi_url)))
     elif url := canonical_url(app) if app.builder.name in WEB_BUILDERS else "":
