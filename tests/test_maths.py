@@ -308,3 +308,9 @@ def test_a_script_s_role_passes_through_and_reads_as_its_text() -> None:
     assert to_myst("CO{sub}`2` and Y{sub}`it`") == "CO{sub}`2` and Y{sub}`it`"
     assert to_myst("a {note}`x` here") == r"a \{note\}\`x\` here"  # no other role is let through
     assert plain("CO{sub}`2` and *Y*{sub}`it`") == "CO2 and Yit"
+
+
+def test_raised_text_that_calls_no_note_stays_raised_in_running_text(r48913: tuple[list[Equation], str]) -> None:
+    # Page 13: "an additional loss of revenues of 23% by the 10th year", "th" raised and smaller; no note "th".
+    _, index = r48913
+    assert "by the 10{sup}`th` year" in index

@@ -1375,7 +1375,8 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
         context.separate_hyphens,
         context.doubts,
     )
-    calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE)  # a note's raised text is not a call
+    running = group.kind in {BlockKind.TEXT, BlockKind.LIST_ITEM, BlockKind.QUOTE}
+    calls.resolve(pieces, prefer=group.kind is not BlockKind.NOTE, raise_text=running)  # a note's raised text: no call
     text = render(pieces)
     if group.kind is BlockKind.NOTE:
         text = CONTINUED_TAIL.sub("", text)

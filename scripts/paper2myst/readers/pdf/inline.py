@@ -303,8 +303,12 @@ class Calls:
         pages = self.note_pages.get(label, set())
         return page in pages or (any(p > page for p in pages) and not before[-1:].isdigit())
 
-    def resolve(self, pieces: list[Piece], prefer: bool = True) -> None:
-        """Turn each raised piece into a call (superscript, glued) or back into plain text (an ordinal, a power)."""
+    def resolve(self, pieces: list[Piece], prefer: bool = True, raise_text: bool = False) -> None:
+        """Turn each raised piece into a call (superscript, glued) or back into text (an ordinal, a power).
+
+        ``raise_text``: such text stays raised ({sup}`th`), as in running text; a title or heading, which metadata
+        and contents lists repeat as plain text, keeps it on the line.
+        """
         for i, piece in enumerate(pieces):
             if not piece.call:
                 continue
@@ -321,6 +325,11 @@ class Calls:
                     self.expected = max(self.expected, int(label) + 1)
             else:
                 piece.call = False
+                if raise_text and before[-1:].isalnum() and label.isalnum() and "`" not in label:
+                    # Raised text glued to its word that calls no note (an ordinal "10th", a power "t2") stays
+                    # raised, as printed.
+                    trail = " " if piece.text.endswith(" ") else ""
+                    piece.text = f"{{sup}}`{label}`{trail}"
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
