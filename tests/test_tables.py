@@ -262,7 +262,8 @@ def test_size_tolerance() -> None:
 
 def test_overlap_share() -> None:
     rows = grid_of([["Port", "Grain", "Timber"], ["Easton", "30", "11"], ["Marsh", "4", "19"]])
-    second = min(ln.x0 for ln in rows if ln.x0 >= 200)  # where the second column starts
+    second = [ln for ln in rows if 200 <= ln.x0 < 300]
+    left, right = min(ln.x0 for ln in second), max(ln.x1 for ln in second)  # the second column's extent
 
     def span(width: float) -> int:
         wide = line("a wide label", 72, 600 - 3 * SIZE * 1.6, width=width)
@@ -270,8 +271,8 @@ def test_overlap_share() -> None:
         assert grid is not None
         return grid.body[-1][0].span
 
-    # The width at which the part of the line inside the second column is exactly the share of its width.
-    edge = (second - 72) / (1 - OVERLAP_SHARE)
+    # The width at which the line covers exactly the share of the second column's extent.
+    edge = left - 72 + OVERLAP_SHARE * (right - left)
     assert span(edge + 0.5) == 2
     assert span(edge - 0.5) == 1
 
@@ -365,3 +366,46 @@ def test_rows_that_do_not_split_alike_stay_rows_of_text() -> None:
     index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
     assert literal_blocks(index) == [] and "````{container} table-rows" in index
     assert [d.kind.value for d in doc.diagnostics if d.kind.value == "table_as_text"] == ["table_as_text"]
+
+
+def test_running_text_is_never_a_table_s() -> None:
+    """A line as long as prose, in the body's face and no smaller than a box's scale of its size: running text."""
+    from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, _running_text
+
+    body = 11.0
+
+    def running(length: int, size: float, font: Font = SERIF) -> bool:
+        return _running_text(make_line(1, [run("x" * length, 72, 600, size=size, font=font)], 0), body, "Serif")
+
+    assert running(PROSE_LINE, body * BOX_SCALE + 0.01)
+    assert not running(PROSE_LINE - 1, body)  # shorter than prose: a cell may be
+    assert not running(PROSE_LINE, body * BOX_SCALE - 0.01)  # smaller: a table's type
+    assert not running(PROSE_LINE, body, SANS)  # another face: a table's
+
+
+def test_a_spanning_cell_spans_its_columns_in_the_editions() -> None:
+    """Emit marks a spanning cell on the table (a list-table has no spans); the editions' extension joins it."""
+    import sys
+
+    from conftest import DOCS
+
+    sys.path.insert(0, str(DOCS / "_ext"))
+    import paper
+
+    node = Table(
+        "Table 3. Ships",
+        Span((1,)),
+        [[TableCell(""), TableCell("Small ships", 2), TableCell("Large ships", 2)]],
+        [[TableCell("A. Eastern ports", 5)], [TableCell("Eastham"), *(TableCell(str(k)) for k in range(4))]],
+        5,
+        [],
+        "table-3",
+    )
+    myst = table(node, frozenset())
+    assert ":class: span-0-1-2 span-0-3-2 span-1-0-5" in myst
+    tree = publish_doctree(myst, parser=Parser(), settings_overrides={"report_level": 2, "halt_level": 2})
+    paper.table_spans(None, tree)  # type: ignore[arg-type]
+    (found,) = tree.findall(nodes.table)
+    rows = [[(e.astext(), e.get("morecols", 0)) for e in row.children] for row in found.findall(nodes.row)]
+    assert rows[:2] == [[("", 0), ("Small ships", 1), ("Large ships", 1)], [("A. Eastern ports", 4)]]
+    assert len(rows[2]) == 5 and not [c for c in found["classes"] if c.startswith("span-")]

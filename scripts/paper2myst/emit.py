@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -168,9 +169,18 @@ def _cell_myst(cell: TableCell, unmatched: frozenset[str]) -> str:
 def table(node: Table, unmatched: frozenset[str]) -> str:
     """A table as a MyST list-table: its caption as the title, its header rows, its cells; its notes after it.
 
-    A cell spanning columns is written in the first and left empty in the others (a list-table has no spans).
+    A cell spanning columns is written in the first and left empty in the others (a list-table has no spans);
+    a class "span-ROW-COLUMN-WIDTH" on the table says so, and the editions' extension (paper.py) joins them.
     """
-    lines = [f":header-rows: {len(node.header)}", f":name: {node.name}", ""]
+    spans = [
+        f"span-{r}-{c}-{cell.span}"
+        for r, row in enumerate([*node.header, *node.body])
+        for c, cell in zip(itertools.accumulate([0, *(x.span for x in row)]), row, strict=False)
+        if cell.span > 1
+    ]
+    lines = [f":header-rows: {len(node.header)}", f":name: {node.name}"]
+    lines += [f":class: {' '.join(spans)}"] if spans else []
+    lines.append("")
     for row in [*node.header, *node.body]:
         cells = [c for cell in row for c in [_cell_myst(cell, unmatched), *[""] * (cell.span - 1)]]
         cells += [""] * (node.columns - len(cells))

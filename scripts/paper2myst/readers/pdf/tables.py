@@ -37,8 +37,9 @@ SPLIT_GAP = 0.4
 FAR_ROWS = 3.0
 # Lines whose sizes differ by at most this share are set in one size (a PDF's sizes carry rounding).
 SIZE_TOLERANCE = 0.05
-# A line overlapping a column's extent by this share of its own width or more stands in that column.
-OVERLAP_SHARE = 0.1
+# A line stands in a column when it covers this share of the column's extent (or of its own width, if narrower):
+# a wide label over narrow columns of figures spans them, a long label just reaching into the next one does not.
+OVERLAP_SHARE = 0.5
 _NUMBER = re.compile(r"^[\s(\[$€£-]*[-−–]?\d[\d.,]*\s*[%)\]*]*$")
 
 
@@ -180,9 +181,12 @@ def split_at_columns(line: Line, bands: list[tuple[float, float]]) -> list[Line]
 
 
 def _covered(line: Line, bands: list[tuple[float, float]]) -> list[int]:
-    """The columns a line stands in: those it overlaps enough, else the nearest."""
-    width = max(line.x1 - line.x0, 1.0)
-    hit = [k for k, (x0, x1) in enumerate(bands) if min(line.x1, x1) - max(line.x0, x0) >= OVERLAP_SHARE * width]
+    """The columns a line stands in: those it covers enough of, else the nearest."""
+    hit = [
+        k
+        for k, (x0, x1) in enumerate(bands)
+        if min(line.x1, x1) - max(line.x0, x0) >= OVERLAP_SHARE * max(min(line.x1 - line.x0, x1 - x0), 1.0)
+    ]
     if hit:
         return list(range(hit[0], hit[-1] + 1))
     middle = (line.x0 + line.x1) / 2
