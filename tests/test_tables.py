@@ -409,3 +409,22 @@ def test_a_spanning_cell_spans_its_columns_in_the_editions() -> None:
     rows = [[(e.astext(), e.get("morecols", 0)) for e in row.children] for row in found.findall(nodes.row)]
     assert rows[:2] == [[("", 0), ("Small ships", 1), ("Large ships", 1)], [("A. Eastern ports", 4)]]
     assert len(rows[2]) == 5 and not [c for c in found["classes"] if c.startswith("span-")]
+
+
+def test_a_cell_s_note_letter_links_to_the_table_s_note() -> None:
+    node = Table(
+        "Table 4. Funding",
+        Span((1,)),
+        [[TableCell("Program"), TableCell("Funding")]],
+        [[TableCell("TEFAP"), TableCell("$552 million", marks="a")], [TableCell("CFP"), TableCell("$5", marks="z")]],
+        2,
+        ["Source: made up.", "a. Entitlement foods only.", "a. The same letter again."],
+        "table-4",
+    )
+    myst = table(node, frozenset())
+    assert "[{sup}`a`](#table-4-note-a)" in myst  # a note of its letter: linked
+    assert "{sup}`z`" in myst and "note-z" not in myst  # none: raised, not linked
+    assert myst.count("(table-4-note-a)=") == 1  # one target for a letter printed twice
+    tree = publish_doctree(myst, parser=Parser(), settings_overrides={"report_level": 2, "halt_level": 2})
+    (found,) = [r for r in tree.findall(nodes.reference) if r.astext() == "a"]
+    assert found.next_node(nodes.superscript) is not None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from paper2myst import __version__, bib
+from paper2myst.conventions import TABLE_NOTE
 from paper2myst.inline import escape, line_start_safe, plain, to_myst
 from paper2myst.model import (
     Block,
@@ -151,17 +152,21 @@ def _cell(text: str, unmatched: frozenset[str]) -> str:
     return line_start_safe(to_myst(" ".join(text.split()), markers=False, unmatched=unmatched))
 
 
-def _raised(mark: str) -> str:
-    return f"{{sup}}`{mark}`" if mark else ""
+def _raised(mark: str, notes: Mapping[str, str]) -> str:
+    """A note call as printed, raised; a link to the table's note of that letter where it has one."""
+    if not mark:
+        return ""
+    raised = f"{{sup}}`{mark}`"
+    return f"[{raised}](#{notes[mark]})" if mark in notes else raised
 
 
-def _cell_myst(cell: TableCell, unmatched: frozenset[str]) -> str:
-    """A cell's text with its note calls raised as printed (inside it and at its end)."""
+def _cell_myst(cell: TableCell, unmatched: frozenset[str], notes: Mapping[str, str]) -> str:
+    """A cell's text with its note calls raised as printed (inside it and at its end), linked to its notes."""
     pieces, at = [], 0
     for offset, mark in cell.inner:
-        pieces.append(_cell(cell.text[at:offset], unmatched) + _raised(mark))
+        pieces.append(_cell(cell.text[at:offset], unmatched) + _raised(mark, notes))
         at = offset
-    pieces.append(_cell(cell.text[at:], unmatched) + _raised(cell.marks))
+    pieces.append(_cell(cell.text[at:], unmatched) + _raised(cell.marks, notes))
     # (A piece after a raised call goes on after a space, as printed: the text's own space, kept.)
     return " ".join(piece for piece in pieces if piece)
 
@@ -178,18 +183,25 @@ def table(node: Table, unmatched: frozenset[str]) -> str:
         for c, cell in zip(itertools.accumulate([0, *(x.span for x in row)]), row, strict=False)
         if cell.span > 1
     ]
+    # The table's lettered notes ("a. …"), each a target its calls in the cells link to.
+    targets = {n[0]: f"{node.name}-note-{n[0]}" for n in node.notes if TABLE_NOTE.match(n) and node.name}
     lines = [f":header-rows: {len(node.header)}", f":name: {node.name}"]
     lines += [f":class: {' '.join(spans)}"] if spans else []
     lines.append("")
     for row in [*node.header, *node.body]:
-        cells = [c for cell in row for c in [_cell_myst(cell, unmatched), *[""] * (cell.span - 1)]]
+        cells = [c for cell in row for c in [_cell_myst(cell, unmatched, targets), *[""] * (cell.span - 1)]]
         cells += [""] * (node.columns - len(cells))
         lines += [f"{'* -' if k == 0 else '  -'} {c}".rstrip() for k, c in enumerate(cells)]
     title = to_myst(" ".join(node.caption.split()), unmatched=unmatched)
     parts = [_container("table-subtitle", paragraph(" ".join(node.subtitle), unmatched))] if node.subtitle else []
     parts.append(_fence("list-table", title, "\n".join(lines) + "\n", ticks=4))
     if node.notes:
-        parts.append(_container("table-notes", "\n".join(paragraph(n, unmatched) for n in node.notes)))
+        notes, placed = [], set()
+        for note in node.notes:
+            target = targets.get(note[0]) if TABLE_NOTE.match(note) and note[0] not in placed else None
+            placed |= {note[0]} if target else set()
+            notes.append((f"({target})=\n" if target else "") + paragraph(note, unmatched))
+        parts.append(_container("table-notes", "\n".join(notes)))
     return "\n".join(parts)
 
 
