@@ -428,3 +428,21 @@ def test_a_cell_s_note_letter_links_to_the_table_s_note() -> None:
     tree = publish_doctree(myst, parser=Parser(), settings_overrides={"report_level": 2, "halt_level": 2})
     (found,) = [r for r in tree.findall(nodes.reference) if r.astext() == "a"]
     assert found.next_node(nodes.superscript) is not None
+
+
+def test_rows_that_make_no_grid_are_no_table() -> None:
+    assert read_table(grid_of([["one line a row"], ["and another"], ["and a third"]]), {}) is None
+    # The fullest rows' cells do not line up: the second row's first cell runs past the first row's second.
+    rows = [line("Port", 72, 600), line("Grain", 200, 600), line("Easton harbour and quay", 72, 580, width=200)]
+    rows.append(line("30", 300, 580))
+    assert read_table(rows, {}) is None
+
+
+def test_a_table_kept_as_an_image_has_its_rows_as_its_description_and_nowhere_else() -> None:
+    from paper2myst.emit import caption
+    from paper2myst.model import Caption, Image
+
+    node = Caption("table", "Table 5. Unread", Span((1,)), rows=["Port Grain", "Easton 30"], notes=["Source: x."])
+    myst = caption(node, frozenset(), (Image("table-5.png", b"", 1, "region text"), "_static/figures/p-table-5.png"))
+    assert ':alt: "Port Grain Easton 30"' in myst
+    assert literal_blocks(myst) == [] and myst.count("Easton 30") == 1
