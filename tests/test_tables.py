@@ -446,3 +446,28 @@ def test_a_table_kept_as_an_image_has_its_rows_as_its_description_and_nowhere_el
     myst = caption(node, frozenset(), (Image("table-5.png", b"", 1, "region text"), "_static/figures/p-table-5.png"))
     assert ':alt: "Port Grain Easton 30"' in myst
     assert literal_blocks(myst) == [] and myst.count("Easton 30") == 1
+
+
+def test_a_rule_just_above_a_header_cell_spans_its_columns() -> None:
+    from paper2myst.readers.pdf.tables import ruled_span
+
+    bands = [(72.0, 100.0), (200.0, 220.0), (300.0, 320.0)]
+    head = line("Ships", 240, 600)  # between the two last columns, over neither
+
+    def rule(gap: float, x0: float = 195.0) -> dict[int, list[Box]]:
+        return {1: [Box(x0, head.top + gap, 325.0, head.top + gap + 0.5)]}
+
+    assert ruled_span(head, bands, rule(2 * SIZE - 0.05), [head]) == [1, 2]
+    assert ruled_span(head, bands, rule(2 * SIZE + 0.05), [head]) == []  # too far above: another row's
+    assert ruled_span(head, bands, rule(1.0, x0=210.0), [head]) == []  # over one column only
+    other = line("Boats", 300, 600)  # another cell of the row under the same rule: the rule is the table's
+    assert ruled_span(head, bands, rule(1.0), [head, other]) == []
+
+
+def test_a_bold_row_ruled_off_after_the_first_rule_goes_on_the_header() -> None:
+    bold = [line("Port", 72, 585, font=SANS_BOLD), line("Grain", 200, 585, font=SANS_BOLD)]
+    top = [line("Ships", 200, 600, font=SANS_BOLD)]
+    plain = [[line("Easton", 72, 570), line("30", 200, 570)], [line("Marsh", 72, 555), line("4", 200, 555)]]
+    rules = {1: [Box(60, 592, 400, 592.5), Box(60, 577, 400, 577.5)]}
+    assert header_rows([top, bold, *plain], rules) == 2
+    assert header_rows([top, [line("Port", 72, 585), line("Grain", 200, 585)], *plain], rules) == 1
