@@ -442,10 +442,13 @@ def test_a_table_kept_as_an_image_has_its_rows_as_its_description_and_nowhere_el
     from paper2myst.emit import caption
     from paper2myst.model import Caption, Image
 
-    node = Caption("table", "Table 5. Unread", Span((1,)), rows=["Port Grain", "Easton 30"], notes=["Source: x."])
-    myst = caption(node, frozenset(), (Image("table-5.png", b"", 1, "region text"), "_static/figures/p-table-5.png"))
-    assert ':alt: "Port Grain Easton 30"' in myst
-    assert literal_blocks(myst) == [] and myst.count("Easton 30") == 1
+    rows = ["Port Grain", "Easton 30", "Marsh 4"]  # the last on the next page: not in the image
+    node = Caption("table", "Table 5. Unread", Span((1,)), rows=rows, notes=["Source: x."])
+    image = Image("table-5.png", b"", 1, "Port Grain\nEaston 30")
+    myst = caption(node, frozenset(), (image, "_static/figures/p-table-5.png"))
+    assert ':alt: "Port Grain Easton 30"' in myst  # what the image shows, its description
+    assert myst.count("Easton 30") == 1 and myst.count("Marsh 4") == 1  # the rest shown, once
+    assert literal_blocks(myst) == [] and "````{container} table-rows\nMarsh 4\n````" in myst
 
 
 def test_a_rule_just_above_a_header_cell_spans_its_columns() -> None:

@@ -57,14 +57,19 @@ def _option(value: str) -> str:
     return json.dumps(" ".join(value.split()), ensure_ascii=False)
 
 
+def _in_image(node: Caption, image: Image) -> tuple[list[str], list[str]]:
+    """The caption's rows printed inside the image's region (its description), and the others (to be shown)."""
+    region = {" ".join(line.split()) for line in image.text.split("\n")}
+    rows = [r for r in node.rows if r.strip()]
+    return [r for r in rows if " ".join(r.split()) in region], [r for r in rows if " ".join(r.split()) not in region]
+
+
 def figure(node: Caption, image: Image, path: str, unmatched: frozenset[str]) -> str:
     """The image with its caption: the author's caption words as the figure's caption, the region's text as alt."""
-    # A table kept as an image: its cells are its text (all its rows, over a page break too); a chart: its
-    # caption says what it shows, and the text printed inside it is its description.
-    rows = " ".join(" ".join(r.split()) for r in node.rows if r.strip())
-    alt = (rows or image.text) if node.kind == "table" else plain(node.text)
-    if node.kind != "table" and (rows or image.text):
-        alt = f"{alt} {rows or image.text}"
+    # A table kept as an image: its cells are its text; a chart: its caption says what it shows, and the labels
+    # printed inside it are its description. (Rows the region does not show are shown apart: see caption.)
+    inside = " ".join(" ".join(r.split()) for r in _in_image(node, image)[0]) or " ".join(image.text.split())
+    alt = inside if node.kind == "table" and inside else " ".join(p for p in (plain(node.text), inside) if p)
     name = PurePosixPath(image.name).stem
     options = f":alt: {_option(alt)}\n:name: {name}\n"
     return _fence("figure", f"/{path}", f"{options}\n{paragraph(node.text, unmatched)}", ticks=4)
@@ -132,6 +137,10 @@ def caption(node: Caption, unmatched: frozenset[str], image: tuple[Image, str] |
     """A figure or table: its caption (with its image, where there is one), else a placeholder; its rows as printed."""
     if image is not None:
         parts = [figure(node, *image, unmatched)]
+        # Rows read under the caption that the image does not show (a table's rows on its next page, text the
+        # grouping took for the chart's): shown, a paragraph each, never only in the image's description.
+        outside = _in_image(node, image[0])[1]
+        parts.append(_rows(Caption(node.kind, "", node.span, rows=outside), unmatched) if outside else "")
     else:
         parts = [_container(f"{node.kind}-caption", paragraph(node.text, unmatched))] if node.text else []
     cells = pipe_cells(node.rows) if image is None else []

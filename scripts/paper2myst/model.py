@@ -191,7 +191,7 @@ BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Table
 class Image:
     """A figure or table as an image of its page region (a PDF reader's), shown with the caption on line ``line``.
 
-    ``text`` is the text printed inside the region (a table's cells, a chart's labels), as read.
+    ``text`` is the text printed inside the region (a table's cells, a chart's labels), as read: a line each.
     """
 
     name: str  # "figure-1.png", "table-2.png": emit saves it as _static/figures/<paper>-<name>
