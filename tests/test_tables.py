@@ -262,7 +262,8 @@ def test_size_tolerance() -> None:
 
 def test_overlap_share() -> None:
     rows = grid_of([["Port", "Grain", "Timber"], ["Easton", "30", "11"], ["Marsh", "4", "19"]])
-    second = min(ln.x0 for ln in rows if ln.x0 >= 200)  # where the second column starts
+    second = [ln for ln in rows if 200 <= ln.x0 < 300]
+    left, right = min(ln.x0 for ln in second), max(ln.x1 for ln in second)  # the second column's extent
 
     def span(width: float) -> int:
         wide = line("a wide label", 72, 600 - 3 * SIZE * 1.6, width=width)
@@ -270,8 +271,8 @@ def test_overlap_share() -> None:
         assert grid is not None
         return grid.body[-1][0].span
 
-    # The width at which the part of the line inside the second column is exactly the share of its width.
-    edge = (second - 72) / (1 - OVERLAP_SHARE)
+    # The width at which the line covers exactly the share of the second column's extent.
+    edge = left - 72 + OVERLAP_SHARE * (right - left)
     assert span(edge + 0.5) == 2
     assert span(edge - 0.5) == 1
 
@@ -365,3 +366,111 @@ def test_rows_that_do_not_split_alike_stay_rows_of_text() -> None:
     index = emit(doc, "en", "../refs/references.bib").pages["index.md"]
     assert literal_blocks(index) == [] and "````{container} table-rows" in index
     assert [d.kind.value for d in doc.diagnostics if d.kind.value == "table_as_text"] == ["table_as_text"]
+
+
+def test_running_text_is_never_a_table_s() -> None:
+    """A line as long as prose, in the body's face and no smaller than a box's scale of its size: running text."""
+    from paper2myst.readers.pdf import BOX_SCALE, PROSE_LINE, _running_text
+
+    body = 11.0
+
+    def running(length: int, size: float, font: Font = SERIF) -> bool:
+        return _running_text(make_line(1, [run("x" * length, 72, 600, size=size, font=font)], 0), body, "Serif")
+
+    assert running(PROSE_LINE, body * BOX_SCALE + 0.01)
+    assert not running(PROSE_LINE - 1, body)  # shorter than prose: a cell may be
+    assert not running(PROSE_LINE, body * BOX_SCALE - 0.01)  # smaller: a table's type
+    assert not running(PROSE_LINE, body, SANS)  # another face: a table's
+
+
+def test_a_spanning_cell_spans_its_columns_in_the_editions() -> None:
+    """Emit marks a spanning cell on the table (a list-table has no spans); the editions' extension joins it."""
+    import sys
+
+    from conftest import DOCS
+
+    sys.path.insert(0, str(DOCS / "_ext"))
+    import paper
+
+    node = Table(
+        "Table 3. Ships",
+        Span((1,)),
+        [[TableCell(""), TableCell("Small ships", 2), TableCell("Large ships", 2)]],
+        [[TableCell("A. Eastern ports", 5)], [TableCell("Eastham"), *(TableCell(str(k)) for k in range(4))]],
+        5,
+        [],
+        "table-3",
+    )
+    myst = table(node, frozenset())
+    assert ":class: span-0-1-2 span-0-3-2 span-1-0-5" in myst
+    tree = publish_doctree(myst, parser=Parser(), settings_overrides={"report_level": 2, "halt_level": 2})
+    paper.table_spans(None, tree)  # type: ignore[arg-type]
+    (found,) = tree.findall(nodes.table)
+    rows = [[(e.astext(), e.get("morecols", 0)) for e in row.children] for row in found.findall(nodes.row)]
+    assert rows[:2] == [[("", 0), ("Small ships", 1), ("Large ships", 1)], [("A. Eastern ports", 4)]]
+    assert len(rows[2]) == 5 and not [c for c in found["classes"] if c.startswith("span-")]
+
+
+def test_a_cell_s_note_letter_links_to_the_table_s_note() -> None:
+    node = Table(
+        "Table 4. Funding",
+        Span((1,)),
+        [[TableCell("Program"), TableCell("Funding")]],
+        [[TableCell("TEFAP"), TableCell("$552 million", marks="a")], [TableCell("CFP"), TableCell("$5", marks="z")]],
+        2,
+        ["Source: made up.", "a. Entitlement foods only.", "a. The same letter again."],
+        "table-4",
+    )
+    myst = table(node, frozenset())
+    assert "[{sup}`a`](#table-4-note-a)" in myst  # a note of its letter: linked
+    assert "{sup}`z`" in myst and "note-z" not in myst  # none: raised, not linked
+    assert myst.count("(table-4-note-a)=") == 1  # one target for a letter printed twice
+    tree = publish_doctree(myst, parser=Parser(), settings_overrides={"report_level": 2, "halt_level": 2})
+    (found,) = [r for r in tree.findall(nodes.reference) if r.astext() == "a"]
+    assert found.next_node(nodes.superscript) is not None
+
+
+def test_rows_that_make_no_grid_are_no_table() -> None:
+    assert read_table(grid_of([["one line a row"], ["and another"], ["and a third"]]), {}) is None
+    # The fullest rows' cells do not line up: the second row's first cell runs past the first row's second.
+    rows = [line("Port", 72, 600), line("Grain", 200, 600), line("Easton harbour and quay", 72, 580, width=200)]
+    rows.append(line("30", 300, 580))
+    assert read_table(rows, {}) is None
+
+
+def test_a_table_kept_as_an_image_has_its_rows_as_its_description_and_nowhere_else() -> None:
+    from paper2myst.emit import caption
+    from paper2myst.model import Caption, Image
+
+    rows = ["Port Grain", "Easton 30", "Marsh 4"]  # the last on the next page: not in the image
+    node = Caption("table", "Table 5. Unread", Span((1,)), rows=rows, notes=["Source: x."])
+    image = Image("table-5.png", b"", 1, "Port Grain\nEaston 30")
+    myst = caption(node, frozenset(), (image, "_static/figures/p-table-5.png"))
+    assert ':alt: "Port Grain Easton 30"' in myst  # what the image shows, its description
+    assert myst.count("Easton 30") == 1 and myst.count("Marsh 4") == 1  # the rest shown, once
+    assert literal_blocks(myst) == [] and "````{container} table-rows\nMarsh 4\n````" in myst
+
+
+def test_a_rule_just_above_a_header_cell_spans_its_columns() -> None:
+    from paper2myst.readers.pdf.tables import ruled_span
+
+    bands = [(72.0, 100.0), (200.0, 220.0), (300.0, 320.0)]
+    head = line("Ships", 240, 600)  # between the two last columns, over neither
+
+    def rule(gap: float, x0: float = 195.0) -> dict[int, list[Box]]:
+        return {1: [Box(x0, head.top + gap, 325.0, head.top + gap + 0.5)]}
+
+    assert ruled_span(head, bands, rule(2 * SIZE - 0.05), [head]) == [1, 2]
+    assert ruled_span(head, bands, rule(2 * SIZE + 0.05), [head]) == []  # too far above: another row's
+    assert ruled_span(head, bands, rule(1.0, x0=210.0), [head]) == []  # over one column only
+    other = line("Boats", 300, 600)  # another cell of the row under the same rule: the rule is the table's
+    assert ruled_span(head, bands, rule(1.0), [head, other]) == []
+
+
+def test_a_bold_row_ruled_off_after_the_first_rule_goes_on_the_header() -> None:
+    bold = [line("Port", 72, 585, font=SANS_BOLD), line("Grain", 200, 585, font=SANS_BOLD)]
+    top = [line("Ships", 200, 600, font=SANS_BOLD)]
+    plain = [[line("Easton", 72, 570), line("30", 200, 570)], [line("Marsh", 72, 555), line("4", 200, 555)]]
+    rules = {1: [Box(60, 592, 400, 592.5), Box(60, 577, 400, 577.5)]}
+    assert header_rows([top, bold, *plain], rules) == 2
+    assert header_rows([top, [line("Port", 72, 585), line("Grain", 200, 585)], *plain], rules) == 1

@@ -164,6 +164,32 @@ def link_addresses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             parent.replace(text, [p for p in pieces if not isinstance(p, nodes.Text) or str(p)])
 
 
+# A list-table's cell that spans columns, as paper2myst writes it: a class "span-ROW-COLUMN-WIDTH" on the table
+# (a list-table has no spans), the cell's text in the first of the columns and the others left empty.
+SPAN_CLASS = re.compile(r"^span-(\d+)-(\d+)-(\d+)$")
+
+
+def table_spans(app: Sphinx, doctree: nodes.document) -> None:
+    """Each cell a table's classes say spans columns spans them in every edition (its empty fellows go)."""
+    for table in doctree.findall(nodes.table):
+        spans = [m for m in (SPAN_CLASS.match(c) for c in table["classes"]) if m]
+        group = next(table.findall(nodes.tgroup), None)
+        if not spans or group is None:
+            continue
+        rows = [row for part in group.children if isinstance(part, nodes.thead | nodes.tbody) for row in part.children]
+        # From the right, so that a row's earlier columns keep their places while its later ones merge.
+        for match in sorted(spans, key=lambda m: (int(m.group(1)), -int(m.group(2)))):
+            row, column, width = (int(g) for g in match.groups())
+            entries = rows[row].children if row < len(rows) else []
+            fellows = entries[column + 1 : column + width]
+            if column + width > len(entries) or any(e.astext().strip() for e in fellows):
+                continue  # (not as written: left as it is, every cell kept)
+            for entry in fellows:
+                rows[row].remove(entry)
+            entries[column]["morecols"] = width - 1
+        table["classes"] = [c for c in table["classes"] if not SPAN_CLASS.match(c)]
+
+
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     out = []
     while node.parent is not None:
@@ -177,6 +203,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("paper_notes_title", "Notes", "env", types=[str])
     app.connect("config-inited", keep_authors_characters)
     app.add_transform(AuthorNoteSymbol)
+    app.connect("doctree-read", table_spans)
     app.connect("doctree-read", notes_in_contents, priority=600)  # after Sphinx's toc collector (500)
     app.connect("doctree-resolved", notes_section)
     app.connect("doctree-resolved", mark_bibliography)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from paper2myst import __version__, bib, mathtext
-from paper2myst.conventions import appendix_label, caption_label
+from paper2myst.conventions import TABLE_NOTE, appendix_label, caption_label
 from paper2myst.inline import escape, line_start_safe, plain, to_myst
 from paper2myst.model import (
     Block,
@@ -62,14 +63,19 @@ def _option(value: str) -> str:
     return json.dumps(" ".join(value.split()), ensure_ascii=False)
 
 
+def _in_image(node: Caption, image: Image) -> tuple[list[str], list[str]]:
+    """The caption's rows printed inside the image's region (its description), and the others (to be shown)."""
+    region = {" ".join(line.split()) for line in image.text.split("\n")}
+    rows = [r for r in node.rows if r.strip()]
+    return [r for r in rows if " ".join(r.split()) in region], [r for r in rows if " ".join(r.split()) not in region]
+
+
 def figure(node: Caption, image: Image, path: str, unmatched: frozenset[str], label: str = "") -> str:
     """The image with its caption: the author's caption words as the figure's caption, the region's text as alt."""
-    # A table kept as an image: its cells are its text (all its rows, over a page break too); a chart: its
-    # caption says what it shows, and the text printed inside it is its description.
-    rows = " ".join(" ".join(r.split()) for r in node.rows if r.strip())
-    alt = (rows or image.text) if node.kind == "table" else plain(node.text)
-    if node.kind != "table" and (rows or image.text):
-        alt = f"{alt} {rows or image.text}"
+    # A table kept as an image: its cells are its text; a chart: its caption says what it shows, and the labels
+    # printed inside it are its description. (Rows the region does not show are shown apart: see caption.)
+    inside = " ".join(" ".join(r.split()) for r in _in_image(node, image)[0]) or " ".join(image.text.split())
+    alt = inside if node.kind == "table" and inside else " ".join(p for p in (plain(node.text), inside) if p)
     name = label or PurePosixPath(image.name).stem
     options = f":alt: {_option(alt)}\n:name: {name}\n"
     return _fence("figure", f"/{path}", f"{options}\n{paragraph(node.text, unmatched)}", ticks=4)
@@ -147,6 +153,10 @@ def caption(node: Caption, unmatched: frozenset[str], image: tuple[Image, str] |
     """
     if image is not None:
         parts = [figure(node, *image, unmatched, label)]
+        # Rows read under the caption that the image does not show (a table's rows on its next page, text the
+        # grouping took for the chart's): shown, a paragraph each, never only in the image's description.
+        outside = _in_image(node, image[0])[1]
+        parts.append(_rows(Caption(node.kind, "", node.span, rows=outside), unmatched) if outside else "")
     else:
         parts = [_container(f"{node.kind}-caption", paragraph(node.text, unmatched))] if node.text else []
         if parts and label:
@@ -169,17 +179,21 @@ def _cell(text: str, unmatched: frozenset[str]) -> str:
     return line_start_safe(to_myst(" ".join(text.split()), markers=False, unmatched=unmatched))
 
 
-def _raised(mark: str) -> str:
-    return f"{{sup}}`{mark}`" if mark else ""
+def _raised(mark: str, notes: Mapping[str, str]) -> str:
+    """A note call as printed, raised; a link to the table's note of that letter where it has one."""
+    if not mark:
+        return ""
+    raised = f"{{sup}}`{mark}`"
+    return f"[{raised}](#{notes[mark]})" if mark in notes else raised
 
 
-def _cell_myst(cell: TableCell, unmatched: frozenset[str]) -> str:
-    """A cell's text with its note calls raised as printed (inside it and at its end)."""
+def _cell_myst(cell: TableCell, unmatched: frozenset[str], notes: Mapping[str, str]) -> str:
+    """A cell's text with its note calls raised as printed (inside it and at its end), linked to its notes."""
     pieces, at = [], 0
     for offset, mark in cell.inner:
-        pieces.append(_cell(cell.text[at:offset], unmatched) + _raised(mark))
+        pieces.append(_cell(cell.text[at:offset], unmatched) + _raised(mark, notes))
         at = offset
-    pieces.append(_cell(cell.text[at:], unmatched) + _raised(cell.marks))
+    pieces.append(_cell(cell.text[at:], unmatched) + _raised(cell.marks, notes))
     # (A piece after a raised call goes on after a space, as printed: the text's own space, kept.)
     return " ".join(piece for piece in pieces if piece)
 
@@ -187,18 +201,34 @@ def _cell_myst(cell: TableCell, unmatched: frozenset[str]) -> str:
 def table(node: Table, unmatched: frozenset[str]) -> str:
     """A table as a MyST list-table: its caption as the title, its header rows, its cells; its notes after it.
 
-    A cell spanning columns is written in the first and left empty in the others (a list-table has no spans).
+    A cell spanning columns is written in the first and left empty in the others (a list-table has no spans);
+    a class "span-ROW-COLUMN-WIDTH" on the table says so, and the editions' extension (paper.py) joins them.
     """
-    lines = [f":header-rows: {len(node.header)}", f":name: {node.name}", ""]
+    spans = [
+        f"span-{r}-{c}-{cell.span}"
+        for r, row in enumerate([*node.header, *node.body])
+        for c, cell in zip(itertools.accumulate([0, *(x.span for x in row)]), row, strict=False)
+        if cell.span > 1
+    ]
+    # The table's lettered notes ("a. …"), each a target its calls in the cells link to.
+    targets = {n[0]: f"{node.name}-note-{n[0]}" for n in node.notes if TABLE_NOTE.match(n) and node.name}
+    lines = [f":header-rows: {len(node.header)}", f":name: {node.name}"]
+    lines += [f":class: {' '.join(spans)}"] if spans else []
+    lines.append("")
     for row in [*node.header, *node.body]:
-        cells = [c for cell in row for c in [_cell_myst(cell, unmatched), *[""] * (cell.span - 1)]]
+        cells = [c for cell in row for c in [_cell_myst(cell, unmatched, targets), *[""] * (cell.span - 1)]]
         cells += [""] * (node.columns - len(cells))
         lines += [f"{'* -' if k == 0 else '  -'} {c}".rstrip() for k, c in enumerate(cells)]
     title = to_myst(" ".join(node.caption.split()), unmatched=unmatched)
     parts = [_container("table-subtitle", paragraph(" ".join(node.subtitle), unmatched))] if node.subtitle else []
     parts.append(_fence("list-table", title, "\n".join(lines) + "\n", ticks=4))
     if node.notes:
-        parts.append(_container("table-notes", "\n".join(paragraph(n, unmatched) for n in node.notes)))
+        notes, placed = [], set()
+        for note in node.notes:
+            target = targets.get(note[0]) if TABLE_NOTE.match(note) and note[0] not in placed else None
+            placed |= {note[0]} if target else set()
+            notes.append((f"({target})=\n" if target else "") + paragraph(note, unmatched))
+        parts.append(_container("table-notes", "\n".join(notes)))
     return "\n".join(parts)
 
 

@@ -189,7 +189,6 @@ class Table:
     subtitle: list[str] = field(default_factory=list)  # lines printed between the caption and the table
 
 
-
 @dataclass(slots=True)
 class Equation:
     """A display equation: its LaTeX, its printed number ("" for none) and its text as printed (the alternative)."""
@@ -216,7 +215,7 @@ BodyNode = Paragraph | Heading | DateLine | ItemList | Quote | Caption | Table |
 class Image:
     """A figure or table as an image of its page region (a PDF reader's), shown with the caption on line ``line``.
 
-    ``text`` is the text printed inside the region (a table's cells, a chart's labels), as read.
+    ``text`` is the text printed inside the region (a table's cells, a chart's labels), as read: a line each.
     """
 
     name: str  # "figure-1.png", "table-2.png": emit saves it as _static/figures/<paper>-<name>

@@ -187,7 +187,7 @@ def _images(doc: Document, reading: Reading) -> None:
             message = f"the image of the region under this caption ({figure.name}) has no caption to go with; left out"
             doc.diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, figure.line, message))
             continue
-        text = " ".join(reading.lines[n - 1] for n in figure.lines)
+        text = "\n".join(reading.lines[n - 1] for n in figure.lines)  # a line each, as printed in the region
         doc.images.append(Image(figure.name, figure.png, figure.line, text))
 
 

@@ -37,8 +37,9 @@ SPLIT_GAP = 0.4
 FAR_ROWS = 3.0
 # Lines whose sizes differ by at most this share are set in one size (a PDF's sizes carry rounding).
 SIZE_TOLERANCE = 0.05
-# A line overlapping a column's extent by this share of its own width or more stands in that column.
-OVERLAP_SHARE = 0.1
+# A line stands in a column when it covers this share of the column's extent (or of its own width, if narrower):
+# a wide label over narrow columns of figures spans them, a long label just reaching into the next one does not.
+OVERLAP_SHARE = 0.5
 _NUMBER = re.compile(r"^[\s(\[$€£-]*[-−–]?\d[\d.,]*\s*[%)\]*]*$")
 
 
@@ -158,6 +159,27 @@ def columns_of(rows: list[list[Line]]) -> list[tuple[float, float]] | None:
     return bands
 
 
+def ruled_span(line: Line, bands: list[tuple[float, float]], rules: Rules, row: list[Line]) -> list[int]:
+    """The columns a header's cell spans: those a rule drawn just above it runs over, alone of its ``row``.
+
+    Tables drawn with a rule over each header cell show a spanning cell's extent by its rule: the rule nearest
+    above the line (within two of its ems), running past both its ends, over two columns or more. A rule over
+    the whole table, over other cells of the row too, spans nothing.
+    """
+    above = [
+        rule
+        for rule in rules.get(line.page, [])
+        if rule.x0 <= line.x0 + 1 and rule.x1 >= line.x1 - 1 and 0 <= rule.bottom - line.top <= 2 * line.size
+    ]
+    if not above:
+        return []
+    rule = min(above, key=lambda r: r.bottom - line.top)
+    inside = [k for k, (x0, x1) in enumerate(bands) if x0 >= rule.x0 - 1 and x1 <= rule.x1 + 1]
+    if any(other is not line and rule.x0 - 1 <= other.x0 and other.x1 <= rule.x1 + 1 for other in row):
+        return []
+    return inside if len(inside) >= 2 and inside == list(range(inside[0], inside[-1] + 1)) else []
+
+
 def split_at_columns(line: Line, bands: list[tuple[float, float]]) -> list[Line]:
     """A line that runs over from one column into the next, cut at its gap between the two (one line a cell)."""
     if len(_covered(line, bands)) < 2:
@@ -180,9 +202,12 @@ def split_at_columns(line: Line, bands: list[tuple[float, float]]) -> list[Line]
 
 
 def _covered(line: Line, bands: list[tuple[float, float]]) -> list[int]:
-    """The columns a line stands in: those it overlaps enough, else the nearest."""
-    width = max(line.x1 - line.x0, 1.0)
-    hit = [k for k, (x0, x1) in enumerate(bands) if min(line.x1, x1) - max(line.x0, x0) >= OVERLAP_SHARE * width]
+    """The columns a line stands in: those it covers enough of, else the nearest."""
+    hit = [
+        k
+        for k, (x0, x1) in enumerate(bands)
+        if min(line.x1, x1) - max(line.x0, x0) >= OVERLAP_SHARE * max(min(line.x1 - line.x0, x1 - x0), 1.0)
+    ]
     if hit:
         return list(range(hit[0], hit[-1] + 1))
     middle = (line.x0 + line.x1) / 2
@@ -221,10 +246,13 @@ def is_number(text: str) -> bool:
 def header_rows(rows: list[list[Line]], rules: Rules) -> int:
     """How many of the rows head the table: those above its first rule inside it, else its leading bold rows.
 
-    Else the first row if it holds no figure while a later row does (the columns' names over their values).
+    Past that first rule, a bold row ruled off below goes on the header (a spanning heading's rule, then the
+    columns' own names). Else the first row if it holds no figure while a later row does (names over values).
     """
     for k in range(1, len(rows)):
         if _ruled_between(rows[k - 1], rows[k], rules):
+            while k + 1 < len(rows) and all(ln.bold for ln in rows[k]) and _ruled_between(rows[k], rows[k + 1], rules):
+                k += 1
             return k
     bold = 0
     while bold < len(rows) - 1 and all(ln.bold for ln in rows[bold]):
@@ -332,6 +360,8 @@ def read_table(lines: list[Line], rules: Rules) -> Grid | None:
         for row in parts:
             for line in row:
                 cover = _covered(line, bands)
+                if index < heads:  # a header's cell may span the columns its rule spans
+                    cover = ruled_span(line, bands, rules, row) or cover
                 first, last = cover[0], cover[-1]
                 mark = marks_of(line)
                 if marks[first]:  # a call that ended a line inside the cell: raised where it stands
