@@ -119,7 +119,8 @@ def test_field_accuracy_on_a_held_out_fold(tmp_path: Path) -> None:
     print(table(counts))
     right = sum(r for r, _ in counts.values())
     total = sum(t for _, t in counts.values())
-    # Measured 0.901 over five folds (nox -s train-refs prints the table); the issue's goal is 0.90.
+    # Measured 0.896 over five folds of this set, trained with the policy set beside it (nox -s train-refs prints
+    # each fold's table); 0.901 before the organisation cue and the policy set. Issue 18 asks 0.95: not reached.
     assert right / total >= 0.84
 
 
@@ -154,3 +155,30 @@ def test_empty_list_is_bad_input(tmp_path: Path) -> None:
     source = tmp_path / "list.txt"
     source.write_text("\n\n")
     assert main(["refs", str(source)]) == 2
+
+
+@pytest.mark.parametrize("name", ["jordan-basin", "nile-waters"])
+def test_policy_paper_lists_without_their_markup_read_above_the_threshold(name: str) -> None:
+    """A test paper's list as its PDF reads back (no emphasis, bare addresses): the tagger is sure enough of each.
+
+    None of these entries is in the training sets (the policy set was written apart from the test papers).
+    """
+    from paper2myst.bib import MIN_CONFIDENCE
+    from paper2myst.bib.fields import plain
+    from paper2myst.bib.segment import default_segmenter
+
+    lines = (FIXTURES.parent / "papers" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines[lines.index("References") + 1 :] if line.strip()]
+    entries = entries[: entries.index("Istituto Affari Internazionali (IAI)")]
+    confidences = [default_segmenter().segments(plain(text))[1] for text in entries]
+    assert min(confidences) >= MIN_CONFIDENCE, list(zip(entries, confidences, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("word", "cue"),
+    [("Secretariat", "org"), ("Initiative,", "org"), ("Commission", "org"), ("Press", "publisher"), ("Nile", "")],
+)
+def test_organisation_words_are_a_cue_of_their_own(word: str, cue: str) -> None:
+    from paper2myst.bib.tagger import word_features
+
+    assert word_features(word)["cue"] == cue

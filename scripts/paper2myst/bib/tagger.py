@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+from paper2myst.conventions import ORG_WORDS
 from paper2myst.dates import MONTH_ALIASES, SEASONS
 
 MODEL = Path(__file__).with_name("references.crfsuite")
@@ -140,7 +141,18 @@ CUES = {
     "master": "genre",
     "working": "genre",
     "web": "access",
+    "updated": "access",  # "last updated on 5 May 2023": a web page's date
+    "brief": "genre",
+    "briefs": "genre",
+    "commentary": "genre",
+    "commentaries": "genre",
+    "studies": "genre",
+    "papers": "genre",
+    "reports": "genre",
 }
+# Words that make a name an organisation's ("Nile Basin Initiative", "International Crisis Group"): a corporate
+# author, or the body issuing a report, is told from a person and from a title by them.
+ORG_CUES = frozenset(w.lower() for w in ORG_WORDS) - frozenset(CUES)
 
 # A word that is a URL (it starts like one) or holds a DOI: a feature here, and a label by form (segment.py).
 URL_START = re.compile(r"^<?(?:https?://|www\.)", re.I)
@@ -193,7 +205,7 @@ def word_features(word: str) -> dict[str, str]:
         "pre3": w[:3],
         "suf3": w[-3:],
         "len": str(min(len(w), 6)),
-        "cue": CUES.get(w, ""),
+        "cue": CUES.get(w, "") or ("org" if w in ORG_CUES else ""),
     }
     if URL_START.match(word):
         feats["kind"] = "url"

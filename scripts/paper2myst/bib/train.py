@@ -106,31 +106,55 @@ def table(counts: dict[str, tuple[int, int]]) -> str:
     return "\n".join(rows)
 
 
-def cross_validate(references: Sequence[Tagged], k: int) -> dict[str, tuple[int, int]]:
-    """Train on k-1 folds, score on the held-out one (reference i is in fold i mod k); sum the counts."""
+def cross_validate(
+    references: Sequence[Tagged], k: int, sets: Sequence[str] = ()
+) -> list[dict[str, dict[str, tuple[int, int]]]]:
+    """Train on k-1 folds, score on the held-out one (reference i is in fold i mod k): each fold's counts per set.
+
+    ``sets`` names the tagged set each reference came from, so that each is measured on its own as well.
+    """
     from paper2myst.bib.segment import segments_with
 
-    total = {f: (0, 0) for f in MEASURED}
+    names = list(sets) or ["all"] * len(references)
+    folds: list[dict[str, dict[str, tuple[int, int]]]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for fold in range(k):
             model = Path(tmp) / f"fold{fold}.crfsuite"
             train([r for i, r in enumerate(references) if i % k != fold], model)
-            held_out = [r for i, r in enumerate(references) if i % k == fold]
-            counts = score(held_out, segments_with(model))
-            total = {f: (total[f][0] + counts[f][0], total[f][1] + counts[f][1]) for f in MEASURED}
+            predict = segments_with(model)
+            counts: dict[str, dict[str, tuple[int, int]]] = {}
+            for name in dict.fromkeys(names):
+                held_out = [r for i, r in enumerate(references) if i % k == fold and names[i] == name]
+                counts[name] = score(held_out, predict)
+            folds.append(counts)
             print(f"fold {fold + 1}/{k} done", file=sys.stderr)
-    return total
+    return folds
+
+
+def summed(counts: Sequence[dict[str, tuple[int, int]]]) -> dict[str, tuple[int, int]]:
+    """Per field, the counts added up."""
+    return {f: (sum(c[f][0] for c in counts), sum(c[f][1] for c in counts)) for f in MEASURED}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m paper2myst.bib.train", description=__doc__)
-    parser.add_argument("tagged", type=Path, help="tagged references (AnyStyle XML)")
+    parser.add_argument("tagged", type=Path, nargs="+", help="tagged references (AnyStyle XML), one file per set")
     parser.add_argument("--folds", type=int, default=5, help="held-out folds to measure (0: train only)")
     parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     args = parser.parse_args(argv)
-    references = list(read_tagged(args.tagged))
+    references: list[Tagged] = []
+    sets: list[str] = []
+    for path in args.tagged:
+        mine = list(read_tagged(path))
+        references += mine
+        sets += [path.stem] * len(mine)
     if args.folds:
-        print(table(cross_validate(references, args.folds)))
+        folds = cross_validate(references, args.folds, sets)
+        for i, fold in enumerate(folds):
+            for name, counts in fold.items():
+                print(f"\nfold {i + 1}/{args.folds}, {name} (held out):\n{table(counts)}")
+        for name in dict.fromkeys(sets):
+            print(f"\nall folds, {name}:\n{table(summed([fold[name] for fold in folds]))}")
     train(references, args.out)
     print(f"model written to {args.out} ({args.out.stat().st_size} bytes, {len(references)} references)")
     return 0
