@@ -235,7 +235,8 @@ def measure(path: Path, truth: Truth) -> Figures:
     figures.missing = [f"paragraph {p[:110]}" for p in want if p not in found]
     figures.body = len(body)
     if want and truth.paragraphs_complete:
-        joined = "\n".join(want)
+        # A box's text is the author's too (the converter sets it as a panel; the truth lists it apart): not foreign.
+        joined = "\n".join(want + [normalise(a) for a in truth.aside])
         figures.foreign = sum(1 for p in body if p and p not in joined)
     figures.other_in_body = other_in_body(truth.other, body)
     notes = {n.label: plain(n.text, calls=False) for n in doc.notes}
