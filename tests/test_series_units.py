@@ -82,7 +82,7 @@ def test_search_merge_renumbers_each_papers_documents() -> None:
         "docnames": ["index"],
         "filenames": ["index.md"],
         "titles": ["Home"],
-        "terms": {"water": 0},
+        "terms": {"water": 0, "gone": []},
         "titleterms": {},
         "alltitles": {"Home": [[0, None]]},
         "indexentries": {},
@@ -99,7 +99,7 @@ def test_search_merge_renumbers_each_papers_documents() -> None:
     }
     merged = search.merge(site, {"x": paper})
     assert merged["docnames"] == ["index", "papers/x/back-matter", "papers/x/index"]
-    assert merged["terms"] == {"water": [0, 1, 2], "nile": 2}
+    assert merged["terms"] == {"water": [0, 1, 2], "nile": 2}  # a word of no page left ("gone") dropped
     assert merged["titleterms"] == {"p": 2}
     assert merged["alltitles"]["Notes"] == [[2, "notes"]]
     assert search.loads(search.dumps(merged)) == merged
