@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -94,7 +95,9 @@ def run_editions(srcdir: Path, outdir: Path, builders: Sequence[str], extra: Map
     if done.returncode:
         lines = [line for line in (done.stderr or done.stdout).splitlines() if line.strip()]
         first = next((line for line in lines if "WARNING" in line or "ERROR" in line), lines[0] if lines else "")
-        message = f"build failed: {first.strip()} (the whole log: {outdir / '.log'})"
+        # An extension's crash names its cause on a later line of the traceback.
+        cause = next((m.group(1) for line in lines if (m := re.search(r"\(exception: (.*)\)$", line))), "")
+        message = f"build failed: {first.strip()}{f' {cause}' if cause else ''} (the whole log: {outdir / '.log'})"
         record = {"message": message, "state": state(srcdir, outdir, builders, extra)}
         (outdir / FAILED).write_text(json.dumps(record), encoding="utf-8")
         return Outcome(srcdir.name, False, message)
