@@ -104,6 +104,14 @@ def run_editions(srcdir: Path, outdir: Path, builders: Sequence[str], extra: Map
     return Outcome(srcdir.name, True)
 
 
+def build_paper(layout: Layout, name: str, builders: Sequence[str]) -> Outcome:
+    """One paper's editions, then its cover for the listing (on the same worker, while the listing builds)."""
+    outcome = run_editions(layout.papers / name, layout.editions / name, builders)
+    if outcome.ok:
+        cover(layout, name)
+    return outcome
+
+
 def epoch(entries: Sequence[listing.Entry]) -> str:
     """The listing's fixed build time: the newest paper's date (a site of undated papers: the epoch)."""
     dated = [e.date for e in entries if e.date]

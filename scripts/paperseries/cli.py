@@ -58,10 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = build.settings_of(series, hopeful)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         listing_job = pool.submit(build.build_listing, layout, hopeful, settings)
-        jobs = [
-            pool.submit(build.run_editions, layout.papers / n, layout.editions / n, builders.get(n, build.BUILDERS))
-            for n in ready
-        ]
+        jobs = [pool.submit(build.build_paper, layout, n, builders.get(n, build.BUILDERS)) for n in ready]
         built = [job.result() for job in jobs]
         listed = listing_job.result()
     listed_entries = [entries[o.name] for o in built if o.ok]
