@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from paperseries import feed, listing, search
-from paperseries.convert import paper_publication
+from paperseries.convert import paper_publication, usable_name
 from paperseries.files import sync
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -137,3 +137,11 @@ def test_sync_writes_only_changes_and_deletes_the_rest(tmp_path: Path) -> None:
     sync(tmp_path, {"same.txt": b"s", "new/n.txt": b"n"})
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["new", "new/n.txt", "same.txt"]
     assert (tmp_path / "same.txt").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize(
+    ("stem", "usable"),
+    [("R48913", True), ("alieva-2023_x.v2", True), ("my paper", False), ("-x", False), (".x", False), ("é", False)],
+)
+def test_a_source_name_must_serve_as_a_url_as_it_is(stem: str, usable: bool) -> None:
+    assert usable_name(stem) is usable
