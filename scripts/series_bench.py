@@ -1,7 +1,7 @@
 """Time a series site against single-paper builds (issue 20): from clean, and adding one paper. Not a timed test.
 
 ``python scripts/series_bench.py [-n 25] [DIR...]`` takes the first N+1 sources (PDF, else text) of the folders
-named (default: ../shared/papers/crs and ../shared/papers/more), leaving out the held-out papers of
+named (default: every folder of ../shared/papers/), leaving out the held-out papers of
 tests/heldout.txt, and prints a Markdown table:
 
 - the series of N papers from clean (``paperseries``: conversions and builds 2 at a time, listings, site),
@@ -30,7 +30,7 @@ SCRIPTS = ROOT / "scripts"
 # $PAPER2MYST_PAPERS, else the nearest shared/papers/ beside the checkout or one of its parents (a worktree's).
 _NEAREST = next((p / "shared" / "papers" for p in ROOT.parents if (p / "shared" / "papers").is_dir()), None)
 SHARED = Path(os.environ.get("PAPER2MYST_PAPERS") or _NEAREST or ROOT.parent / "shared" / "papers")
-DEFAULT_DIRS = (SHARED / "crs", SHARED / "more")
+DEFAULT_DIRS = tuple(sorted(p for p in SHARED.iterdir() if p.is_dir())) if SHARED.is_dir() else ()
 HELDOUT = ROOT / "tests" / "heldout.txt"
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SCRIPTS), *filter(None, [os.environ.get("PYTHONPATH")])])}
 

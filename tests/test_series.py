@@ -278,7 +278,10 @@ def test_change_remove_and_failures(series: Path, tmp_path: Path) -> None:
     page = series / "papers" / "IN12422" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`no-such-label`.\n", encoding="utf-8")
     assert main(args(series, "--strict")) == 1
+    failed = (build / "papers" / "IN12422" / ".failed.json").stat().st_mtime_ns
     assert main(args(series)) == 0
+    # A failure with nothing changed since is not built again: its record stands.
+    assert (build / "papers" / "IN12422" / ".failed.json").stat().st_mtime_ns == failed
     report = json.loads((build / "report.json").read_text(encoding="utf-8"))
     assert not report["broken"]["ok"] and "refused" in report["broken"]["message"]
     assert not report["IN12422"]["ok"] and "no-such-label" in report["IN12422"]["message"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from paperseries import feed, listing, search
-from paperseries.convert import paper_publication
+from paperseries.convert import paper_publication, usable_name
 from paperseries.files import sync
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -82,7 +82,7 @@ def test_search_merge_renumbers_each_papers_documents() -> None:
         "docnames": ["index"],
         "filenames": ["index.md"],
         "titles": ["Home"],
-        "terms": {"water": 0},
+        "terms": {"water": 0, "gone": []},
         "titleterms": {},
         "alltitles": {"Home": [[0, None]]},
         "indexentries": {},
@@ -99,7 +99,7 @@ def test_search_merge_renumbers_each_papers_documents() -> None:
     }
     merged = search.merge(site, {"x": paper})
     assert merged["docnames"] == ["index", "papers/x/back-matter", "papers/x/index"]
-    assert merged["terms"] == {"water": [0, 1, 2], "nile": 2}
+    assert merged["terms"] == {"water": [0, 1, 2], "nile": 2}  # a word of no page left ("gone") dropped
     assert merged["titleterms"] == {"p": 2}
     assert merged["alltitles"]["Notes"] == [[2, "notes"]]
     assert search.loads(search.dumps(merged)) == merged
@@ -137,3 +137,11 @@ def test_sync_writes_only_changes_and_deletes_the_rest(tmp_path: Path) -> None:
     sync(tmp_path, {"same.txt": b"s", "new/n.txt": b"n"})
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["new", "new/n.txt", "same.txt"]
     assert (tmp_path / "same.txt").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize(
+    ("stem", "usable"),
+    [("R48913", True), ("alieva-2023_x.v2", True), ("my paper", False), ("-x", False), (".x", False), ("é", False)],
+)
+def test_a_source_name_must_serve_as_a_url_as_it_is(stem: str, usable: bool) -> None:
+    assert usable_name(stem) is usable

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from html import escape
@@ -17,6 +18,19 @@ TEMPLATES = HERE / "series_templates"
 SETTINGS = "series.json"
 
 
+# furo's sidebar without its navigation tree: the landing page links to the author and keyword pages.
+SIDEBAR = ["sidebar/scroll-start.html", "sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-end.html"]
+
+
+def inputs() -> str:
+    """A digest of this extension, its templates and styles: what Sphinx does not track itself."""
+    digest = hashlib.sha256()
+    for path in [Path(__file__).resolve(), *sorted(STATIC.rglob("*")), *sorted(TEMPLATES.rglob("*"))]:
+        if path.is_file():
+            digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def configure(folder: Path) -> dict[str, Any]:
     """The listing project's settings, for its generated conf.py: ``globals().update(configure(HERE))``."""
     settings: dict[str, Any] = json.loads((folder / SETTINGS).read_text(encoding="utf-8"))
@@ -26,7 +40,13 @@ def configure(folder: Path) -> dict[str, Any]:
         "author": "",
         "copyright": "",
         "language": settings.get("language") or "en",
-        "extensions": ["myst_parser", "editions", "seriessite"],
+        # Not "editions": adding a paper must not rebuild every listing page. No page shows the others (no
+        # navigation tree, no previous/next links), so Sphinx's own incremental build rewrites only the pages
+        # that changed; paperseries publishes only the pages of current documents; a change of this extension,
+        # its templates or styles re-reads everything (series_inputs).
+        "extensions": ["myst_parser", "seriessite"],
+        "series_inputs": inputs(),
+        "html_sidebars": {"**": SIDEBAR},
         "exclude_patterns": ["_build"],
         "root_doc": "index",
         "html_theme": "furo",
@@ -56,8 +76,15 @@ def feed_link(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
     )
 
 
+def no_neighbours(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """No previous/next links (head or footer): a page must not change when a page beside it comes or goes."""
+    context["prev"] = context["next"] = None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # Whether the site has a feed: only with a base URL (Atom's ids and links are absolute).
     app.add_config_value("series_feed", False, "html", bool)
+    app.add_config_value("series_inputs", "", "env", str)
     app.connect("html-page-context", feed_link)
+    app.connect("html-page-context", no_neighbours)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -47,18 +47,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ready = [o.name for o in converted if o.ok]
     builders = {name: ["html"] for name in args.web_only}
     entries = {name: listing.read_entry(layout.papers / name, series) for name in ready}
-    settings = build.settings_of(series, list(entries.values()))
-    # The listing pages need only the papers' metadata: they are built beside the papers, on the same workers.
+    # The listing pages need only the papers' metadata: they are built beside the papers, on the same workers,
+    # without the papers whose build failed and would fail again (nothing they read changed).
+    failing = {
+        n
+        for n in ready
+        if build.standing_failure(layout.papers / n, layout.editions / n, builders.get(n, build.BUILDERS))
+    }
+    hopeful = [entries[n] for n in ready if n not in failing]
+    settings = build.settings_of(series, hopeful)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        listing_job = pool.submit(build.build_listing, layout, list(entries.values()), settings)
-        jobs = [
-            pool.submit(build.run_editions, layout.papers / n, layout.editions / n, builders.get(n, build.BUILDERS))
-            for n in ready
-        ]
+        listing_job = pool.submit(build.build_listing, layout, hopeful, settings)
+        jobs = [pool.submit(build.build_paper, layout, n, builders.get(n, build.BUILDERS)) for n in ready]
         built = [job.result() for job in jobs]
         listed = listing_job.result()
     listed_entries = [entries[o.name] for o in built if o.ok]
-    if len(listed_entries) < len(entries):  # a paper failed: the listing pages again, without it
+    if len(listed_entries) < len(hopeful):  # a paper failed: the listing pages again, without it
         settings = build.settings_of(series, listed_entries)
         listed = build.build_listing(layout, listed_entries, settings)
     # A paper whose source is gone has no builds left either.

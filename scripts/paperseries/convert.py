@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,11 @@ extensions = [*extensions, "seriespaper"]
 series_title = {title!r}
 '''
     return text.encode()
+
+
+def usable_name(stem: str) -> bool:
+    """Whether a source's name can name its folder and URL (papers/<name>/) as it is: no space, no escape needed."""
+    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem))
 
 
 def site_title(series: Mapping[str, Any]) -> str:
@@ -167,6 +173,11 @@ def convert(layout: Layout, series: Mapping[str, Any], jobs: int = 2) -> list[Ou
     outcomes: dict[str, Outcome] = {}
     todo: list[tuple[Path, str]] = []
     for stem, paths in stems.items():
+        if not usable_name(stem):
+            outcomes[stem] = Outcome(
+                stem, False, f"{paths[0].name}: rename it with letters, digits, '.', '_' or '-' only"
+            )
+            continue
         if len(paths) > 1:
             outcomes[stem] = Outcome(stem, False, f"two sources for one paper: {', '.join(p.name for p in paths)}")
             continue

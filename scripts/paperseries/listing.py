@@ -174,7 +174,10 @@ def pages(entries: Iterable[Entry], title: str = DEFAULT_TITLE) -> dict[str, str
     topics = slugs(k for e in ordered for k in e.keywords)
     out: dict[str, str] = {}
     sections = [name for name, found in (("authors/index", people), ("keywords/index", topics)) if found]
-    out["index.md"] = page(title, [card(e, 0, people) for e in ordered], sections)
+    kinds = (("authors", "author", people), ("keywords", "keyword", topics))
+    browse = [f'<a href="{kind}/index.html">{label}</a>' for kind, label, found in kinds if found]
+    lead = [f'<p class="series-browse">Browse by: {" · ".join(browse)}</p>'] if browse else []
+    out["index.md"] = page(title, [*lead, *(card(e, 0, people) for e in ordered)], sections)
     groups: tuple[tuple[str, str, dict[str, str], Callable[[Entry], tuple[str, ...]]], ...] = (
         ("authors", "Authors", people, lambda e: e.authors),
         ("keywords", "Keywords", topics, lambda e: e.keywords),

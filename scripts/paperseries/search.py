@@ -42,7 +42,8 @@ def merge(site: Mapping[str, Any], papers: Mapping[str, Mapping[str, Any]]) -> d
     """
     out: dict[str, Any] = {key: (list(value) if isinstance(value, list) else value) for key, value in site.items()}
     for key in ("terms", "titleterms", "alltitles", "indexentries"):
-        out[key] = {k: v for k, v in site.get(key, {}).items()}
+        # Sphinx's incremental build leaves a removed page's words with no page ([]): a clean build has none.
+        out[key] = {k: v for k, v in site.get(key, {}).items() if v != []}
     for name in sorted(papers):
         index = papers[name]
         offset = len(out["docnames"])
