@@ -502,3 +502,43 @@ def test_a_numbered_entry_cut_by_a_column_break_goes_on_set_in_at_the_next_colum
     gone: set[int] = set()
     _entry_goes_on(entry, [rest], gone)
     assert (len(entry.lines) == 3) is joined and (id(rest) in gone) is joined
+
+
+# --- a justified line stretched to the edge goes on past a page break (FLUSH) ---------------------------------------
+
+
+@pytest.mark.parametrize(("end", "goes_on"), [(290 - 1.4, True), (290 - 1.6, False)])
+def test_a_justified_line_stretched_to_the_edge_goes_on_after_its_full_stop(end: float, goes_on: bool) -> None:
+    """Within FLUSH (1.5 pt) of a justified column's edge a line was stretched: no last line, full stop or not."""
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import Group, continues
+
+    prev = Group(
+        BlockKind.TEXT,
+        [line("Words of a paragraph set justified across", 100, x1=290), line("the failure.", 88, x1=end)],
+    )
+    nxt = Group(BlockKind.TEXT, [replace(line("The composition of the group", 700, x1=290), page=2)])
+    assert continues(prev, nxt, 290, 58, justified=True) is goes_on
+    assert not continues(prev, nxt, 290, 58, justified=False)  # ragged text: a full stop there ends it
+
+
+def test_an_address_goes_on_over_a_separator_drawn_apart_and_after_a_hyphen() -> None:
+    from paper2myst.readers.pdf.lines import address_goes_on
+
+    assert address_goes_on("see https://example.org/ethiopia/271", "-")
+    assert address_goes_on("see https://example.org/ethiopia/271-", "bridging")
+    assert not address_goes_on("see https://example.org/", "for")  # a slash may end an address: a word follows
+    assert not address_goes_on("see the report", "-bridging")  # no address before it
+
+
+def test_rows_join_over_a_hyphen_that_says_what_it_is() -> None:
+    from paper2myst.readers.pdf import _rows_text
+
+    def ended(text: str, actual: str | None) -> Line:
+        return make_line(1, [run(text, 58, 600, x1=200), Run("-", 200, 203, 598, 608, 600, 10, BODY, actual=actual)], 1)
+
+    second = line("securitization, 2018", 588)
+    assert _rows_text([ended("Impedes De", "-"), second]) == "Impedes De-securitization, 2018"
+    assert _rows_text([ended("Impedes De", "\xad"), second]) == "Impedes Desecuritization, 2018"
+    assert _rows_text([ended("Impedes De", None), second]).split("\n") == ["Impedes De-", "securitization, 2018"]

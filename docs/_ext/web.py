@@ -63,19 +63,23 @@ def add_templates(app: Sphinx, config: Config) -> None:
 
 
 class OneId(SphinxPostTransform):
-    """Furo wraps each display equation and table in a container and copies its ids onto it: they stay there only.
+    """Furo wraps each display equation and table in a container and copies its ids onto it: each id kept once.
 
     Else the page has each id twice (an equation's label on the wrapper and on the equation), which HTML forbids.
+    An equation's stay on its wrapper; a table's on the table, which Sphinx numbers by its id.
     """
 
     default_priority = 510  # after furo's wrapping (500)
 
     def run(self, **kwargs: Any) -> None:
         for wrapper in self.document.findall(nodes.container):
-            if {"math-wrapper", "table-wrapper"} & set(wrapper["classes"]) and wrapper.children:
-                inner = wrapper.children[0]
-                if isinstance(inner, nodes.Element):
-                    inner["ids"] = [i for i in inner["ids"] if i not in wrapper["ids"]]
+            inner = wrapper.children[0] if wrapper.children else None
+            if not isinstance(inner, nodes.Element):
+                continue
+            if "math-wrapper" in wrapper["classes"]:
+                inner["ids"] = [i for i in inner["ids"] if i not in wrapper["ids"]]
+            elif "table-wrapper" in wrapper["classes"]:
+                wrapper["ids"] = [i for i in wrapper["ids"] if i not in inner["ids"]]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -768,14 +768,38 @@ _SERIES_NUMBER = re.compile(r"^(?P<series>.*?[^\W\d])\s+(?:No\.\s*)?(?P<number>\
 
 
 def _publisher_page(line: Line, banner: Line | None, size: float) -> bool:
-    """The line is the banner's name set as a heading on a later page (whatever role the margins gave it)."""
+    """The line is the banner's name set as a heading on a later page (whatever role the margins gave it).
+
+    The banner's publisher is its name, where the banner prints a series and number beside it.
+    """
     return (
         banner is not None
         and line.page > banner.page
         and line.role in {"body", "furniture"}
-        and line.text == banner.text
+        and line.text in {banner.text, banner_parts(banner.text)[0]}
         and is_heading(line, size)
     )
+
+
+def _rows_text(lines: list[Line]) -> str:
+    """Lines as rows of text, one a line; where a line ends in a hyphen that says what it is, the word goes on.
+
+    A hyphen drawn alone with an ActualText (see ``_hyphens``) is the word's own ("-": kept, "De-securitization")
+    or the typesetter's (a soft hyphen: dropped); the two halves are then one word, not two rows.
+    """
+    out: list[str] = []
+    glue = False
+    for line in lines:
+        last = line.runs[-1] if line.runs else None
+        text = line.text
+        if glue and out:
+            out[-1] += text
+        else:
+            out.append(text)
+        glue = last is not None and last.text.strip() in {"-", "\x02"} and last.actual in {"-", "\xad"}
+        if glue and last is not None and last.actual == "\xad":
+            out[-1] = out[-1].removesuffix("-")
+    return "\n".join(out)
 
 
 def _without_label(line: Line) -> Line:
@@ -1192,7 +1216,7 @@ def _items(
                 # and its rest on the next page: the paragraph goes on past it, in its own face.
                 prev = body_groups[-2]
             edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
-            if prev is not None and continues(prev, group, edge, left[opening.page, opening.column]):
+            if prev is not None and continues(prev, group, edge, left[opening.page, opening.column], justified):
                 prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
                 continue
             body_groups.append(group)
@@ -1328,7 +1352,11 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
         block = _block(Group(BlockKind.TEXT, group.lines), context, Calls(set()))
         front.abstract.append(Paragraph(block.text, block.span))
     if found.keywords:
-        front.keywords_line = " ".join(ln.text for ln in found.keywords)
+        # Joined as a paragraph's lines are: a word the typesetter hyphenated at the line's end is one word again.
+        pieces = join_lines(
+            found.keywords, context.links, False, context.spaced, context.words, context.separate_hyphens
+        )
+        front.keywords_line = " ".join("".join(piece.text for piece in pieces).split())
         front.keywords = [k.strip() for k in re.split(r"\s*[|;]\s*", front.keywords_line) if k.strip()]
         front.label_spans.append(_span(found.keywords))
     return front
@@ -1362,7 +1390,7 @@ def _block(group: Group, context: Context, calls: Calls) -> Block:
         found = equation(lines[0])
         return Block(group.kind, lines[0].text, span, group.label, complete=True, math=found.latex if found else "")
     if group.kind is BlockKind.TABLE:  # (a reference list in small type too: its back-links go as below)
-        text = _BACKLINKS.sub("", "\n".join(ln.text for ln in lines))
+        text = _BACKLINKS.sub("", _rows_text(lines))
         return Block(group.kind, text, span, group.label, complete=True)
     heading = group.kind is BlockKind.HEADING
     bold = heading or all(ln.bold for ln in lines)

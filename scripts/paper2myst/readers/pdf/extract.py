@@ -270,8 +270,21 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[Link]:
             max(rect.left, rect.right),
             max(rect.top, rect.bottom),
         )
-        links.append(Link(box, uri))
+        # The link's own regions, where the producer gives them (QuadPoints: one per line, or per word), are what
+        # it covers; the rectangle round a link broken over lines covers other words too.
+        links += [Link(quad, uri) for quad in _quads(link)] or [Link(box, uri)]
     return links
+
+
+def _quads(link: pdfium_c.FPDF_LINK) -> list[Box]:
+    """The link annotation's QuadPoints as boxes (none where the producer gives only its rectangle)."""
+    quads: list[Box] = []
+    point = pdfium_c.FS_QUADPOINTSF()
+    for index in range(max(0, pdfium_c.FPDFLink_CountQuadPoints(link))):
+        if pdfium_c.FPDFLink_GetQuadPoints(link, index, ctypes.byref(point)):
+            xs, ys = (point.x1, point.x2, point.x3, point.x4), (point.y1, point.y2, point.y3, point.y4)
+            quads.append(Box(min(xs), min(ys), max(xs), max(ys)))
+    return quads
 
 
 # The most of a text layer's characters that may be unreadable (see `readable`) for the paper to be read at all.

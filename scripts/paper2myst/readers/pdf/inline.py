@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.extract import Box, Link, Run
-from paper2myst.readers.pdf.lines import Line, needs_space, squeezed
+from paper2myst.readers.pdf.lines import Line, address_goes_on, needs_space, squeezed
 from paper2myst.readers.pdf.maths import level
 
 _SUPERSCRIPTS = str.maketrans(
@@ -152,12 +152,8 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
 
 
 def _address_goes_on(pieces: list[Piece], text: str) -> bool:
-    """Whether a run is the rest of the address before it ("…/271" + "-bridging"), however wide the gap.
-
-    A justified line stretches the gaps where an address may break; no word opens with a hyphen or a slash.
-    """
-    tail = "".join(p.text for p in pieces[-8:]).split()
-    return bool(tail) and bool(_ADDRESS.match(tail[-1])) and bool(re.match(r"[-_/.?=&#%~]\w", text))
+    """Whether a run is the rest of the address before it ("…/271" + "-bridging"), however wide the gap."""
+    return address_goes_on("".join(p.text for p in pieces[-8:]), text)
 
 
 def _goes_on(text: str) -> bool:

@@ -364,11 +364,27 @@ def plain_text(line: Line) -> str:
     for run in line.runs:
         if prev is not None and squeezed(prev, run):
             out = out.rstrip(" ")
-        if prev is not None and needs_space(prev, run, spaced):
+        if prev is not None and needs_space(prev, run, spaced) and not address_goes_on(out, run.text):
             out += " "
         out += run.text
         prev = run
     return " ".join(out.replace("\x02", "-").split())
+
+
+_ADDRESS = re.compile(r"^\S*(?:https?://|www\.)\S*$")
+
+
+def address_goes_on(before: str, text: str) -> bool:
+    """Whether a run's ``text`` is the rest of the address ``before`` ends with ("…/271" + "-bridging").
+
+    A justified line stretches the gaps where an address may break; no word opens with a hyphen or a slash. The
+    separator may be a run of its own ("271" "-" "bridging"); after one that no address ends with (a hyphen, an
+    "=", not a slash: "https://example.org/ for details"), the next word is the address's too.
+    """
+    tail = before.split()
+    if not tail or not _ADDRESS.match(tail[-1]):
+        return False
+    return bool(re.match(r"[-_/.?=&#%~](?:\w|$)", text)) or (tail[-1][-1] in "-_=&?" and text[:1].isalnum())
 
 
 def squeezed(prev: Run, run: Run) -> bool:

@@ -369,8 +369,12 @@ def full_line(line: Line, right: float) -> bool:
     return line.x1 >= right - line.size * 2.5
 
 
-def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
-    """A paragraph or quotation cut by a column or page break: last line full, text going on, no indent."""
+def continues(prev: Group, nxt: Group, right: float, left: float, justified: bool = False) -> bool:
+    """A paragraph or quotation cut by a column or page break: last line full, text going on, no indent.
+
+    ``justified``: the body is set justified, where only a paragraph's last line stops short of the edge, so a line
+    stretched to the edge (within FLUSH) goes on in the next column even after a full stop.
+    """
     if (
         prev.kind is not nxt.kind
         or prev.kind not in {BlockKind.TEXT, BlockKind.QUOTE}
@@ -388,4 +392,5 @@ def continues(prev: Group, nxt: Group, right: float, left: float) -> bool:
         return False
     ended = _ends(last)
     starts_lower = first.text[:1].islower()
-    return (full_line(last, right) and (not ended or starts_lower)) or (not ended and starts_lower)
+    stretched = justified and abs(last.x1 - right) <= FLUSH and len(prev.lines) > 1
+    return (full_line(last, right) and (not ended or starts_lower or stretched)) or (not ended and starts_lower)
