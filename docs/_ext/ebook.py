@@ -73,7 +73,9 @@ def configure(app: Sphinx, config: Config) -> None:
             config[name] = value
     # Sphinx's default publisher is the author: the book names only the publisher the paper or editor named.
     config.epub_publisher = paper.publisher
-    config.html_math_renderer = config.html_math_renderer or "mathjax"  # the web's, beside the book's MathML
+    # The web's maths as the book's: MathML, which browsers set themselves (no script fetched from elsewhere, so
+    # the page reads offline and its maths is in the page for assistive technology).
+    config.html_math_renderer = config.html_math_renderer or "mathml"
 
 
 def add_assets(app: Sphinx) -> None:
@@ -366,8 +368,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_builder(PaperEpubBuilder, override=True)
     app.set_translator("epub", EpubTranslator, override=True)
     app.connect("config-inited", configure)
-    # Maths as MathML in the book, which reading systems show offline (MathJax is a script from the web); the web
-    # edition keeps MathJax, named since two renderers are known.
+    # Maths as MathML, which reading systems and browsers show offline (MathJax is a script from the web): the book's
+    # renderer, and the web edition's too (see configure).
     app.add_html_math_renderer("mathml", (math_inline, None), (math_block, None))
     app.add_config_value("epub_math_renderer", "mathml", "env")
     app.connect("builder-inited", add_assets)
