@@ -474,3 +474,18 @@ def test_a_bold_row_ruled_off_after_the_first_rule_goes_on_the_header() -> None:
     rules = {1: [Box(60, 592, 400, 592.5), Box(60, 577, 400, 577.5)]}
     assert header_rows([top, bold, *plain], rules) == 2
     assert header_rows([top, [line("Port", 72, 585), line("Grain", 200, 585)], *plain], rules) == 1
+
+
+def test_a_label_printed_twice_names_two_targets_never_one_twice() -> None:
+    """A table numbering restarted (an appendix's "Table 2" after the body's) gives "table-2-2"; Sphinx wants unique."""
+    from paper2myst.emit import targets
+    from paper2myst.model import Caption, Document, Span, Table, TableCell
+
+    def table(line: int) -> Table:
+        return Table("Table 2. Rates", Span((line,)), [[TableCell("Year")]], [[TableCell("2020")]], 1, name="table-2")
+
+    first, second = table(1), table(9)
+    again = Caption("table", "Table 2. Rates (continued)", Span((12,)))
+    doc = Document(body=[first, second, again])
+    names = targets(doc, {12: object()}, set())
+    assert [names[id(first)], names[id(second)], names[id(again)]] == ["table-2", "table-2-2", ""]

@@ -6,7 +6,7 @@ import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from paper2myst import __version__, bib, mathtext
@@ -294,8 +294,8 @@ def body(doc: Document, nodes: Sequence[BodyNode] | None = None) -> list[str]:
     unmatched = frozenset(doc.unmatched_calls)
     images = {image.line: (image, image_path(doc, image)) for image in doc.images}
     level = 0  # the title is the page's one H1: the first heading is at most a section (H2)
-    named: set[str] = set()  # captions' labels given already: a caption printed again ("continued") names nothing
     linked = {x.key for n in doc.body if isinstance(n, Paragraph) for x in n.xrefs}  # the targets the text names
+    names = targets(doc, images, linked)
     for node in doc.body if nodes is None else nodes:
         if isinstance(node, Heading):
             # Never deeper than one below the heading before: MyST (and readers) want no skipped levels.
@@ -314,18 +314,41 @@ def body(doc: Document, nodes: Sequence[BodyNode] | None = None) -> list[str]:
                 "".join(f"> {line_start_safe(to_myst(line, unmatched=unmatched))}\n" for line in node.text.split("\n"))
             )
         elif isinstance(node, Caption):
-            label = caption_label(plain(node.text)) if node.text else ""
-            image = images.get(node.span.first)
-            label = "" if label in named or (image is None and label not in linked) else label
-            parts.append(caption(node, unmatched, image, label))
-            named.add(label)
+            parts.append(caption(node, unmatched, images.get(node.span.first), names.get(id(node), "")))
         elif isinstance(node, Table):
-            parts.append(table(node, unmatched))
+            parts.append(table(replace(node, name=names.get(id(node), node.name)), unmatched))
         elif isinstance(node, Equation):
             parts.append(equation(node))
         elif isinstance(node, PanelEdge):
             parts.append(panel_edge(node, unmatched))
     return parts
+
+
+def targets(doc: Document, images: Mapping[int, object], linked: set[str]) -> dict[int, str]:
+    """Each table's and captioned figure's name as a target, once in the document (by the node's id).
+
+    The first of a printed label takes it ("table-2"): a caption printed again ("continued") names nothing, a
+    second table of the same label (a numbering restarted in an appendix) is "table-2-2". A caption with no image
+    is a target only where the text links to it.
+    """
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    for node in doc.body:
+        if isinstance(node, Table) and node.name:
+            name, count = node.name, 1
+            while name in taken:
+                count += 1
+                name = f"{node.name}-{count}"
+            names[id(node)] = name
+        elif isinstance(node, Caption) and node.text:
+            label = caption_label(plain(node.text))
+            unlinked = node.span.first not in images and label not in linked
+            name = "" if label in taken or unlinked else label
+            names[id(node)] = name
+        else:
+            continue
+        taken.add(names[id(node)])
+    return names
 
 
 def notes(doc: Document) -> list[str]:
