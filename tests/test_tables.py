@@ -485,7 +485,8 @@ def test_a_label_printed_twice_names_two_targets_never_one_twice() -> None:
         return Table("Table 2. Rates", Span((line,)), [[TableCell("Year")]], [[TableCell("2020")]], 1, name="table-2")
 
     first, second = table(1), table(9)
-    again = Caption("table", "Table 2. Rates (continued)", Span((12,)))
-    doc = Document(body=[first, second, again])
-    names = targets(doc, {12: object()}, set())
-    assert [names[id(first)], names[id(second)], names[id(again)]] == ["table-2", "table-2-2", ""]
+    again = Caption("table", "Table 2. Rates (continued)", Span((12,)))  # no image: a target only if linked
+    pictured = Caption("table", "Table 2. Rates (continued)", Span((14,)))  # an image is always a target
+    doc = Document(body=[first, second, again, pictured])
+    names = targets(doc, {14: object()}, {"table-2"})
+    assert [names[id(n)] for n in doc.body] == ["table-2", "table-2-2", "", "table-2-3"]

@@ -333,18 +333,23 @@ def targets(doc: Document, images: Mapping[int, object], linked: set[str]) -> di
     """
     names: dict[int, str] = {}
     taken: set[str] = set()
+
+    def unique(name: str) -> str:
+        count, found = 1, name
+        while found in taken:
+            count += 1
+            found = f"{name}-{count}"
+        return found
+
     for node in doc.body:
         if isinstance(node, Table) and node.name:
-            name, count = node.name, 1
-            while name in taken:
-                count += 1
-                name = f"{node.name}-{count}"
-            names[id(node)] = name
+            names[id(node)] = unique(node.name)
         elif isinstance(node, Caption) and node.text:
             label = caption_label(plain(node.text))
-            unlinked = node.span.first not in images and label not in linked
-            name = "" if label in taken or unlinked else label
-            names[id(node)] = name
+            if node.span.first in images:  # a figure is always a target (its image's name where it prints none)
+                names[id(node)] = unique(label or f"{node.kind}-{node.span.first}")
+            else:
+                names[id(node)] = "" if label in taken or label not in linked else label
         else:
             continue
         taken.add(names[id(node)])
