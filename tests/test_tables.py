@@ -490,3 +490,27 @@ def test_a_label_printed_twice_names_two_targets_never_one_twice() -> None:
     doc = Document(body=[first, second, again, pictured])
     names = targets(doc, {14: object()}, {"table-2"})
     assert [names[id(n)] for n in doc.body] == ["table-2", "table-2-2", "", "table-2-3"]
+
+
+def test_header_cells_say_what_they_head() -> None:
+    """A header row's cells get scope="col", a stub column's scope="row" (WCAG H63), in the web and the book."""
+    import sys
+    from pathlib import Path
+
+    from docutils.core import publish_parts
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "docs" / "_ext"))
+    from docutils.writers import html5_polyglot
+    from tablescope import HeaderScopes
+
+    class Translator(HeaderScopes, html5_polyglot.HTMLTranslator):  # docutils' own, with the mixin
+        pass
+
+    writer = html5_polyglot.Writer()
+    writer.translator_class = Translator
+    source = (
+        ".. list-table::\n   :header-rows: 1\n   :stub-columns: 1\n\n   * - Year\n     - Rate\n   * - 2020\n     - 3%\n"
+    )
+    body = publish_parts(source, writer=writer)["body"]
+    assert body.count('<th scope="col"') == 2 and body.count('<th scope="row"') == 1
+    assert "<td scope" not in body and "<td>3%</td>" in body.replace("<td><p>3%</p></td>", "<td>3%</td>")

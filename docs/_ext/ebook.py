@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
+from tablescope import HeaderScopes
 from typstmath import split_tag
 
 COVER = "_static/cover.png"
@@ -83,7 +84,7 @@ def add_assets(app: Sphinx) -> None:
         app.add_css_file("paper-epub.css")
 
 
-class EpubTranslator(HTML5Translator):
+class EpubTranslator(HeaderScopes, HTML5Translator):
     """Mark notes with EPUB structural semantics, so that reading systems show them as pop-ups."""
 
     def visit_footnote_reference(self, node: nodes.Element) -> None:

@@ -5,7 +5,8 @@
 - ``downloads``: the PDF and EPUB offered and carried by the web edition;
 - ``citethis``: "Cite this paper" (text, BibTeX, RIS, CSL-JSON);
 - ``headmeta``: Highwire Press tags, description, OpenGraph; ``schemaorg``: JSON-LD;
-- ``ebook``: the EPUB's metadata, accessibility, landmarks and packaging.
+- ``ebook``: the EPUB's metadata, accessibility, landmarks and packaging;
+- ``tablescope``: a table's header cells say what they head (``scope``), on the web and in the book.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-EXTENSIONS = ("paperdata", "masthead", "downloads", "citethis", "headmeta", "schemaorg", "ebook")
+EXTENSIONS = ("paperdata", "masthead", "downloads", "citethis", "headmeta", "schemaorg", "ebook", "tablescope")
 
 
 def add_assets(app: Sphinx) -> None:
