@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -63,3 +64,16 @@ def test_pdf_uses_only_the_chosen_fonts(editions: Builder) -> None:
     assert used
     fallback = [name for name in used if not any(name.startswith(family) for family in families)]
     assert not fallback, f"fallback font in the PDF: {fallback}"
+
+
+def test_typst_s_own_face_sets_only_what_the_packaged_faces_lack_and_the_check_knows_what_it_has() -> None:
+    """print.typ's last families are pdfbuilder.FALLBACK_FAMILIES; the glyph check asks Typst which they have."""
+    template = (DOCS / "_ext" / "print.typ").read_text(encoding="utf-8")
+    serif = re.search(r"#let serif = \(([^)]*)\)", template)
+    fallback = [f'"{family}"' for family in pdfbuilder.FALLBACK_FAMILIES]
+    assert serif is not None and serif.group(1).split(", ")[-len(fallback) :] == fallback
+    # "∗", "𝜏", "∈" (an ACM paper's) are Typst's; an emoji is not: it stays an error, never a box.
+    chars = ["\u2217", "\U0001d70f", "\u2208", "\U0001f600", '"', "#"]
+    assert pdfbuilder.typst_has(chars) == {"\u2217", "\U0001d70f", "\u2208", '"', "#"}
+    # Only signs and the mathematical alphabets go to them: a script (Devanagari) is no maths face's to set.
+    assert [pdfbuilder.is_sign(c) for c in ("\u2217", "\U0001d70f", "\u2208", "\u0928", "a")] == [1, 1, 1, 0, 0]

@@ -11,7 +11,7 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -81,6 +81,10 @@ def text_fonts(packages: Iterable[str]) -> list[list[Path]]:
     return [[path for path, weight in font_package(p) if weight in (*TEXT_WEIGHTS, None)] for p in packages]
 
 
+# A variation selector asks for a variant of the character before it; a face without it sets that character plain.
+_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
 def missing_glyphs(tree: nodes.document, families: list[list[Path]]) -> dict[str, nodes.Node]:
     """Characters of the text that no family has in every style it is set in, each with the first node holding it.
 
@@ -99,9 +103,54 @@ def missing_glyphs(tree: nodes.document, families: list[list[Path]]) -> dict[str
     missing: dict[str, nodes.Node] = {}
     for node in tree.findall(nodes.Text):
         for char in set(node.astext()) - missing.keys():
-            if not char.isspace() and ord(char) not in covered and unicodedata.category(char)[0] != "C":
+            if (
+                not char.isspace()
+                and ord(char) not in covered
+                and unicodedata.category(char)[0] != "C"
+                and not (_VARIATION_SELECTOR.match(char))
+            ):
                 missing[char] = node.parent
     return missing
+
+
+#: Typst's own faces, last in print.typ's font list: they set only the characters the packaged faces lack (its
+#: text face: "∗", "⌀"; its maths face: the mathematical alphabets "𝑎", "𝜏" and signs "∈" of a paper set in LaTeX).
+FALLBACK_FAMILIES = ("New Computer Modern", "New Computer Modern Math")
+
+
+def is_sign(char: str) -> bool:
+    """A sign or a letter of the mathematical alphabets: what Typst's own faces may set for the text's faces.
+
+    A script the text faces lack (Devanagari, say) stays an error: set in a maths face it would be badly set.
+    """
+    return unicodedata.category(char).startswith("S") or 0x1D400 <= ord(char) <= 0x1D7FF
+
+
+def typst_has(chars: Iterable[str], families: Sequence[str] = FALLBACK_FAMILIES) -> set[str]:
+    """Of ``chars``, those Typst's embedded ``families`` have a glyph for, upright, bold and italic.
+
+    Typst's own faces live inside it, out of fontTools' reach: the characters are typeset in those families alone
+    (no other fallback) and read back from the PDF; one they lack comes back as U+0000 (an empty box).
+    """
+    import pypdfium2 as pdfium
+    import typst
+
+    wanted = sorted(set(chars))
+    if not wanted:
+        return set()
+    words = json.dumps(" ".join(wanted), ensure_ascii=False)  # a Typst string: no character read as markup
+    source = (
+        f"#set text(font: ({', '.join(json.dumps(family) for family in families)},), fallback: false)\n"
+        "#set page(width: auto, height: auto, margin: 1pt)\n"
+        f"#let words = {words}\n#words\n\n#strong(words)\n\n#emph(words)\n"
+    )
+    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[])
+    document = pdfium.PdfDocument(typst.compile(source.encode("utf-8"), font_paths=fonts))
+    try:
+        text = "".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    return {char for char in wanted if text.count(char) >= 3}
 
 
 def paper_metadata(srcdir: Path) -> dict[str, Any]:
@@ -254,7 +303,10 @@ class PdfBuilder(Builder):
             tree = self.assemble_doctree()
             self.post_process_images(tree)
         with progress_message(__("writing Typst markup")):
-            for char, node in missing_glyphs(tree, text_fonts(self.config.pdf_font_packages)).items():
+            missing = missing_glyphs(tree, text_fonts(self.config.pdf_font_packages))
+            for char in typst_has(c for c in missing if is_sign(c)):  # Typst's own faces set these (print.typ)
+                del missing[char]
+            for char, node in missing.items():
                 logger.warning(
                     __("PDF: the font has no glyph for U+%04X %s; it would print as an empty box"),
                     ord(char),
@@ -332,7 +384,8 @@ class PdfBuilder(Builder):
 
         dirs = sorted({str(f.parent) for f in font_files(self.config.pdf_font_packages)})
         # Only the packaged fonts and Typst's own (its maths face, pinned with Typst), never the machine's: the output
-        # is the same everywhere. The text is set in the packaged faces only (print.typ: no fallback).
+        # is the same everywhere. The text is set in the packaged faces, and in Typst's own text face only what they
+        # lack (print.typ: that list, no other fallback).
         fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=dirs)
         try:
             pdf, warnings = typst.compile_with_warnings(
