@@ -31,6 +31,11 @@ def _count(number: int, thing: str) -> str:
     return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
+# How a verdict opens where a program reads it (paperseries): every decision certain; errors kept in the output.
+CERTAIN = "nothing to check"
+UNPUBLISHABLE = "not publishable as is"
+
+
 def verdict(diagnostics: list[Diagnostic], refused: bool = False, strict: bool = False, listed: bool = False) -> str:
     """One line the editor can act on (``listed``: in the report that lists the findings, not pointing to it).
 
@@ -47,10 +52,10 @@ def verdict(diagnostics: list[Diagnostic], refused: bool = False, strict: bool =
     if refused:  # a refusal is an error or --strict: this is a caller's slip, said without blaming a flag
         return f"verdict: nothing written — resolve {_count(len(diagnostics), 'finding')}"
     if not diagnostics:
-        return "verdict: nothing to check — every decision was certain"
+        return f"verdict: {CERTAIN} — every decision was certain"
     if errors:
         count = len(errors)
-        return f"verdict: not publishable as is — {count} errors, {len(diagnostics) - count} warnings to check"
+        return f"verdict: {UNPUBLISHABLE} — {count} errors, {len(diagnostics) - count} warnings to check"
     first = min(diagnostics, key=lambda d: (d.severity, d.line))
     like = sum(d.kind is first.kind for d in diagnostics) - 1
     others = f" (and {like} more like it)" if like else ""

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from paper2myst.report import CERTAIN, UNPUBLISHABLE
+
 from paperseries.files import digest, remove, sync, tree
 from paperseries.layout import PAPER_CONF, PAPER_FILE, PUBLICATION_FILE, Layout, source_files
 from paperseries.listing import DEFAULT_TITLE
@@ -27,10 +29,8 @@ SITE_URL = "site_url"
 # The keys of the series' publication.toml about the site, not its papers: left out of each paper's copy.
 SITE_KEYS = ("title", SITE_URL, "language")
 REFUSED = 2  # paper2myst's exit status for input it will not convert (nothing written)
-# paper2myst's last word on a conversion (paper2myst.report.verdict).
+# paper2myst's last word on a conversion (paper2myst.report.verdict, whose openings it names).
 VERDICT = "paper2myst: verdict:"
-CERTAIN = "nothing to check"
-UNPUBLISHABLE = "not publishable"
 
 
 @dataclass(frozen=True, slots=True)
