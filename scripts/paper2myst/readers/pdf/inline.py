@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.extract import Box, Link, Run
-from paper2myst.readers.pdf.lines import Line, address_goes_on, needs_space, squeezed
+from paper2myst.readers.pdf.lines import ADDRESS, Line, address_goes_on, needs_space, squeezed
 from paper2myst.readers.pdf.maths import level
 
 _SUPERSCRIPTS = str.maketrans(
@@ -20,8 +20,6 @@ _ESCAPE = re.compile(r"([\\*\[\]])")
 _SUBSCRIPT = re.compile(r"\{sub\}`[^`]*`$")
 _URL = re.compile(r"(?<![<(\[])\bhttps?://[^\s<>\]]+")
 _URL_TAIL = ".,;:)]'\"”’"
-# A token a line may end inside (its rest on the next line): an address.
-_ADDRESS = re.compile(r"^\S*(?:https?://|www\.)\S*$")
 
 
 def superscript(label: str) -> str:
@@ -209,7 +207,7 @@ def join_lines(
                 pieces[-1].text = pieces[-1].text.rstrip()
                 nxt = current[0].text.lstrip()
                 alone = pieces[-1].text == "-"  # the hyphen drawn as a text object of its own
-                if _ADDRESS.match(token):
+                if ADDRESS.match(token):
                     pass  # an address goes on, whatever its next piece reads as ("countries-" + "and-basins/")
                 elif _SUSPENDED.match(nxt):
                     nxt = " " + nxt  # "pre- or post-war": the hyphen stands for a word, a space follows it
@@ -237,7 +235,7 @@ def join_lines(
                     piece.text = piece.text.rstrip(" \u00a0")
                     if piece.text:
                         break
-            elif _ADDRESS.match(token) and re.match(r"[-_/.?=&#%~]\w", current[0].text):
+            elif ADDRESS.match(token) and re.match(r"[-_/.?=&#%~]\w", current[0].text):
                 # An address cut before a hyphen or slash ("…/271" + "-bridging-gap"): no word opens with one, so
                 # the line goes on the address, whatever space the producer set at the line's end.
                 for piece in reversed(pieces):
@@ -253,12 +251,12 @@ def join_lines(
             elif re.search(r"\w[–—]$", text) and current[0].text[:1].isalnum():
                 pass  # "April–" + "May": a dash closed up to its word stays closed up to the next
             elif (
-                _ADDRESS.match(token)
+                ADDRESS.match(token)
                 and _goes_on(current[0].text)
                 and (not token.endswith((".", ",", ";")) or _path_like(current[0].text))
             ):
                 pass  # an address goes on ("mirror.ctan." + "org/macros/…" too)
-            elif pieces[-1].uri and pieces[-1].uri == current[0].uri and _ADDRESS.match(token):
+            elif pieces[-1].uri and pieces[-1].uri == current[0].uri and ADDRESS.match(token):
                 pass  # one link annotation over an address on both lines: the address goes on ("www." + "site")
             else:
                 current[0].text = " " + current[0].text.lstrip()

@@ -371,7 +371,8 @@ def plain_text(line: Line) -> str:
     return " ".join(out.replace("\x02", "-").split())
 
 
-_ADDRESS = re.compile(r"^\S*(?:https?://|www\.)\S*$")
+# A token a line may end inside (its rest on the next line): a web address, or a word holding one ("<www.…").
+ADDRESS = re.compile(r"^\S*(?:https?://|www\.)\S*$")
 
 
 def address_goes_on(before: str, text: str) -> bool:
@@ -382,7 +383,7 @@ def address_goes_on(before: str, text: str) -> bool:
     "=", not a slash: "https://example.org/ for details"), the next word is the address's too.
     """
     tail = before.split()
-    if not tail or not _ADDRESS.match(tail[-1]):
+    if not tail or not ADDRESS.match(tail[-1]):
         return False
     return bool(re.match(r"[-_/.?=&#%~](?:\w|$)", text)) or (tail[-1][-1] in "-_=&?" and text[:1].isalnum())
 
