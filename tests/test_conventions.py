@@ -182,3 +182,10 @@ def test_conventions_import_nothing_from_the_routes() -> None:
     imported |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not {m for m in imported if m.startswith(("paper2myst.stages", "paper2myst.readers"))}
     assert imported <= {"__future__", "re"}
+
+
+def test_end_matter_runs_from_its_heading_to_the_next_back_matter_heading() -> None:
+    from paper2myst.conventions import end_matter
+
+    parts = ["Author Information", None, "Acknowledgments", None, "Further thanks", None, "Disclaimer", None]
+    assert end_matter(parts) == [False, False, True, True, True, True, False, False]

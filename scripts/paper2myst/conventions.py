@@ -34,6 +34,20 @@ END_MATTER_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+
+def end_matter(headings: list[str | None]) -> list[bool]:
+    """Which parts of the back matter are the author's end matter: from its heading to the next back-matter one.
+
+    ``headings``: each part's heading text, or None for a part that is no heading (a paragraph, a line).
+    """
+    inside, marks = False, []
+    for heading in headings:
+        if heading is not None:
+            inside = bool(END_MATTER_HEADING.match(heading)) or (inside and not BACK_MATTER_HEADING.match(heading))
+        marks.append(inside)
+    return marks
+
+
 # Words that open or make up a job title printed beside an author's name ("Senior Research Librarian",
 # "Legislative Attorney", "Analyst in Public Water", "Specialist in Water Security", "U.S. Navy Fellow"):
 # a line made of them, or what follows them, is a role, never a name.

@@ -14,6 +14,7 @@ from paper2myst.conventions import (
     REFERENCES_HEADING,
     SUMMARY_HEADING,
     continues_role,
+    end_matter,
     name_before_role,
     name_list,
     signed_name,
@@ -253,17 +254,9 @@ def _end_matter(back: list[Block]) -> tuple[list[Block], list[Block]]:
 
     The author's words stay in the paper: they go back to the body, after what it printed before them.
     """
-    inside = False
-    rest: list[Block] = []
-    end: list[Block] = []
-    for block in back:
-        text = block.text.strip()
-        if END_MATTER_HEADING.match(text):
-            inside = True
-        elif BACK_MATTER_HEADING.match(text):
-            inside = False
-        (end if inside else rest).append(block)
-    return rest, end
+    # Every block may be a heading here (the text form marks none for sure): the patterns tell.
+    marks = dict(zip(map(id, back), end_matter([block.text.strip() for block in back]), strict=True))
+    return [b for b in back if not marks[id(b)]], [b for b in back if marks[id(b)]]
 
 
 def _names_under_title(doc: Document, blocks: list[Block]) -> list[Block]:

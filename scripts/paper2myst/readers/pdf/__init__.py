@@ -17,7 +17,6 @@ from paper2myst.conventions import (
     CONNECTORS,
     CONTINUED_TAIL,
     DOI_LINE,
-    END_MATTER_HEADING,
     ENDNOTES_HEADING,
     FRONT_LABEL,
     INSTITUTION_WORDS,
@@ -26,6 +25,7 @@ from paper2myst.conventions import (
     REPORT_NUMBER,
     TABLE_NOTE,
     continues_role,
+    end_matter,
     is_role,
     name_before_role,
     signed_name,
@@ -709,11 +709,8 @@ def _end_matter(back: list[Line], size: float) -> None:
 
     From its heading up to the next back-matter heading: the author's words, kept in the paper.
     """
-    inside = False
-    for line in back:
-        if is_heading(line, size):
-            inside = bool(END_MATTER_HEADING.match(line.text)) or (inside and not BACK_MATTER.match(line.text))
-        if inside:
+    for line, mine in zip(back, end_matter([ln.text if is_heading(ln, size) else None for ln in back]), strict=True):
+        if mine:
             line.role = "body"
 
 
