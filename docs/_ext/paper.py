@@ -15,7 +15,7 @@ from sphinx.config import Config
 LISTED_NOTES = frozenset({"html", "dirhtml", "singlehtml", "epub"})
 NOTES_ID = "notes"
 DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]*[^\s\"<>.,;:)\]]")
-# Addresses printed as text (a back page's "iai@iai.it", "www.iai.it"): a DOI, an e-mail address, a web address.
+# Addresses printed as text (a back page's "info@example.org", "example.org"): a DOI, an e-mail address, a web address.
 # Each ends before the sentence's punctuation; the leftmost wins, so a DOI inside a printed URL stays the URL's.
 ADDRESS = re.compile(
     rf"(?P<doi>{DOI.pattern})"

@@ -21,7 +21,7 @@ _SERIES = re.compile(
     r"(?:No\.|Nr\.|n\.|#|Number)\s*(?P<number>\d[\w/.-]*)$"
 )
 _COVER = 15  # blocks: where a cover's series, DOI and ISSN lines stand
-# The heading of a publisher's list of its series ("Latest IAI PAPERS", "Recent Policy Briefs"): short, its last
+# The heading of a publisher's list of its series ("Latest EXAMPLE PAPERS", "Recent Policy Briefs"): short, its last
 # word a series' kind.
 _SERIES_HEADING = re.compile(
     rf"^(?:(?:{SERIES_LIST_LEAD})\s+)?(?P<series>(?:\S+\s+){{0,4}}?(?:Papers?|Briefs?|Reports?|Series|Commentar(?:y|ies)"

@@ -200,7 +200,7 @@ def _check_banner(doc: Document, opening: list[Block]) -> None:
         doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, opening[0].span.first, message))
 
 
-#: A banner's words: a series or product name ("Legal Sidebar", "Policy Brief", "Working Paper Series").
+#: A banner's words: a series or product name ("Policy Brief", "Research Note", "Working Paper Series").
 BANNER_WORDS = 3
 
 

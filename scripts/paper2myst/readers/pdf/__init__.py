@@ -760,7 +760,7 @@ def banner_parts(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
-# A series' name then the paper's number in it, as a banner prints them: "IAI PAPERS 22 | 23", "Brief No. 7".
+# A series' name then the paper's number in it, as a banner prints them: "EXAMPLE PAPERS 22 | 23", "Brief No. 7".
 _SERIES_NUMBER = re.compile(r"^(?P<series>.*?[^\W\d])\s+(?:No\.\s*)?(?P<number>\d+(?:\s*[|/.-]\s*\d+)*)$")
 
 
