@@ -89,3 +89,27 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> Builder:
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(ROOT / "refs", work / "refs")
     return make_builder(src, work / "_build")
+
+
+@pytest.fixture(scope="session")
+def r48913_editions(tmp_path_factory: pytest.TempPathFactory) -> Builder:
+    """R48913 converted into a copy of docs/ (its own index.md, paper.json, figures), ready to build."""
+    work = tmp_path_factory.mktemp("r48913")
+    src = work / "docs"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build", "*.md", "paper.json", "figures"))
+    (work / "refs").mkdir()
+    command = [
+        sys.executable,
+        "-m",
+        "paper2myst",
+        str(ROOT / "tests" / "fixtures" / "pdf" / "R48913.pdf"),
+        "--docs",
+        str(src),
+        "--bib",
+        str(work / "refs" / "r.bib"),
+    ]
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=False, env={"PYTHONPATH": str(ROOT / "scripts")}
+    )
+    assert result.returncode == 0, result.stderr
+    return make_builder(src, work / "_build")

@@ -6,45 +6,15 @@ Its equations (1)–(7) keep their printed numbers and their scripts, and "(4)" 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from zipfile import ZipFile
 
 import pytest
-from conftest import DOCS, ROOT, Builder, java_from_pypi, make_builder
+from conftest import Builder, java_from_pypi
 
 pytestmark = pytest.mark.slow
 
-REPORT = ROOT / "tests" / "fixtures" / "pdf" / "R48913.pdf"
-
-
-@pytest.fixture(scope="module")
-def r48913(tmp_path_factory: pytest.TempPathFactory) -> Builder:
-    """R48913 converted into a copy of docs/ (its own index.md, paper.json, figures), ready to build."""
-    work = tmp_path_factory.mktemp("r48913")
-    src = work / "docs"
-    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build", "*.md", "paper.json", "figures"))
-    (work / "refs").mkdir()
-    command = [
-        sys.executable,
-        "-m",
-        "paper2myst",
-        str(REPORT),
-        "--docs",
-        str(src),
-        "--bib",
-        str(work / "refs" / "r.bib"),
-    ]
-    result = subprocess.run(
-        command, capture_output=True, text=True, check=False, env={"PYTHONPATH": str(ROOT / "scripts")}
-    )
-    assert result.returncode == 0, result.stderr
-    return make_builder(src, work / "_build")
-
-
-def test_the_web_edition_sets_the_equations_in_mathml_and_links_to_them(r48913: Builder) -> None:
-    page = (r48913("html") / "index.html").read_text(encoding="utf-8")
+def test_the_web_edition_sets_the_equations_in_mathml_and_links_to_them(r48913_editions: Builder) -> None:
+    page = (r48913_editions("html") / "index.html").read_text(encoding="utf-8")
     assert "mathjax" not in page.lower()  # no script from elsewhere: the browser sets MathML itself, offline too
     assert page.count('id="eq-4"') == 1  # once: furo's wrapper takes it, the equation does not repeat it
     (one,) = re.findall(r'id="eq-1">\s*<div class="math[^"]*">(.*?)</div>', page, flags=re.S)
@@ -55,9 +25,9 @@ def test_the_web_edition_sets_the_equations_in_mathml_and_links_to_them(r48913: 
 
 
 def test_the_book_carries_the_equations_as_mathml_and_passes_epubcheck(
-    r48913: Builder, monkeypatch: pytest.MonkeyPatch
+    r48913_editions: Builder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    book = next(r48913("epub").glob("*.epub"))
+    book = next(r48913_editions("epub").glob("*.epub"))
     with ZipFile(book) as z:
         page = z.read("index.xhtml").decode("utf-8")
         opf = z.read("content.opf").decode("utf-8")
@@ -76,8 +46,8 @@ def test_the_book_carries_the_equations_as_mathml_and_passes_epubcheck(
     assert result.valid and problems == [], "\n".join(str(m) for m in problems)
 
 
-def test_print_sets_the_equations_in_typst_maths_with_their_numbers(r48913: Builder) -> None:
-    out = r48913("pdf")
+def test_print_sets_the_equations_in_typst_maths_with_their_numbers(r48913_editions: Builder) -> None:
+    out = r48913_editions("pdf")
     source = next(out.glob("*.typ")).read_text(encoding="utf-8")
     assert '#metadata(none)<eq-4>#math.equation(block: true, numbering: _ => "(4)"' in source
     assert "τ^(ε)" in source and '"Y"_("it")' in source
