@@ -12,6 +12,7 @@ from conftest import DOCS
 from docutils import nodes
 
 sys.path.insert(0, str(DOCS / "_ext"))
+import coverart
 import pdfbuilder
 from paperdata import load
 
@@ -157,3 +158,12 @@ def test_addresses_printed_as_text_become_links(text: str, links: list[tuple[str
     from paper import ADDRESS, address_uri
 
     assert [(m.group(), address_uri(m)) for m in ADDRESS.finditer(text)] == links
+
+
+def test_the_cover_prints_the_date_as_the_paper_does(tmp_path: Path) -> None:
+    """One date, one form: the EPUB's cover says what the title pages say ("Updated 1 November 2023")."""
+    paper = load(folder(tmp_path, PAPER))
+    assert coverart.cover_date(paper) == PAPER["date_text"] == "Updated 1 November 2023"
+    iso_only = load(folder(tmp_path, {**PAPER, "date_text": ""}))
+    assert coverart.cover_date(iso_only) == "November 2023"  # a date given only as ISO: month and year
+    assert coverart.cover_date(load(folder(tmp_path, {**PAPER, "date_text": "", "date": None}))) == ""

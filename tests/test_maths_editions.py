@@ -13,6 +13,7 @@ from conftest import Builder, java_from_pypi
 
 pytestmark = pytest.mark.slow
 
+
 def test_the_web_edition_sets_the_equations_in_mathml_and_links_to_them(r48913_editions: Builder) -> None:
     page = (r48913_editions("html") / "index.html").read_text(encoding="utf-8")
     assert "mathjax" not in page.lower()  # no script from elsewhere: the browser sets MathML itself, offline too

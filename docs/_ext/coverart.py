@@ -65,13 +65,20 @@ def cover_png(paper: Publication) -> bytes:
         for line in wrap(author, author_font, text_width):
             draw.text((MARGIN, y), line, font=author_font, fill="#ffffff")
             y += 70
-    if paper.date is not None:
-        when = format_date(paper.date, "MMMM y", locale=paper.language or "en")
-        draw.text((MARGIN, HEIGHT - 160), when, font=small, fill=MUTED)
+    if when := cover_date(paper):
+        for k, line in enumerate(wrap(when, small, text_width)[:2]):
+            draw.text((MARGIN, HEIGHT - 160 + 50 * k), line, font=small, fill=MUTED)
     out = io.BytesIO()
     # zlib's default level: 4% larger than optimize=True, three times faster (the cover is drawn every EPUB build).
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def cover_date(paper: Publication) -> str:
+    """The date as the paper prints it ("Updated 1 May 2020"), as the title pages give it; else month and year."""
+    if text := " ".join(paper.date_text.split()):
+        return text
+    return format_date(paper.date, "MMMM y", locale=paper.language or "en") if paper.date else ""
 
 
 def write_cover(paper: Publication, path: Path) -> None:
