@@ -59,6 +59,9 @@ def source_paper(path: Path = SOURCE) -> Paper:
             marked = _CALL.sub(lambda m: f" CALL{m[1]}CALL " if m[1] in notes else "", block)
             text = re.sub(r" ?CALL(\d+)CALL ?", r"[^\1]", plain(marked, calls=False))
             parts.append(("paragraph", text))
+    # A heading with no paragraph under it (the reference list's, whose entries the seed gives apart) goes.
+    followed = [k + 1 < len(parts) and parts[k + 1][0] == "paragraph" for k in range(len(parts))]
+    parts = [part for part, more in zip(parts, followed, strict=True) if part[0] == "paragraph" or more]
     return Paper(plain(title), parts, notes)
 
 
@@ -112,11 +115,8 @@ def draw(seed: int) -> Layout:
         "page-top": "[#set text(size: 0.8em); #h(1fr) #context counter(page).display()]",
     }[head]
     footer = "[#set align(center); #set text(size: 0.85em); #context counter(page).display()]"
-    paragraph = (
-        f"#set par(justify: {str(justify).lower()}, leading: {leading}em, first-line-indent: 1.5em, spacing: {leading}em)"
-        if indent
-        else f"#set par(justify: {str(justify).lower()}, leading: {leading}em, first-line-indent: 0pt, spacing: 1.1em)"
-    )
+    marked = f"first-line-indent: 1.5em, spacing: {leading}em" if indent else "first-line-indent: 0pt, spacing: 1.1em"
+    paragraph = f"#set par(justify: {str(justify).lower()}, leading: {leading}em, {marked})"
     weight = '"bold"' if heading_bold else '"regular"'
     layout.preamble = "\n".join(
         [
@@ -125,7 +125,8 @@ def draw(seed: int) -> Layout:
             f'#set text(font: "{face}", size: {size}pt, lang: "en")',
             paragraph,
             '#set heading(numbering: "1.1")' if numbered else "",
-            f"#show heading: it => block(above: 1.4em, below: 0.8em, text(size: {heading_scale}em, weight: {weight}, it))",
+            "#show heading: it => block(above: 1.4em, below: 0.8em, "
+            f"text(size: {heading_scale}em, weight: {weight}, it))",
             "#set footnote.entry(separator: none)" if not rule else "",
         ]
     )
@@ -141,7 +142,7 @@ def typeset(paper: Paper, layout: Layout) -> str:
     """The Typst source of ``paper`` in ``layout``: notes as footnotes, or numbered and gathered at the end."""
     out = [layout.preamble.replace("TITLE", _escape(paper.title))]
     out.append(
-        "#place(top + center, scope: \"parent\", float: true)[#text(size: 1.6em, weight: \"bold\")["
+        '#place(top + center, scope: "parent", float: true)[#text(size: 1.6em, weight: "bold")['
         f"{_escape(paper.title)}]#v(1em)]"
     )
     used: list[str] = []
@@ -232,9 +233,10 @@ def measure(seed: int, paper: Paper | None = None, keep: Path | None = None) -> 
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     numbers = [int(a) for a in argv if a.isdigit()]
-    count, first = (numbers + [20, 1])[:2] if len(numbers) < 2 else numbers[:2]
-    paper = source_paper()
-    results = [measure(seed, paper, Path("/tmp/layout-zoo") if verbose else None) for seed in range(first, first + count)]
+    count = numbers[0] if numbers else 20
+    first = numbers[1] if len(numbers) > 1 else 1
+    paper, keep = source_paper(), Path("/tmp/layout-zoo") if verbose else None
+    results = [measure(seed, paper, keep) for seed in range(first, first + count)]
     for result in results:
         print(result.line())
         if verbose:

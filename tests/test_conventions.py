@@ -66,13 +66,18 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
     ),
     (
         c.REFERENCES_HEADING,
-        ["References", "BIBLIOGRAPHY", "Works Cited", "Sources"],
-        ["References to the Act", "Notes", "Reference"],
+        ["References", "BIBLIOGRAPHY", "Works Cited", "Sources", "7 References", "12. Bibliography", "VI. References"],
+        ["References to the Act", "Notes", "Reference", "2020 References", "123 References", "7References"],
     ),
     (
         c.ENDNOTES_HEADING,
-        ["Notes", "Endnotes", "End Notes", "ENDNOTES"],
-        ["Note", "Notes on Method", "Footnotes"],
+        ["Notes", "Endnotes", "End Notes", "ENDNOTES", "8 Notes", "8. Notes", "VIII. Notes", "IV Notes"],
+        ["Note", "Notes on Method", "Footnotes", "2020 Notes", "Civil Notes", "civil notes", "8 Notes on Method"],
+    ),
+    (
+        c.END_MATTER_HEADING,
+        ["Acknowledgments", "Acknowledgements:", "Author contributions", "Funding", "6 Acknowledgments", "V. Funding"],
+        ["Acknowledgments of Sources", "Funding Sources for Towns", "2020 Funding", "Funded"],
     ),
     (
         c.KEYWORDS_LINE,

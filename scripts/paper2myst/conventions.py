@@ -25,12 +25,18 @@ BACK_MATTER_HEADING = re.compile(
     rf"{AUTHOR_HEADING.pattern}|^(?:disclaimer|additional information)[:.]?$", re.IGNORECASE
 )
 
+# A section's number before a heading known by its name, where the paper numbers every section: "7 References",
+# "8. Notes", "VI. Acknowledgments" (a Roman number in capitals, case kept where the name's is ignored). Not a year
+# ("2020 Notes"), not a word of Roman letters ("Civil Notes").
+NAMED_HEADING_NUMBER = r"(?:(?:\d{1,2}|(?-i:[IVXLC]{1,6}))\.?\s+)?"
+
 # Headings of the author's own end matter, printed after the body, its reference list or its author section:
 # "Acknowledgments", "Author contributions", "Competing interests", "Funding", "Data availability". They are the
 # author's text, so they stay in the paper even where they stand inside the publisher's back matter.
 END_MATTER_HEADING = re.compile(
-    r"^(?:(?:staff )?acknowledge?ments?|authors?['’]? contributions?|competing interests?|conflicts? of interests?"
-    r"|declarations? of (?:competing )?interests?|funding|data availability(?: statement)?)[:.]?$",
+    rf"^{NAMED_HEADING_NUMBER}(?:(?:staff )?acknowledge?ments?|authors?['’]? contributions?|competing interests?"
+    r"|conflicts? of interests?|declarations? of (?:competing )?interests?|funding"
+    r"|data availability(?: statement)?)[:.]?$",
     re.IGNORECASE,
 )
 
@@ -154,11 +160,13 @@ BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?P<marker>\*?)$", re.IGNORECASE | re.
 # --- Headings by name ---------------------------------------------------------------------------------------
 
 # The heading of the list of works cited: "References", "Bibliography", "Works Cited", "Sources" (the whole
-# heading, case ignored). Not "References to the Act", not "Notes".
-REFERENCES_HEADING = re.compile(r"^(References|Bibliography|Works cited|Sources)$", re.IGNORECASE)
+# heading, case ignored; numbered or not). Not "References to the Act", not "Notes".
+REFERENCES_HEADING = re.compile(
+    rf"^{NAMED_HEADING_NUMBER}(References|Bibliography|Works cited|Sources)$", re.IGNORECASE
+)
 # The heading of a list of endnotes after the body: "Notes", "Endnotes", "End Notes", "ENDNOTES". Not "Note",
 # not "Notes on Method".
-ENDNOTES_HEADING = re.compile(r"^(?:notes|end\s?notes)$", re.IGNORECASE)
+ENDNOTES_HEADING = re.compile(rf"^{NAMED_HEADING_NUMBER}(?:notes|end\s?notes)$", re.IGNORECASE)
 # The label of a paper's keywords: "Keywords", "Key words".
 KEYWORDS_WORDS = r"Keywords|Key words"
 # A keywords line with its words: "Keywords: rainfall; made-up towns" → label "Keywords", words "rainfall; …".
