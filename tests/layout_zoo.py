@@ -56,8 +56,8 @@ def source_paper(path: Path = SOURCE) -> Paper:
             # The paper's own numbers go: a layout numbers its headings or not.
             parts.append(("heading", re.sub(r"^\d+\.\s+", "", plain(block.lstrip("# ")))))
         else:
-            marked = _CALL.sub(lambda m: f" CALL{m[1]}CALL " if m[1] in notes else "", block)
-            text = re.sub(r" ?CALL(\d+)CALL ?", r"[^\1]", plain(marked, calls=False))
+            marked = _CALL.sub(lambda m: f"CALL{m[1]}CALL" if m[1] in notes else "", block)
+            text = re.sub(r"CALL(\d+)CALL", r"[^\1]", plain(marked, calls=False))
             parts.append(("paragraph", text))
     # A heading with no paragraph under it (the reference list's, whose entries the seed gives apart) goes.
     followed = [k + 1 < len(parts) and parts[k + 1][0] == "paragraph" for k in range(len(parts))]
