@@ -73,6 +73,7 @@ class Layout:
     traits: list[str] = field(default_factory=list)
     preamble: str = ""
     endnotes: bool = False
+    heading_scale: float = 1.0
 
 
 def draw(seed: int) -> Layout:
@@ -88,7 +89,7 @@ def draw(seed: int) -> Layout:
     justify = rng.choice([True, True, False])
     indent = rng.choice([True, False])
     numbered = rng.choice([True, False])
-    heading_scale = rng.choice([1.0, 1.15, 1.3, 1.5])
+    heading_scale = layout.heading_scale = rng.choice([1.0, 1.15, 1.3, 1.5])
     heading_bold = rng.choice([True, True, False]) if heading_scale > 1 else True
     rule = rng.choice([True, False])
     layout.endnotes = rng.random() < 0.2
@@ -141,9 +142,11 @@ def _escape(text: str) -> str:
 def typeset(paper: Paper, layout: Layout) -> str:
     """The Typst source of ``paper`` in ``layout``: notes as footnotes, or numbered and gathered at the end."""
     out = [layout.preamble.replace("TITLE", _escape(paper.title))]
+    # The title is the page's largest type, as on every paper: above the largest heading (Typst's is 1.4em).
+    title_size = f"{max(1.6, round(layout.heading_scale * 1.4 + 0.3, 2))}em"
     out.append(
-        '#place(top + center, scope: "parent", float: true)[#text(size: 1.6em, weight: "bold")['
-        f"{_escape(paper.title)}]#v(1em)]"
+        '#place(top + center, scope: "parent", float: true)[#text(size: TITLE_SIZE, weight: "bold")['
+        f"{_escape(paper.title)}]#v(1em)]".replace("TITLE_SIZE", title_size)
     )
     used: list[str] = []
     for kind, text in paper.parts:
