@@ -363,6 +363,34 @@ def test_margin_running_heads_and_feet_stand_in_the_page_s_outer_tenth() -> None
     assert role(85) == "body"  # 0.107
 
 
+def test_number_apart_a_page_number_stands_1_5_of_its_size_from_any_line_over_or_under_it() -> None:
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def role(gap: float) -> str:
+        """A "1234" in the page's foot, 8pt, ``gap`` points under a note's line it overlaps across."""
+        note = make_line(1, [run("Made-up note text with its address https://example.org/record/", 72, 60 + gap, 8)], 0)
+        number = make_line(1, [run("1234", 72, 60, 8)], 0)
+        text = make_line(1, [run("Words of the running text of the page", 72, 400)], 0)
+        mark_furniture([a_page([])], [[text, note, number]])
+        return number.role
+
+    assert role(13) == "furniture"  # 1.63 of its size below the note: a page number apart
+    assert role(11) == "body"  # 1.38: the note's last line, at the note's pitch
+
+
+def test_a_bare_number_at_three_pages_feet_is_no_running_foot() -> None:
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def page(number: int, tail: str) -> tuple[Page, list[Line]]:
+        text = make_line(number, [run("Words of the running text of the page", 72, 400)], 0)
+        note = make_line(number, [run("A note ending in an address https://example.org/a/", 72, 70, 8)], 0)
+        return a_page([]), [text, note, make_line(number, [run(tail, 72, 60, 8)], 0)]
+
+    pages = [page(n, tail) for n, tail in enumerate(["165604.", "2162582.", "44.", "7."], start=1)]
+    mark_furniture([p for p, _ in pages], [lines for _, lines in pages])
+    assert [lines[2].role for _, lines in pages] == ["body"] * 4  # "#." repeats, but no word does
+
+
 def test_prose_line_a_line_of_40_characters_is_running_text() -> None:
     from paper2myst.readers.pdf import body_size
 

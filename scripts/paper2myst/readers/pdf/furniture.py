@@ -11,6 +11,9 @@ from paper2myst.readers.pdf.lines import Line
 
 # How far from the page's top and bottom edges running heads and feet stand.
 MARGIN = 0.1
+# A page number stands apart: no line of text overlapping it across within this many of its sizes above or below
+# (a number ending a note's address, wrapped onto the page's last line, stands at the note's own pitch).
+NUMBER_APART = 1.5
 
 
 def _key(line: Line) -> str:
@@ -40,12 +43,16 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
             key = _key(line)
             # A running foot with something added on one page (a version stamp) is still the running foot;
             # a section's own running head, smaller than the text, repeats on the next or the last page.
-            again = seen[key] >= repeated or any(key.startswith(r) for r in running)
+            # Only words repeat as a running head: the same bare number on three pages' feet is three numbers.
+            again = (seen[key] >= repeated and any(ch.isalpha() for ch in key)) or any(
+                key.startswith(r) for r in running
+            )
             again = again or (key in near and line.size < size and len(key) >= 10)
             # A section's title (larger than the text) set again smaller than the text in the margin of its own
             # page: its running head, though the section has only that page.
             again = again or (line.size < size and any(o.text == line.text and o.size > size for o in page_lines))
-            if (margin and (again or PAGE_NUMBER.match(line.text))) or CONTINUED_LINE.match(line.text):
+            number = PAGE_NUMBER.match(line.text) and _apart(line, page_lines)
+            if (margin and (again or number)) or CONTINUED_LINE.match(line.text):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
         rows = {round(ln.baseline) for ln in page_lines if ln.role == "furniture" and _in_margin(ln, page)}
@@ -56,6 +63,15 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
                 round(line.baseline) + 1,
             }:
                 line.role = "furniture"
+
+
+def _apart(line: Line, lines: list[Line]) -> bool:
+    """No other line over or under ``line`` (overlapping it across) within ``NUMBER_APART`` of its size."""
+    reach = line.size * NUMBER_APART
+    return not any(
+        other is not line and other.x0 < line.x1 and line.x0 < other.x1 and abs(other.baseline - line.baseline) < reach
+        for other in lines
+    )
 
 
 def _text_size(lines: list[Line]) -> float:
