@@ -33,3 +33,24 @@ def test_paper_pieces_are_common() -> None:
     """The shapes a paper's notes are made of need no parser."""
     piece = "“Title”, in *Le Monde*, 19 September 2023, <https://a.example/x?uri=OJ:C:1993:268:TOC>, p_2; ²"
     assert inline._common(piece, True, frozenset()) == markdown_it_render(piece, True)
+
+
+def test_the_typesetter_hyphenates_where_its_breaks_are_seen_twice_and_outnumber_the_author_s() -> None:
+    """The document's own evidence: words cut at a line end and printed whole elsewhere, against compounds.
+
+    A compound is cut at its hyphen and printed with it elsewhere ("co-" "chairmen" beside "co-chairmen").
+    """
+    from paper2myst.readers.pdf.inline import vocabulary
+
+    def hyphenates(cut: list[tuple[str, str]], whole: str) -> bool:
+        lines = [line for a, b in cut for line in (f"Words of a line ending in {a}-", f"{b} and more words")]
+        return vocabulary([*lines, whole]).hyphenates
+
+    typesetter = [("govern", "ment"), ("dur", "ing")]
+    assert hyphenates(typesetter, "The government met during the year.")  # two breaks of words printed whole
+    assert not hyphenates(typesetter[:1], "The government met.")  # one: not seen twice
+    own = [("co", "chairmen"), ("self", "rule")]
+    assert not hyphenates(typesetter + own, "The government met during the year; co-chairmen, self-rule.")  # 2 = 2
+    assert hyphenates(typesetter + own[:1], "The government met during the year; co-chairmen.")  # 2 > 1
+    # Pieces that are no words say nothing either way (before, two such made the typesetter hyphenate).
+    assert not hyphenates([("de", "freezing"), ("ethno", "territorial")], "Nothing else.")

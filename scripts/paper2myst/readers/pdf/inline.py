@@ -357,8 +357,9 @@ def separates_hyphens(lines: list[list[str]]) -> bool:
 def vocabulary(lines: list[str]) -> Words:
     """The document's words, leaving out the pieces of words cut at a line end.
 
-    The typesetter hyphenates where two line-end breaks split what are no words on either side
-    (``dur-`` ``ing``); otherwise every line-end hyphen is taken for the word's own.
+    The typesetter hyphenates where more line-end breaks split words the document prints whole elsewhere
+    (``dur-`` ``ing``) than compounds it prints with their hyphen; otherwise every line-end hyphen is taken for the
+    word's own.
     """
     words: set[str] = set()
     breaks: list[tuple[str, str]] = []
@@ -377,8 +378,13 @@ def vocabulary(lines: list[str]) -> Words:
             head = last[:-1].split("-")[-1]
             chunks = chunks[:-1]
         words.update(w.lower() for c in chunks if _prose(c) for w in _WORD.findall(c))
-    auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and a.lower() not in words and b.lower() not in words)
-    return Words(frozenset(words), auto >= 2)
+    # A break is the typesetter's where the word it cut stands whole elsewhere ("govern-" "ment" beside
+    # "government"), the author's where the compound does ("co-" "chairmen" beside "co-chairmen"); pieces that
+    # are no words say nothing. The typesetter hyphenates where its breaks are seen twice, and outnumber the
+    # author's (an author who writes "cooperation" and "co-operation" both gives one of each).
+    auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and f"{a}{b}".lower() in words)
+    own = sum(1 for a, b in breaks if f"{a}-{b}".lower() in words)
+    return Words(frozenset(words), auto >= 2 and auto > own)
 
 
 def hyphenated(head: str, tail: str, vocabulary: Words) -> tuple[bool, bool]:
