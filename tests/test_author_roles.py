@@ -11,7 +11,7 @@ from conftest import DOCS
 from paper2myst.conventions import name_roles, role_after_name, signature
 from paper2myst.emit import metadata
 from paper2myst.pipeline import convert
-from paper2myst.readers.pdf import build
+from paper2myst.readers.pdf import MASTHEAD_PAGES, _masthead_pages, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.front import ALIGNED, TITLE_PART_GAP, by_column, cased, in_title_case, title_parts
 from paper2myst.readers.pdf.lines import Line, make_line
@@ -272,3 +272,25 @@ def test_the_editions_read_each_authors_role_and_schema_org_gives_it_as_job_titl
     assert [publication.role(a) for a in publication.authors] == ["Legislative Attorney", ""]
     assert agent("Ada Tester", publication.role("Ada Tester"))["jobTitle"] == "Legislative Attorney"
     assert "jobTitle" not in agent("Ben Sample", publication.role("Ben Sample"))
+
+
+# --- a masthead taken for the title is reported -------------------------------------------------------------------
+
+
+def _heads(texts: list[str]) -> list[list[Line]]:
+    pages = []
+    for number, text in enumerate(texts, start=2):
+        head = make_line(number, [run(text, 72, 760, 8)], 0)
+        head.role = "furniture"
+        pages.append([head])
+    return pages
+
+
+@pytest.mark.parametrize(("count", "reported"), [(MASTHEAD_PAGES - 1, False), (MASTHEAD_PAGES, True)])
+def test_a_title_repeated_as_a_piece_of_the_running_heads_is_a_masthead(count: int, reported: bool) -> None:
+    pages = _heads(["Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices"] * count)
+    assert (_masthead_pages(pages, "Notices") >= MASTHEAD_PAGES) is reported
+
+
+def test_a_title_repeated_as_the_whole_running_head_is_the_papers() -> None:
+    assert _masthead_pages(_heads(["Rivers Without Treaties"] * 5), "Rivers Without Treaties") == 0

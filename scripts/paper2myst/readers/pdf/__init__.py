@@ -599,6 +599,12 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, message))
     if found.date is None:
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, "no date found: the paper prints none apart"))
+    if (count := _masthead_pages(pages[1:], title_text)) >= MASTHEAD_PAGES:
+        message = (
+            f"the title {title_text!r} is a piece of the running heads of {count} more pages, beside the "
+            "publication's other particulars: a masthead (a section's or a register's name)? check the title"
+        )
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.title[0].number, message))
     for page in pages[1:]:
         if _title_again(page, title_text, size) and not found.sidebar:
             found.sidebar = _sidebar(page)
@@ -608,6 +614,25 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
             if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
                 line.role = "furniture"
     return found
+
+
+#: Pages (besides the first) whose running heads hold the title as a piece, beside other pieces: a masthead.
+MASTHEAD_PAGES = 2
+# What parts the pieces of a running head: "Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices".
+_HEAD_PIECES = re.compile(r"\s+[/|·•]\s+")
+
+
+def _masthead_pages(pages: list[list[Line]], title: str) -> int:
+    """How many pages print ``title`` as one piece of a running head of several pieces (not the whole head).
+
+    A register's or a series' section name ("Notices") is set large on the first page and repeated in every
+    running head beside the issue's name and date; a paper's own title, repeated, is the whole running head.
+    """
+    count = 0
+    for page in pages:
+        pieces = [_HEAD_PIECES.split(ln.text) for ln in page if ln.role == "furniture"]
+        count += any(len(p) > 1 and title in p for p in pieces)
+    return count
 
 
 def _close(above: Line, line: Line) -> bool:
