@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -232,10 +233,11 @@ def test_two_rows_have_no_pitch_of_their_own_one_part() -> None:
     assert len(title_parts(_title_rows(60.0)[1:3])) == 1
 
 
-def test_a_title_set_in_capitals_in_title_case_acronyms_kept() -> None:
+def test_a_title_set_in_capitals_in_title_case_where_the_document_prints_its_words_small() -> None:
     words = cased(["The department of rivers reported to the Congress.", "The NASA rivers"])
     assert in_title_case("DEPARTMENT OF RIVERS", words) == "Department of Rivers"
-    assert in_title_case("OF NASA RIVERS", words) == "Of NASA Rivers"  # the first word opens it; no small NASA
+    assert in_title_case("OF THE RIVERS", words) == "Of the Rivers"  # the first word opens it
+    assert in_title_case("NASA RIVERS", words) == "NASA RIVERS"  # NASA is never printed small: left as printed
     assert in_title_case("Rivers of NASA", words) == "Rivers of NASA"  # small letters: left as printed
 
 
@@ -294,3 +296,49 @@ def test_a_title_repeated_as_a_piece_of_the_running_heads_is_a_masthead(count: i
 
 def test_a_title_repeated_as_the_whole_running_head_is_the_papers() -> None:
     assert _masthead_pages(_heads(["Rivers Without Treaties"] * 5), "Rivers Without Treaties") == 0
+
+
+@pytest.mark.slow
+def test_the_editions_set_each_role_after_its_name(tmp_path: Path) -> None:
+    """The web header and the PDF title page name the authors found on the cover, each role after its name."""
+    from conftest import sphinx_build
+    from pypdf import PdfReader
+
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.md", "paper.json"))
+    paper = {"name": "roles", "title": "A Paper With Roles", "byline": "", "authors": ["Ada Example", "Bo Sample"]}
+    paper |= {"author_roles": {"Ada Example": "Legislative Attorney"}, "language": "en", "date": "2021-03-04"}
+    (docs / "paper.json").write_text(json.dumps(paper), encoding="utf-8")
+    (docs / "index.md").write_text("# A Paper With Roles\n\nA claim of no consequence.\n", encoding="utf-8")
+    for builder in ("html", "pdf"):
+        result = sphinx_build(docs, tmp_path / "_build" / builder, builder, tmp_path / "dt")
+        assert result.returncode == 0 and not result.stderr.strip(), result.stdout + result.stderr
+    page = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="paper-authors">Ada Example, <span class="paper-role">Legislative Attorney</span></p>' in page
+    assert '<p class="paper-authors">Bo Sample</p>' in page  # no role printed, none made up
+    first = PdfReader(tmp_path / "_build" / "pdf" / "roles.pdf").pages[0].extract_text()
+    assert "Ada Example, Legislative Attorney" in first and "Bo Sample" in first
+
+
+def _register(bold_title: bool) -> list[Page]:
+    """A register's first page: its section's name set large (repeated in the running heads), the document's."""
+    head = [run("Notices", 72, 745, 18, BOLD), run("DEPARTMENT OF RIVERS", 72, 712, 10, BOLD)]
+    title = [run("Made-up Rule on the", 72, 680, 10, BOLD if bold_title else ROMAN)]
+    title.append(run("Imaginary Rivers", 72, 668, 10, BOLD if bold_title else ROMAN))
+    pages = [Page(1, 612.0, 792.0, 0, [*head, *title, *body(650, 40)])]
+    for number in (2, 3, 4):
+        foot = run("Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices", 72, 770, 8)
+        pages.append(Page(number, 612.0, 792.0, 0, [foot, run(str(number), 540, 770, 8), *body(740, 50)]))
+    return pages
+
+
+def test_a_masthead_set_largest_gives_way_to_the_bold_lines_over_the_first_paragraph() -> None:
+    reading = build(_register(bold_title=True))
+    assert reading.front is not None and reading.front.title == "Made-up Rule on the Imaginary Rivers"
+    assert any("masthead" in d.message for d in reading.diagnostics)
+
+
+def test_a_masthead_over_a_title_in_regular_type_takes_the_bold_line_over_it_with_a_finding() -> None:
+    reading = build(_register(bold_title=False))
+    assert reading.front is not None and reading.front.title == "DEPARTMENT OF RIVERS"
+    assert any("masthead" in d.message for d in reading.diagnostics)

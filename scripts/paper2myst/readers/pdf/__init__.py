@@ -551,6 +551,20 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     found = FrontLines(title=title_lines(first, size))
     for line in found.title:
         line.role = "front"
+    masthead = " ".join(ln.text for ln in title_rows(found.title))
+    if (count := _masthead_pages(pages[1:], masthead)) >= MASTHEAD_PAGES:
+        # The largest type names the publication's section; the document's own title heads its text.
+        found.title = _headed(first)
+        for line in found.title:
+            line.role = "front"
+        title = " ".join(ln.text for ln in title_rows(found.title))
+        taken = f"the title is taken from the bold lines over the first paragraph ({title!r})"
+        message = (
+            f"{masthead!r}, the largest type of the first page, is a piece of the running heads of {count} more "
+            f"pages beside the publication's other particulars: a masthead, not the title; "
+            f"{taken if found.title else 'no other title stands out'}; check the title"
+        )
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, first[0].number if first else 1, message))
     found.banner = banner_line(first, found.title)
     if found.banner is not None:
         found.banner.role = "front"
@@ -599,12 +613,6 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, message))
     if found.date is None:
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, "no date found: the paper prints none apart"))
-    if (count := _masthead_pages(pages[1:], title_text)) >= MASTHEAD_PAGES:
-        message = (
-            f"the title {title_text!r} is a piece of the running heads of {count} more pages, beside the "
-            "publication's other particulars: a masthead (a section's or a register's name)? check the title"
-        )
-        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.title[0].number, message))
     for page in pages[1:]:
         if _title_again(page, title_text, size) and not found.sidebar:
             found.sidebar = _sidebar(page)
@@ -633,6 +641,25 @@ def _masthead_pages(pages: list[list[Line]], title: str) -> int:
         pieces = [_HEAD_PIECES.split(ln.text) for ln in page if ln.role == "furniture"]
         count += any(len(p) > 1 and title in p for p in pieces)
     return count
+
+
+def _headed(lines: list[Line]) -> list[Line]:
+    """The bold lines that head the page's first paragraph, where the largest type is a masthead: the title.
+
+    In reading order, the first line in regular type after a bold line of the page's largest bold size ends the
+    title; the title is that bold block, its lines one text (``_close``: same size, a line's gap). [] where no
+    such block stands.
+    """
+    body = [ln for ln in lines if ln.role == "body" and ln.text.strip()]
+    largest = max((ln.size for ln in body if ln.bold), default=0.0)
+    for i in range(1, len(body)):
+        if body[i].bold or not body[i - 1].bold or abs(body[i - 1].size - largest) >= 0.6:
+            continue
+        start = i - 1
+        while start and body[start - 1].bold and _close(body[start - 1], body[start]):
+            start -= 1
+        return body[start:i]
+    return []
 
 
 def _close(above: Line, line: Line) -> bool:

@@ -99,20 +99,19 @@ def cased(lines: list[str]) -> frozenset[str]:
 def in_title_case(text: str, words: frozenset[str]) -> str:
     """A title (or its part) set in capitals, written in title case: "DEPARTMENT OF RIVERS" → "Department of Rivers".
 
-    Capitals are the cover's style, not the words': each word is written as a title writes it, small words
-    (``TITLE_SMALL_WORDS``) in small letters after the first; a word the document never prints in small
-    letters ("NASA", "R&D") is an acronym and stays in capitals. Text with small letters is left as it is.
+    Capitals are the cover's style, not the words', where the document prints every one of them in small
+    letters elsewhere: each is written as a title writes it, small words (``TITLE_SMALL_WORDS``) in small letters
+    after the first. A word it never prints so ("NASA", a name it only prints in capitals) leaves the text as
+    printed, as does text with small letters.
     """
-    if not text.isupper():
+    found = _LETTERS.findall(text)
+    if not text.isupper() or not all(w.lower() in words for w in found):
         return text
 
     def word(match: re.Match[str]) -> str:
-        found = match.group(0)
-        if found.lower() not in words:
-            return found
-        if match.start() and found.lower() in TITLE_SMALL_WORDS:
-            return found.lower()
-        return found.capitalize()
+        if match.start() and match.group(0).lower() in TITLE_SMALL_WORDS:
+            return match.group(0).lower()
+        return match.group(0).capitalize()
 
     return _LETTERS.sub(word, text)
 
