@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import DOCS
 from paper2myst.conventions import name_roles, role_after_name, signature
+from paper2myst.dates import first_day
 from paper2myst.emit import metadata
 from paper2myst.pipeline import convert
-from paper2myst.readers.pdf import MASTHEAD_PAGES, _masthead_pages, build
+from paper2myst.readers.pdf import MASTHEAD_PAGES, RUNNING_DATE_PAGES, _masthead_pages, _running_date, build
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.front import ALIGNED, TITLE_PART_GAP, by_column, cased, in_title_case, title_parts
 from paper2myst.readers.pdf.lines import Line, make_line
@@ -342,3 +343,27 @@ def test_a_masthead_over_a_title_in_regular_type_takes_the_bold_line_over_it_wit
     reading = build(_register(bold_title=False))
     assert reading.front is not None and reading.front.title == "DEPARTMENT OF RIVERS"
     assert any("masthead" in d.message for d in reading.diagnostics)
+
+
+# --- a date only the running heads print ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Imaginary Conference ’26, October 28–31, 2026, Springfield", "2026-10-28"),
+        ("Made-up Companion ’26, April 28-May 2, 2026, Shelbyville", "2026-04-28"),
+        ("Workshop, 4–6 May 2026, Ogdenville", "2026-05-04"),
+        ("Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices", "2026-05-04"),
+        ("Imaginary Conference 2026, Springfield", ""),  # a year is no date
+    ],
+)
+def test_the_first_day_a_line_prints(line: str, iso: str) -> None:
+    assert first_day(line) == iso
+
+
+@pytest.mark.parametrize(("count", "dated"), [(RUNNING_DATE_PAGES - 1, False), (RUNNING_DATE_PAGES, True)])
+def test_a_date_repeated_in_the_running_heads_is_the_papers(count: int, dated: bool) -> None:
+    pages = _heads(["Imaginary Conference ’26, October 28–31, 2026, Springfield"] * count)
+    found = _running_date(pages)
+    assert (found is not None and first_day(found.text) == "2026-10-28") is dated

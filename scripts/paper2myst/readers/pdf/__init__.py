@@ -31,7 +31,7 @@ from paper2myst.conventions import (
     signature,
     signed_name,
 )
-from paper2myst.dates import parse_date
+from paper2myst.dates import first_day, parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
@@ -583,6 +583,10 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     if found.date is not None:
         found.date = dated_day([ln for page in pages for ln in page], found.date)
         found.date.role = "front"
+    elif (running := _running_date(pages[1:])) is not None:
+        found.date = running
+        message = f"no date printed apart: the date is the one the running heads repeat ({running.text!r}); check"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, running.number, message))
     above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
     if sum(len(ln.text) for ln in above) < 200:
         # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
@@ -660,6 +664,21 @@ def _headed(lines: list[Line]) -> list[Line]:
             start -= 1
         return body[start:i]
     return []
+
+
+#: Pages whose running heads must repeat a date for it to be the paper's (an event's, an issue's).
+RUNNING_DATE_PAGES = 2
+
+
+def _running_date(pages: list[list[Line]]) -> Line | None:
+    """The running head that prints a date, repeated on ``RUNNING_DATE_PAGES`` pages or more; None if none does.
+
+    A conference paper's running head names the event, its days and place ("Imaginary Conference ’26, October
+    28–31, 2026, Springfield"); a periodical's, its issue and date. The paper's date is its first day.
+    """
+    heads = [ln for page in pages for ln in page if ln.role == "furniture" and first_day(ln.text)]
+    seen = Counter(ln.text for ln in heads)
+    return next((ln for ln in heads if seen[ln.text] >= RUNNING_DATE_PAGES), None)
 
 
 def _close(above: Line, line: Line) -> bool:
@@ -1262,7 +1281,9 @@ def build(pages: list[Page]) -> Reading:
     elif found.masthead is not None:
         front.publisher = found.masthead.text
     date = found.date
-    date_node = DateLine(date.text, line_date(date.text), Span((date.number,))) if date is not None else None
+    date_node = None
+    if date is not None:  # (a running head's date: the first day its line prints)
+        date_node = DateLine(date.text, line_date(date.text) or first_day(date.text), Span((date.number,)))
     return Reading(
         lines=[ln.text for ln in numbered],
         blocks=blocks,
