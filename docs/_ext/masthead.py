@@ -44,7 +44,13 @@ def masthead(
     """Authors (when the text has no byline); series and number; publisher and date; rights and identifier."""
     paper = paper_of(app)
     box = nodes.container("", classes=["paper-masthead"])
-    if not bylined and paper.authors:
+    if not bylined and paper.authors and paper.author_roles:
+        # Authors with their roles as printed: one a line, the role after the name in a lighter style.
+        for name in paper.authors:
+            role = paper.role(name)
+            after = [nodes.Text(", "), nodes.inline("", role, classes=["paper-role"])] if role else []
+            box += nodes.paragraph("", "", nodes.Text(name), *after, classes=["paper-authors"])
+    elif not bylined and paper.authors:
         # The converter found the authors on the cover, not as a byline in the text: the header names them.
         box += nodes.paragraph("", join_names(list(paper.authors)), classes=["paper-authors"])
     if paper.series or paper.number:

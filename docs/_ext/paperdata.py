@@ -30,6 +30,8 @@ class Publication:
     name: str
     title: str
     authors: tuple[str, ...] = ()
+    # Each author's role as the paper prints it beside the name, for the authors it gives one: (name, role).
+    author_roles: tuple[tuple[str, str], ...] = ()
     date: date | None = None
     date_text: str = ""
     abstract: str = ""
@@ -45,6 +47,10 @@ class Publication:
     url: str = ""  # the base URL the web edition is served from ("{name}" in publication.toml: the paper's name)
     copyright: str = ""  # the rights statement exactly as the paper or the editor gave it; "" when nobody did
     bibfile: str = ""
+
+    def role(self, name: str) -> str:
+        """The role the paper prints beside an author's name ("Specialist in Water Policy"), or ""."""
+        return dict(self.author_roles).get(name, "")
 
     @property
     def doi_url(self) -> str:
@@ -85,6 +91,7 @@ def load(confdir: str | os.PathLike[str]) -> Publication:
         name=paper["name"],
         title=paper["title"],
         authors=tuple(paper.get("authors") or ()),
+        author_roles=tuple((str(k), str(v)) for k, v in dict(paper.get("author_roles") or {}).items()),
         date=parse_date(paper.get("date") or ""),
         date_text=paper.get("date_text") or "",
         abstract=" ".join((paper.get("abstract") or "").split()),

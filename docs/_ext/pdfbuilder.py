@@ -339,6 +339,8 @@ class PdfBuilder(Builder):
             "short-title": title.split(":")[0] if len(title) > 60 and ":" in title else title,
             "authors": authors,
             "byline": join_names(authors),
+            # Each author's role as printed beside the name, "" where none is: the title page sets it after the name.
+            "roles": [str(dict(self.paper.get("author_roles") or {}).get(a, "")) for a in authors],
             "description": subject or None,
             "keywords": keywords,
             "lang": lang.lower(),

@@ -13,12 +13,13 @@ from paperdata import Publication, base_url, paper_of
 from sphinx.application import Sphinx
 
 
-def agent(name: str) -> dict[str, str]:
-    """An author: a ``Person`` with family and given names, or an ``Organization`` named whole."""
+def agent(name: str, role: str = "") -> dict[str, str]:
+    """An author: a ``Person`` with family and given names and any role printed, or an ``Organization``."""
     parts = name_parts(name)
     if parts is None:
         return {"@type": "Organization", "name": name}
-    return {"@type": "Person", "name": name, "familyName": parts[0], "givenName": parts[1]}
+    person = {"@type": "Person", "name": name, "familyName": parts[0], "givenName": parts[1]}
+    return person | ({"jobTitle": role} if role else {})
 
 
 def report(app: Sphinx, paper: Publication) -> dict[str, Any]:
@@ -27,7 +28,7 @@ def report(app: Sphinx, paper: Publication) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Report", "name": paper.title}
     data["headline"] = paper.title
     if paper.authors:
-        data["author"] = [agent(a) for a in paper.authors]
+        data["author"] = [agent(a, paper.role(a)) for a in paper.authors]
     if paper.date is not None:
         data["datePublished"] = paper.date.isoformat()
     if paper.publisher:

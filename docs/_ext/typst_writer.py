@@ -153,7 +153,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
 
     def details(self) -> None:
         # A paper whose authors the converter found on its cover, not in a byline: the title page names them.
-        authors = "" if self.bylined else ", authors: meta.authors"
+        authors = "" if self.bylined else ', authors: meta.authors, roles: meta.at("roles", default: ())'
         self.body.append(f"#front-details(meta.date{authors})\n\n")
         self.details_pending = False
 

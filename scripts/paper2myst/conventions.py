@@ -88,6 +88,12 @@ INSTITUTION_WORDS = frozenset(
     | {"School", "Association", "Society", "Organization", "Organisation", "Forum", "Fund", "Bank", "Board"}
 )
 
+# The words a title in title case keeps in small letters, unless they open it ("Rivers of the Made-up Lands").
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "the", "to"}
+    | {"via", "vs", "with"}
+)
+
 # A line that is only a DOI, as covers print it ("DOI: 10.1234/x", "https://doi.org/10.1234/x"): group 1 is the DOI.
 DOI_LINE = re.compile(r"^(?:DOI:?\s*|<?https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s>]+)>?$", re.IGNORECASE)
 # A line that is only a web address: an imprint's or a running foot's, never a name.
@@ -251,6 +257,17 @@ def name_before_role(text: str) -> str:
     return head if NAME.match(head) else ""
 
 
+def role_after_name(text: str) -> str:
+    """What a ``Name, Role`` or ``Name Role`` line prints after its name: the role as printed, or "".
+
+    "Eve F. Model, Specialist in Water Policy" → "Specialist in Water Policy"; "Cara D. Example Senior Research
+    Librarian" → "Senior Research Librarian"; "Ada B. Tester" → "" (a name alone); "Legislative Attorney" → ""
+    (no name opens it: a role alone names no one).
+    """
+    name = name_before_role(text)
+    return " ".join(text.split())[len(name) :].strip(" ,;") if name else ""
+
+
 def signed_name(text: str) -> str:
     """The name of a signature line, ``Name, Role`` or ``Name Role``, that carries its role; "" otherwise.
 
@@ -259,7 +276,7 @@ def signed_name(text: str) -> str:
     "Ada Tester, Rebuilding the Fleet: A Research Paper, 2020" → "" (a reference, not a role).
     """
     name = name_before_role(text)
-    role = " ".join(text.split())[len(name) :].lstrip(" ,").split()
+    role = role_after_name(text).split()
     if not name or not role or len(role) > 10 or any(ch.isdigit() for ch in "".join(role)):
         return ""
     head = []
@@ -287,6 +304,59 @@ def continues_role(text: str) -> bool:
         and all(w[:1].isupper() or w in CONNECTORS for w in words)
         and any(w[:1].isupper() for w in words)
     )
+
+
+def name_roles(lines: list[str], names: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
+    """Each name of an author block or signature with its role as printed, where one is: name → role.
+
+    The role stands after the name ("Eve F. Model, Specialist in Water Policy", "Cara D. Example Senior Research
+    Librarian") or on the lines under a name set alone ("Dan Sample," / "Director, Imaginary Rivers" / "and
+    Lakes."): a role on the line under the name, then the lines its words go on in ("and Lakes", not a second
+    role). A biography ("Ada Tester is a fellow …"), a heading of the back matter or any other line ends the
+    entry; a role alone names no one. Names without a role are not keys: nothing is made up. The lines are
+    given in reading order, a column's lines together (a grid of names puts each role under its name).
+    ``names``: the authors the block is known to name, each of which opens an entry even where it could be a
+    role's words going on ("Ada Tester" under "Eve Model, Legislative Attorney").
+    """
+    found: dict[str, str] = {}
+    name, beside = "", False  # the entry's name; whether its role stands beside it (on the name's line)
+    for text in (" ".join(line.split()) for line in lines):
+        head = name_before_role(text)
+        going_on = head not in names and continues_role(text.rstrip(".")) and not is_role(text)
+        if head and beside and head == text and going_on:
+            # Name-shaped words under a role set beside its name ("Ada Tester, Specialist in Imaginary" / "Water
+            # Policy"): the role goes on; where each role stands under its name, such a line opens the next entry.
+            found[name] = f"{found[name]} {text}"
+        elif head:
+            role = role_after_name(text)
+            name = head if not role or signed_name(text) else ""  # "Name is a fellow …": no role follows
+            beside = bool(name and role)
+            if beside:
+                found.setdefault(name, role)
+        elif not name or BACK_MATTER_HEADING.match(text) or END_MATTER_HEADING.match(text):
+            name = ""
+        elif name not in found and is_role(text):
+            found[name] = text
+        elif name in found and not is_role(text) and continues_role(text.rstrip(".")):
+            found[name] = f"{found[name]} {text}"
+        else:
+            name = ""
+    return {n: r.rstrip(".") for n, r in found.items()}
+
+
+def signature(lines: list[str]) -> tuple[str, str]:
+    """The name and role of a signature as a letter or a notice closes; ("", "") for any other lines.
+
+    A name set alone on the first line (a comma may follow), a role on the next, its words going on after:
+    "Dan Sample," / "Director, Imaginary Rivers" / "and Lakes" → ("Dan Sample", "Director, Imaginary Rivers and
+    Lakes"). Not a name over a sentence, not a role without a name above it.
+    """
+    if len(lines) < 2:
+        return "", ""
+    name = " ".join(lines[0].split()).rstrip(",")
+    if name_before_role(name) != name or not is_role(lines[1]):
+        return "", ""
+    return name, name_roles(lines).get(name, " ".join(lines[1].split()))
 
 
 # What follows a name in a byline to point at an affiliation or a note: "Tester1,9", "Sample∗", "Example1*".

@@ -38,6 +38,27 @@ _ANY_FORM = "|".join(re.sub(r"\?P<\w+>", "", form.pattern) for form in _FORMS)
 DATE_LINE = re.compile(rf"^{DATE_PREFIX}(?:{_ANY_FORM})$")
 
 
+# A date among a line's other words, or the first day of a range of days, as an event's line prints them:
+# "October 28–31, 2025", "April 28-May 2, 2025", "4–6 May 2026", "June 3, 2024". Not "2025" alone.
+_IN_LINE = re.compile(
+    rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})(?:\s*[–-]\s*(?:(?:{_MONTH})\.? )?\d{{1,2}})?,? (?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})? (?P<month2>{_MONTH})\.?,? (?P<year2>\d{{4}})\b"
+)
+
+
+def first_day(text: str) -> str:
+    """The first date a line prints among its words, a range's first day, as ISO 8601; "" where it prints none.
+
+    "Imaginary Conference ’26, October 28–31, 2026, Springfield" → "2026-10-28".
+    """
+    found = _IN_LINE.search(text)
+    if not found:
+        return ""
+    month = MONTH_NUMBERS.get(found["month"] or found["month2"], 0)
+    month = month or next(n for m, n in MONTH_NUMBERS.items() if m.startswith(found["month"] or found["month2"]))
+    return f"{found['year'] or found['year2']}-{month:02d}-{int(found['day'] or found['day2']):02d}"
+
+
 def parse_date(text: str) -> str | None:
     """A date line as printed → ISO 8601 (``YYYY-MM-DD``, or ``YYYY-MM`` without a day); None if it is none."""
     return iso_date(text) if DATE_LINE.match(text.strip()) else None

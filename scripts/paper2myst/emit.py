@@ -392,7 +392,7 @@ def back_matter_page(blocks: Sequence[Block], header: str) -> str:
 def metadata(doc: Document, language: str, bib_from_docs: str) -> str:
     front = doc.front
     date = next((n for n in doc.body if isinstance(n, DateLine)), None)
-    data = {
+    data: dict[str, object] = {
         "generated_by": f"paper2myst {__version__}",
         "source": doc.source_name,
         "name": PurePosixPath(doc.source_name).stem,  # base name of the editions' files
@@ -408,8 +408,10 @@ def metadata(doc: Document, language: str, bib_from_docs: str) -> str:
         "bibfile": bib_from_docs if doc.references else None,
     }
     # What the cover prints, only where it prints it (the keys the editions read stay as they were).
-    extra = {"subtitle": front.subtitle, "series": front.series, "number": front.number}
+    extra: dict[str, object] = {"subtitle": front.subtitle, "series": front.series, "number": front.number}
     extra |= {"doi": front.doi, "issn": front.issn}
+    # Each author's role as printed beside the name ("Specialist in Water Policy"), for authors the paper gives one.
+    extra |= {"author_roles": {name: front.roles[name] for name in front.authors if front.roles.get(name)}}
     data |= {key: value for key, value in extra.items() if value}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -241,6 +241,9 @@ class Front:
     byline: str = ""  # "by A and B", verbatim without the author-note marker
     byline_spans: list[Span] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    # An author's role as the paper prints it beside the name ("Specialist in Water Policy"), by name; an author
+    # whose role is not printed has none here (never made up).
+    roles: dict[str, str] = field(default_factory=dict)
     author_note_marker: bool = False
     abstract_label: str = ""
     abstract: list[Paragraph] = field(default_factory=list)

@@ -17,10 +17,12 @@ from paper2myst.conventions import (
     end_matter,
     name_before_role,
     name_list,
+    name_roles,
+    signature,
     signed_name,
 )
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Block, BlockKind, Document, Heading, Paragraph, Reference
+from paper2myst.model import Block, BlockKind, Document, Front, Heading, Paragraph, Reference
 
 # An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
@@ -221,7 +223,10 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
         if count and (count == len(rest) or _closes_back(rest[count].text.strip())):
             at = i
     if at is None:
-        return _signatures(doc, blocks)
+        rest = _signatures(doc, blocks)
+        if not doc.front.authors:
+            _signatory(doc, rest)
+        return rest
     front = doc.front
     lines: list[str] = []
     for block in blocks[at + 1 :]:
@@ -233,6 +238,7 @@ def _authors_section(doc: Document, blocks: list[Block]) -> list[Block]:
         lines.append(one_line(block.text))
         if not front.byline:
             front.authors.append(name)
+    _roles(front, lines)
     kept = [b for b in blocks[at:] if b.kind is BlockKind.NOTE]
     back, end = _end_matter([b for b in blocks[at:] if b.kind is not BlockKind.NOTE])
     doc.back_matter = back
@@ -282,6 +288,7 @@ def _names_under_title(doc: Document, blocks: list[Block]) -> list[Block]:
         return blocks
     front.byline = front.byline or "; ".join(one_line(b.text) for b in blocks[:taken])
     front.authors = front.authors or names
+    _roles(front, [one_line(b.text) for b in blocks[:taken]])
     front.byline_spans += [b.span for b in blocks[:taken]]
     return blocks[taken:]
 
@@ -308,8 +315,30 @@ def _signatures(doc: Document, blocks: list[Block]) -> list[Block]:
         return blocks
     if not doc.front.authors:
         doc.front.authors = [n for b in signed if (n := signed_name(one_line(b.text)))]
+    _roles(doc.front, [one_line(b.text) for b in signed])
     doc.back_matter = signed + doc.back_matter
     return [b for b in blocks if not any(b is s for s in signed)]
+
+
+def _roles(front: Front, lines: list[str]) -> None:
+    """The roles author lines print beside or under the authors' names ("Name, Role"): kept, never made up."""
+    for name, role in name_roles(lines, front.authors).items():
+        if name in front.authors:
+            front.roles.setdefault(name, role)
+
+
+def _signatory(doc: Document, blocks: list[Block]) -> None:
+    """No byline and no author section: the person who signed the text (a letter, a notice) is its author.
+
+    The first block that is a signature ("Dan Sample," / "Director, Imaginary Rivers"); it stays where it stands.
+    """
+    for block in blocks:
+        name, role = signature(block.text.split("\n")) if block.kind is BlockKind.TEXT else ("", "")
+        if name:
+            doc.front.authors, doc.front.roles = [name], {name: role}
+            message = f"no byline and no author section: the author is taken from the signature ({name}, {role}); check"
+            doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, block.span.first, message))
+            return
 
 
 def _byline(doc: Document, block: Block) -> None:

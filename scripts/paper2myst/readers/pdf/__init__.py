@@ -28,9 +28,10 @@ from paper2myst.conventions import (
     end_matter,
     is_role,
     name_before_role,
+    signature,
     signed_name,
 )
-from paper2myst.dates import parse_date
+from paper2myst.dates import first_day, parse_date
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
@@ -41,13 +42,18 @@ from paper2myst.readers.pdf.front import (
     AUTHOR_BLOCK,
     BACK_MATTER,
     author_names,
+    author_roles,
     banner_line,
     byline_lines,
+    cased,
     date_line,
+    dated_day,
+    in_title_case,
     letter_spaced,
     line_date,
     names_in,
     title_lines,
+    title_parts,
     title_rows,
 )
 from paper2myst.readers.pdf.furniture import mark_contents, mark_furniture
@@ -545,6 +551,20 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     found = FrontLines(title=title_lines(first, size))
     for line in found.title:
         line.role = "front"
+    masthead = " ".join(ln.text for ln in title_rows(found.title))
+    if (count := _masthead_pages(pages[1:], masthead)) >= MASTHEAD_PAGES:
+        # The largest type names the publication's section; the document's own title heads its text.
+        found.title = _headed(first)
+        for line in found.title:
+            line.role = "front"
+        title = " ".join(ln.text for ln in title_rows(found.title))
+        taken = f"the title is taken from the bold lines over the first paragraph ({title!r})"
+        message = (
+            f"{masthead!r}, the largest type of the first page, is a piece of the running heads of {count} more "
+            f"pages beside the publication's other particulars: a masthead, not the title; "
+            f"{taken if found.title else 'no other title stands out'}; check the title"
+        )
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, first[0].number if first else 1, message))
     found.banner = banner_line(first, found.title)
     if found.banner is not None:
         found.banner.role = "front"
@@ -561,7 +581,12 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
         [ln for page in pages for ln in page], prefixed=True
     )
     if found.date is not None:
+        found.date = dated_day([ln for page in pages for ln in page], found.date)
         found.date.role = "front"
+    elif (running := _running_date(pages[1:])) is not None:
+        found.date = running
+        message = f"no date printed apart: the date is the one the running heads repeat ({running.text!r}); check"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, running.number, message))
     above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
     if sum(len(ln.text) for ln in above) < 200:
         # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
@@ -601,6 +626,59 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
             if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
                 line.role = "furniture"
     return found
+
+
+#: Pages (besides the first) whose running heads hold the title as a piece, beside other pieces: a masthead.
+MASTHEAD_PAGES = 2
+# What parts the pieces of a running head: "Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices".
+_HEAD_PIECES = re.compile(r"\s+[/|·•]\s+")
+
+
+def _masthead_pages(pages: list[list[Line]], title: str) -> int:
+    """How many pages print ``title`` as one piece of a running head of several pieces (not the whole head).
+
+    A register's or a series' section name ("Notices") is set large on the first page and repeated in every
+    running head beside the issue's name and date; a paper's own title, repeated, is the whole running head.
+    """
+    count = 0
+    for page in pages:
+        pieces = [_HEAD_PIECES.split(ln.text) for ln in page if ln.role == "furniture"]
+        count += any(len(p) > 1 and title in p for p in pieces)
+    return count
+
+
+def _headed(lines: list[Line]) -> list[Line]:
+    """The bold lines that head the page's first paragraph, where the largest type is a masthead: the title.
+
+    In reading order, the first line in regular type after a bold line of the page's largest bold size ends the
+    title; the title is that bold block, its lines one text (``_close``: same size, a line's gap). [] where no
+    such block stands.
+    """
+    body = [ln for ln in lines if ln.role == "body" and ln.text.strip()]
+    largest = max((ln.size for ln in body if ln.bold), default=0.0)
+    for i in range(1, len(body)):
+        if body[i].bold or not body[i - 1].bold or abs(body[i - 1].size - largest) >= 0.6:
+            continue
+        start = i - 1
+        while start and body[start - 1].bold and _close(body[start - 1], body[start]):
+            start -= 1
+        return body[start:i]
+    return []
+
+
+#: Pages whose running heads must repeat a date for it to be the paper's (an event's, an issue's).
+RUNNING_DATE_PAGES = 2
+
+
+def _running_date(pages: list[list[Line]]) -> Line | None:
+    """The running head that prints a date, repeated on ``RUNNING_DATE_PAGES`` pages or more; None if none does.
+
+    A conference paper's running head names the event, its days and place ("Imaginary Conference ’26, October
+    28–31, 2026, Springfield"); a periodical's, its issue and date. The paper's date is its first day.
+    """
+    heads = [ln for page in pages for ln in page if ln.role == "furniture" and first_day(ln.text)]
+    seen = Counter(ln.text for ln in heads)
+    return next((ln for ln in heads if seen[ln.text] >= RUNNING_DATE_PAGES), None)
 
 
 def _close(above: Line, line: Line) -> bool:
@@ -652,6 +730,25 @@ def _title_again(lines: list[Line], title: str, size: float) -> bool:
     return False
 
 
+def _signatory(lines: list[Line]) -> tuple[dict[str, str], Line | None]:
+    """The first signature in the body, as a letter or a notice closes: the name with its role, and its line.
+
+    A name set alone on its line, its role on the next line of the same text ("Dan Sample," / "Director,
+    Imaginary Rivers" / "and Lakes"); ({}, None) where the body has no signature.
+    """
+    body = [ln for ln in lines if ln.role == "body"]
+    for i, (name, role) in enumerate(pairwise(body)):
+        if signature([name.text, role.text])[0] and _close(name, role):
+            block = [name, role]
+            for line in body[i + 2 :]:
+                if not _close(block[-1], line):
+                    break
+                block.append(line)
+            signed, title = signature([ln.text for ln in block])
+            return {signed: title}, name
+    return {}, None
+
+
 def _sidebar(lines: list[Line]) -> list[Line]:
     """The authors beside a summary page's text: each a name, then its role on a line or more under it.
 
@@ -672,8 +769,10 @@ def _sidebar(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _back(lines: list[Line], size: float, width: float, banner: Line | None = None) -> list[str]:
+def _back(lines: list[Line], size: float, width: float, banner: Line | None = None) -> dict[str, str]:
     """From the first back-matter heading on, the body lines are back matter; return the authors named there.
+
+    Each author with the role printed beside or under the name ("" where none is).
 
     The banner's name set again as a heading at the top of a later page opens the publisher's page.
     Without an author heading, "Name, role" lines just before the back matter name the authors.
@@ -724,7 +823,7 @@ def _closing_number(lines: list[Line]) -> None:
         last.role = "furniture"
 
 
-def _signatures(lines: list[Line], width: float) -> list[str]:
+def _signatures(lines: list[Line], width: float) -> dict[str, str]:
     """Authors signing the end of the body: "Name, Role" lines just before the back matter.
 
     A role too long for its line goes on under it ("Analyst in Regional Water" / "Policy"). The lines
@@ -745,7 +844,7 @@ def _signatures(lines: list[Line], width: float) -> list[str]:
     names = [signed_name(ln.text) for ln in block if signed_name(ln.text)]
     for line in block:
         line.role = "back"
-    return names
+    return author_roles(block, names)
 
 
 def banner_parts(text: str) -> tuple[str, str, str]:
@@ -807,7 +906,7 @@ def _span(lines: list[Line]) -> Span:
     return Span(tuple(ln.number for ln in lines))
 
 
-def _authors(back: list[Line], size: float) -> list[str]:
+def _authors(back: list[Line], size: float) -> dict[str, str]:
     """Names under an author-information heading, or "Name, role" lines before the back matter."""
     start = next((i for i, ln in enumerate(back) if AUTHOR_BLOCK.match(ln.text)), None)
     if start is not None:
@@ -816,8 +915,8 @@ def _authors(back: list[Line], size: float) -> list[str]:
             if line.role != "back" or (is_heading(line, size) and BACK_MATTER.match(line.text)):
                 break
             block.append(line)
-        return author_names(block)
-    return []
+        return author_roles(block, author_names(block))
+    return {}
 
 
 def read_pdf(data: bytes, images: bool = True) -> Reading:
@@ -1151,13 +1250,29 @@ def build(pages: list[Page]) -> Reading:
         )
     back_lines = [ln for ln in numbered if ln.role == "back"]
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
-    front = _front_node(found, context, steps, size)
+    front = _front_node(found, context, steps, size, cased([ln.text for ln in numbered if ln.role == "body"]))
     # A number only the body's close prints (set apart as furniture there) is the report's too.
     front.number = front.number or next(
         (ln.text for ln in numbered if ln.role == "furniture" and REPORT_NUMBER.match(ln.text)), ""
     )
     diagnostics += found.findings
-    front.authors = front.authors or authors or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
+    front.authors = front.authors or list(authors) or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
+    # Each author's role as printed: in the author section or signatures, beside the summary, under the title.
+    sources = [authors, author_roles(found.sidebar, front.authors), author_roles(found.names, front.authors)]
+    front.roles = {
+        name: role for name in front.authors if (role := next((g[name] for g in sources if g.get(name)), ""))
+    }
+    if not front.authors:
+        # No byline, no author section: the person who signed the text (a letter, a notice) is the one it names.
+        signed, signature = _signatory(numbered)
+        if signature is not None:
+            front.authors, front.roles = list(signed), signed
+            name, role = next(iter(signed.items()))
+            message = (
+                f"no byline and no author section: the author is taken from the signature on page {signature.page} "
+                f"({name}, {role}); check"
+            )
+            diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, signature.number, message))
     if found.banner is not None:
         front.publisher, banner_series, banner_number = banner_parts(found.banner.text)
         front.series, front.number = front.series or banner_series, front.number or banner_number
@@ -1166,7 +1281,9 @@ def build(pages: list[Page]) -> Reading:
     elif found.masthead is not None:
         front.publisher = found.masthead.text
     date = found.date
-    date_node = DateLine(date.text, line_date(date.text), Span((date.number,))) if date is not None else None
+    date_node = None
+    if date is not None:  # (a running head's date: the first day its line prints)
+        date_node = DateLine(date.text, line_date(date.text) or first_day(date.text), Span((date.number,)))
     return Reading(
         lines=[ln.text for ln in numbered],
         blocks=blocks,
@@ -1312,8 +1429,13 @@ def _in_front(line: Line, found: FrontLines) -> bool:
     return any(line is k for k in kept)
 
 
-def _front_node(found: FrontLines, context: Context, steps: dict[float, float], size: float) -> Front:
-    """The front matter as the model has it: title, byline and authors, abstract, keywords."""
+def _front_node(
+    found: FrontLines, context: Context, steps: dict[float, float], size: float, words: frozenset[str] = frozenset()
+) -> Front:
+    """The front matter as the model has it: title, byline and authors, abstract, keywords.
+
+    ``words``: the words the document prints in small letters (a title set in capitals is written in title case).
+    """
     front = Front(number=found.number, doi=found.doi, series=found.series)
     if found.title:
         rows = title_rows(found.title)
@@ -1324,7 +1446,12 @@ def _front_node(found: FrontLines, context: Context, steps: dict[float, float], 
             rows[0] = replace(rows[0], runs=rows[0].runs[lead:], calls=rows[0].calls[lead:])
             message = f"{badge!r}, set small before the title, is left out of it: a label?"
             found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, rows[0].number, message))
-        front.title = _block(Group(BlockKind.HEADING, rows), context, Calls(set())).text
+        # A title and its subtitle set apart by a blank line are one title, "Title: Subtitle", as it is cited.
+        parts = [_block(Group(BlockKind.HEADING, p), context, Calls(set())).text for p in title_parts(rows)]
+        front.title = in_title_case(parts[0], words)
+        for part in parts[1:]:
+            glue = " " if front.title.endswith((":", ".", "?", "!", "—", "–")) else ": "
+            front.title += glue + in_title_case(part, words)
         front.title_spans.append(_span(found.title))
     if found.byline is not None:
         names = re.sub(r"^by\s+", "", found.byline.text, flags=re.IGNORECASE).rstrip()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import pairwise
 
 from paper2myst.conventions import (
     ADDRESS_LINE,
@@ -10,8 +12,10 @@ from paper2myst.conventions import (
     BACK_MATTER_HEADING,
     BIO_VERBS,
     ROLE_WORDS,
+    TITLE_SMALL_WORDS,
     name_before_role,
     name_list,
+    name_roles,
     signed_name,
 )
 from paper2myst.dates import parse_date
@@ -60,6 +64,56 @@ def title_lines(lines: list[Line], size: float) -> list[Line]:
         else:
             rows.append([line])
     return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
+
+
+#: A gap between a title's rows this many times its usual pitch (or more) parts a title from its subtitle.
+TITLE_PART_GAP = 1.5
+
+
+def title_parts(rows: list[Line]) -> list[list[Line]]:
+    """A title's rows parted where a blank line stands between them: the title, then its subtitle.
+
+    The usual pitch is the title's own (the smallest step between its rows); a step of ``TITLE_PART_GAP``
+    pitches or more parts it. A title of two rows or less has no pitch of its own to compare: one part.
+    """
+    steps = [a.baseline - b.baseline for a, b in pairwise(rows)]
+    if len(steps) < 2 or min(steps) <= 0:
+        return [rows]
+    pitch = min(steps)
+    parts = [[rows[0]]]
+    for step, row in zip(steps, rows[1:], strict=True):
+        if step >= pitch * TITLE_PART_GAP:
+            parts.append([])
+        parts[-1].append(row)
+    return parts
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def cased(lines: list[str]) -> frozenset[str]:
+    """The words (lower case) the document prints in small letters somewhere: words, not acronyms."""
+    return frozenset(w.lower() for text in lines for w in _LETTERS.findall(text) if not w.isupper())
+
+
+def in_title_case(text: str, words: frozenset[str]) -> str:
+    """A title (or its part) set in capitals, written in title case: "DEPARTMENT OF RIVERS" → "Department of Rivers".
+
+    Capitals are the cover's style, not the words', where the document prints every one of them in small
+    letters elsewhere: each is written as a title writes it, small words (``TITLE_SMALL_WORDS``) in small letters
+    after the first. A word it never prints so ("NASA", a name it only prints in capitals) leaves the text as
+    printed, as does text with small letters.
+    """
+    found = _LETTERS.findall(text)
+    if not text.isupper() or not all(w.lower() in words for w in found):
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        if match.start() and match.group(0).lower() in TITLE_SMALL_WORDS:
+            return match.group(0).lower()
+        return match.group(0).capitalize()
+
+    return _LETTERS.sub(word, text)
 
 
 def letter_spaced(text: str) -> bool:
@@ -128,6 +182,19 @@ def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
     return None
 
 
+def dated_day(lines: list[Line], date: Line) -> Line:
+    """The day a date by month stands for, where the paper prints it on a line of its own later.
+
+    A cover dated by month ("December 2026") over a letter dated by day ("December 20, 2026"): the letter's
+    date is the paper's, the fuller one of the same month. Any other date stays as found.
+    """
+    month = parse_date(date.text) or ""
+    if len(month) != len("2026-12"):
+        return date
+    day = (ln for ln in lines if ln.role == "body" and (parse_date(ln.text) or "").startswith(f"{month}-"))
+    return next(day, date)
+
+
 def line_date(text: str) -> str:
     """The ISO date a date line gives; of a history line, its last part that says what date it is."""
     whole = parse_date(text)
@@ -153,6 +220,29 @@ def author_names(lines: list[Line]) -> list[str]:
         if head and opens and head not in names:
             names.append(head)
     return names
+
+
+#: Left edges nearer than this (in ems of the line's type) start the same column of a grid of names.
+ALIGNED = 1.0
+
+
+def by_column(lines: list[Line]) -> list[Line]:
+    """A block's lines column by column, as a reader takes names set side by side with each role under its name.
+
+    A column is the lines whose left edges stand together (each new column starts more than ``ALIGNED`` ems
+    right of the last one's first edge); within it, top to bottom, page by page.
+    """
+    edges: list[float] = []
+    for line in sorted(lines, key=lambda ln: ln.x0):
+        if not edges or line.x0 - edges[-1] > line.size * ALIGNED:
+            edges.append(line.x0)
+    return sorted(lines, key=lambda ln: (ln.page, bisect.bisect_right(edges, ln.x0), -ln.baseline))
+
+
+def author_roles(lines: list[Line], names: list[str]) -> dict[str, str]:
+    """Each of ``names`` with the role its author lines print beside or under it ("" where none is printed)."""
+    roles = name_roles([ln.text for ln in by_column(lines)], names)
+    return {name: roles.get(name, "") for name in names}
 
 
 _SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
