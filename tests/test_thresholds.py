@@ -389,6 +389,10 @@ def test_a_bare_number_at_three_pages_feet_is_no_running_foot() -> None:
     pages = [page(n, tail) for n, tail in enumerate(["165604.", "2162582.", "44.", "7."], start=1)]
     mark_furniture([p for p, _ in pages], [lines for _, lines in pages])
     assert [lines[2].role for _, lines in pages] == ["body"] * 4  # "#." repeats, but no word does
+    # The same bare numbers standing apart, at the head of each page: a register's page numbers, five figures long.
+    heads = [(a_page([]), [make_line(n, [run(f"{47697 + n}", 72, 760, 8)], 0)]) for n in range(1, 5)]
+    mark_furniture([p for p, _ in heads], [lines for _, lines in heads])
+    assert [lines[0].role for _, lines in heads] == ["furniture"] * 4
 
 
 def test_prose_line_a_line_of_40_characters_is_running_text() -> None:

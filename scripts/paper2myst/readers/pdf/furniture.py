@@ -43,10 +43,10 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
             key = _key(line)
             # A running foot with something added on one page (a version stamp) is still the running foot;
             # a section's own running head, smaller than the text, repeats on the next or the last page.
-            # Only words repeat as a running head: the same bare number on three pages' feet is three numbers.
-            again = (seen[key] >= repeated and any(ch.isalpha() for ch in key)) or any(
-                key.startswith(r) for r in running
-            )
+            # A bare number repeats as a running head only standing apart: the same "#." ending three pages' notes
+            # (an address's last piece) is three notes' words.
+            worded = any(ch.isalpha() for ch in key) or _apart(line, page_lines)
+            again = (seen[key] >= repeated and worded) or any(key.startswith(r) for r in running)
             again = again or (key in near and line.size < size and len(key) >= 10)
             # A section's title (larger than the text) set again smaller than the text in the margin of its own
             # page: its running head, though the section has only that page.
