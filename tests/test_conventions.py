@@ -65,6 +65,11 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
         ["See https://example.org/x", "example.org", "https://example.org/x and more"],
     ),
     (
+        c.ADDRESS_SUFFIX,
+        ["pdf", "html;", "htm)", "pdf. The next", "org/macros/latex", "aspx?id=3", "gov,"],
+        ["ibid.", "and the", "pdfs", "html-like", "Pdf", "organisation", "the pdf"],
+    ),
+    (
         c.REFERENCES_HEADING,
         ["References", "BIBLIOGRAPHY", "Works Cited", "Sources", "7 References", "12. Bibliography", "VI. References"],
         ["References to the Act", "Notes", "Reference", "2020 References", "123 References", "7References"],

@@ -96,6 +96,12 @@ TITLE_SMALL_WORDS = frozenset(
 
 # A line that is only a DOI, as covers print it ("DOI: 10.1234/x", "https://doi.org/10.1234/x"): group 1 is the DOI.
 DOI_LINE = re.compile(r"^(?:DOI:?\s*|<?https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s>]+)>?$", re.IGNORECASE)
+# The last piece of a web address cut at a line end after its dot ("https://example.org/report." + "pdf"): a
+# file's type or a domain's ending, followed by punctuation or a space. A sentence after an address opens with a
+# capital, and other short words in lower case ("ibid.", "and") are none of these.
+ADDRESS_SUFFIX = re.compile(
+    r"^(?:pdf|html?|aspx?|php|jsp|xml|json|csv|xlsx?|docx?|pptx?|txt|zip|org|com|net|gov|edu|int)(?![\w-])"
+)
 # A line that is only a web address: an imprint's or a running foot's, never a name.
 ADDRESS_LINE = re.compile(r"^<?(?:https?://|www\.)[^\s>]+>?$", re.IGNORECASE)
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from paper2myst.conventions import ADDRESS_SUFFIX
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.extract import Box, Link, Run
 from paper2myst.readers.pdf.lines import ADDRESS, Line, address_goes_on, needs_space, squeezed
@@ -253,9 +254,13 @@ def join_lines(
             elif (
                 ADDRESS.match(token)
                 and _goes_on(current[0].text)
-                and (not token.endswith((".", ",", ";")) or _path_like(current[0].text))
+                and (
+                    not token.endswith((".", ",", ";"))
+                    or _path_like(current[0].text)
+                    or (token.endswith(".") and ADDRESS_SUFFIX.match(current[0].text.lstrip()))
+                )
             ):
-                pass  # an address goes on ("mirror.ctan." + "org/macros/…" too)
+                pass  # an address goes on ("mirror.ctan." + "org/macros/…", "…/1876." + "pdf" too)
             elif pieces[-1].uri and pieces[-1].uri == current[0].uri and ADDRESS.match(token):
                 pass  # one link annotation over an address on both lines: the address goes on ("www." + "site")
             else:
