@@ -116,7 +116,12 @@ def draw(seed: int) -> Layout:
         "page-top": "[#set text(size: 0.8em); #h(1fr) #context counter(page).display()]",
     }[head]
     footer = "[#set align(center); #set text(size: 0.85em); #context counter(page).display()]"
-    marked = f"first-line-indent: 1.5em, spacing: {leading}em" if indent else "first-line-indent: 0pt, spacing: 1.1em"
+    # Paragraphs set apart by space get at least a third of an em more than the lines' own gap: less is no break a
+    # reader sees either (Typst's default is 0.55em more).
+    apart = round(leading + rng.choice([0.35, 0.55, 0.8]), 2)
+    marked = (
+        f"first-line-indent: 1.5em, spacing: {leading}em" if indent else f"first-line-indent: 0pt, spacing: {apart}em"
+    )
     paragraph = f"#set par(justify: {str(justify).lower()}, leading: {leading}em, {marked})"
     weight = '"bold"' if heading_bold else '"regular"'
     layout.preamble = "\n".join(
