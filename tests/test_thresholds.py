@@ -552,7 +552,21 @@ def test_a_justified_line_stretched_to_the_edge_goes_on_after_its_full_stop(end:
     )
     nxt = Group(BlockKind.TEXT, [replace(line("The composition of the group", 700, x1=290), page=2)])
     assert continues(prev, nxt, 290, 58, justified=True) is goes_on
-    assert not continues(prev, nxt, 290, 58, justified=False)  # ragged text: a full stop there ends it
+
+
+@pytest.mark.parametrize(("room", "goes_on"), [(10.0, True), (12.0, False)])
+def test_a_ragged_line_with_no_room_for_the_next_word_goes_on_after_its_full_stop(room: float, goes_on: bool) -> None:
+    """Set ragged, a line breaks where the next word would not fit: "A" (8.3 pt) and a space (2.5 pt) need 10.8 pt."""
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import Group, continues
+
+    prev = Group(
+        BlockKind.TEXT,
+        [line("Words of a paragraph set ragged across", 100, x1=280), line("the failure.", 88, x1=290 - room)],
+    )
+    nxt = Group(BlockKind.TEXT, [replace(line("A composition of the group", 700, x1=58 + 8.3 * 26), page=2)])
+    assert continues(prev, nxt, 290, 58, justified=False) is goes_on
 
 
 def test_an_address_goes_on_over_a_separator_drawn_apart_and_after_a_hyphen() -> None:

@@ -393,4 +393,16 @@ def continues(prev: Group, nxt: Group, right: float, left: float, justified: boo
     ended = _ends(last)
     starts_lower = first.text[:1].islower()
     stretched = justified and abs(last.x1 - right) <= FLUSH and len(prev.lines) > 1
-    return (full_line(last, right) and (not ended or starts_lower or stretched)) or (not ended and starts_lower)
+    # Set ragged, a line is broken where the next word would not fit: a last line with room left for the next
+    # line's first word ended its paragraph, one without it most likely did not.
+    wrapped = not justified and len(prev.lines) > 1 and right - last.x1 < first_word_width(first)
+    full = full_line(last, right)
+    return (full and (not ended or starts_lower or stretched or wrapped)) or (not ended and starts_lower)
+
+
+def first_word_width(line: Line) -> float:
+    """How wide the line's first word is, with the space before it (a quarter em): from its run's width."""
+    run = line.runs[0]
+    word = run.text.split()[0] if run.text.split() else ""
+    share = len(word) / max(len(run.text), 1)
+    return (run.x1 - run.x0) * share + line.size * 0.25
