@@ -588,3 +588,22 @@ def test_rows_join_over_a_hyphen_that_says_what_it_is() -> None:
     assert _rows_text([ended("Impedes De", "-"), second]) == "Impedes De-securitization, 2018"
     assert _rows_text([ended("Impedes De", "\xad"), second]) == "Impedes Desecuritization, 2018"
     assert _rows_text([ended("Impedes De", None), second]).split("\n") == ["Impedes De-", "securitization, 2018"]
+
+
+def test_a_paragraph_s_last_line_at_a_page_s_top_before_an_indent_is_no_hanging_entry() -> None:
+    """A long line with its full stop, a line set in, one at the edge: a paragraph's tail, then a new paragraph.
+
+    A hanging entry goes on set in ("[12] Tester, A." / set in / set in / "[13] …" at the edge).
+    """
+    from paper2myst.readers.pdf.paragraphs import _by_indent
+
+    def entries(texts: list[tuple[str, float]], top: bool = True) -> list[int]:
+        lines = [line(t, 700 - 12 * k, x0=x0, x1=280) for k, (t, x0) in enumerate(texts)]
+        return [len(e) for e in _by_indent(lines, 290, False, top)]
+
+    tail = ("the end of a paragraph cut by the page break.", 58)
+    three = [tail, ("Most of the next paragraph opens set in", 73), ("and goes on at the edge", 58)]
+    assert entries(three) == [1, 2]
+    assert entries(three, top=False) == [2, 1]  # inside a column: a two-line hanging entry, then the next
+    hanging = [("[12] Tester, A. and Sample, B.", 58), ("A made-up title of a work,", 73), ("Made-up Press.", 73)]
+    assert entries([*hanging, ("[13] Model, E.", 58)]) == [3, 1]

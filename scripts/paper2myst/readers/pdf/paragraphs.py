@@ -206,7 +206,7 @@ def _ends(line: Line) -> bool:
     return "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip().endswith(_ENDS)
 
 
-def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line]]:
+def _by_indent(run: list[Line], right: float, justified: bool, top: bool = False) -> list[list[Line]]:
     """Split a run of evenly spaced lines into entries by their indents.
 
     Paragraphs with a first-line indent start at the indented lines; a hanging list (references) starts
@@ -224,7 +224,11 @@ def _by_indent(run: list[Line], right: float, justified: bool) -> list[list[Line
     full = sum(
         1 for i in inner if run[i - 1].x1 >= right - slack and run[i - 1].x0 <= edge + indent and not _ends(run[i - 1])
     )
-    long_first = run[0].x1 >= right - (right - edge) * 0.25  # a wrapped first line, not a one-line paragraph
+    # A wrapped first line, not a one-line paragraph; nor, at the column's top (``top``), a paragraph's last line
+    # (its full stop, then a line set in and one at the edge again: a paragraph's indent, where a hanging entry
+    # goes on set in).
+    tail = top and _ends(run[0]) and len(run) > 2 and run[2].x0 <= edge + indent
+    long_first = run[0].x1 >= right - (right - edge) * 0.25 and not tail
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
     hanging = (1 in inner and long_first) or full * 2 > len(inner) or _numbered_at_edge(run, edge + indent)
     if BULLET.match(run[0].text):
@@ -286,13 +290,16 @@ def group_lines(
         else:
             runs.append([line])
     # Only the body text is known to be justified: smaller type (a reference list) may be set ragged.
+    tops = {id(next(ln for ln in lines if ln.column == c)) for c in columns}
     groups = [
         Group(BlockKind.TEXT, entry)
         for run in runs
         for entry in (
             [run]  # a heading's lines: a wrapped line set in under the heading's words is no new paragraph
             if len(run) <= 4 and all(ln.size >= body_size * 1.15 and _display(ln, body_size) for ln in run)
-            else _by_indent(run, rights[run[0].column], justified and abs(run[0].size - body_size) < 0.6)
+            else _by_indent(
+                run, rights[run[0].column], justified and abs(run[0].size - body_size) < 0.6, id(run[0]) in tops
+            )
         )
     ]
     for group in groups:
