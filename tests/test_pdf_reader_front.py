@@ -65,3 +65,24 @@ def test_banner_above_the_title_is_the_publisher_not_the_title(tmp_path: Path) -
 )
 def test_a_banner_names_the_publisher_then_the_series_and_number(banner: str, parts: tuple[str, str, str]) -> None:
     assert banner_parts(banner) == parts
+
+
+@pytest.mark.parametrize(("words", "flagged"), [(38, True), (30, False)])
+def test_a_title_under_running_text_is_a_finding(words: int, flagged: bool) -> None:
+    """Largest type under TITLE_ABOVE (200) characters of running text: a heading larger than the title, said so.
+
+    Above the larger heading: the small title's 15 characters and 38 words of "word" (190), 205 in all; or 30
+    words, 165.
+    """
+    typst = pytest.importorskip("typst")
+    text = " ".join(["word"] * words)
+    source = (
+        '#set page(paper: "a4", margin: 2.5cm)\n#set text(size: 10pt)\n'
+        f'#text(size: 14pt, weight: "bold")[A Made-up Title]\n\n{text}.\n\n'
+        '#text(size: 20pt, weight: "bold")[A Heading Set Larger]\n\n'
+        + "Running text under the heading, long enough to be prose on its own line. "
+        * 6
+    )
+    reading = read_pdf(typst.compile(source.encode()), images=False)
+    messages = [d.message for d in reading.diagnostics if "stands under" in d.message]
+    assert bool(messages) is flagged, messages

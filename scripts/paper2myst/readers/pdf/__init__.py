@@ -91,6 +91,9 @@ _LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
 
 
+# Characters of running text above the largest type on the first page that say it is no title (a heading set larger
+# than the title): fewer are a cover's labels, a masthead, a running head.
+TITLE_ABOVE = 200
 # Running text: a line this long is prose (a table's cells and a chart's labels are set in shorter pieces).
 PROSE_LINE = 40
 # Text set smaller than this share of the body's size (and in another face) is a table's, a figure's or a box's.
@@ -552,7 +555,9 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     for line in found.title:
         line.role = "front"
     masthead = " ".join(ln.text for ln in title_rows(found.title))
+    largest = True  # the title is the page's largest type (not taken from under a masthead)
     if (count := _masthead_pages(pages[1:], masthead)) >= MASTHEAD_PAGES:
+        largest = False
         # The largest type names the publication's section; the document's own title heads its text.
         found.title = _headed(first)
         for line in found.title:
@@ -588,11 +593,18 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
         message = f"no date printed apart: the date is the one the running heads repeat ({running.text!r}); check"
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, running.number, message))
     above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
-    if sum(len(ln.text) for ln in above) < 200:
+    if sum(len(ln.text) for ln in above) < TITLE_ABOVE:
         # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
         # head, the cover's. (Paragraphs there say the title was found too far down: they stay the body's.)
         for line in above:
             line.role = "front"
+    elif largest:
+        # The largest type stands under running text: a heading set larger than the title, or no title at all.
+        message = (
+            f"the title taken from the largest type ({_text_of(found.title)[:60]!r}) stands under "
+            f"{len(above)} lines of running text: check the title (a heading set larger than it?)"
+        )
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.title[0].number, message))
     title_text = " ".join(ln.text for ln in title_rows(found.title))
     # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
     # A paper of one page has no cover: its page is the paper.
@@ -679,6 +691,10 @@ def _running_date(pages: list[list[Line]]) -> Line | None:
     heads = [ln for page in pages for ln in page if ln.role == "furniture" and first_day(ln.text)]
     seen = Counter(ln.text for ln in heads)
     return next((ln for ln in heads if seen[ln.text] >= RUNNING_DATE_PAGES), None)
+
+
+def _text_of(lines: list[Line]) -> str:
+    return " ".join(" ".join(ln.text for ln in lines).split())
 
 
 def _close(above: Line, line: Line) -> bool:
