@@ -799,6 +799,53 @@ def _rows_text(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
+# Lines side by side: their baselines this many ems apart at most, their columns' starts this many ems.
+ROW_SLACK = 0.3
+COLUMN_SLACK = 1.0
+
+
+def _baseline_rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines in reading order cut into rows: the lines of a row stand on one baseline."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        last = rows[-1][-1] if rows else None
+        if last is not None and last.page == line.page and abs(last.baseline - line.baseline) <= ROW_SLACK * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def columns_first(lines: list[Line]) -> list[Line]:
+    """Lines set side by side in columns (two authors' names over their roles) read column by column.
+
+    A run of rows of as many lines each, the lines of each row starting where the row above's do: its left column's
+    lines first, then the next column's. Read row by row, a name would go with the role beside the one under it.
+    """
+    out: list[Line] = []
+    rows = _baseline_rows(lines)
+    at = 0
+    while at < len(rows):
+        end = at + 1
+        while end < len(rows) and _aligned(rows[end - 1], rows[end]):
+            end += 1
+        run = [sorted(row, key=lambda ln: ln.x0) for row in rows[at:end]]
+        if len(run[0]) > 1 and len(run) > 1:
+            out += [row[k] for k in range(len(run[0])) for row in run]
+        else:
+            out += [ln for row in run for ln in row]
+        at = end
+    return out
+
+
+def _aligned(above: list[Line], below: list[Line]) -> bool:
+    """Whether two rows of several lines each hold their lines in the same columns."""
+    if len(above) < 2 or len(above) != len(below):
+        return False
+    starts = zip(sorted(ln.x0 for ln in above), sorted(ln.x0 for ln in below), strict=True)
+    return all(abs(a - b) <= COLUMN_SLACK * below[0].size for a, b in starts)
+
+
 def _without_label(line: Line) -> Line:
     return replace(line, runs=line.runs[1:], calls=line.calls[1:])
 
@@ -1149,7 +1196,7 @@ def build(pages: list[Page]) -> Reading:
         diagnostics.append(
             Diagnostic(Kind.PDF_LAYOUT, number, f"the hyphen in {word!r} at a line end was {done}; check")
         )
-    back_lines = [ln for ln in numbered if ln.role == "back"]
+    back_lines = columns_first([ln for ln in numbered if ln.role == "back"])
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size)
     # A number only the body's close prints (set apart as furniture there) is the report's too.
