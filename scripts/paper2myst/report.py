@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from paper2myst.diagnostics import Diagnostic
+from paper2myst.diagnostics import OPTIONS, Diagnostic
 
 _CONTEXT = 1  # non-blank lines shown either side of a diagnostic's line
 
@@ -59,10 +59,11 @@ def verdict(diagnostics: list[Diagnostic], refused: bool = False, strict: bool =
     first = min(diagnostics, key=lambda d: (d.severity, d.line))
     like = sum(d.kind is first.kind for d in diagnostics) - 1
     others = f" (and {like} more like it)" if like else ""
+    worst = "an option" if first.kind in OPTIONS else "the worst"  # an option offered is no defect
     return (
-        f"verdict: converted; check {len(diagnostics)} decisions before publishing"
+        f"verdict: converted; check {_count(len(diagnostics), 'decision')} before publishing"
         f"{'' if listed else ' (--report FILE lists them)'}; "
-        f"the worst: {first.message}{others}"
+        f"{worst}: {first.message}{others}"
     )
 
 
@@ -91,12 +92,14 @@ class Item:
 def items(diagnostics: Sequence[Diagnostic], region: Callable[[int], object]) -> list[list[Item]]:
     """The findings grouped by kind, the kind a reader notices first (the most severe) first, each in text order.
 
-    Findings on one table or figure (its image kept, its cells as text) are one item, under the first's kind.
+    Findings on one line, or on one table or figure (its image kept, its cells as text), are one item, under the
+    first's (the most severe's) kind.
     """
     merged: dict[object, Item] = {}
     order: list[Item] = []
     for d in sorted(diagnostics, key=lambda d: (d.severity, d.line)):
-        key = region(d.line) if d.line else None
+        found = region(d.line) if d.line else None
+        key = ("region", found) if found is not None else ("line", d.line) if d.line else None
         if key is not None and key in merged:
             merged[key].findings.append(d)
             continue

@@ -971,12 +971,20 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
     return found
 
 
+# A page's number with its part's prefix, printed whole as the page's label ("A-3" in an appendix, "XY-12").
+PAGE_LABEL = re.compile(r"^[A-Z]{1,4}-\d{1,4}$")
+
+
 def printed_numbers(lines: list[Line]) -> dict[int, str]:
-    """Each page's number as printed on it: its page-number furniture line ("7", "Page 7 of 30" → "7")."""
+    """Each page's number as printed on it: its page-number furniture line ("7", "Page 7 of 30" → "7", "A-3")."""
     found: dict[int, str] = {}
     for line in lines:
         text = line.text.strip()
-        if line.role == "furniture" and line.page not in found and PAGE_NUMBER.match(text):
+        if line.role != "furniture" or line.page in found:
+            continue
+        if PAGE_LABEL.match(text):
+            found[line.page] = text
+        elif PAGE_NUMBER.match(text):
             number = re.search(r"\d{1,4}|\b[ivxlcdm]{1,7}\b", text.lower().removeprefix("page"))
             if number:
                 found[line.page] = number.group()
@@ -1246,7 +1254,9 @@ def _items(
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
-        for group in group_lines(body, size, steps, body_size(body), justified):
+        groups = group_lines(body, size, steps, body_size(body), justified)
+        tabled = any(g.kind is BlockKind.CAPTION and g.label == "table" for g in groups)  # a table's caption here
+        for group in groups:
             prev = body_groups[-1] if body_groups else None
             opening = group.lines[0]
             if (
@@ -1269,9 +1279,11 @@ def _items(
         for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers, raised):
             label = note[0].runs[0].text.strip().rstrip(".")
             if opens and numbers[0] > 0 and _LETTER_LABEL.fullmatch(label):
-                # Lettered notes where the notes are numbered: a table's own notes, kept as text after it.
-                message = f"note {label!r} among numbered notes: a table's note, kept as text"
-                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                # Lettered notes where the notes are numbered: a table's own notes, kept as text after it (a finding
+                # only where no table's caption stands on the page to say so).
+                if not tabled:
+                    message = f"note {label!r} among numbered notes: a table's note, kept as text"
+                    diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
                 last_note = Group(BlockKind.TABLE, note)
                 items.append(last_note)
             elif opens:
