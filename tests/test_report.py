@@ -47,6 +47,16 @@ def test_findings_on_one_line_are_one_item() -> None:
     ]
 
 
+def test_one_finding_on_several_lines_of_a_table_is_said_once() -> None:
+    found = [Diagnostic(Kind.PDF_LAYOUT, n, "small type kept after the page") for n in (360, 491, 600)]
+    found.append(Diagnostic(Kind.PDF_LAYOUT, 700, "a hyphen kept"))
+    (group,) = items(found, lambda line: "table 1")
+    assert group[0].said() == [
+        ("small type kept after the page (3 times)", "pdf_layout"),
+        ("a hyphen kept", "pdf_layout"),
+    ]
+
+
 def test_output_around_a_line() -> None:
     output = "# Title\n\nFirst paragraph of the text.\n\nThe second paragraph, with a table's caption.\n"
     assert around(output, "The second  paragraph, with a") == "The second paragraph, with a table's caption."
@@ -102,3 +112,14 @@ def test_printed_page_numbers_and_labels() -> None:
     texts = ["7", "Page 8 of 30", "A-3", "ABCD-12", "ABCDE-12", "A-", "Report A-3"]
     found = printed_numbers([furniture(k + 1, text) for k, text in enumerate(texts)])
     assert found == {1: "7", 2: "8", 3: "A-3", 4: "ABCD-12"}
+
+
+def test_a_pdf_report_takes_a_table_over_pages_for_one_region() -> None:
+    """The rows of a table read into cells, on every page it runs over, are one region: one item in the report."""
+    from paper2myst.cli import pdf_review
+    from paper2myst.readers import Reading
+
+    reading = Reading(lines=["x"] * 20, blocks=[])
+    review = pdf_review(b"", reading, "", "", tables=[(5, 6, 12, 13)])
+    assert review.region(5) == review.region(13) is not None
+    assert review.region(7) is None

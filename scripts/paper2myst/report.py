@@ -88,6 +88,13 @@ class Item:
     def first(self) -> Diagnostic:
         return self.findings[0]
 
+    def said(self) -> list[tuple[str, str]]:
+        """Each finding's message and kind once, in order; one said of several lines says how often ("(4 times)")."""
+        counts: dict[tuple[str, str], int] = {}
+        for f in self.findings:
+            counts[f.message, f.kind.value] = counts.get((f.message, f.kind.value), 0) + 1
+        return [(f"{message} ({n} times)" if n > 1 else message, kind) for (message, kind), n in counts.items()]
+
 
 def items(diagnostics: Sequence[Diagnostic], region: Callable[[int], object]) -> list[list[Item]]:
     """The findings grouped by kind, the kind a reader notices first (the most severe) first, each in text order.
@@ -157,7 +164,7 @@ def markdown_report(
             d = item.first
             page = review.printed(d.line)
             out += [f"### {number}. {source}:{where(d.line)}{f' — {page}' if page else ''}", ""]
-            out += [f"- {f.message} [{f.kind.value}]" for f in item.findings] + ["", "```text"]
+            out += [f"- {message} [{kind}]" for message, kind in item.said()] + ["", "```text"]
             out += [f"{n:>5} {'>' if n == d.line else ' '} {_clip(text)}" for n, text in context(lines, d.line)]
             out += ["```", ""]
             if d.line and (written := around(review.output, lines[d.line - 1] if d.line <= len(lines) else "")):
@@ -203,7 +210,7 @@ def html_report(
                 f"<mark>{n:>5} {esc(_clip(t))}</mark>" if n == d.line else f"{n:>5} {esc(_clip(t))}"
                 for n, t in context(lines, d.line)
             )
-            found = "".join(f"<li>{esc(f.message)} <small>[{esc(f.kind.value)}]</small></li>" for f in item.findings)
+            found = "".join(f"<li>{esc(message)} <small>[{esc(kind)}]</small></li>" for message, kind in item.said())
             out.append(
                 f'<li id="line-{d.line}"><p><code>{esc(source)}:{esc(where(d.line))}</code>'
                 f"{f' — <strong>{esc(page)}</strong>' if page else ''}</p><ul>{found}</ul><pre>{shown}</pre>"

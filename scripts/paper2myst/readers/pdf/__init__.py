@@ -1255,7 +1255,11 @@ def _items(
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         groups = group_lines(body, size, steps, body_size(body), justified)
-        tabled = any(g.kind is BlockKind.CAPTION and g.label == "table" for g in groups)  # a table's caption here
+        # The page's text ends in a table's rows: what stands in small type below them is the table's (its notes,
+        # its last rows), kept with it, no finding.
+        table_foot = (
+            min(ln.bottom for ln in groups[-1].lines) if groups and groups[-1].kind is BlockKind.TABLE else None
+        )
         for group in groups:
             prev = body_groups[-1] if body_groups else None
             opening = group.lines[0]
@@ -1278,9 +1282,10 @@ def _items(
         raised = {r.text.strip() for ln in body for r, up in zip(ln.runs, ln.calls, strict=True) if up}
         for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers, raised):
             label = note[0].runs[0].text.strip().rstrip(".")
+            tabled = table_foot is not None and note[0].top <= table_foot
             if opens and numbers[0] > 0 and _LETTER_LABEL.fullmatch(label):
                 # Lettered notes where the notes are numbered: a table's own notes, kept as text after it (a finding
-                # only where no table's caption stands on the page to say so).
+                # only where they stand under no table's rows).
                 if not tabled:
                     message = f"note {label!r} among numbered notes: a table's note, kept as text"
                     diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
@@ -1292,8 +1297,9 @@ def _items(
             elif last_note is not None and _goes_on(last_note.lines[-1], note[0]):
                 last_note.lines += note  # a note cut by the page break goes on at the head of the next note area
             else:
-                message = "small type at the page's foot without a note's label: kept as printed after the page"
-                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                if not tabled:
+                    message = "small type at the page's foot without a note's label: kept as printed after the page"
+                    diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
                 items.append(Group(BlockKind.TABLE, note))
         aside = [ln for ln in page_lines_ if ln.role == "aside"]
         if aside:
