@@ -62,6 +62,9 @@ def test_output_around_a_line() -> None:
     assert around(output, "The second  paragraph, with a") == "The second paragraph, with a table's caption."
     assert around(output, "words nowhere in it") == ""
     assert around("", "First paragraph") == ""
+    # A date printed twice: the stray line itself, not the first paragraph holding the words.
+    dated = "Updated April 14, 2026\n\nText.\n\n````{container} table-rows\nApril 14, 2026\n````\n"
+    assert around(dated, "April 14, 2026") == "````{container} table-rows\nApril 14, 2026\n````"
 
 
 def test_the_verdict_counts_in_words_and_calls_an_option_no_defect() -> None:

@@ -121,21 +121,26 @@ def items(diagnostics: Sequence[Diagnostic], region: Callable[[int], object]) ->
 
 
 WORDS = re.compile(r"\w+")
+FENCE = re.compile(r"^`{3,}.*$", re.MULTILINE)  # a directive's fence line ("````{container} rows"), markup
 
 
 def around(output: str, text: str, window: int = 4) -> str:
-    """The output's paragraph holding the source line's words (its first run of ``window`` words found), or ""."""
+    """The output's paragraph holding the source line's words (its first run of ``window`` words found), or "".
+
+    Of the paragraphs holding them, the one with the fewest other words (a date printed twice: the stray line
+    itself, not the paragraph that names the date); a fence's opening and closing lines are no words of it.
+    """
     words = WORDS.findall(text)
     if not output or len(words) < 2:
         return ""
     blocks = [b.strip() for b in output.split("\n\n") if b.strip()]
-    squashed = [" ".join(WORDS.findall(b)) for b in blocks]
+    squashed = [" ".join(WORDS.findall(FENCE.sub("", b))) for b in blocks]
     size = min(window, len(words))
     for start in range(len(words) - size + 1):
         needle = " ".join(words[start : start + size])
-        for block, flat in zip(blocks, squashed, strict=True):
-            if needle in flat:
-                return block
+        found = [(len(flat), k) for k, flat in enumerate(squashed) if needle in flat]
+        if found:
+            return blocks[min(found)[1]]
     return ""
 
 
@@ -192,7 +197,7 @@ def html_report(
         f"<title>Review report: {esc(source)}</title>",
         "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:0 1em}pre{background:#f4f4f4;"
         "padding:.5em;white-space:pre-wrap}mark{background:#ffe08a}img{max-width:100%;border:1px solid #ccc}"
-        "li{margin-bottom:1.5em}</style></head><body>",
+        "li{margin-bottom:1.5em}h1,code{overflow-wrap:anywhere}</style></head><body>",
         f"<h1>Review report: {esc(source)}</h1>",
         f"<p>{esc(verdict(diagnostics, refused, strict, listed=True))}</p>",
     ]
