@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from paper2myst.backpage import CONTACT, FIT, LIST_RUN, NARROWEST, back_matter_page, heads, is_list, parts, wrapped
+from paper2myst.backpage import (
+    CONTACT,
+    FIT,
+    LIST_RUN,
+    NARROWEST,
+    back_matter_page,
+    continued,
+    heads,
+    is_list,
+    parts,
+    wrapped,
+)
 from paper2myst.model import Block, BlockKind, Span
 from paper2myst.readers.pdf import COLUMN_SLACK, ROW_SLACK, columns_first
 from paper2myst.readers.pdf.extract import Font, Run
@@ -61,7 +72,7 @@ def test_an_address_is_one_block_of_lines_and_a_sentence_stays_a_paragraph() -> 
 
 
 def test_a_line_printed_over_two_lines_is_no_address_line() -> None:
-    kinds = [p.kind for p in parts([block("Title"), block("a", lines=1), block("b", lines=2)])]
+    kinds = [p.kind for p in parts([block("Title"), block("Alpha", lines=1), block("Beta", lines=2)])]
     assert kinds == ["lines", "lines", "paragraph"]
 
 
@@ -158,3 +169,37 @@ def test_the_measure_is_never_narrower_than_the_narrowest_column() -> None:
     longer = name + "xx"
     joined = parts([block("Title"), block(f"{longer}\nRole of it", BlockKind.TABLE, 2)])[1].lines
     assert joined == [f"{longer} Role of it"]
+
+
+def test_list_items_read_one_by_one_are_one_list_their_numbers_kept_as_text() -> None:
+    def item(label: str, text: str) -> Block:
+        return Block(BlockKind.LIST_ITEM, text, Span((1,)), label)
+
+    out = page(block("Title", BlockKind.HEADING), item("1.", "One paper"), item("2.", "Two papers"), item("•", "More"))
+    assert out.endswith("- 1\\. One paper\n- 2\\. Two papers\n- More\n")
+
+
+def test_the_title_stands_alone() -> None:
+    assert page(block("Example Institute"), block("1 Example Street")).startswith("# Example Institute\n\n1 Example")
+    listed = page(block("- A list first"), block("- and more"), block("- and one"))
+    assert listed == "# - A list first\n\n- and more\n- and one\n"  # the items after the title one list
+
+
+# --- a paragraph the reader left in pieces ------------------------------------------------------------------------
+
+
+def test_a_paragraph_in_pieces_goes_on_where_a_piece_opens_in_lower_case_or_the_line_before_is_full() -> None:
+    width = 100
+    full = "w" * (int(FIT * width) - 1 - 8)  # with a space and "Creative": just the room, so no wrap
+    pieces = [block("This licence permits use in any medium or", lines=2), block("format, as long as credit is given")]
+    assert [b.text for b in continued(pieces, width)] == [
+        "This licence permits use in any medium or\nformat, as long as credit is given"
+    ]
+    assert len(continued([block(full), block("Creative Commons licence.")], width)) == 2
+    assert len(continued([block(full + "w"), block("Creative Commons licence.")], width)) == 1
+    # Not after a sentence's end, an address or a number to call; not into an address; not from a line of unknown
+    # length (two printed lines the reader has joined).
+    assert len(continued([block("Ends here."), block("format, as long")], width)) == 2
+    assert len(continued([block("T +39 06 6976831"), block("info@example.org")], width)) == 2
+    assert len(continued([block("Write to"), block("info@example.org")], width)) == 2
+    assert len(continued([block(full + "w", lines=2), block("Creative Commons licence.")], width)) == 2

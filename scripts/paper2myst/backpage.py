@@ -39,8 +39,39 @@ class Part:
 
 
 def measure(blocks: Sequence[Block]) -> int:
-    """The page's measure in characters: its longest printed line (a block's lines are "\\n"-separated)."""
-    return max([NARROWEST, *(len(line) for b in blocks for line in b.text.split("\n"))])
+    """The page's measure in characters: its longest printed line.
+
+    Only a block whose printed lines are known counts: one line a source line ("\\n"-separated), not a paragraph
+    the reader has joined already (two printed lines, one line of text).
+    """
+    known = [b for b in blocks if b.text.count("\n") + 1 == len(b.span.lines)]
+    return max([NARROWEST, *(len(line) for b in known for line in b.text.split("\n"))])
+
+
+def continued(blocks: Sequence[Block], width: int) -> list[Block]:
+    """Blocks with a paragraph the reader left in pieces put together.
+
+    A piece after one that ends no sentence goes on from it where it opens in lower case ("format, as long as …")
+    or the line before it is full. The break between them is kept ("\\n"), for :func:`printed_lines` to judge.
+    """
+    out: list[Block] = []
+    piece: Block | None = None  # the last block put in, whose last line ``out[-1]`` ends with
+    for block in blocks:
+        if piece is not None and out[-1].kind is BlockKind.TEXT is block.kind and _goes_on(piece, block, width):
+            out[-1] = Block(BlockKind.TEXT, f"{out[-1].text}\n{block.text}", out[-1].span + block.span)
+        else:
+            out.append(block)
+        piece = block
+    return out
+
+
+def _goes_on(last: Block, block: Block, width: int) -> bool:
+    """Whether ``block`` is the rest of the paragraph ``last`` ends (neither an address nor a number to call)."""
+    before, first = last.text.rsplit("\n", 1)[-1], block.text.split("\n", 1)[0]
+    if SENTENCE_END.search(before) or CONTACT.search(before) or CONTACT.match(first):
+        return False
+    known = last.text.count("\n") + 1 == len(last.span.lines)  # its last printed line is the text's last line
+    return bool(re.match(r"[a-z]+\b", first)) or (known and wrapped(before, first, width))
 
 
 def wrapped(line: str, following: str, width: int) -> bool:
@@ -93,11 +124,12 @@ def part(block: Block, before: Block | None, after: Block | None, width: int) ->
     small = bool(SMALL_PRINT.search(block.text))
     if heads(block, before, after):
         return Part(lines, "heading")
-    if block.kind is BlockKind.LIST_ITEM:
-        return Part([f"- {block.label} {' '.join(lines)}".rstrip()], "list")
+    if block.kind is BlockKind.LIST_ITEM:  # a number as printed stays; a bullet is the list's own
+        label = [block.label] if any(c.isalnum() for c in block.label) else []
+        return Part([f"- {' '.join([*label, *lines])}"], "list")
     printed = block.text.split("\n")  # a list's items as printed, before any line is taken for a wrap
     items = printed if is_list(printed) else lines
-    if len(items) > 1 and is_list(items):
+    if is_list(items):
         return Part([line if line.startswith("- ") else f"- {line}" for line in items], "list")
     if len(lines) > 1:
         return Part(lines, "lines", small)
@@ -108,6 +140,7 @@ def part(block: Block, before: Block | None, after: Block | None, width: int) ->
 def parts(blocks: Sequence[Block]) -> list[Part]:
     """What each block is set as; a run of one-line blocks (an address) is one block of lines, list items a list."""
     width = measure(blocks)
+    blocks = continued(blocks, width)
     out: list[Part] = []
     small = False  # small print runs on to the next heading (a licence the reader read line by line)
     for i, block in enumerate(blocks):
@@ -115,8 +148,8 @@ def parts(blocks: Sequence[Block]) -> list[Part]:
         small = found.kind != "heading" and (small or found.small)
         if small and not found.small and found.kind in {"lines", "paragraph"}:
             found = Part(found.lines, found.kind, small=True)
-        last = out[-1] if out else None
-        if last is not None and i > 1 and found.single and last.single:  # (the first block is the page's title)
+        last = out[-1] if len(out) > 1 else None  # (the first part is the page's title, on its own)
+        if last is not None and found.single and last.single:
             out[-1] = Part([*last.lines, *found.lines], "lines", single=True)
         elif last is not None and found.kind == "list" and last.kind == "list":
             out[-1] = Part([*last.lines, *found.lines], "list")
@@ -139,12 +172,10 @@ def render(part: Part, title: bool) -> str:
     if part.kind == "heading":
         return f"## {inline(' '.join(part.lines))}\n"
     if part.kind == "list":
-        return "".join(f"- {inline(line[2:])}\n" for line in part.lines)
+        return "".join(f"- {line_start_safe(inline(line[2:]))}\n" for line in part.lines)
     if part.kind == "lines":
-        text = "\\\n".join(line_start_safe(inline(line)) for line in part.lines) + "\n"
-    else:
-        text = line_start_safe(inline(" ".join(part.lines))) + "\n"
-    return text
+        return "\\\n".join(line_start_safe(inline(line)) for line in part.lines) + "\n"
+    return line_start_safe(inline(" ".join(part.lines))) + "\n"
 
 
 def back_matter_page(blocks: Sequence[Block], header: str) -> str:
