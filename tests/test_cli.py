@@ -151,7 +151,7 @@ def test_one_missing_note_degrades(tmp_path: Path) -> None:
     status, out, err = run(tmp_path, text)
     assert status == 0
     assert f"{tmp_path / 'paper.txt'}:7: note marker 3 has no note" in err
-    assert "check 1 decisions" in out
+    assert "check 1 decision before" in out
     index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert "Third.³" in index and "[^3]" not in index
     strict = tmp_path / "strict"

@@ -462,3 +462,42 @@ def test_a_numbered_reference_list_goes_on_through_an_entry_without_a_year_or_ad
     doc = convert_reading(Reading([t for _, t in texts], blocks, front=Front(title="Robots")), "robots.pdf")
     assert [r.text[:9] for r in doc.references] == ["Author, A", "Proposed ", "Author, B"]
     assert [b.text for b in doc.back_matter] == ["Imaginary Press, 1 Main Street"]
+
+
+def lettered_at_foot(caption: bool) -> Document:
+    """Numbered notes on page 1; page 2's note area holds lettered notes, under a table's caption or not."""
+    first = [*prose(700, 20), *note_line("1", "See the Journal of the House for each of the ballots.", 90, 9, SERIF)]
+    table = [run("Table 1. Votes Cast on Each Ballot", 72, 520, 11, SANS_BOLD), *cells(500, 6, 12)] if caption else []
+    lettered = note_line("a.", "Special election to fill a vacancy in the office.", 90, 8, SANS)
+    later = [*prose(700, 12), *table, *lettered]
+    title = run("A Synthetic Report", 72, 750, 20, Font("Serif-Bold", bold=True, italic=False))
+    one, two = pages([title, *first], later)
+    two.rules.append(Box(72, 100, 200, 100.5))  # a short rule above the page's note area
+    return convert_reading(build([one, two]), "synthetic.pdf")
+
+
+def test_lettered_notes_among_numbered_ones_are_a_finding_only_without_a_table_on_their_page() -> None:
+    def lettered(doc: Document) -> list[str]:
+        return [d.message for d in doc.diagnostics if "among numbered notes" in d.message]
+
+    assert lettered(lettered_at_foot(caption=False)) == ["note 'a' among numbered notes: a table's note, kept as text"]
+    assert lettered(lettered_at_foot(caption=True)) == []
+
+
+def foot_text(table: bool) -> Document:
+    """Page 2 ends in a table's rows (or in prose); unlabelled small type stands at its foot, under a rule."""
+    first = [*prose(700, 20), *note_line("1", "See the Journal of the House for each of the ballots.", 90, 9, SERIF)]
+    rows = [run("Table 1. Votes Cast on Each Ballot", 72, 520, 11, SANS_BOLD), *cells(500, 6, 12)] if table else []
+    foot = run("Joseph W. Martin (MA) Sam Rayburn (TX) Others Votes", 72, 90, 8, SANS)
+    title = run("A Synthetic Report", 72, 750, 20, Font("Serif-Bold", bold=True, italic=False))
+    one, two = pages([title, *first], [*prose(700, 12), *rows, foot])
+    two.rules.append(Box(72, 100, 200, 100.5))
+    return convert_reading(build([one, two]), "synthetic.pdf")
+
+
+def test_small_type_under_a_table_s_last_rows_is_the_table_s_no_finding() -> None:
+    def found(doc: Document) -> int:
+        return sum("small type at the page's foot" in d.message for d in doc.diagnostics)
+
+    assert found(foot_text(table=False)) == 1
+    assert found(foot_text(table=True)) == 0

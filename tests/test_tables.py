@@ -14,6 +14,7 @@ import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
 from myst_parser.parsers.docutils_ import Parser
+from paper2myst.diagnostics import Kind
 from paper2myst.emit import table
 from paper2myst.model import Paragraph, Span, Table, TableCell
 from paper2myst.pipeline import convert_reading
@@ -153,6 +154,35 @@ def test_literal_blocks_are_found_wherever_they_stand() -> None:
     assert literal_blocks("````{container} box\n```\nrows\n```\n````\n") == [2]
     assert literal_blocks("Text.\n\n    indented code\n") == [3]
     assert literal_blocks("````{list-table} T\n* - a\n````\n\n````{container} notes\nSource.\n````\n") == []
+
+
+def test_a_panel_opened_and_closed_by_two_nodes_is_no_literal_block() -> None:
+    """The debris check reads the body as emit writes it: a panel's closing fence alone is no bare fence."""
+    from paper2myst.model import Document, PanelEdge
+    from paper2myst.stages.checks import debris
+
+    doc = Document(source_name="x.pdf")
+    doc.body = [
+        PanelEdge("A box", Span((10,))),
+        Paragraph("The box's text.", Span((11,))),
+        PanelEdge("", Span((12,)), opening=False),
+        Paragraph("After the box.", Span((13,))),
+    ]
+    debris(doc)
+    assert doc.diagnostics == []
+
+
+def test_a_literal_block_is_found_at_the_node_that_wrote_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import paper2myst.emit
+    from paper2myst.model import Document
+    from paper2myst.stages.checks import debris
+
+    doc = Document(source_name="x.pdf")
+    doc.body = [Paragraph(f"p{n}", Span((n,))) for n in (10, 20, 30, 40)]
+    parts = ["`````{admonition} A box\n:class: panel\n", "Text.\n", "`````\n", "Rows:\n\n```\nrow\n```\n"]
+    monkeypatch.setattr(paper2myst.emit, "body", lambda doc: parts)
+    debris(doc)
+    assert [(d.line, d.message[:18]) for d in doc.diagnostics] == [(40, "1 literal block(s)")]
 
 
 # --- thresholds, just inside and just outside -------------------------------------------------------------------
@@ -514,3 +544,30 @@ def test_header_cells_say_what_they_head() -> None:
     body = publish_parts(source, writer=writer)["body"]
     assert body.count('<th scope="col"') == 2 and body.count('<th scope="row"') == 1
     assert "<td scope" not in body and "<td>3%</td>" in body.replace("<td><p>3%</p></td>", "<td>3%</td>")
+
+
+def test_lines_set_apart_under_no_caption_are_a_finding_a_box_is_not() -> None:
+    from paper2myst.model import Caption, Document
+    from paper2myst.stages.checks import uncaptioned
+
+    doc = Document(source_name="x.pdf")
+    doc.body = [
+        Paragraph("Text.", Span((1,))),
+        Caption("table", "", Span((5,)), rows=["April 14, 2026"]),
+        Caption("box", "", Span((9,)), rows=["A sidebar's words", "and more"]),
+        Caption("table", "Table 1. Votes", Span((12,)), rows=["1913 111"]),
+        Caption("table", "", Span((20,)), rows=["x" * 41, "y"]),
+    ]
+    uncaptioned(doc)
+    assert [(d.kind, d.line, d.message) for d in doc.diagnostics] == [
+        (
+            Kind.TABLE_AS_TEXT,
+            5,
+            "text set apart like a table's rows under no caption (1 line, 'April 14, 2026'): check it belongs here",
+        ),
+        (
+            Kind.TABLE_AS_TEXT,
+            20,
+            f"text set apart like a table's rows under no caption (2 lines, '{'x' * 39}…'): check it belongs here",
+        ),
+    ]

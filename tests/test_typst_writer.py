@@ -150,3 +150,23 @@ def test_a_table_read_from_a_paper_is_typeset_as_a_table_over_pages(tmp_path: Pa
     assert first.index("Table 2. A long table") < first.index("Row 0")  # the caption above the table
     assert "Name" in second and "Votes" in second  # the header again on the next page
     assert "Source: made up." in "".join(page.extract_text() for page in reader.pages)
+
+
+def test_a_hard_line_break_is_a_line_break_in_print(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """MyST's hard break (an address's lines) is an HTML and a LaTeX raw node side by side: a line break in print.
+
+    A raw node alone is still not printed, with a warning.
+    """
+    tree = tree_of(["1 Example Street"])
+    paragraph = next(iter(tree.findall(nodes.paragraph)))
+    paragraph += [nodes.raw("", "<br />\n", format="html"), nodes.raw("", "\\\\\n", format="latex")]
+    paragraph += nodes.Text("00100 Example City")
+    markup = typst_writer.translate(tree, typst_writer.collect(tree, []), "index")
+    assert '#"1 Example Street";#linebreak()#"00100 Example City";' in markup
+    assert "not printed" not in caplog.text
+    lines = typeset(markup, tmp_path).pages[0].extract_text().splitlines()
+    assert "1 Example Street" in lines and "00100 Example City" in lines
+    lone = tree_of(["x"])
+    next(iter(lone.findall(nodes.paragraph))).append(nodes.raw("", "<br />\n", format="html"))
+    typst_writer.translate(lone, typst_writer.collect(lone, []), "index")
+    assert "raw html is not printed" in caplog.text

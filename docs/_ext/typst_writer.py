@@ -38,6 +38,26 @@ def text(value: str) -> str:
     return f"#{string(value)};" if value else ""
 
 
+# MyST writes a hard line break as two raw nodes, one for HTML and one for LaTeX, side by side.
+HARD_BREAK = {"html": "<br />", "latex": "\\\\"}
+
+
+def hard_break(node: nodes.Node) -> bool:
+    """Whether a raw node is one of the two MyST makes of a hard line break (the other beside it)."""
+    if not isinstance(node, nodes.raw) or HARD_BREAK.get(node.get("format", "")) != node.astext().strip():
+        return False
+    parent = node.parent
+    at = parent.index(node) if parent is not None else -1
+    beside = [parent[i] for i in (at - 1, at + 1) if parent is not None and 0 <= i < len(parent)]
+    return any(
+        isinstance(b, nodes.raw)
+        and b.get("format") != node.get("format")
+        and b.get("format") in HARD_BREAK
+        and HARD_BREAK[b["format"]] == b.astext().strip()
+        for b in beside
+    )
+
+
 def label(node_id: str) -> str:
     """A Typst label for a doctree id (docutils ids are already simple; anything else becomes '-')."""
     return f"<{LABEL.sub('-', node_id)}>"
@@ -548,7 +568,10 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
     visit_toctree = visit_index = visit_system_message = skip
 
     def visit_raw(self, node: nodes.raw) -> None:
-        if "typst" in node.get("format", "").split():
+        if hard_break(node):  # MyST's hard line break (a line ending in a backslash): its HTML and LaTeX forms
+            if node.get("format") == "html":
+                self.body.append("#linebreak()")
+        elif "typst" in node.get("format", "").split():
             self.body.append(node.astext())
         else:
             # Raw HTML or LaTeX has no print form here: say so rather than lose it silently.

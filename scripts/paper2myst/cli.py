@@ -164,8 +164,13 @@ def _write_report(
 CROP_MARGIN = 36.0
 
 
-def pdf_review(data: bytes, reading: Reading, output: str, edition: str) -> Review:
-    """What a PDF's review report shows: printed page numbers, the page around each line, the table it is in."""
+def pdf_review(
+    data: bytes, reading: Reading, output: str, edition: str, tables: Sequence[Sequence[int]] = ()
+) -> Review:
+    """What a PDF's review report shows: printed page numbers, the page around each line, the table it is in.
+
+    ``tables``: the lines of each table read into cells (a table over pages holds its rows of every page).
+    """
     from paper2myst.readers.pdf.figures import render_region
 
     def printed(line: int) -> str:
@@ -183,7 +188,9 @@ def pdf_review(data: bytes, reading: Reading, output: str, edition: str) -> Revi
         left, right = min(b[0] for b in on_page), max(b[2] for b in on_page)
         return render_region(data, page, (left - 6, bottom - CROP_MARGIN, right + 6, top + CROP_MARGIN))
 
-    regions = {n: i for i, f in enumerate(reading.figures) for n in (f.line, *f.lines)}
+    # A table read into cells holds its region's lines and its rows on later pages: its findings are one item.
+    regions: dict[int, object] = {n: ("figure", i) for i, f in enumerate(reading.figures) for n in (f.line, *f.lines)}
+    regions |= {n: ("table", k) for k, lines in enumerate(tables) for n in lines}
     return Review(printed, crop, lambda line: regions.get(line), output, edition)
 
 
@@ -261,7 +268,8 @@ def run(config: Config, check: bool, report: Path | None = None, force: bool = F
         built = config.docs / "_build" / "html" / "index.html"
         edition = os.path.relpath(built, report.parent).replace(os.sep, "/")
         index = output.pages.get("index.md", "")
-        review = pdf_review(data, reading, index, edition) if reading else Review(output=index, edition=edition)
+        tables = [node.span.lines for node in doc.body if isinstance(node, Table)]
+        review = pdf_review(data, reading, index, edition, tables) if reading else Review(output=index, edition=edition)
         _write_report(report, str(source), lines, doc.diagnostics, where, review=review)
     files: dict[Path, str | bytes] = {config.docs / name: text for name, text in output.pages.items()}
     if output.bibtex:

@@ -59,7 +59,8 @@ ERRORS = frozenset(
 
 
 #: Warnings from the one an editor must see first to the least: lost or misplaced words of the author's, then
-#: notes and calls, then what is shaped wrong, then what is only unsure. Kinds not listed come last.
+#: notes and calls, then what is shaped wrong, then what is only unsure. Kinds not listed come after them, OPTIONS
+#: last of all.
 SEVERITY = (
     Kind.LEFT_OUT,
     Kind.UNPLACED,
@@ -69,13 +70,15 @@ SEVERITY = (
     Kind.UNRESOLVED_CONTINUATION,
     Kind.SUSPICIOUS_NOTES,
     Kind.SUSPICIOUS_JOIN,
-    Kind.NO_REFERENCE_LIST,
     Kind.SUSPICIOUS_FRONT,
     Kind.SUSPICIOUS_HEADINGS,
     Kind.UNTRUSTED_LINK,
     Kind.DUPLICATE_NOTE,
     Kind.MARKER_ORDER,
 )
+#: Findings that offer the editor an option rather than name a defect a reader would see (a paper that cites works
+#: in its notes only has no reference list to miss): after every other.
+OPTIONS = (Kind.NO_REFERENCE_LIST,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,8 @@ class Diagnostic:
     @property
     def severity(self) -> int:
         """Rank among warnings: 0 is the worst (see SEVERITY)."""
+        if self.kind in OPTIONS:
+            return len(SEVERITY) + 1 + OPTIONS.index(self.kind)
         return SEVERITY.index(self.kind) if self.kind in SEVERITY else len(SEVERITY)
 
     def format(self, filename: str, where: Callable[[int], str] = str) -> str:

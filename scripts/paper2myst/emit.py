@@ -10,10 +10,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from paper2myst import __version__, bib, mathtext
+from paper2myst.backpage import back_matter_page
 from paper2myst.conventions import TABLE_NOTE, appendix_label, caption_label
 from paper2myst.inline import escape, line_start_safe, plain, to_myst
 from paper2myst.model import (
-    Block,
     BodyNode,
     Caption,
     Citation,
@@ -374,19 +374,6 @@ def notes(doc: Document) -> list[str]:
         body = "\n".join(paragraph(f"{n.label} {n.text}") for n in uncalled)
         parts.insert(0, _container("uncalled-notes", body))
     return parts
-
-
-def back_matter_page(blocks: Sequence[Block], header: str) -> str:
-    parts = [f"% {header}\n"]
-    for i, block in enumerate(blocks):
-        lines = block.text.split("\n")
-        if i == 0:
-            parts.append(f"# {to_myst(' '.join(lines), markers=False)}\n")
-        elif all(line.startswith("- ") for line in lines):
-            parts.append("".join(f"- {to_myst(line[2:], markers=False)}\n" for line in lines))
-        else:
-            parts.append(line_start_safe(to_myst(" ".join(lines), markers=False)) + "\n")
-    return "\n".join(parts)
 
 
 def metadata(doc: Document, language: str, bib_from_docs: str) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from paper2myst.diagnostics import Diagnostic
+from paper2myst.diagnostics import OPTIONS, Diagnostic
 
 _CONTEXT = 1  # non-blank lines shown either side of a diagnostic's line
 
@@ -59,10 +59,11 @@ def verdict(diagnostics: list[Diagnostic], refused: bool = False, strict: bool =
     first = min(diagnostics, key=lambda d: (d.severity, d.line))
     like = sum(d.kind is first.kind for d in diagnostics) - 1
     others = f" (and {like} more like it)" if like else ""
+    worst = "an option" if first.kind in OPTIONS else "the worst"  # an option offered is no defect
     return (
-        f"verdict: converted; check {len(diagnostics)} decisions before publishing"
+        f"verdict: converted; check {_count(len(diagnostics), 'decision')} before publishing"
         f"{'' if listed else ' (--report FILE lists them)'}; "
-        f"the worst: {first.message}{others}"
+        f"{worst}: {first.message}{others}"
     )
 
 
@@ -87,16 +88,25 @@ class Item:
     def first(self) -> Diagnostic:
         return self.findings[0]
 
+    def said(self) -> list[tuple[str, str]]:
+        """Each finding's message and kind once, in order; one said of several lines says how often ("(4 times)")."""
+        counts: dict[tuple[str, str], int] = {}
+        for f in self.findings:
+            counts[f.message, f.kind.value] = counts.get((f.message, f.kind.value), 0) + 1
+        return [(f"{message} ({n} times)" if n > 1 else message, kind) for (message, kind), n in counts.items()]
+
 
 def items(diagnostics: Sequence[Diagnostic], region: Callable[[int], object]) -> list[list[Item]]:
     """The findings grouped by kind, the kind a reader notices first (the most severe) first, each in text order.
 
-    Findings on one table or figure (its image kept, its cells as text) are one item, under the first's kind.
+    Findings on one line, or on one table or figure (its image kept, its cells as text), are one item, under the
+    first's (the most severe's) kind.
     """
     merged: dict[object, Item] = {}
     order: list[Item] = []
     for d in sorted(diagnostics, key=lambda d: (d.severity, d.line)):
-        key = region(d.line) if d.line else None
+        found = region(d.line) if d.line else None
+        key = ("region", found) if found is not None else ("line", d.line) if d.line else None
         if key is not None and key in merged:
             merged[key].findings.append(d)
             continue
@@ -111,21 +121,26 @@ def items(diagnostics: Sequence[Diagnostic], region: Callable[[int], object]) ->
 
 
 WORDS = re.compile(r"\w+")
+FENCE = re.compile(r"^`{3,}.*$", re.MULTILINE)  # a directive's fence line ("````{container} rows"), markup
 
 
 def around(output: str, text: str, window: int = 4) -> str:
-    """The output's paragraph holding the source line's words (its first run of ``window`` words found), or ""."""
+    """The output's paragraph holding the source line's words (its first run of ``window`` words found), or "".
+
+    Of the paragraphs holding them, the one with the fewest other words (a date printed twice: the stray line
+    itself, not the paragraph that names the date); a fence's opening and closing lines are no words of it.
+    """
     words = WORDS.findall(text)
     if not output or len(words) < 2:
         return ""
     blocks = [b.strip() for b in output.split("\n\n") if b.strip()]
-    squashed = [" ".join(WORDS.findall(b)) for b in blocks]
+    squashed = [" ".join(WORDS.findall(FENCE.sub("", b))) for b in blocks]
     size = min(window, len(words))
     for start in range(len(words) - size + 1):
         needle = " ".join(words[start : start + size])
-        for block, flat in zip(blocks, squashed, strict=True):
-            if needle in flat:
-                return block
+        found = [(len(flat), k) for k, flat in enumerate(squashed) if needle in flat]
+        if found:
+            return blocks[min(found)[1]]
     return ""
 
 
@@ -154,7 +169,7 @@ def markdown_report(
             d = item.first
             page = review.printed(d.line)
             out += [f"### {number}. {source}:{where(d.line)}{f' — {page}' if page else ''}", ""]
-            out += [f"- {f.message} [{f.kind.value}]" for f in item.findings] + ["", "```text"]
+            out += [f"- {message} [{kind}]" for message, kind in item.said()] + ["", "```text"]
             out += [f"{n:>5} {'>' if n == d.line else ' '} {_clip(text)}" for n, text in context(lines, d.line)]
             out += ["```", ""]
             if d.line and (written := around(review.output, lines[d.line - 1] if d.line <= len(lines) else "")):
@@ -182,7 +197,7 @@ def html_report(
         f"<title>Review report: {esc(source)}</title>",
         "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:0 1em}pre{background:#f4f4f4;"
         "padding:.5em;white-space:pre-wrap}mark{background:#ffe08a}img{max-width:100%;border:1px solid #ccc}"
-        "li{margin-bottom:1.5em}</style></head><body>",
+        "li{margin-bottom:1.5em}h1,code{overflow-wrap:anywhere}</style></head><body>",
         f"<h1>Review report: {esc(source)}</h1>",
         f"<p>{esc(verdict(diagnostics, refused, strict, listed=True))}</p>",
     ]
@@ -200,7 +215,7 @@ def html_report(
                 f"<mark>{n:>5} {esc(_clip(t))}</mark>" if n == d.line else f"{n:>5} {esc(_clip(t))}"
                 for n, t in context(lines, d.line)
             )
-            found = "".join(f"<li>{esc(f.message)} <small>[{esc(f.kind.value)}]</small></li>" for f in item.findings)
+            found = "".join(f"<li>{esc(message)} <small>[{esc(kind)}]</small></li>" for message, kind in item.said())
             out.append(
                 f'<li id="line-{d.line}"><p><code>{esc(source)}:{esc(where(d.line))}</code>'
                 f"{f' — <strong>{esc(page)}</strong>' if page else ''}</p><ul>{found}</ul><pre>{shown}</pre>"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Document, Heading, Paragraph
+from paper2myst.model import Caption, Document, Heading, Paragraph
 from paper2myst.stages.blocks import ends_sentence
 
 # A body paragraph that reads like a note: a number and a space, then a source with a year or an address.
@@ -19,6 +20,7 @@ def checks(doc: Document) -> None:
     shredded(doc)
     split_words(doc)
     missed_references(doc)
+    uncaptioned(doc)
     # (A paper whose notes cite works but which lists none gets its one summary finding from the link stage.)
     for note in doc.notes:
         broken = _BROKEN_ADDRESS.search(note.text)
@@ -74,6 +76,24 @@ def _cut(head: str, tail: str) -> bool:
     """``head`` stops mid-sentence and ``tail`` goes on in lower case: one paragraph in two pieces."""
     stripped = head.rstrip()
     return bool(stripped) and not ends_sentence(stripped) and not stripped.endswith(":") and tail[:1].islower()
+
+
+def uncaptioned(doc: Document) -> None:
+    """Lines set apart like a table's rows under no caption: a finding each.
+
+    They are often what a reader trips over between the paragraphs (a sidebar's date, a chart's label, a stamp in
+    the margin). A box (text set in a frame, a sidebar) is the paper's own and stands as printed, no finding.
+    """
+    for node in doc.body:
+        if isinstance(node, Caption) and not node.text and node.kind == "table" and node.rows:
+            lines = _count(len(node.rows), "line")
+            first = node.rows[0] if len(node.rows[0]) <= 40 else f"{node.rows[0][:39]}…"
+            message = f"text set apart like a table's rows under no caption ({lines}, {first!r}): check it belongs here"
+            doc.diagnostics.append(Diagnostic(Kind.TABLE_AS_TEXT, node.span.first, message))
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def shredded(doc: Document) -> None:
@@ -169,8 +189,12 @@ def debris(doc: Document) -> None:
 
     parts = body(doc)
     owners = [n.span.first for n in doc.body] if len(parts) == len(doc.body) else [1] * len(parts)
-    for part, line in zip(parts, owners, strict=True):
-        count = len(literal_blocks(part))
-        if count:
-            message = f"{count} literal block(s) in the output for text the paper does not print as code: check it"
-            doc.diagnostics.append(Diagnostic(Kind.LITERAL_BLOCK, line, message))
+    # Read whole, as emit joins it: a part may open a fence another closes (a boxed panel's edges).
+    starts = list(itertools.accumulate((part.count("\n") + 1 for part in parts), initial=1))
+    counts: dict[int, int] = {}
+    for found in literal_blocks("\n".join(parts)):
+        owner = owners[bisect.bisect_right(starts, found) - 1]
+        counts[owner] = counts.get(owner, 0) + 1
+    for line, count in counts.items():
+        message = f"{count} literal block(s) in the output for text the paper does not print as code: check it"
+        doc.diagnostics.append(Diagnostic(Kind.LITERAL_BLOCK, line, message))

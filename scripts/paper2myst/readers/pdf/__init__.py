@@ -914,6 +914,53 @@ def _rows_text(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
+# Lines side by side: their baselines this many ems apart at most, their columns' starts this many ems.
+ROW_SLACK = 0.3
+COLUMN_SLACK = 1.0
+
+
+def _baseline_rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines in reading order cut into rows: the lines of a row stand on one baseline."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        last = rows[-1][-1] if rows else None
+        if last is not None and last.page == line.page and abs(last.baseline - line.baseline) <= ROW_SLACK * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def columns_first(lines: list[Line]) -> list[Line]:
+    """Lines set side by side in columns (two authors' names over their roles) read column by column.
+
+    A run of rows of as many lines each, the lines of each row starting where the row above's do: its left column's
+    lines first, then the next column's. Read row by row, a name would go with the role beside the one under it.
+    """
+    out: list[Line] = []
+    rows = _baseline_rows(lines)
+    at = 0
+    while at < len(rows):
+        end = at + 1
+        while end < len(rows) and _aligned(rows[end - 1], rows[end]):
+            end += 1
+        run = [sorted(row, key=lambda ln: ln.x0) for row in rows[at:end]]
+        if len(run[0]) > 1 and len(run) > 1:
+            out += [row[k] for k in range(len(run[0])) for row in run]
+        else:
+            out += [ln for row in run for ln in row]
+        at = end
+    return out
+
+
+def _aligned(above: list[Line], below: list[Line]) -> bool:
+    """Whether two rows of several lines each hold their lines in the same columns."""
+    if len(above) < 2 or len(above) != len(below):
+        return False
+    starts = zip(sorted(ln.x0 for ln in above), sorted(ln.x0 for ln in below), strict=True)
+    return all(abs(a - b) <= COLUMN_SLACK * below[0].size for a, b in starts)
+
+
 def _without_label(line: Line) -> Line:
     return replace(line, runs=line.runs[1:], calls=line.calls[1:])
 
@@ -1039,12 +1086,20 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
     return found
 
 
+# A page's number with its part's prefix, printed whole as the page's label ("A-3" in an appendix, "XY-12").
+PAGE_LABEL = re.compile(r"^[A-Z]{1,4}-\d{1,4}$")
+
+
 def printed_numbers(lines: list[Line]) -> dict[int, str]:
-    """Each page's number as printed on it: its page-number furniture line ("7", "Page 7 of 30" → "7")."""
+    """Each page's number as printed on it: its page-number furniture line ("7", "Page 7 of 30" → "7", "A-3")."""
     found: dict[int, str] = {}
     for line in lines:
         text = line.text.strip()
-        if line.role == "furniture" and line.page not in found and PAGE_NUMBER.match(text):
+        if line.role != "furniture" or line.page in found:
+            continue
+        if PAGE_LABEL.match(text):
+            found[line.page] = text
+        elif PAGE_NUMBER.match(text):
             number = re.search(r"\d{1,4}|\b[ivxlcdm]{1,7}\b", text.lower().removeprefix("page"))
             if number:
                 found[line.page] = number.group()
@@ -1264,7 +1319,7 @@ def build(pages: list[Page]) -> Reading:
         diagnostics.append(
             Diagnostic(Kind.PDF_LAYOUT, number, f"the hyphen in {word!r} at a line end was {done}; check")
         )
-    back_lines = [ln for ln in numbered if ln.role == "back"]
+    back_lines = columns_first([ln for ln in numbered if ln.role == "back"])
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
     front = _front_node(found, context, steps, size, cased([ln.text for ln in numbered if ln.role == "body"]))
     # A number only the body's close prints (set apart as furniture there) is the report's too.
@@ -1332,7 +1387,13 @@ def _items(
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
-        for group in group_lines(body, size, steps, body_size(body), justified):
+        groups = group_lines(body, size, steps, body_size(body), justified)
+        # The page's text ends in a table's rows: what stands in small type below them is the table's (its notes,
+        # its last rows), kept with it, no finding.
+        table_foot = (
+            min(ln.bottom for ln in groups[-1].lines) if groups and groups[-1].kind is BlockKind.TABLE else None
+        )
+        for group in groups:
             prev = body_groups[-1] if body_groups else None
             opening = group.lines[0]
             if (
@@ -1354,10 +1415,13 @@ def _items(
         raised = {r.text.strip() for ln in body for r, up in zip(ln.runs, ln.calls, strict=True) if up}
         for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers, raised):
             label = note[0].runs[0].text.strip().rstrip(".")
+            tabled = table_foot is not None and note[0].top <= table_foot
             if opens and numbers[0] > 0 and _LETTER_LABEL.fullmatch(label):
-                # Lettered notes where the notes are numbered: a table's own notes, kept as text after it.
-                message = f"note {label!r} among numbered notes: a table's note, kept as text"
-                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                # Lettered notes where the notes are numbered: a table's own notes, kept as text after it (a finding
+                # only where they stand under no table's rows).
+                if not tabled:
+                    message = f"note {label!r} among numbered notes: a table's note, kept as text"
+                    diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
                 last_note = Group(BlockKind.TABLE, note)
                 items.append(last_note)
             elif opens:
@@ -1366,8 +1430,9 @@ def _items(
             elif last_note is not None and _goes_on(last_note.lines[-1], note[0]):
                 last_note.lines += note  # a note cut by the page break goes on at the head of the next note area
             else:
-                message = "small type at the page's foot without a note's label: kept as printed after the page"
-                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                if not tabled:
+                    message = "small type at the page's foot without a note's label: kept as printed after the page"
+                    diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
                 items.append(Group(BlockKind.TABLE, note))
         aside = [ln for ln in page_lines_ if ln.role == "aside"]
         if aside:
