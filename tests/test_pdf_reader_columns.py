@@ -403,6 +403,17 @@ def test_a_dash_closed_up_to_its_word_at_a_line_end_stays_closed_up_after_a_writ
     assert render(join_lines([third, second], {}, spaced=True)).startswith("the result — 0686")
 
 
+def test_an_address_cut_after_a_slash_goes_on_its_path_after_a_written_space() -> None:
+    from paper2myst.readers.pdf.inline import join_lines, render
+
+    first = make_line(1, [run("in the report (https://example.org/docs/ ", 45, 700, 9)], 1)
+    path = make_line(1, [run("draft_rules/2020.pdf) of the agency", 45, 690, 9)], 1)
+    joined = render(join_lines([first, path], {}, spaced=True))
+    assert joined == "in the report (https://example.org/docs/draft_rules/2020.pdf) of the agency"
+    word = make_line(1, [run("for public comment and review", 45, 690, 9)], 1)
+    assert render(join_lines([first, word], {}, spaced=True)).endswith("/docs/ for public comment and review")
+
+
 def test_small_type_above_the_text_of_the_columns_is_no_note_area() -> None:
     from paper2myst.readers.pdf.notes import mark_notes
 
@@ -675,6 +686,14 @@ def test_two_single_quotation_marks_set_together_are_a_double_one() -> None:
     assert paired_quotes("known as its ‘‘pitch attitude.’’ On") == "known as its “pitch attitude.” On"
     assert paired_quotes("the ‘pilot’s’ view") == "the ‘pilot’s’ view"  # one mark at a time: single quotes
     assert paired_quotes("a ‘ ‘ gap") == "a ‘ ‘ gap"  # apart: two marks
+
+
+def test_break_marks_drawn_as_nothing_are_no_part_of_the_words() -> None:
+    from paper2myst.readers.pdf.extract import visible
+
+    assert visible("example.org/long\u200bpath") == "example.org/longpath"  # a zero-width space in an address
+    assert visible("\ufeffWord\u2060s") == "Words"
+    assert visible("a\u00a0b\u200cc") == "a\u00a0b\u200cc"  # a no-break space, a non-joiner: the text's own
 
 
 def test_an_accent_drawn_over_the_letter_before_it_joins_the_letter() -> None:

@@ -8,6 +8,8 @@ the test is missing").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Font, Page, Run
@@ -182,6 +184,15 @@ def test_squeeze_a_written_space_is_no_space_where_the_next_glyph_starts_0_005_e
     assert text(0.11) == "Appendix I: Estimated Federal T ax Expenditures"
 
 
+def test_word_gap_a_written_space_before_a_comma_set_closer_than_0_15_em_is_not_on_the_page() -> None:
+    def text(gap: float) -> str:
+        symbol = run("T ", 50, 500, x1=55)
+        return make_line(1, [symbol, run(", and so on", 55 + gap, 500)], 0).text
+
+    assert text(1.3) == "T, and so on"  # 0.13 em: the symbol's own bearing
+    assert text(1.7) == "T , and so on"  # 0.17 em: a space the author typed, printed as wide as a word space
+
+
 def dropped(scale: float) -> list[str]:
     """A paragraph whose first letter is set ``scale`` times the text's 11pt beside its first three lines."""
     serif = Font("Serif", False, False)
@@ -296,6 +307,21 @@ def head(text: str = "Question generation and response parsing", size: float = 8
     return line(text, 585.4, size, x0=40, x1=x1, font=SANS)
 
 
+def test_same_size_a_paragraph_goes_on_past_a_figure_s_text_set_0_6_points_smaller() -> None:
+    from paper2myst.readers.pdf import _before_figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    cut = Group(BlockKind.TEXT, [line("Words of a paragraph cut at the page's foot and going", 100)])
+    opening = replace(line("on at the next page's head, past a figure", 700), page=2)
+
+    def label(size: float) -> Group:
+        return Group(BlockKind.TEXT, [replace(line("2021 2022 2023", 720, size=size), page=2)])
+
+    caption = Group(BlockKind.CAPTION, [replace(line("Figure 2. Made-up rainfall", 710), page=2)])
+    assert _before_figures([cut, label(9.3), caption], opening) is cut  # a chart's labels 0.7 points smaller
+    assert _before_figures([cut, label(9.5), caption], opening) is not cut  # 0.5 smaller: the text's size
+
+
 def test_face_scale_a_heading_in_its_own_face_is_at_least_0_93_of_the_text_s_size() -> None:
     assert apart([head(size=8.2 * 0.95)]) == [True]
     assert apart([head(size=8.2 * 0.9)]) == [False]
@@ -402,13 +428,14 @@ def test_documented_values() -> None:
     assert (lines.COLUMN_MIN_WIDTH, lines.COLUMN_FILL) == (8.0, 0.6)
     assert (lines.SIDE_GAP, lines.SIDE_STEP, lines.SIDE_PITCH) == (1.0, 0.05, 1.6)
     assert (lines.SQUEEZE, lines.DROP_CAP_SCALE, lines.SECTION_GAP) == (0.005, 2.5, 4.0)
+    assert (lines.PUNCT_GAP, lines.WORD_GAP) == (0.5, 0.15)
 
     from paper2myst.readers.pdf import paragraphs
 
     assert (paragraphs.PARA_GAP, paragraphs.PARA_SPACE, paragraphs.SIZE_STEP) == (1.3, 0.25, 0.05)
     assert (paragraphs.FLUSH, paragraphs.HEADING_WORDS) == (1.5, 30)
     assert (paragraphs.FACE_SCALE, paragraphs.FACE_WORDS, paragraphs.FACE_LINES) == (0.93, 15, 2)
-    assert (paragraphs.FACE_FILL, paragraphs.FACE_RARE) == (0.8, 0.1)
+    assert (paragraphs.FACE_FILL, paragraphs.FACE_RARE, paragraphs.SAME_SIZE) == (0.8, 0.1, 0.6)
 
     from paper2myst.readers.pdf import PROSE_LINE, furniture, notes
     from paper2myst.stages import captions

@@ -66,6 +66,7 @@ from paper2myst.readers.pdf.maths import display, equation, join_numbers
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
+    SAME_SIZE,
     Group,
     continues,
     group_lines,
@@ -1212,9 +1213,14 @@ def _items(
                 # A line set small in another face at the page's foot (an affiliation) stands between a paragraph
                 # and its rest on the next page: the paragraph goes on past it, in its own face.
                 prev = body_groups[-2]
-            edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
-            if prev is not None and continues(prev, group, edge, left[opening.page, opening.column], justified):
-                prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
+            edge = left[opening.page, opening.column]
+            past = _before_figures(body_groups, opening)
+            cut = next(
+                (g for g in (prev, past) if g is not None and continues(g, group, _right(g, right), edge, justified)),
+                None,
+            )
+            if cut is not None:
+                cut.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
                 continue
             body_groups.append(group)
             items.append(group)
@@ -1243,6 +1249,24 @@ def _items(
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     return items, body_groups, justified
+
+
+def _right(group: Group, right: dict[tuple[int, int], float]) -> float:
+    """The right edge of the column a group's last line stands in."""
+    return right[group.lines[-1].page, group.lines[-1].column]
+
+
+def _before_figures(body_groups: list[Group], opening: Line) -> Group | None:
+    """The last group before a figure's matter, which a text opening a page or column may go on from.
+
+    A figure or table set at a page's or column's head (or on a page of its own) stands between a paragraph and
+    its rest: its captions, and text set smaller than the opening line (a chart's labels, a caption run on into
+    the next column), are passed over. A heading (larger) or text of the opening's size ends the search.
+    """
+    for group in reversed(body_groups):
+        if group.kind is not BlockKind.CAPTION and group.lines[0].size >= opening.size - SAME_SIZE:
+            return group
+    return None
 
 
 def _goes_on(last: Line, line: Line) -> bool:

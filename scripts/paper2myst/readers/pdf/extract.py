@@ -141,6 +141,16 @@ def paired_quotes(text: str) -> str:
     return _PAIRED_QUOTES.sub(lambda m: _PAIRED[m.group(0)], text) if "‘‘" in text or "’’" in text else text
 
 
+# Characters that mark where a line may break or a word may not, drawn as nothing: the zero-width space a
+# typesetter puts inside an address ("example.org/long\u200bpath"), the word joiner, the byte-order mark.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the break marks a typesetter draws as nothing (they are no part of the words)."""
+    return _INVISIBLE.sub("", text)
+
+
 _SHORT = re.compile(r"[0-9a-zA-Z*†‡§¶]{1,4}")
 
 
@@ -217,7 +227,7 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             continue
         box = Box(left.value, bottom.value, right.value, top.value)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            text = paired_quotes(_text(obj, textpage.raw))
+            text = paired_quotes(visible(_text(obj, textpage.raw)))
             if not text:
                 continue
             pdfium_c.FPDFTextObj_GetFontSize(obj, size)

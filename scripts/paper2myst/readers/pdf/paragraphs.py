@@ -29,6 +29,7 @@ FACE_FILL = 0.8  # ...the last shorter than this part of the widest line of its 
 FACE_RARE = 0.1  # ...in a face that sets no more than this part of the characters the text's face sets
 FLUSH = 1.5  # points: a justified line ends this close to its column's edge
 HEADING_WORDS = 30  # at most so many words in a heading of more than four lines
+SAME_SIZE = 0.6  # points: lines whose sizes differ by less are set in one size (a paragraph goes on between them)
 _ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
 
 
@@ -383,7 +384,7 @@ def continues(prev: Group, nxt: Group, right: float, left: float, justified: boo
         return False
     last, first = prev.lines[-1], nxt.lines[0]
     indent = first.size * 0.8
-    if abs(last.size - first.size) > 0.6:
+    if abs(last.size - first.size) > SAME_SIZE:
         return False
     hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
     if hanging:  # an entry of a hanging list goes on indented; one at the edge is the next entry
