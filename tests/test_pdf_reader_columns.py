@@ -469,6 +469,19 @@ def test_a_paragraph_after_a_bullet_item_is_not_cut_at_each_line() -> None:
     assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.LIST_ITEM, 2), (BlockKind.TEXT, 4)]
 
 
+def test_an_unreadable_glyph_set_apart_at_a_lines_start_is_a_bullet() -> None:
+    lines = [
+        _line("The interview sought to identify:", 58, 246.6, 10, x1=220),
+        _line("\ufffd the patient’s perspective of the quality of care", 58, 234.6, 10, x1=290),
+        _line("delivery and", 68, 222.6, 10, x1=120),
+        _line("\ufffd the patient’s satisfaction with the services", 58, 210.6, 10, x1=280),
+        _line("\ufffdHe said.", 58, 198.6, 10, x1=120),  # glued to a word: a letter lost, not a bullet
+    ]
+    groups = group_lines(lines, 10, {10.0: 12.0})
+    kinds = [(g.kind, len(g.lines)) for g in groups]
+    assert kinds == [(BlockKind.TEXT, 1), (BlockKind.LIST_ITEM, 2), (BlockKind.LIST_ITEM, 2)]
+
+
 def test_a_bare_letter_at_a_lines_start_is_a_bullet_not_a_notes_label() -> None:
     from paper2myst.readers.pdf.notes import is_labelled
 

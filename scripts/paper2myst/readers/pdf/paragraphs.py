@@ -12,7 +12,9 @@ from paper2myst.conventions import BULLETS, CAPTION_OPENING
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
-BULLET = re.compile(rf"^([{BULLETS}])\s*")  # a dash that opens a line is as often the author's
+# A bullet opening a line (a dash that opens a line is as often the author's); or a lone glyph that could not be
+# read (U+FFFD, reported as unreadable), set apart from the words: a dingbat font's bullet without a Unicode map.
+BULLET = re.compile(rf"^([{BULLETS}]|\ufffd(?=\s))\s*")
 _NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
 _CAPTION = CAPTION_OPENING
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
