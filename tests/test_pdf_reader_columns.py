@@ -51,16 +51,22 @@ _FONT_NAMES = {
 }
 
 
-def _pdf(content: str, width: int = 300, height: int = 200) -> bytes:
-    """A one-page PDF drawing ``content`` (a content stream) with Helvetica as /F1."""
+def _pdf(content: str, width: int = 300, height: int = 200, form: str = "") -> bytes:
+    """A one-page PDF drawing ``content`` (a content stream) with Helvetica as /F1.
+
+    ``form``: the stream of a form XObject /Fm1 the content may draw (``/Fm1 Do``).
+    """
     stream = content.encode("latin-1")
+    drawn = form.encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+        "/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> >>".encode(),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 400] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Length %d >>\nstream\n" % len(drawn) + drawn + b"\nendstream",
     ]
     out = b"%PDF-1.4\n"
     offsets = []
@@ -89,6 +95,20 @@ def test_size_from_a_scaled_matrix_in_a_real_page() -> None:
 
     page = read_pages(_pdf("BT /F1 1 Tf 9 0 0 9 20 100 Tm (Small font, big matrix) Tj ET"))[0]
     assert round(page.runs[0].size, 1) == 9.0
+
+
+def test_text_of_a_form_drawn_scaled_stands_where_the_form_puts_it() -> None:
+    """A chart placed as a form XObject: its labels are read at their place and size on the page."""
+    from paper2myst.readers.pdf.extract import read_pages
+
+    label = "BT /F1 20 Tf 1 0 0 1 10 20 Tm (Axis label) Tj ET"
+    page = read_pages(_pdf("q 0.5 0 0 0.5 100 50 cm /Fm1 Do Q", form=label))[0]
+    run = page.runs[0]
+    assert run.text == "Axis label"
+    assert (round(run.size, 1), round(run.baseline, 1)) == (10.0, 60.0)  # 50 + 0.5 × 20
+    assert 104 <= run.x0 <= 106 and run.x1 < 100 + 0.5 * 150  # 100 + 0.5 × 10, at half the width
+    nested = read_pages(_pdf("q 1 0 0 1 30 0 cm /Fm1 Do Q", form=f"q 2 0 0 2 0 0 cm {label} Q"))[0].runs[0]
+    assert (round(nested.size, 1), round(nested.baseline, 1)) == (40.0, 40.0)  # the form's own scaling too
 
 
 def test_a_sentence_that_opens_with_continued_is_not_a_continued_mark() -> None:

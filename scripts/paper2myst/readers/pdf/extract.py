@@ -6,7 +6,7 @@ import ctypes
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -195,6 +195,43 @@ def set_size(size: float, matrix: Any) -> float:
     return size * scale if scale > 0 else size
 
 
+class Matrix(NamedTuple):
+    """A PDF transformation matrix [a b c d e f]: (x, y) goes to (a x + c y + e, b x + d y + f)."""
+
+    a: float
+    b: float
+    c: float
+    d: float
+    e: float
+    f: float
+
+
+IDENTITY = Matrix(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix that maps by ``inner`` and then by ``outer`` (an object's in a form, then the form's)."""
+    a, b, c, d, e, f = inner
+    return Matrix(
+        a * outer.a + b * outer.c,
+        a * outer.b + b * outer.d,
+        c * outer.a + d * outer.c,
+        c * outer.b + d * outer.d,
+        e * outer.a + f * outer.c + outer.e,
+        e * outer.b + f * outer.d + outer.f,
+    )
+
+
+def placed(box: Box, matrix: Matrix) -> Box:
+    """A box of a form's space on the page: the box round its four corners mapped by the form's matrix."""
+    if matrix == IDENTITY:
+        return box
+    corners = [(x, y) for x in (box.x0, box.x1) for y in (box.bottom, box.top)]
+    xs = [matrix.a * x + matrix.c * y + matrix.e for x, y in corners]
+    ys = [matrix.b * x + matrix.d * y + matrix.f for x, y in corners]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
 def _objects(container: object, count: int, getter: object) -> list[object]:
     return [getter(container, i) for i in range(count)]  # type: ignore[operator]
 
@@ -214,27 +251,33 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     matrix = pdfium_c.FS_MATRIX()
     size = ctypes.c_float()
-    stack = _objects(page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject)
+    page_objects = _objects(page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject)
+    stack = [(obj, IDENTITY) for obj in page_objects]
     drawn: set[tuple[str, float, float, float, str]] = set()
     while stack:
-        obj = stack.pop(0)
+        obj, outer = stack.pop(0)  # ``outer``: the matrix of the form XObjects the object is drawn in
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            # Objects of a form XObject: PDFium reports their bounds in page space already.
-            stack[:0] = _objects(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject)
+            # Objects of a form XObject (a chart placed as a figure) are placed in the form's own space: PDFium
+            # gives their bounds and matrices there, and the form's matrix maps them onto the page.
+            pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+            inner = compose(Matrix(matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            children = _objects(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject)
+            stack[:0] = [(child, inner) for child in children]
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        box = Box(left.value, bottom.value, right.value, top.value)
+        box = placed(Box(left.value, bottom.value, right.value, top.value), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             text = paired_quotes(visible(_text(obj, textpage.raw)))
             if not text:
                 continue
             pdfium_c.FPDFTextObj_GetFontSize(obj, size)
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+            where = compose(Matrix(matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
-            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, set_size(size.value, matrix), font)
-            run.turned = abs(matrix.b) > abs(matrix.a)  # the text runs up or down the page
+            run = Run(text, box.x0, box.x1, box.bottom, box.top, where.f, set_size(size.value, where), font)
+            run.turned = abs(where.b) > abs(where.a)  # the text runs up or down the page
             key = (text, round(run.x0, 1), round(run.baseline, 1), round(run.size, 1), font.name)
             if key in drawn:  # the same words drawn twice on the same spot (a producer's double pass): read once
                 result.overprinted += 1
