@@ -489,6 +489,25 @@ def test_a_paragraph_after_a_bullet_item_is_not_cut_at_each_line() -> None:
     assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.LIST_ITEM, 2), (BlockKind.TEXT, 4)]
 
 
+def test_a_run_in_head_after_a_sentences_end_opens_a_paragraph() -> None:
+    bold, body = Font("Body-Bold", True, False), Font("Body", False, False)
+
+    def opening(head: str, text: str, baseline: float) -> Line:
+        first = Run(head, 58, 58 + len(head) * 4.5, baseline - 1.8, baseline + 7.2, baseline, 9, bold)
+        rest = Run(text, first.x1 + 2, 290, baseline - 1.8, baseline + 7.2, baseline, 9, body)
+        return make_line(1, [first, rest], 1)
+
+    lines = [
+        _line("This categorization allows us to analyze collective bot", 58, 300, x1=290),
+        _line("behaviors.", 58, 289, x1=100),
+        opening("Ethical considerations.", "Data collection and analysis", 278),
+        _line("adhered to a protocol approved by the board, and went", 58, 267, x1=290),
+        opening("Figure 2", "shows the traffic of the bots over the", 256),  # no stop: a bold word opens a line
+    ]
+    groups = group_lines(lines, 9, {9.0: 11.0})
+    assert [len(g.lines) for g in groups] == [2, 3]
+
+
 def test_an_unreadable_glyph_set_apart_at_a_lines_start_is_a_bullet() -> None:
     lines = [
         _line("The interview sought to identify:", 58, 246.6, 10, x1=220),

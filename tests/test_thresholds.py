@@ -318,8 +318,21 @@ def test_same_size_a_paragraph_goes_on_past_a_figure_s_text_set_0_6_points_small
         return Group(BlockKind.TEXT, [replace(line("2021 2022 2023", 720, size=size), page=2)])
 
     caption = Group(BlockKind.CAPTION, [replace(line("Figure 2. Made-up rainfall", 710), page=2)])
-    assert _before_figures([cut, label(9.3), caption], opening) is cut  # a chart's labels 0.7 points smaller
-    assert _before_figures([cut, label(9.5), caption], opening) is not cut  # 0.5 smaller: the text's size
+    assert _before_figures([cut, caption, label(9.3)], opening, "Body") is cut  # labels 0.7 points smaller
+    assert _before_figures([cut, caption, label(9.5)], opening, "Body") is not cut  # 0.5 smaller: the text's size
+
+
+def test_a_paragraph_goes_on_past_a_tables_rows_above_its_caption_not_past_running_text() -> None:
+    from paper2myst.readers.pdf import _before_figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    cut = Group(BlockKind.TEXT, [line("Words of a paragraph cut at the column's foot and going", 100)])
+    opening = replace(line("on at the next column's head, under a table", 500), column=2)
+    rows = Group(BlockKind.QUOTE, [replace(line("Made-up row 1 15.2 8.23", 700 - 11 * i), column=2) for i in range(4)])
+    caption = Group(BlockKind.CAPTION, [replace(line("Table 3. Made-up counts", 640), column=2)])
+    assert _before_figures([cut, rows, caption], opening, "Body") is cut
+    prose = Group(BlockKind.TEXT, [replace(line("A paragraph of running text above the caption here", 660), column=2)])
+    assert _before_figures([cut, prose, caption], opening, "Body") is prose  # a caption over its table
 
 
 def test_face_scale_a_heading_in_its_own_face_is_at_least_0_93_of_the_text_s_size() -> None:

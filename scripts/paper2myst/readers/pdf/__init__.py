@@ -1198,6 +1198,7 @@ def _items(
     left, right = column_edges((ln for ln in numbered if ln.role == "body"), hung_bullets=True)
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
+    family = body_face(numbered, size)
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         for group in group_lines(body, size, steps, body_size(body), justified):
@@ -1214,7 +1215,7 @@ def _items(
                 # and its rest on the next page: the paragraph goes on past it, in its own face.
                 prev = body_groups[-2]
             edge = left[opening.page, opening.column]
-            past = _before_figures(body_groups, opening)
+            past = _before_figures(body_groups, opening, family)
             cut = next(
                 (g for g in (prev, past) if g is not None and continues(g, group, _right(g, right), edge, justified)),
                 None,
@@ -1256,15 +1257,28 @@ def _right(group: Group, right: dict[tuple[int, int], float]) -> float:
     return right[group.lines[-1].page, group.lines[-1].column]
 
 
-def _before_figures(body_groups: list[Group], opening: Line) -> Group | None:
+def _before_figures(body_groups: list[Group], opening: Line, family: str) -> Group | None:
     """The last group before a figure's matter, which a text opening a page or column may go on from.
 
     A figure or table set at a page's or column's head (or on a page of its own) stands between a paragraph and
     its rest: its captions, and text set smaller than the opening line (a chart's labels, a caption run on into
-    the next column), are passed over. A heading (larger) or text of the opening's size ends the search.
+    the next column), are passed over; so are the lines above a caption on its page and column that are no
+    running text (a table's rows over its caption, in the text's size). A heading (larger) or text of the
+    opening's size ends the search.
     """
+    caption: Line | None = None  # the caption passed over last: what stands above it may be its table's
     for group in reversed(body_groups):
-        if group.kind is not BlockKind.CAPTION and group.lines[0].size >= opening.size - SAME_SIZE:
+        first = group.lines[0]
+        if group.kind is BlockKind.CAPTION:
+            caption = first
+            continue
+        if first.size < opening.size - SAME_SIZE:
+            continue
+        rows = caption is not None and all(
+            ln.page == caption.page and ln.column == caption.column and not _running_text(ln, opening.size, family)
+            for ln in group.lines
+        )
+        if not rows:
             return group
     return None
 

@@ -177,6 +177,8 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
         return True
     if BULLET.match(line.text):
         return True
+    if _run_in(line) and _ends(prev) and not prev.bold:
+        return True  # "Ethical considerations. Data were …" after a sentence's end: a run-in head opens a paragraph
     if _CAPTION.match(line.text) and _ends(prev):
         return True  # (a sentence going on over "Table 1." at a line's start is no caption)
     if _display(line, body_size) and _DEPTH.match(line.text):
@@ -185,6 +187,17 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     # indents: the next paragraph's first line, or the next line of a hanging entry).
     short = justified and prev.x1 < justified - prev.size * 2 and line.x0 <= prev.x0 + line.size * 0.8
     return bool(short) and abs(line.size - body_size) < 0.6
+
+
+def _run_in(line: Line) -> bool:
+    """The line opens with a run-in head ("Data sources. We use …").
+
+    Bold words ending in a full stop or colon, the line's text going on after them in the text's own weight.
+    """
+    head = list(itertools.takewhile(lambda run: run.font.bold, line.runs))
+    rest = line.runs[len(head) :]
+    words = "".join(run.text for run in head).strip()
+    return bool(head and rest) and words.endswith((".", ":")) and any(run.text.strip() for run in rest)
 
 
 def _in_hanging_entry(run: list[Line], line: Line, edge: float) -> bool:
