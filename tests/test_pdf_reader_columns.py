@@ -508,6 +508,42 @@ def test_a_run_in_head_after_a_sentences_end_opens_a_paragraph() -> None:
     assert [len(g.lines) for g in groups] == [2, 3]
 
 
+def test_a_caption_s_words_go_on_after_its_bold_line_when_it_wraps() -> None:
+    body = [
+        _line(f"Words of the running text of the column, line {i} of the column", 58, 400 - 11 * i, x1=290)
+        for i in range(6)
+    ]
+    wrapped = [
+        _line("Table 1: Made-up regression of counts and rates with the", 58, 300, x1=290, bold=True),
+        _line("x = 6 (the counts of six months), with all weights equal.", 58, 289, x1=250),
+    ]
+    groups = group_lines([*body, *wrapped], 9, {9.0: 11.0}, justified=True)
+    assert [(g.kind, len(g.lines)) for g in groups][-1] == (BlockKind.CAPTION, 2)
+    short = [_line("Table 1: Made-up counts", 58, 300, x1=160, bold=True), _line("(in millions)", 58, 289, x1=120)]
+    groups = group_lines([*body, *short], 9, {9.0: 11.0}, justified=True)
+    assert [(g.kind, len(g.lines)) for g in groups][-2:] == [(BlockKind.CAPTION, 1), (BlockKind.TEXT, 1)]
+
+
+def test_a_region_under_a_caption_ends_where_a_paragraph_from_the_last_column_goes_on() -> None:
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def at(line: Line, column: int, number: int) -> Line:
+        return replace(line, column=column, number=number)
+
+    cut = [at(_line("Words of a paragraph that the column's foot cuts", 58, 120, x1=290), 1, 1)]
+    caption = Group(BlockKind.CAPTION, [at(_line("Table 3. Made-up counts", 318, 700, x1=450), 2, 2)])
+    rows = [at(_line(f"Row {i} 15.2", 318, 680 - 11 * i, x1=400), 2, 3 + i) for i in range(5)]
+    rest = [at(_line("on under the table, in the next column.", 318, 600, x1=558), 2, 9)]
+    paragraph = Group(BlockKind.TEXT, cut + rest)  # (the paragraph went on: its lines in both columns)
+    groups = [paragraph, caption, Group(BlockKind.TABLE, rows)]
+    page = Page(1, 612, 792, 0)
+    [figure] = _figures(groups, [], [page], [*cut, *caption.lines, *rows, *rest])
+    assert figure.lines == tuple(range(3, 8))  # the rows, not the paragraph's rest under them
+
+
 def test_an_unreadable_glyph_set_apart_at_a_lines_start_is_a_bullet() -> None:
     lines = [
         _line("The interview sought to identify:", 58, 246.6, 10, x1=220),

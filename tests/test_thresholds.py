@@ -193,6 +193,15 @@ def test_word_gap_a_written_space_before_a_comma_set_closer_than_0_15_em_is_not_
     assert text(1.7) == "T , and so on"  # 0.17 em: a space the author typed, printed as wide as a word space
 
 
+def test_word_gap_after_a_raised_call_is_measured_in_the_text_s_size() -> None:
+    def text(gap: float) -> str:
+        word, call = run("scrapers", 50, 500, x1=90), run("3", 90.5, 503, 6.5, x1=93)
+        return make_line(1, [word, call, run("—agents", 93 + gap, 500)], 0).text
+
+    assert text(1.4) == "scrapers3—agents"  # 0.14 em of the 10pt text (0.22 of the 6.5pt call)
+    assert text(1.6) == "scrapers3 —agents"  # 0.16 em of the text
+
+
 def dropped(scale: float) -> list[str]:
     """A paragraph whose first letter is set ``scale`` times the text's 11pt beside its first three lines."""
     serif = Font("Serif", False, False)

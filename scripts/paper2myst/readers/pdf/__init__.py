@@ -896,6 +896,14 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
             ln.top for g in groups[i + 1 :] if g.kind is not BlockKind.TABLE for ln in g.lines[:1] if ln.page == page
         ]
         stops += [ln.top for ln in same if ln.top < top and CAPTION_NOTE.match(ln.text)]
+        # A paragraph going on from an earlier column or page stands here too: where its lines here begin.
+        stops += [
+            on[0].top
+            for g in groups
+            if g.kind is not BlockKind.TABLE and (g.lines[0].page, g.lines[0].column) != (page, column)
+            for on in [[ln for ln in g.lines if ln.page == page and ln.column == column]]
+            if on
+        ]
         stops += [ln.top for ln in notes if ln.page == page]
         height = pages[page - 1].height
         bottom = max((t for t in stops if t < top), default=height * 0.08) + 1

@@ -421,7 +421,7 @@ def needs_space(prev: Run, run: Run, spaced: bool = False) -> bool:
     """
     if prev.text.endswith((" ", "\u00a0")) or run.text.startswith((" ", "\u00a0")):
         return False
-    gap = (run.x0 - prev.x1) / min(prev.size, run.size)
+    gap = (run.x0 - prev.x1) / max(prev.size, run.size)  # a space is set in the text's size, not a raised mark's
     if prev.text[-1:].isalnum() and _CLOSING.match(run.text):
         return gap > PUNCT_GAP  # "1" ". Title": a kerning gap before a stop, never a word space
     if spaced and prev.text[-1:].islower() and run.text[:1].isupper():

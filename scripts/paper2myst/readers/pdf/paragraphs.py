@@ -156,18 +156,21 @@ def _apart(line: Line, face: str, body_size: float) -> bool:
     )
 
 
-def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float) -> bool:
+def _breaks(
+    prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float, caption: bool = False
+) -> bool:
     """Whether a block must end between two lines: another page, column, size or kind, a gap, a bullet.
 
     ``justified``: the right edge of a justified column (0 if ragged), where only a paragraph's last
-    line of body text stops short.
+    line of body text stops short. ``caption``: the block is a caption, whose words go on in the text's
+    weight after its bold label's line.
     """
     if prev.page != line.page or prev.column != line.column:
         return True
     if abs(prev.size - line.size) > SIZE_STEP * max(prev.size, line.size):
         return True
     # Display lines and text lines part, but a bold passage goes on through its lines whatever they look like.
-    if _display(prev, body_size) != _display(line, body_size) and not (prev.bold and line.bold):
+    if _display(prev, body_size) != _display(line, body_size) and not ((prev.bold and line.bold) or caption):
         return True
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     # A gap: the lines stand further apart than the usual pitch by PARA_SPACE of an em (paragraphs set apart
@@ -297,7 +300,8 @@ def group_lines(
         edge = edges[line.column] if runs and any(abs(ln.x1 - edges[line.column]) <= FLUSH for ln in runs[-1]) else 0.0
         if runs and _in_hanging_entry(runs[-1], line, edge):
             edge = 0.0  # a hanging entry's set-in lines may stop short (an address) and still go on
-        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge):
+        caption = bool(runs) and bool(_CAPTION.match(runs[-1][0].text)) and full_line(runs[-1][-1], rights[line.column])
+        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge, caption):
             runs[-1].append(line)
         else:
             runs.append([line])
