@@ -464,6 +464,27 @@ def test_small_type_above_the_text_of_the_columns_is_no_note_area() -> None:
     assert [ln.role for ln in foot] == ["note"] * 3
 
 
+def test_small_type_below_a_framed_box_at_the_page_s_foot_is_no_note_area() -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    def page_with(rules: list[Box]) -> list[str]:
+        page = Page(9, 612, 792, 0)
+        page.rules = rules
+        above = [
+            _line("Words of the text above the small type, at the body size.", 54, 400 - 11 * i, 9, x1=290)
+            for i in range(8)
+        ]
+        boxed = [_line("Additional file 1: made-up appendices.", 60, 218, 7)]
+        small = [_line("Competing interests", 54, 190, 7), _line("The authors declare none at all.", 54, 182, 7)]
+        lines = [*above, *boxed, *small]
+        mark_notes(page, lines, 9)
+        return [ln.role for ln in small]
+
+    # A box drawn as two rules of one extent, above and below its line: its edges, no note area's separator.
+    assert page_with([Box(58, 228, 288, 228.5), Box(58, 212, 288, 212.5)]) == ["body", "body"]
+    assert page_with([Box(58, 212, 120, 212.5)]) == ["note", "note"]  # one short rule: the notes' separator
+
+
 def test_the_body_size_is_the_running_texts_not_a_tables() -> None:
     from paper2myst.readers.pdf import body_size
 
