@@ -485,6 +485,39 @@ def test_small_type_below_a_framed_box_at_the_page_s_foot_is_no_note_area() -> N
     assert page_with([Box(58, 212, 120, 212.5)]) == ["note", "note"]  # one short rule: the notes' separator
 
 
+def test_a_heading_of_small_type_in_a_family_of_its_own_heads_the_text_under_it() -> None:
+    from paper2myst.readers.pdf import _small_heads
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def small(text: str, baseline: float, font: str, x0: float = 57) -> Line:
+        piece = Run(
+            text, x0, x0 + len(text) * 3.5, baseline - 1.5, baseline + 6, baseline, 7.5, Font(font, False, False)
+        )
+        return make_line(9, [piece], 1)
+
+    def split(head_font: str, beside: bool = False) -> list[BlockKind]:
+        head = small("Competing interests", 360, head_font)
+        text = small("The authors declare that they have no competing interests at all.", 351, "Text")
+        lines = [head, text] + ([small("Yes", 360, "Text", x0=200)] if beside else [])
+        group = Group(BlockKind.TEXT, lines)
+        items, _ = _small_heads([group], [group], 9.8)
+        return [g.kind for g in items]
+
+    assert split("Head") == [BlockKind.HEADING, BlockKind.TEXT]  # its own family over the text's
+    assert split("Text") == [BlockKind.TEXT]  # the text's family: a box's title or the text's first words
+    assert split("Head", beside=True) == [BlockKind.TEXT]  # a cell beside it on its row: a table's header
+
+    from paper2myst.readers.pdf import _under_small_head
+
+    def under(head_font: str) -> bool:
+        head = Group(BlockKind.HEADING, [small("Competing interests", 360, head_font)])
+        text = Group(BlockKind.TEXT, [small("The authors declare that they have no competing interests.", 351, "Text")])
+        return _under_small_head([head, text], text)
+
+    assert under("Head")  # a section's text in small type, not a box
+    assert not under("Text-Bold")  # a title in the text's own family: a box's
+
+
 def test_the_body_size_is_the_running_texts_not_a_tables() -> None:
     from paper2myst.readers.pdf import body_size
 

@@ -66,6 +66,7 @@ from paper2myst.readers.pdf.maths import display, equation, join_numbers
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
+    FACE_WORDS,
     SAME_SIZE,
     Group,
     continues,
@@ -155,6 +156,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
         return items, body_groups
     items, body_groups = _sub_items(*_in_sentence(items, body_groups, size, family))
     items, body_groups = _caption_rows(_notes_run_on(items, size, family), body_groups)
+    items, body_groups = _small_heads(items, body_groups, size)
     body = {id(g) for g in body_groups}
     end = next(
         (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and REFERENCES_HEADING.match(_text(g))),
@@ -174,7 +176,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
             BlockKind.TABLE,
         }:
             continue
-        if all(_boxed(ln, size, family) for ln in lines):
+        if all(_boxed(ln, size, family) for ln in lines) and not _under_small_head(items, group):
             group.kind, group.label = BlockKind.TABLE, ""
             boxed.add(id(group))
     for group, after in itertools.pairwise(items[:end]):
@@ -222,6 +224,64 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
         if len(group.lines) == 1 and group.kind in kinds and display(group.lines[0]):
             group.kind, group.label = BlockKind.TABLE, "equation"
     return _across_boxes(out, [g for g in out if id(g) in kept])
+
+
+def _small_head(line: Line, text: list[Line], size: float, shared: frozenset[tuple[int, int, int]]) -> bool:
+    """A heading of text set small (a journal's end matter: "Competing interests" over its statement).
+
+    Set smaller than the body, short, no sentence, and in a family of its own: none of the lines of ``text``
+    (the text under it, in one size with it) is set in its family; a box's title is in its text's family.
+    Each line stands alone on its row of its column (``shared``: the rows a table's cells share).
+    """
+    return (
+        line.size < size * BOX_SCALE
+        and not any((ln.page, ln.column, round(ln.baseline)) in shared for ln in [line, *text])
+        and any(len(ln.text) >= PROSE_LINE for ln in text)  # over prose, not over a table's cells
+        and all(abs(ln.size - line.size) < SAME_SIZE for ln in text)
+        and len(line.text.split()) <= FACE_WORDS
+        and not line.text.rstrip().endswith((".", ",", ";"))
+        and not re.match(r"[\[(]?\d", line.text)  # "[40] Author, A. …": a numbered entry's first line
+        and all(face(ln) != face(line) for ln in text)
+    )
+
+
+def _small_heads(items: list[Group], body_groups: list[Group], size: float) -> tuple[list[Group], list[Group]]:
+    """Headings of small type split off the text they head (or a line alone over the next group) as headings."""
+    out_items, out_body = list(items), list(body_groups)
+    shared = _shared_rows(items)
+    text = {BlockKind.TEXT, BlockKind.LIST_ITEM}
+    for k, group in enumerate(body_groups):
+        if group.kind is not BlockKind.TEXT or not group.lines:
+            continue
+        first, rest = group.lines[0], group.lines[1:]
+        nxt = body_groups[k + 1] if k + 1 < len(body_groups) else None
+        after = nxt.lines if nxt is not None and nxt.kind in text and not rest else []
+        if not _small_head(first, rest or after[:3], size, shared):
+            continue
+        if not rest:
+            group.kind, group.label = BlockKind.HEADING, ""
+            continue
+        head = Group(BlockKind.HEADING, [first])
+        group.lines = rest
+        for where in (out_items, out_body):
+            at = next(i for i, g in enumerate(where) if g is group)
+            where.insert(at, head)
+    return out_items, out_body
+
+
+def _shared_rows(items: list[Group]) -> frozenset[tuple[int, int, int]]:
+    """The rows (page, column, baseline) on which more than one line stands: a table's cells share their rows."""
+    rows = Counter((ln.page, ln.column, round(ln.baseline)) for g in items for ln in g.lines)
+    return frozenset(row for row, count in rows.items() if count > 1)
+
+
+def _under_small_head(items: list[Group], group: Group) -> bool:
+    """The group stands right under a heading of its size in another family: a section's text, not a box."""
+    at = next(i for i, g in enumerate(items) if g is group)
+    before = next((g for g in reversed(items[:at]) if g.kind not in {BlockKind.NOTE, BlockKind.FURNITURE}), None)
+    if before is None or before.kind is not BlockKind.HEADING:
+        return False
+    return _small_head(before.lines[0], group.lines[:3], before.lines[0].size / BOX_SCALE + 1, _shared_rows(items))
 
 
 _SUB_BULLETS = {"o", "-", "–", "§", "\uf0a7", "\uf0b7"}  # second-level bullets, drawn as a letter or a sign
