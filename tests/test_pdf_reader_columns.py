@@ -594,8 +594,31 @@ def test_a_region_under_a_caption_ends_where_a_paragraph_from_the_last_column_go
     paragraph = Group(BlockKind.TEXT, cut + rest)  # (the paragraph went on: its lines in both columns)
     groups = [paragraph, caption, Group(BlockKind.TABLE, rows)]
     page = Page(1, 612, 792, 0)
-    [figure] = _figures(groups, [], [page], [*cut, *caption.lines, *rows, *rest])
+    [figure] = _figures(groups, [], [page], [*cut, *caption.lines, *rows, *rest], 9, "Body")
     assert figure.lines == tuple(range(3, 8))  # the rows, not the paragraph's rest under them
+
+
+def test_a_region_under_a_caption_takes_rows_at_the_text_s_size_and_ends_at_prose_in_its_column() -> None:
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def at(line: Line, column: int, number: int) -> Line:
+        return replace(line, column=column, number=number)
+
+    caption = Group(BlockKind.CAPTION, [at(_line("Table 1: Made-up counts of the survey", 54, 700, x1=250), 1, 1)])
+    cells = [
+        make_line(1, [run(f"Row {i} of counts", 80, 680 - 11 * i, 9), run("6,060", 200, 680 - 11 * i, 9)], 1)
+        for i in range(4)
+    ]
+    rows = [Group(BlockKind.QUOTE, [at(line, 1, 2 + i)]) for i, line in enumerate(cells)]
+    prose = at(_line("Words of the running text of the column under the table, at last.", 54, 620, x1=294), 1, 6)
+    heading = at(_line("4 Conclusion", 318, 680, 11, bold=True), 2, 7)  # beside the rows, in the next column
+    groups = [caption, *rows, Group(BlockKind.TEXT, [prose]), Group(BlockKind.HEADING, [heading])]
+    lines = [*caption.lines, *(g.lines[0] for g in rows), prose, heading]
+    [figure] = _figures(groups, [], [Page(1, 612, 792, 0)], lines, 9, "Body")
+    assert figure.lines == (2, 3, 4, 5)
 
 
 def test_an_unreadable_glyph_set_apart_at_a_lines_start_is_a_bullet() -> None:

@@ -344,6 +344,17 @@ def test_a_paragraph_goes_on_past_a_tables_rows_above_its_caption_not_past_runni
     assert _before_figures([cut, prose, caption], opening, "Body") is prose  # a caption over its table
 
 
+def test_cells_runs_an_em_apart_on_a_line_are_a_table_s_cells() -> None:
+    from paper2myst.readers.pdf import _cells
+
+    def gapped(gap: float) -> bool:
+        label = run("Observations of the made-up survey", 50, 500, x1=200)
+        return _cells(make_line(1, [label, run("6,060", 200 + gap, 500)], 0))
+
+    assert gapped(11)  # 1.1 em
+    assert not gapped(9)  # 0.9 em: a stretched word space of a justified line
+
+
 def test_face_scale_a_heading_in_its_own_face_is_at_least_0_93_of_the_text_s_size() -> None:
     assert apart([head(size=8.2 * 0.95)]) == [True]
     assert apart([head(size=8.2 * 0.9)]) == [False]

@@ -939,7 +939,9 @@ def _hyphens(pages: list[Page]) -> None:
             run.actual = "\xad"
 
 
-def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed: list[Line]) -> list[Figure]:
+def _figures(
+    groups: list[Group], notes: list[Line], pages: list[Page], printed: list[Line], size: float, family: str
+) -> list[Figure]:
     """Each caption's region: below it, across its column, down to the next paragraph, a source line or the notes.
 
     ``printed``: the lines that may stand inside a region (the body's and the boxes' beside it).
@@ -952,8 +954,24 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
         page, column = caption[0].page, caption[0].column
         same = [ln for g in groups for ln in g.lines if ln.page == page and ln.column == column]
         top = min(ln.bottom for ln in caption) - 1
+        left = min(ln.x0 for ln in same) - 2
+        right = max(ln.x1 for ln in same) + 2
+        # The next heading, caption or list item ends the region; so does a line of running text under it, in
+        # any column it spans: a table's rows set at the text's size, too short for prose, are the table's.
         stops = [
-            ln.top for g in groups[i + 1 :] if g.kind is not BlockKind.TABLE for ln in g.lines[:1] if ln.page == page
+            ln.top
+            for g in groups[i + 1 :]
+            if g.kind in {BlockKind.HEADING, BlockKind.CAPTION, BlockKind.LIST_ITEM}
+            for ln in g.lines[:1]
+            if ln.page == page and ln.x1 > left and ln.x0 < right
+        ]
+        stops += [
+            ln.top
+            for g in groups
+            if g.kind in {BlockKind.TEXT, BlockKind.QUOTE}
+            for ln in g.lines
+            if ln.page == page and ln.x1 > left and ln.x0 < right and _running_text(ln, size, family)
+            if not _cells(ln)
         ]
         stops += [ln.top for ln in same if ln.top < top and CAPTION_NOTE.match(ln.text)]
         # A paragraph going on from an earlier column or page stands here too: where its lines here begin.
@@ -969,8 +987,6 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
         bottom = max((t for t in stops if t < top), default=height * 0.08) + 1
         if top - bottom < 20:
             continue
-        left = min(ln.x0 for ln in same) - 2
-        right = max(ln.x1 for ln in same) + 2
         kind = "table" if caption[0].text.lower().startswith("tab") else "figure"
         number = sum(1 for f in found if f.name.startswith(kind)) + 1
         own = {ln.number for ln in caption}
@@ -1089,6 +1105,11 @@ def _notes_apart(items: list[Group], at: int) -> None:
             return
 
 
+def _cells(line: Line) -> bool:
+    """The line's runs stand an em or more apart somewhere: a table's cells on a row, no line of prose."""
+    return any(b.x0 - a.x1 >= line.size for a, b in pairwise(line.runs))
+
+
 def _running_text(line: Line, size: float, family: str) -> bool:
     """A line of the body's running text: as long as prose, in the body's face and no smaller (no table cell)."""
     return len(line.text) >= PROSE_LINE and face(line) == family and line.size >= size * BOX_SCALE
@@ -1190,7 +1211,7 @@ def build(pages: list[Page]) -> Reading:
     items, body_groups = _boxes(items, body_groups, size, family)
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
-    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
+    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed, size, family)
     running = {ln.number for ln in numbered if _running_text(ln, size, family)}
     items = _tables(items, figures, pages, {ln.number: ln for ln in numbered if ln.number not in running}, diagnostics)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
