@@ -111,6 +111,25 @@ def test_text_of_a_form_drawn_scaled_stands_where_the_form_puts_it() -> None:
     assert (round(nested.size, 1), round(nested.baseline, 1)) == (40.0, 40.0)  # the form's own scaling too
 
 
+def test_the_labels_of_a_graphic_placed_scaled_are_read_apart_from_the_text() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+    from paper2myst.readers.pdf.lines import page_lines
+
+    text = " ".join(
+        f"BT /F1 10 Tf 20 {180 - 12 * i} Td (Words of the running text on line {i}) Tj ET" for i in range(6)
+    )
+    label = "BT /F1 20 Tf 1 0 0 1 10 20 Tm (Axis) Tj ET"
+    page = read_pages(_pdf(f"{text} q 0.5 0 0 0.5 150 110 cm /Fm1 Do Q", form=label))[0]
+    lines = page_lines(page)
+    assert [ln.role for ln in lines if ln.text == "Axis"] == ["aside"]
+    assert all(ln.role == "body" for ln in lines if ln.text != "Axis")
+    # Placed unscaled, or carrying most of the page's text (a page printed scaled into a form): read as it stands.
+    unscaled = read_pages(_pdf(f"{text} q 1 0 0 1 150 110 cm /Fm1 Do Q", form=label))[0]
+    assert all(ln.role == "body" for ln in page_lines(unscaled))
+    whole = read_pages(_pdf("q 0.9 0 0 0.9 10 10 cm /Fm1 Do Q", form=f"{text} {label}"))[0]
+    assert all(ln.role == "body" for ln in page_lines(whole))
+
+
 def test_a_sentence_that_opens_with_continued_is_not_a_continued_mark() -> None:
     from paper2myst.conventions import CONTINUED_LINE
 

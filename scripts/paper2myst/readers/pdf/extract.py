@@ -43,6 +43,7 @@ class Run:
     raised: bool = False  # set as a superscript glyph (OpenType "sups"): same size and baseline, drawn high
     actual: str | None = None  # a hyphen's replacement text (ActualText), where the producer gives one
     turned: bool = False  # set along another direction than the page's lines (a margin stamp up the side)
+    graphic: bool = False  # drawn inside a form XObject placed at another scale (a chart's label): no running text
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,15 @@ def compose(inner: Matrix, outer: Matrix) -> Matrix:
     )
 
 
+def rescaled(matrix: Matrix) -> bool:
+    """The matrix draws at another scale than 1.
+
+    A form placed so is a graphic made at one size and set at another (a chart exported and placed as a figure),
+    not the page's own text.
+    """
+    return abs(math.hypot(matrix.a, matrix.b) - 1) > 0.01 or abs(math.hypot(matrix.c, matrix.d) - 1) > 0.01
+
+
 def placed(box: Box, matrix: Matrix) -> Box:
     """A box of a form's space on the page: the box round its four corners mapped by the form's matrix."""
     if matrix == IDENTITY:
@@ -278,6 +288,7 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
             run = Run(text, box.x0, box.x1, box.bottom, box.top, where.f, set_size(size.value, where), font)
             run.turned = abs(where.b) > abs(where.a)  # the text runs up or down the page
+            run.graphic = rescaled(outer)
             key = (text, round(run.x0, 1), round(run.baseline, 1), round(run.size, 1), font.name)
             if key in drawn:  # the same words drawn twice on the same spot (a producer's double pass): read once
                 result.overprinted += 1

@@ -515,7 +515,12 @@ def page_lines(page: Page) -> list[Line]:
     landscape = len(aside) * 2 > len(page.runs)  # (its lines' left and right are the page's top and bottom)
     if landscape:
         aside = []
-    upright = accents(drop_caps([r for r in page.runs if not any(r is a for a in aside)]))
+    # Text drawn in a graphic placed at another scale (a chart's labels) is the graphic's: read apart, unless it is
+    # most of the page's text (a page printed scaled into a form).
+    drawn = [r for r in page.runs if r.graphic and not r.turned]
+    if sum(len(r.text.strip()) for r in drawn) * 2 >= sum(len(r.text.strip()) for r in page.runs):
+        drawn = []
+    upright = accents(drop_caps([r for r in page.runs if not any(r is a for a in [*aside, *drawn])]))
     gutters = _gutters(replace(page, runs=upright))
     groups: dict[int, list[Run]] = {k: [] for k in range(MAX_COLUMNS + 1)}
     for run in upright:
@@ -529,9 +534,10 @@ def page_lines(page: Page) -> list[Line]:
                 if any(r.text.strip() for r in part):
                     lines.append(make_line(page.number, part, column))
     turned = [make_line(page.number, [r], 0) for r in aside if r.text.strip()]  # a run a line, kept aside
-    for line in turned:
+    labels = [make_line(page.number, row, 0) for row in _rows(drawn) if any(r.text.strip() for r in row)]
+    for line in [*labels, *turned]:
         line.role = "aside"
-    return reading_order(lines, sides=not landscape) + turned
+    return reading_order(lines, sides=not landscape) + labels + turned
 
 
 def _column(run: Run, middles: list[float]) -> int:
