@@ -640,6 +640,26 @@ def test_a_region_under_a_caption_takes_rows_at_the_text_s_size_and_ends_at_pros
     assert figure.lines == (2, 3, 4, 5)
 
 
+def test_where_paragraphs_open_indented_a_line_at_the_edge_after_an_unfinished_sentence_goes_on() -> None:
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import Group, continues, opens_indented
+
+    def paragraph(indent: float) -> Group:
+        return Group(BlockKind.TEXT, [_line("Opening words of it", 54 + indent, 300), _line("and its rest", 54, 289)])
+
+    assert opens_indented([paragraph(9), paragraph(9), paragraph(0)])  # most open set in
+    assert not opens_indented([paragraph(9), paragraph(0)])  # half: no more than the others
+
+    prev = Group(BlockKind.TEXT, [_line("The FAA will issue a draft of the Flight Standardization", 222, 100, x1=363)])
+    top = replace(_line("Board Report at the agency's site for public comment.", 399, 700, x1=549), column=3)
+    nxt = Group(BlockKind.TEXT, [top])
+    assert continues(prev, nxt, 390, 399, indented=True)  # ragged, a capital: still the sentence's rest
+    assert not continues(prev, nxt, 390, 399)  # paragraphs at the edge: the capital may open one
+    ended = Group(BlockKind.TEXT, [_line("The FAA will issue a draft report.", 222, 100, x1=330)])
+    assert not continues(ended, nxt, 390, 399, indented=True)
+
+
 def test_an_unreadable_glyph_set_apart_at_a_lines_start_is_a_bullet() -> None:
     lines = [
         _line("The interview sought to identify:", 58, 246.6, 10, x1=220),

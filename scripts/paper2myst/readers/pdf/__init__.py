@@ -75,6 +75,7 @@ from paper2myst.readers.pdf.paragraphs import (
     is_heading,
     is_justified,
     mark_faces,
+    opens_indented,
     pitch,
 )
 from paper2myst.readers.pdf.tables import read_table
@@ -1305,8 +1306,13 @@ def _items(
                 prev = body_groups[-2]
             edge = left[opening.page, opening.column]
             past = _before_figures(body_groups, opening, family)
+            indented = opens_indented(body_groups)
             cut = next(
-                (g for g in (prev, past) if g is not None and continues(g, group, _right(g, right), edge, justified)),
+                (
+                    g
+                    for g in (prev, past)
+                    if g is not None and continues(g, group, _right(g, right), edge, justified, indented)
+                ),
                 None,
             )
             if cut is not None:

@@ -389,11 +389,15 @@ def full_line(line: Line, right: float) -> bool:
     return line.x1 >= right - line.size * 2.5
 
 
-def continues(prev: Group, nxt: Group, right: float, left: float, justified: bool = False) -> bool:
+def continues(
+    prev: Group, nxt: Group, right: float, left: float, justified: bool = False, indented: bool = False
+) -> bool:
     """A paragraph or quotation cut by a column or page break: last line full, text going on, no indent.
 
     ``justified``: the body is set justified, where only a paragraph's last line stops short of the edge, so a line
-    stretched to the edge (within FLUSH) goes on in the next column even after a full stop.
+    stretched to the edge (within FLUSH) goes on in the next column even after a full stop. ``indented``: the
+    body opens its paragraphs indented, so a line at the edge after an unfinished sentence goes on, whatever its
+    first letter and however short the last line (ragged text).
     """
     if (
         prev.kind is not nxt.kind
@@ -413,4 +417,15 @@ def continues(prev: Group, nxt: Group, right: float, left: float, justified: boo
     ended = _ends(last)
     starts_lower = first.text[:1].islower()
     stretched = justified and abs(last.x1 - right) <= FLUSH and len(prev.lines) > 1
-    return (full_line(last, right) and (not ended or starts_lower or stretched)) or (not ended and starts_lower)
+    return (
+        (full_line(last, right) and (not ended or starts_lower or stretched))
+        or (not ended and starts_lower)
+        or (indented and not ended and prev.kind is BlockKind.TEXT)
+    )
+
+
+def opens_indented(groups: list[Group]) -> bool:
+    """Most of the paragraphs (of two lines or more) open with a first line set in from their second."""
+    paragraphs = [g.lines for g in groups if g.kind is BlockKind.TEXT and len(g.lines) > 1]
+    set_in = sum(1 for lines in paragraphs if lines[0].x0 > lines[1].x0 + lines[0].size * 0.8)
+    return set_in * 2 > len(paragraphs)
