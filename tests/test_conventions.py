@@ -36,8 +36,22 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
     ),
     (
         c.CAPTION_OPENING,
-        ["FIGURE 3.", "Fig. 2: Rainfall", "Table A‐1.", "Table 4b: Counts", "Figure 3 .", "Exhibit 12:"],
-        ["Figure 3 shows the rainfall.", "Table of Contents", "Figures 3 and 4.", "Fig 2: no stop after Fig"],
+        [
+            "FIGURE 3.",
+            "Fig. 2: Rainfall",
+            "Table A‐1.",
+            "Table 4b: Counts",
+            "Figure 3 .",
+            "Exhibit 12:",
+            "Fig. 2 | Rain",
+        ],
+        [
+            "Figure 3 shows the rainfall.",
+            "Table of Contents",
+            "Figures 3 and 4.",
+            "Fig 2: no stop after Fig",
+            "Fig. 2 shows | a bar",
+        ],
     ),
     (
         c.CAPTION_NOTE,

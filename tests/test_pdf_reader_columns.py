@@ -51,16 +51,22 @@ _FONT_NAMES = {
 }
 
 
-def _pdf(content: str, width: int = 300, height: int = 200) -> bytes:
-    """A one-page PDF drawing ``content`` (a content stream) with Helvetica as /F1."""
+def _pdf(content: str, width: int = 300, height: int = 200, form: str = "") -> bytes:
+    """A one-page PDF drawing ``content`` (a content stream) with Helvetica as /F1.
+
+    ``form``: the stream of a form XObject /Fm1 the content may draw (``/Fm1 Do``).
+    """
     stream = content.encode("latin-1")
+    drawn = form.encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+        "/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> >>".encode(),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 400] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Length %d >>\nstream\n" % len(drawn) + drawn + b"\nendstream",
     ]
     out = b"%PDF-1.4\n"
     offsets = []
@@ -89,6 +95,39 @@ def test_size_from_a_scaled_matrix_in_a_real_page() -> None:
 
     page = read_pages(_pdf("BT /F1 1 Tf 9 0 0 9 20 100 Tm (Small font, big matrix) Tj ET"))[0]
     assert round(page.runs[0].size, 1) == 9.0
+
+
+def test_text_of_a_form_drawn_scaled_stands_where_the_form_puts_it() -> None:
+    """A chart placed as a form XObject: its labels are read at their place and size on the page."""
+    from paper2myst.readers.pdf.extract import read_pages
+
+    label = "BT /F1 20 Tf 1 0 0 1 10 20 Tm (Axis label) Tj ET"
+    page = read_pages(_pdf("q 0.5 0 0 0.5 100 50 cm /Fm1 Do Q", form=label))[0]
+    run = page.runs[0]
+    assert run.text == "Axis label"
+    assert (round(run.size, 1), round(run.baseline, 1)) == (10.0, 60.0)  # 50 + 0.5 × 20
+    assert 104 <= run.x0 <= 106 and run.x1 < 100 + 0.5 * 150  # 100 + 0.5 × 10, at half the width
+    nested = read_pages(_pdf("q 1 0 0 1 30 0 cm /Fm1 Do Q", form=f"q 2 0 0 2 0 0 cm {label} Q"))[0].runs[0]
+    assert (round(nested.size, 1), round(nested.baseline, 1)) == (40.0, 40.0)  # the form's own scaling too
+
+
+def test_the_labels_of_a_graphic_placed_scaled_are_read_apart_from_the_text() -> None:
+    from paper2myst.readers.pdf.extract import read_pages
+    from paper2myst.readers.pdf.lines import page_lines
+
+    text = " ".join(
+        f"BT /F1 10 Tf 20 {180 - 12 * i} Td (Words of the running text on line {i}) Tj ET" for i in range(6)
+    )
+    label = "BT /F1 20 Tf 1 0 0 1 10 20 Tm (Axis) Tj ET"
+    page = read_pages(_pdf(f"{text} q 0.5 0 0 0.5 150 110 cm /Fm1 Do Q", form=label))[0]
+    lines = page_lines(page)
+    assert [ln.role for ln in lines if ln.text == "Axis"] == ["aside"]
+    assert all(ln.role == "body" for ln in lines if ln.text != "Axis")
+    # Placed unscaled, or carrying most of the page's text (a page printed scaled into a form): read as it stands.
+    unscaled = read_pages(_pdf(f"{text} q 1 0 0 1 150 110 cm /Fm1 Do Q", form=label))[0]
+    assert all(ln.role == "body" for ln in page_lines(unscaled))
+    whole = read_pages(_pdf("q 0.9 0 0 0.9 10 10 cm /Fm1 Do Q", form=f"{text} {label}"))[0]
+    assert all(ln.role == "body" for ln in page_lines(whole))
 
 
 def test_a_sentence_that_opens_with_continued_is_not_a_continued_mark() -> None:
@@ -403,6 +442,17 @@ def test_a_dash_closed_up_to_its_word_at_a_line_end_stays_closed_up_after_a_writ
     assert render(join_lines([third, second], {}, spaced=True)).startswith("the result — 0686")
 
 
+def test_an_address_cut_after_a_slash_goes_on_its_path_after_a_written_space() -> None:
+    from paper2myst.readers.pdf.inline import join_lines, render
+
+    first = make_line(1, [run("in the report (https://example.org/docs/ ", 45, 700, 9)], 1)
+    path = make_line(1, [run("draft_rules/2020.pdf) of the agency", 45, 690, 9)], 1)
+    joined = render(join_lines([first, path], {}, spaced=True))
+    assert joined == "in the report (https://example.org/docs/draft_rules/2020.pdf) of the agency"
+    word = make_line(1, [run("for public comment and review", 45, 690, 9)], 1)
+    assert render(join_lines([first, word], {}, spaced=True)).endswith("/docs/ for public comment and review")
+
+
 def test_small_type_above_the_text_of_the_columns_is_no_note_area() -> None:
     from paper2myst.readers.pdf.notes import mark_notes
 
@@ -433,6 +483,60 @@ def test_small_type_above_the_text_of_the_columns_is_no_note_area() -> None:
     assert [ln.role for ln in foot] == ["note"] * 3
 
 
+def test_small_type_below_a_framed_box_at_the_page_s_foot_is_no_note_area() -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    def page_with(rules: list[Box]) -> list[str]:
+        page = Page(9, 612, 792, 0)
+        page.rules = rules
+        above = [
+            _line("Words of the text above the small type, at the body size.", 54, 400 - 11 * i, 9, x1=290)
+            for i in range(8)
+        ]
+        boxed = [_line("Additional file 1: made-up appendices.", 60, 218, 7)]
+        small = [_line("Competing interests", 54, 190, 7), _line("The authors declare none at all.", 54, 182, 7)]
+        lines = [*above, *boxed, *small]
+        mark_notes(page, lines, 9)
+        return [ln.role for ln in small]
+
+    # A box drawn as two rules of one extent, above and below its line: its edges, no note area's separator.
+    assert page_with([Box(58, 228, 288, 228.5), Box(58, 212, 288, 212.5)]) == ["body", "body"]
+    assert page_with([Box(58, 212, 120, 212.5)]) == ["note", "note"]  # one short rule: the notes' separator
+
+
+def test_a_heading_of_small_type_in_a_family_of_its_own_heads_the_text_under_it() -> None:
+    from paper2myst.readers.pdf import _small_heads
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def small(text: str, baseline: float, font: str, x0: float = 57) -> Line:
+        piece = Run(
+            text, x0, x0 + len(text) * 3.5, baseline - 1.5, baseline + 6, baseline, 7.5, Font(font, False, False)
+        )
+        return make_line(9, [piece], 1)
+
+    def split(head_font: str, beside: bool = False) -> list[BlockKind]:
+        head = small("Competing interests", 360, head_font)
+        text = small("The authors declare that they have no competing interests at all.", 351, "Text")
+        lines = [head, text] + ([small("Yes", 360, "Text", x0=200)] if beside else [])
+        group = Group(BlockKind.TEXT, lines)
+        items, _ = _small_heads([group], [group], 9.8)
+        return [g.kind for g in items]
+
+    assert split("Head") == [BlockKind.HEADING, BlockKind.TEXT]  # its own family over the text's
+    assert split("Text") == [BlockKind.TEXT]  # the text's family: a box's title or the text's first words
+    assert split("Head", beside=True) == [BlockKind.TEXT]  # a cell beside it on its row: a table's header
+
+    from paper2myst.readers.pdf import _under_small_head
+
+    def under(head_font: str) -> bool:
+        head = Group(BlockKind.HEADING, [small("Competing interests", 360, head_font)])
+        text = Group(BlockKind.TEXT, [small("The authors declare that they have no competing interests.", 351, "Text")])
+        return _under_small_head([head, text], text)
+
+    assert under("Head")  # a section's text in small type, not a box
+    assert not under("Text-Bold")  # a title in the text's own family: a box's
+
+
 def test_the_body_size_is_the_running_texts_not_a_tables() -> None:
     from paper2myst.readers.pdf import body_size
 
@@ -456,6 +560,117 @@ def test_a_paragraph_after_a_bullet_item_is_not_cut_at_each_line() -> None:
     ]
     groups = group_lines(lines, 10, {10.0: 10.6})
     assert [(g.kind, len(g.lines)) for g in groups] == [(BlockKind.LIST_ITEM, 2), (BlockKind.TEXT, 4)]
+
+
+def test_a_run_in_head_after_a_sentences_end_opens_a_paragraph() -> None:
+    bold, body = Font("Body-Bold", True, False), Font("Body", False, False)
+
+    def opening(head: str, text: str, baseline: float) -> Line:
+        first = Run(head, 58, 58 + len(head) * 4.5, baseline - 1.8, baseline + 7.2, baseline, 9, bold)
+        rest = Run(text, first.x1 + 2, 290, baseline - 1.8, baseline + 7.2, baseline, 9, body)
+        return make_line(1, [first, rest], 1)
+
+    lines = [
+        _line("This categorization allows us to analyze collective bot", 58, 300, x1=290),
+        _line("behaviors.", 58, 289, x1=100),
+        opening("Ethical considerations.", "Data collection and analysis", 278),
+        _line("adhered to a protocol approved by the board, and went", 58, 267, x1=290),
+        opening("Figure 2", "shows the traffic of the bots over the", 256),  # no stop: a bold word opens a line
+    ]
+    groups = group_lines(lines, 9, {9.0: 11.0})
+    assert [len(g.lines) for g in groups] == [2, 3]
+
+
+def test_a_caption_s_words_go_on_after_its_bold_line_when_it_wraps() -> None:
+    body = [
+        _line(f"Words of the running text of the column, line {i} of the column", 58, 400 - 11 * i, x1=290)
+        for i in range(6)
+    ]
+    wrapped = [
+        _line("Table 1: Made-up regression of counts and rates with the", 58, 300, x1=290, bold=True),
+        _line("x = 6 (the counts of six months), with all weights equal.", 58, 289, x1=250),
+    ]
+    groups = group_lines([*body, *wrapped], 9, {9.0: 11.0}, justified=True)
+    assert [(g.kind, len(g.lines)) for g in groups][-1] == (BlockKind.CAPTION, 2)
+    short = [_line("Table 1: Made-up counts", 58, 300, x1=160, bold=True), _line("(in millions)", 58, 289, x1=120)]
+    groups = group_lines([*body, *short], 9, {9.0: 11.0}, justified=True)
+    assert [(g.kind, len(g.lines)) for g in groups][-2:] == [(BlockKind.CAPTION, 1), (BlockKind.TEXT, 1)]
+
+
+def test_a_region_under_a_caption_ends_where_a_paragraph_from_the_last_column_goes_on() -> None:
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def at(line: Line, column: int, number: int) -> Line:
+        return replace(line, column=column, number=number)
+
+    cut = [at(_line("Words of a paragraph that the column's foot cuts", 58, 120, x1=290), 1, 1)]
+    caption = Group(BlockKind.CAPTION, [at(_line("Table 3. Made-up counts", 318, 700, x1=450), 2, 2)])
+    rows = [at(_line(f"Row {i} 15.2", 318, 680 - 11 * i, x1=400), 2, 3 + i) for i in range(5)]
+    rest = [at(_line("on under the table, in the next column.", 318, 600, x1=558), 2, 9)]
+    paragraph = Group(BlockKind.TEXT, cut + rest)  # (the paragraph went on: its lines in both columns)
+    groups = [paragraph, caption, Group(BlockKind.TABLE, rows)]
+    page = Page(1, 612, 792, 0)
+    [figure] = _figures(groups, [], [page], [*cut, *caption.lines, *rows, *rest], 9, "Body")
+    assert figure.lines == tuple(range(3, 8))  # the rows, not the paragraph's rest under them
+
+
+def test_a_region_under_a_caption_takes_rows_at_the_text_s_size_and_ends_at_prose_in_its_column() -> None:
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def at(line: Line, column: int, number: int) -> Line:
+        return replace(line, column=column, number=number)
+
+    caption = Group(BlockKind.CAPTION, [at(_line("Table 1: Made-up counts of the survey", 54, 700, x1=250), 1, 1)])
+    cells = [
+        make_line(1, [run(f"Row {i} of counts", 80, 680 - 11 * i, 9), run("6,060", 200, 680 - 11 * i, 9)], 1)
+        for i in range(4)
+    ]
+    rows = [Group(BlockKind.QUOTE, [at(line, 1, 2 + i)]) for i, line in enumerate(cells)]
+    prose = at(_line("Words of the running text of the column under the table, at last.", 54, 620, x1=294), 1, 6)
+    heading = at(_line("4 Conclusion", 318, 680, 11, bold=True), 2, 7)  # beside the rows, in the next column
+    groups = [caption, *rows, Group(BlockKind.TEXT, [prose]), Group(BlockKind.HEADING, [heading])]
+    lines = [*caption.lines, *(g.lines[0] for g in rows), prose, heading]
+    [figure] = _figures(groups, [], [Page(1, 612, 792, 0)], lines, 9, "Body")
+    assert figure.lines == (2, 3, 4, 5)
+
+
+def test_where_paragraphs_open_indented_a_line_at_the_edge_after_an_unfinished_sentence_goes_on() -> None:
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import Group, continues, opens_indented
+
+    def paragraph(indent: float) -> Group:
+        return Group(BlockKind.TEXT, [_line("Opening words of it", 54 + indent, 300), _line("and its rest", 54, 289)])
+
+    assert opens_indented([paragraph(9), paragraph(9), paragraph(0)])  # most open set in
+    assert not opens_indented([paragraph(9), paragraph(0)])  # half: no more than the others
+
+    prev = Group(BlockKind.TEXT, [_line("The FAA will issue a draft of the Flight Standardization", 222, 100, x1=363)])
+    top = replace(_line("Board Report at the agency's site for public comment.", 399, 700, x1=549), column=3)
+    nxt = Group(BlockKind.TEXT, [top])
+    assert continues(prev, nxt, 390, 399, indented=True)  # ragged, a capital: still the sentence's rest
+    assert not continues(prev, nxt, 390, 399)  # paragraphs at the edge: the capital may open one
+    ended = Group(BlockKind.TEXT, [_line("The FAA will issue a draft report.", 222, 100, x1=330)])
+    assert not continues(ended, nxt, 390, 399, indented=True)
+
+
+def test_an_unreadable_glyph_set_apart_at_a_lines_start_is_a_bullet() -> None:
+    lines = [
+        _line("The interview sought to identify:", 58, 246.6, 10, x1=220),
+        _line("\ufffd the patient’s perspective of the quality of care", 58, 234.6, 10, x1=290),
+        _line("delivery and", 68, 222.6, 10, x1=120),
+        _line("\ufffd the patient’s satisfaction with the services", 58, 210.6, 10, x1=280),
+        _line("\ufffdHe said.", 58, 198.6, 10, x1=120),  # glued to a word: a letter lost, not a bullet
+    ]
+    groups = group_lines(lines, 10, {10.0: 12.0})
+    kinds = [(g.kind, len(g.lines)) for g in groups]
+    assert kinds == [(BlockKind.TEXT, 1), (BlockKind.LIST_ITEM, 2), (BlockKind.LIST_ITEM, 2)]
 
 
 def test_a_bare_letter_at_a_lines_start_is_a_bullet_not_a_notes_label() -> None:
@@ -675,6 +890,14 @@ def test_two_single_quotation_marks_set_together_are_a_double_one() -> None:
     assert paired_quotes("known as its ‘‘pitch attitude.’’ On") == "known as its “pitch attitude.” On"
     assert paired_quotes("the ‘pilot’s’ view") == "the ‘pilot’s’ view"  # one mark at a time: single quotes
     assert paired_quotes("a ‘ ‘ gap") == "a ‘ ‘ gap"  # apart: two marks
+
+
+def test_break_marks_drawn_as_nothing_are_no_part_of_the_words() -> None:
+    from paper2myst.readers.pdf.extract import visible
+
+    assert visible("example.org/long\u200bpath") == "example.org/longpath"  # a zero-width space in an address
+    assert visible("\ufeffWord\u2060s") == "Words"
+    assert visible("a\u00a0b\u200cc") == "a\u00a0b\u200cc"  # a no-break space, a non-joiner: the text's own
 
 
 def test_an_accent_drawn_over_the_letter_before_it_joins_the_letter() -> None:

@@ -8,6 +8,8 @@ the test is missing").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Font, Page, Run
@@ -182,6 +184,24 @@ def test_squeeze_a_written_space_is_no_space_where_the_next_glyph_starts_0_005_e
     assert text(0.11) == "Appendix I: Estimated Federal T ax Expenditures"
 
 
+def test_word_gap_a_written_space_before_a_comma_set_closer_than_0_15_em_is_not_on_the_page() -> None:
+    def text(gap: float) -> str:
+        symbol = run("T ", 50, 500, x1=55)
+        return make_line(1, [symbol, run(", and so on", 55 + gap, 500)], 0).text
+
+    assert text(1.3) == "T, and so on"  # 0.13 em: the symbol's own bearing
+    assert text(1.7) == "T , and so on"  # 0.17 em: a space the author typed, printed as wide as a word space
+
+
+def test_word_gap_after_a_raised_call_is_measured_in_the_text_s_size() -> None:
+    def text(gap: float) -> str:
+        word, call = run("scrapers", 50, 500, x1=90), run("3", 90.5, 503, 6.5, x1=93)
+        return make_line(1, [word, call, run("—agents", 93 + gap, 500)], 0).text
+
+    assert text(1.4) == "scrapers3—agents"  # 0.14 em of the 10pt text (0.22 of the 6.5pt call)
+    assert text(1.6) == "scrapers3 —agents"  # 0.16 em of the text
+
+
 def dropped(scale: float) -> list[str]:
     """A paragraph whose first letter is set ``scale`` times the text's 11pt beside its first three lines."""
     serif = Font("Serif", False, False)
@@ -294,6 +314,45 @@ def apart(heads: list[Line], above: int = 8, below: int = 8) -> list[bool]:
 
 def head(text: str = "Question generation and response parsing", size: float = 8.7, x1: float = 211) -> Line:
     return line(text, 585.4, size, x0=40, x1=x1, font=SANS)
+
+
+def test_same_size_a_paragraph_goes_on_past_a_figure_s_text_set_0_6_points_smaller() -> None:
+    from paper2myst.readers.pdf import _before_figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    cut = Group(BlockKind.TEXT, [line("Words of a paragraph cut at the page's foot and going", 100)])
+    opening = replace(line("on at the next page's head, past a figure", 700), page=2)
+
+    def label(size: float) -> Group:
+        return Group(BlockKind.TEXT, [replace(line("2021 2022 2023", 720, size=size), page=2)])
+
+    caption = Group(BlockKind.CAPTION, [replace(line("Figure 2. Made-up rainfall", 710), page=2)])
+    assert _before_figures([cut, caption, label(9.3)], opening, "Body") is cut  # labels 0.7 points smaller
+    assert _before_figures([cut, caption, label(9.5)], opening, "Body") is not cut  # 0.5 smaller: the text's size
+
+
+def test_a_paragraph_goes_on_past_a_tables_rows_above_its_caption_not_past_running_text() -> None:
+    from paper2myst.readers.pdf import _before_figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    cut = Group(BlockKind.TEXT, [line("Words of a paragraph cut at the column's foot and going", 100)])
+    opening = replace(line("on at the next column's head, under a table", 500), column=2)
+    rows = Group(BlockKind.QUOTE, [replace(line("Made-up row 1 15.2 8.23", 700 - 11 * i), column=2) for i in range(4)])
+    caption = Group(BlockKind.CAPTION, [replace(line("Table 3. Made-up counts", 640), column=2)])
+    assert _before_figures([cut, rows, caption], opening, "Body") is cut
+    prose = Group(BlockKind.TEXT, [replace(line("A paragraph of running text above the caption here", 660), column=2)])
+    assert _before_figures([cut, prose, caption], opening, "Body") is prose  # a caption over its table
+
+
+def test_cells_runs_an_em_apart_on_a_line_are_a_table_s_cells() -> None:
+    from paper2myst.readers.pdf import _cells
+
+    def gapped(gap: float) -> bool:
+        label = run("Observations of the made-up survey", 50, 500, x1=200)
+        return _cells(make_line(1, [label, run("6,060", 200 + gap, 500)], 0))
+
+    assert gapped(11)  # 1.1 em
+    assert not gapped(9)  # 0.9 em: a stretched word space of a justified line
 
 
 def test_face_scale_a_heading_in_its_own_face_is_at_least_0_93_of_the_text_s_size() -> None:
@@ -434,13 +493,14 @@ def test_documented_values() -> None:
     assert (lines.COLUMN_MIN_WIDTH, lines.COLUMN_FILL) == (8.0, 0.6)
     assert (lines.SIDE_GAP, lines.SIDE_STEP, lines.SIDE_PITCH) == (1.0, 0.05, 1.6)
     assert (lines.SQUEEZE, lines.DROP_CAP_SCALE, lines.SECTION_GAP) == (0.005, 2.5, 4.0)
+    assert (lines.PUNCT_GAP, lines.WORD_GAP) == (0.5, 0.15)
 
     from paper2myst.readers.pdf import paragraphs
 
     assert (paragraphs.PARA_GAP, paragraphs.PARA_SPACE, paragraphs.SIZE_STEP) == (1.3, 0.25, 0.05)
     assert (paragraphs.FLUSH, paragraphs.HEADING_WORDS) == (1.5, 30)
     assert (paragraphs.FACE_SCALE, paragraphs.FACE_WORDS, paragraphs.FACE_LINES) == (0.93, 15, 2)
-    assert (paragraphs.FACE_FILL, paragraphs.FACE_RARE) == (0.8, 0.1)
+    assert (paragraphs.FACE_FILL, paragraphs.FACE_RARE, paragraphs.SAME_SIZE) == (0.8, 0.1, 0.6)
 
     from paper2myst.readers.pdf import PROSE_LINE, furniture, notes
     from paper2myst.stages import captions

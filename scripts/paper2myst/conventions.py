@@ -128,9 +128,9 @@ CAPTION_WORDS = r"Figure|Table|Chart|Exhibit|Map|Box|Graph"
 # "figure 3. …" (the text form keeps the printed capital), not "Fig. 3." (the text form spells the word out).
 CAPTION = re.compile(rf"^({CAPTION_WORDS})\s+[A-Z]?-?\d{{1,3}}(?:\.\d{{1,2}})?(?:[.:]|\s[–—])\s+\S")
 # What opens a caption's first line on a PDF page, where the caption's words may stand on the next line and a
-# face may print the word in capitals: "FIGURE 3.", "Fig. 2:", "Table A‐1.", "Table 4b:", "Figure 3 ." Not
-# "Figure 3 shows …", not "Table of Contents".
-CAPTION_OPENING = re.compile(rf"^(?:{CAPTION_WORDS}|Fig\.)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:]", re.IGNORECASE)
+# face may print the word in capitals: "FIGURE 3.", "Fig. 2:", "Table A‐1.", "Table 4b:", "Figure 3 .", or set a bar
+# after the number ("Fig. 2 | Rainfall", as some journals do). Not "Figure 3 shows …", not "Table of Contents".
+CAPTION_OPENING = re.compile(rf"^(?:{CAPTION_WORDS}|Fig\.)\s+[A-Z]?[-‐–]?\s?\d+[a-z]?\s?[.:|]", re.IGNORECASE)
 # A caption's word and number, for its label in the output: "Table B-1. …" is "table-b-1", "Figure 2 . …" "figure-2".
 _CAPTION_NUMBER = re.compile(rf"^\W*({CAPTION_WORDS})\s+([A-Z]?-?\d{{1,3}}(?:\.\d{{1,2}})?[a-z]?)(?![\w-])")
 

@@ -72,6 +72,8 @@ from paper2myst.readers.pdf.maths import display, equation, join_numbers
 from paper2myst.readers.pdf.notes import is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
+    FACE_WORDS,
+    SAME_SIZE,
     Group,
     continues,
     group_lines,
@@ -79,6 +81,7 @@ from paper2myst.readers.pdf.paragraphs import (
     is_heading,
     is_justified,
     mark_faces,
+    opens_indented,
     pitch,
 )
 from paper2myst.readers.pdf.tables import read_table
@@ -163,6 +166,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
         return items, body_groups
     items, body_groups = _sub_items(*_in_sentence(items, body_groups, size, family))
     items, body_groups = _caption_rows(_notes_run_on(items, size, family), body_groups)
+    items, body_groups = _small_heads(items, body_groups, size)
     body = {id(g) for g in body_groups}
     end = next(
         (i for i, g in enumerate(items) if g.kind is BlockKind.HEADING and REFERENCES_HEADING.match(_text(g))),
@@ -182,7 +186,7 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
             BlockKind.TABLE,
         }:
             continue
-        if all(_boxed(ln, size, family) for ln in lines):
+        if all(_boxed(ln, size, family) for ln in lines) and not _under_small_head(items, group):
             group.kind, group.label = BlockKind.TABLE, ""
             boxed.add(id(group))
     for group, after in itertools.pairwise(items[:end]):
@@ -230,6 +234,64 @@ def _boxes(items: list[Group], body_groups: list[Group], size: float, family: st
         if len(group.lines) == 1 and group.kind in kinds and display(group.lines[0]):
             group.kind, group.label = BlockKind.TABLE, "equation"
     return _across_boxes(out, [g for g in out if id(g) in kept])
+
+
+def _small_head(line: Line, text: list[Line], size: float, shared: frozenset[tuple[int, int, int]]) -> bool:
+    """A heading of text set small (a journal's end matter: "Competing interests" over its statement).
+
+    Set smaller than the body, short, no sentence, and in a family of its own: none of the lines of ``text``
+    (the text under it, in one size with it) is set in its family; a box's title is in its text's family.
+    Each line stands alone on its row of its column (``shared``: the rows a table's cells share).
+    """
+    return (
+        line.size < size * BOX_SCALE
+        and not any((ln.page, ln.column, round(ln.baseline)) in shared for ln in [line, *text])
+        and any(len(ln.text) >= PROSE_LINE for ln in text)  # over prose, not over a table's cells
+        and all(abs(ln.size - line.size) < SAME_SIZE for ln in text)
+        and len(line.text.split()) <= FACE_WORDS
+        and not line.text.rstrip().endswith((".", ",", ";"))
+        and not re.match(r"[\[(]?\d", line.text)  # "[40] Author, A. …": a numbered entry's first line
+        and all(face(ln) != face(line) for ln in text)
+    )
+
+
+def _small_heads(items: list[Group], body_groups: list[Group], size: float) -> tuple[list[Group], list[Group]]:
+    """Headings of small type split off the text they head (or a line alone over the next group) as headings."""
+    out_items, out_body = list(items), list(body_groups)
+    shared = _shared_rows(items)
+    text = {BlockKind.TEXT, BlockKind.LIST_ITEM}
+    for k, group in enumerate(body_groups):
+        if group.kind is not BlockKind.TEXT or not group.lines:
+            continue
+        first, rest = group.lines[0], group.lines[1:]
+        nxt = body_groups[k + 1] if k + 1 < len(body_groups) else None
+        after = nxt.lines if nxt is not None and nxt.kind in text and not rest else []
+        if not _small_head(first, rest or after[:3], size, shared):
+            continue
+        if not rest:
+            group.kind, group.label = BlockKind.HEADING, ""
+            continue
+        head = Group(BlockKind.HEADING, [first])
+        group.lines = rest
+        for where in (out_items, out_body):
+            at = next(i for i, g in enumerate(where) if g is group)
+            where.insert(at, head)
+    return out_items, out_body
+
+
+def _shared_rows(items: list[Group]) -> frozenset[tuple[int, int, int]]:
+    """The rows (page, column, baseline) on which more than one line stands: a table's cells share their rows."""
+    rows = Counter((ln.page, ln.column, round(ln.baseline)) for g in items for ln in g.lines)
+    return frozenset(row for row, count in rows.items() if count > 1)
+
+
+def _under_small_head(items: list[Group], group: Group) -> bool:
+    """The group stands right under a heading of its size in another family: a section's text, not a box."""
+    at = next(i for i, g in enumerate(items) if g is group)
+    before = next((g for g in reversed(items[:at]) if g.kind not in {BlockKind.NOTE, BlockKind.FURNITURE}), None)
+    if before is None or before.kind is not BlockKind.HEADING:
+        return False
+    return _small_head(before.lines[0], group.lines[:3], before.lines[0].size / BOX_SCALE + 1, _shared_rows(items))
 
 
 _SUB_BULLETS = {"o", "-", "–", "§", "\uf0a7", "\uf0b7"}  # second-level bullets, drawn as a letter or a sign
@@ -1040,7 +1102,9 @@ def _hyphens(pages: list[Page]) -> None:
             run.actual = "\xad"
 
 
-def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed: list[Line]) -> list[Figure]:
+def _figures(
+    groups: list[Group], notes: list[Line], pages: list[Page], printed: list[Line], size: float, family: str
+) -> list[Figure]:
     """Each caption's region: below it, across its column, down to the next paragraph, a source line or the notes.
 
     ``printed``: the lines that may stand inside a region (the body's and the boxes' beside it).
@@ -1053,17 +1117,39 @@ def _figures(groups: list[Group], notes: list[Line], pages: list[Page], printed:
         page, column = caption[0].page, caption[0].column
         same = [ln for g in groups for ln in g.lines if ln.page == page and ln.column == column]
         top = min(ln.bottom for ln in caption) - 1
+        left = min(ln.x0 for ln in same) - 2
+        right = max(ln.x1 for ln in same) + 2
+        # The next heading, caption or list item ends the region; so does a line of running text under it, in
+        # any column it spans: a table's rows set at the text's size, too short for prose, are the table's.
         stops = [
-            ln.top for g in groups[i + 1 :] if g.kind is not BlockKind.TABLE for ln in g.lines[:1] if ln.page == page
+            ln.top
+            for g in groups[i + 1 :]
+            if g.kind in {BlockKind.HEADING, BlockKind.CAPTION, BlockKind.LIST_ITEM}
+            for ln in g.lines[:1]
+            if ln.page == page and ln.x1 > left and ln.x0 < right
+        ]
+        stops += [
+            ln.top
+            for g in groups
+            if g.kind in {BlockKind.TEXT, BlockKind.QUOTE}
+            for ln in g.lines
+            if ln.page == page and ln.x1 > left and ln.x0 < right and _running_text(ln, size, family)
+            if not _cells(ln)
         ]
         stops += [ln.top for ln in same if ln.top < top and CAPTION_NOTE.match(ln.text)]
+        # A paragraph going on from an earlier column or page stands here too: where its lines here begin.
+        stops += [
+            on[0].top
+            for g in groups
+            if g.kind is not BlockKind.TABLE and (g.lines[0].page, g.lines[0].column) != (page, column)
+            for on in [[ln for ln in g.lines if ln.page == page and ln.column == column]]
+            if on
+        ]
         stops += [ln.top for ln in notes if ln.page == page]
         height = pages[page - 1].height
         bottom = max((t for t in stops if t < top), default=height * 0.08) + 1
         if top - bottom < 20:
             continue
-        left = min(ln.x0 for ln in same) - 2
-        right = max(ln.x1 for ln in same) + 2
         kind = "table" if caption[0].text.lower().startswith("tab") else "figure"
         number = sum(1 for f in found if f.name.startswith(kind)) + 1
         own = {ln.number for ln in caption}
@@ -1190,6 +1276,11 @@ def _notes_apart(items: list[Group], at: int) -> None:
             return
 
 
+def _cells(line: Line) -> bool:
+    """The line's runs stand an em or more apart somewhere: a table's cells on a row, no line of prose."""
+    return any(b.x0 - a.x1 >= line.size for a, b in pairwise(line.runs))
+
+
 def _running_text(line: Line, size: float, family: str) -> bool:
     """A line of the body's running text: as long as prose, in the body's face and no smaller (no table cell)."""
     return len(line.text) >= PROSE_LINE and face(line) == family and line.size >= size * BOX_SCALE
@@ -1291,7 +1382,7 @@ def build(pages: list[Page]) -> Reading:
     items, body_groups = _boxes(items, body_groups, size, family)
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
-    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed)
+    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed, size, family)
     running = {ln.number for ln in numbered if _running_text(ln, size, family)}
     items = _tables(items, figures, pages, {ln.number: ln for ln in numbered if ln.number not in running}, diagnostics)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])
@@ -1385,6 +1476,7 @@ def _items(
     left, right = column_edges((ln for ln in numbered if ln.role == "body"), hung_bullets=True)
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
+    family = body_face(numbered, size)
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         groups = group_lines(body, size, steps, body_size(body), justified)
@@ -1406,9 +1498,19 @@ def _items(
                 # A line set small in another face at the page's foot (an affiliation) stands between a paragraph
                 # and its rest on the next page: the paragraph goes on past it, in its own face.
                 prev = body_groups[-2]
-            edge = right[prev.lines[-1].page, prev.lines[-1].column] if prev else 0.0
-            if prev is not None and continues(prev, group, edge, left[opening.page, opening.column], justified):
-                prev.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
+            edge = left[opening.page, opening.column]
+            past = _before_figures(body_groups, opening, family)
+            indented = opens_indented(body_groups)
+            cut = next(
+                (
+                    g
+                    for g in (prev, past)
+                    if g is not None and continues(g, group, _right(g, right), edge, justified, indented)
+                ),
+                None,
+            )
+            if cut is not None:
+                cut.lines += group.lines  # a paragraph cut by a page or column break, placed where it starts
                 continue
             body_groups.append(group)
             items.append(group)
@@ -1441,6 +1543,37 @@ def _items(
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     return items, body_groups, justified
+
+
+def _right(group: Group, right: dict[tuple[int, int], float]) -> float:
+    """The right edge of the column a group's last line stands in."""
+    return right[group.lines[-1].page, group.lines[-1].column]
+
+
+def _before_figures(body_groups: list[Group], opening: Line, family: str) -> Group | None:
+    """The last group before a figure's matter, which a text opening a page or column may go on from.
+
+    A figure or table set at a page's or column's head (or on a page of its own) stands between a paragraph and
+    its rest: its captions, and text set smaller than the opening line (a chart's labels, a caption run on into
+    the next column), are passed over; so are the lines above a caption on its page and column that are no
+    running text (a table's rows over its caption, in the text's size). A heading (larger) or text of the
+    opening's size ends the search.
+    """
+    caption: Line | None = None  # the caption passed over last: what stands above it may be its table's
+    for group in reversed(body_groups):
+        first = group.lines[0]
+        if group.kind is BlockKind.CAPTION:
+            caption = first
+            continue
+        if first.size < opening.size - SAME_SIZE:
+            continue
+        rows = caption is not None and all(
+            ln.page == caption.page and ln.column == caption.column and not _running_text(ln, opening.size, family)
+            for ln in group.lines
+        )
+        if not rows:
+            return group
+    return None
 
 
 def _goes_on(last: Line, line: Line) -> bool:

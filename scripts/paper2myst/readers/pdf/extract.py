@@ -6,7 +6,7 @@ import ctypes
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -43,6 +43,7 @@ class Run:
     raised: bool = False  # set as a superscript glyph (OpenType "sups"): same size and baseline, drawn high
     actual: str | None = None  # a hyphen's replacement text (ActualText), where the producer gives one
     turned: bool = False  # set along another direction than the page's lines (a margin stamp up the side)
+    graphic: bool = False  # drawn inside a form XObject placed at another scale (a chart's label): no running text
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,16 @@ def paired_quotes(text: str) -> str:
     return _PAIRED_QUOTES.sub(lambda m: _PAIRED[m.group(0)], text) if "‘‘" in text or "’’" in text else text
 
 
+# Characters that mark where a line may break or a word may not, drawn as nothing: the zero-width space a
+# typesetter puts inside an address ("example.org/long\u200bpath"), the word joiner, the byte-order mark.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the break marks a typesetter draws as nothing (they are no part of the words)."""
+    return _INVISIBLE.sub("", text)
+
+
 _SHORT = re.compile(r"[0-9a-zA-Z*†‡§¶]{1,4}")
 
 
@@ -185,6 +196,52 @@ def set_size(size: float, matrix: Any) -> float:
     return size * scale if scale > 0 else size
 
 
+class Matrix(NamedTuple):
+    """A PDF transformation matrix [a b c d e f]: (x, y) goes to (a x + c y + e, b x + d y + f)."""
+
+    a: float
+    b: float
+    c: float
+    d: float
+    e: float
+    f: float
+
+
+IDENTITY = Matrix(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix that maps by ``inner`` and then by ``outer`` (an object's in a form, then the form's)."""
+    a, b, c, d, e, f = inner
+    return Matrix(
+        a * outer.a + b * outer.c,
+        a * outer.b + b * outer.d,
+        c * outer.a + d * outer.c,
+        c * outer.b + d * outer.d,
+        e * outer.a + f * outer.c + outer.e,
+        e * outer.b + f * outer.d + outer.f,
+    )
+
+
+def rescaled(matrix: Matrix) -> bool:
+    """The matrix draws at another scale than 1.
+
+    A form placed so is a graphic made at one size and set at another (a chart exported and placed as a figure),
+    not the page's own text.
+    """
+    return abs(math.hypot(matrix.a, matrix.b) - 1) > 0.01 or abs(math.hypot(matrix.c, matrix.d) - 1) > 0.01
+
+
+def placed(box: Box, matrix: Matrix) -> Box:
+    """A box of a form's space on the page: the box round its four corners mapped by the form's matrix."""
+    if matrix == IDENTITY:
+        return box
+    corners = [(x, y) for x in (box.x0, box.x1) for y in (box.bottom, box.top)]
+    xs = [matrix.a * x + matrix.c * y + matrix.e for x, y in corners]
+    ys = [matrix.b * x + matrix.d * y + matrix.f for x, y in corners]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
 def _objects(container: object, count: int, getter: object) -> list[object]:
     return [getter(container, i) for i in range(count)]  # type: ignore[operator]
 
@@ -204,27 +261,34 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: dict[int, Font]) 
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     matrix = pdfium_c.FS_MATRIX()
     size = ctypes.c_float()
-    stack = _objects(page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject)
+    page_objects = _objects(page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject)
+    stack = [(obj, IDENTITY) for obj in page_objects]
     drawn: set[tuple[str, float, float, float, str]] = set()
     while stack:
-        obj = stack.pop(0)
+        obj, outer = stack.pop(0)  # ``outer``: the matrix of the form XObjects the object is drawn in
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            # Objects of a form XObject: PDFium reports their bounds in page space already.
-            stack[:0] = _objects(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject)
+            # Objects of a form XObject (a chart placed as a figure) are placed in the form's own space: PDFium
+            # gives their bounds and matrices there, and the form's matrix maps them onto the page.
+            pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+            inner = compose(Matrix(matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            children = _objects(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject)
+            stack[:0] = [(child, inner) for child in children]
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        box = Box(left.value, bottom.value, right.value, top.value)
+        box = placed(Box(left.value, bottom.value, right.value, top.value), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            text = paired_quotes(_text(obj, textpage.raw))
+            text = paired_quotes(visible(_text(obj, textpage.raw)))
             if not text:
                 continue
             pdfium_c.FPDFTextObj_GetFontSize(obj, size)
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+            where = compose(Matrix(matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
             font = _font(pdfium_c.FPDFTextObj_GetFont(obj), fonts)
-            run = Run(text, box.x0, box.x1, box.bottom, box.top, matrix.f, set_size(size.value, matrix), font)
-            run.turned = abs(matrix.b) > abs(matrix.a)  # the text runs up or down the page
+            run = Run(text, box.x0, box.x1, box.bottom, box.top, where.f, set_size(size.value, where), font)
+            run.turned = abs(where.b) > abs(where.a)  # the text runs up or down the page
+            run.graphic = rescaled(outer)
             key = (text, round(run.x0, 1), round(run.baseline, 1), round(run.size, 1), font.name)
             if key in drawn:  # the same words drawn twice on the same spot (a producer's double pass): read once
                 result.overprinted += 1

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from paper2myst.conventions import ADDRESS_SUFFIX
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.extract import Box, Link, Run
-from paper2myst.readers.pdf.lines import ADDRESS, Line, address_goes_on, needs_space, squeezed
+from paper2myst.readers.pdf.lines import ADDRESS, Line, address_goes_on, needs_space, spaced_before_stop, squeezed
 from paper2myst.readers.pdf.maths import level
 
 _SUPERSCRIPTS = str.maketrans(
@@ -129,7 +129,12 @@ def line_pieces(line: Line, links: list[Link], base_bold: bool, base_italic: boo
         text = run.text.replace("\x02", "-")
         if not text.strip() and prev is not None and prev.text.endswith("\x02"):
             continue  # the space PDFium puts after a line-end hyphen
-        if prev is not None and squeezed(prev, run) and pieces and not pieces[-1].call:
+        if (
+            prev is not None
+            and (squeezed(prev, run) or spaced_before_stop(prev, run))
+            and pieces
+            and not pieces[-1].call
+        ):
             pieces[-1].text = pieces[-1].text.rstrip(" ")
         if prev is not None and needs_space(prev, run, spaced) and not _address_goes_on(pieces, text):
             text = " " + text
@@ -236,9 +241,13 @@ def join_lines(
                     piece.text = piece.text.rstrip(" \u00a0")
                     if piece.text:
                         break
-            elif ADDRESS.match(token) and re.match(r"[-_/.?=&#%~]\w", current[0].text):
-                # An address cut before a hyphen or slash ("…/271" + "-bridging-gap"): no word opens with one, so
-                # the line goes on the address, whatever space the producer set at the line's end.
+            elif ADDRESS.match(token) and (
+                re.match(r"[-_/.?=&#%~]\w", current[0].text) or (token.endswith("/") and _path_like(line.text))
+            ):
+                # An address cut before a hyphen or slash ("…/271" + "-bridging-gap"), or after a slash with a path
+                # going on ("…/docs/" + "draft_rules/2020"): no word opens with a separator, and a lower-case chunk
+                # with a slash in it is a path, so the line goes on the address, whatever space the producer set at
+                # the line's end.
                 for piece in reversed(pieces):
                     piece.text = piece.text.rstrip(" \u00a0")
                     if piece.text:

@@ -48,7 +48,11 @@ START_TIE = 0.05
 # Before a stop, comma, colon or semicolon that ends a word (". Title", ", and"), a gap is a word space only when
 # wider than this many ems: a typesetter's kerning opens up to a quarter em there, a word space is never set there.
 PUNCT_GAP = 0.5
+# A gap between two runs is a word space when wider than this many ems (a kerning or a glyph's side bearing is less).
+WORD_GAP = 0.15
 _CLOSING = re.compile(r"[.,;:](?:\s|$)")
+# A comma, full stop or closing parenthesis that closes what comes before it: not ".5", ",000", "..." or ".org".
+_STOP = re.compile(r"(?:[,.](?![.\w])|\))")
 # A gap wider than this many ems inside a row separates columns (or table cells).
 COLUMN_GAP = 1.6
 # A drop cap: one letter at least this many times the size of the lines set beside it.
@@ -362,7 +366,7 @@ def plain_text(line: Line) -> str:
     out = ""
     prev: Run | None = None
     for run in line.runs:
-        if prev is not None and squeezed(prev, run):
+        if prev is not None and (squeezed(prev, run) or spaced_before_stop(prev, run)):
             out = out.rstrip(" ")
         if prev is not None and needs_space(prev, run, spaced) and not address_goes_on(out, run.text):
             out += " "
@@ -397,6 +401,18 @@ def squeezed(prev: Run, run: Run) -> bool:
     return prev.text.endswith(" ") and bool(prev.text.strip()) and run.x0 < prev.x1 - SQUEEZE * prev.size
 
 
+def spaced_before_stop(prev: Run, run: Run) -> bool:
+    """A space written at a run's end before a comma, full stop or closing parenthesis set close after it.
+
+    A producer may end a run with a space wherever the next glyph is drawn apart (an italic symbol of a formula
+    before ", and"); where the mark stands closer than a word space (WORD_GAP ems) that space is not on the page.
+    A space the author typed there ("119-37 )") is printed as wide as any other, and kept.
+    """
+    if not (prev.text.endswith(" ") and prev.text.strip() and _STOP.match(run.text)):
+        return False
+    return (run.x0 - prev.x1) / min(prev.size, run.size) < WORD_GAP
+
+
 def needs_space(prev: Run, run: Run, spaced: bool = False) -> bool:
     """Whether the gap between two runs is a word space the page does not carry as a character.
 
@@ -405,12 +421,12 @@ def needs_space(prev: Run, run: Run, spaced: bool = False) -> bool:
     """
     if prev.text.endswith((" ", "\u00a0")) or run.text.startswith((" ", "\u00a0")):
         return False
-    gap = (run.x0 - prev.x1) / min(prev.size, run.size)
+    gap = (run.x0 - prev.x1) / max(prev.size, run.size)  # a space is set in the text's size, not a raised mark's
     if prev.text[-1:].isalnum() and _CLOSING.match(run.text):
         return gap > PUNCT_GAP  # "1" ". Title": a kerning gap before a stop, never a word space
     if spaced and prev.text[-1:].islower() and run.text[:1].isupper():
         return gap > 0.15  # "the" "Three": a capital after a small letter opens a word, in a gap of letter spacing
-    return gap > (0.25 if spaced else 0.15)
+    return gap > (0.25 if spaced else WORD_GAP)
 
 
 def writes_spaces(lines: list[Line]) -> bool:
@@ -499,7 +515,12 @@ def page_lines(page: Page) -> list[Line]:
     landscape = len(aside) * 2 > len(page.runs)  # (its lines' left and right are the page's top and bottom)
     if landscape:
         aside = []
-    upright = accents(drop_caps([r for r in page.runs if not any(r is a for a in aside)]))
+    # Text drawn in a graphic placed at another scale (a chart's labels) is the graphic's: read apart, unless it is
+    # most of the page's text (a page printed scaled into a form).
+    drawn = [r for r in page.runs if r.graphic and not r.turned]
+    if sum(len(r.text.strip()) for r in drawn) * 2 >= sum(len(r.text.strip()) for r in page.runs):
+        drawn = []
+    upright = accents(drop_caps([r for r in page.runs if not any(r is a for a in [*aside, *drawn])]))
     gutters = _gutters(replace(page, runs=upright))
     groups: dict[int, list[Run]] = {k: [] for k in range(MAX_COLUMNS + 1)}
     for run in upright:
@@ -513,9 +534,10 @@ def page_lines(page: Page) -> list[Line]:
                 if any(r.text.strip() for r in part):
                     lines.append(make_line(page.number, part, column))
     turned = [make_line(page.number, [r], 0) for r in aside if r.text.strip()]  # a run a line, kept aside
-    for line in turned:
+    labels = [make_line(page.number, row, 0) for row in _rows(drawn) if any(r.text.strip() for r in row)]
+    for line in [*labels, *turned]:
         line.role = "aside"
-    return reading_order(lines, sides=not landscape) + turned
+    return reading_order(lines, sides=not landscape) + labels + turned
 
 
 def _column(run: Run, middles: list[float]) -> int:

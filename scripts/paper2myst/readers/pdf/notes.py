@@ -34,11 +34,26 @@ def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
     for column in sorted({ln.column for ln in lines}):
         mine = [ln for ln in lines if ln.column == column]
         left, right = min(ln.x0 for ln in mine), max(ln.x1 for ln in mine)
-        rules = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5 and r.x0 < right and r.x1 > left]
+        rules = [
+            r
+            for r in page.rules
+            if r.x1 - r.x0 < page.width * 0.5 and r.x0 < right and r.x1 > left and not _paired(r, page.rules)
+        ]
         # Text at the body's size below the area, in a column the area spans, says it is no foot of the page.
         beside = [ln for ln in lines if ln.role == "body" and (column == 0 or ln.column == 0)]
         below = min((ln.baseline for ln in beside if ln.size > body_size * NOTE_SCALE), default=float("inf"))
         _mark_area([ln for ln in mine if ln.role == "body"], rules, body_size, below)
+
+
+def _paired(rule: Box, rules: list[Box]) -> bool:
+    """Another rule of the same extent stands on the page: the two are a frame's or a table's edges.
+
+    No note area's separator, then: a note area has one rule above it, of its own length.
+    """
+    return any(
+        other is not rule and abs(other.x0 - rule.x0) < 1 and abs(other.x1 - rule.x1) < 1 and other.top != rule.top
+        for other in rules
+    )
 
 
 def _mark_area(body: list[Line], rules: list[Box], body_size: float, below: float = float("inf")) -> None:

@@ -12,7 +12,9 @@ from paper2myst.conventions import BULLETS, CAPTION_OPENING
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
-BULLET = re.compile(rf"^([{BULLETS}])\s*")  # a dash that opens a line is as often the author's
+# A bullet opening a line (a dash that opens a line is as often the author's); or a lone glyph that could not be
+# read (U+FFFD, reported as unreadable), set apart from the words: a dingbat font's bullet without a Unicode map.
+BULLET = re.compile(rf"^([{BULLETS}]|\ufffd(?=\s))\s*")
 _NUMBERED = re.compile(r"^(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+")
 _CAPTION = CAPTION_OPENING
 _NUMBERING = re.compile(r"^(?:(?:Appendix|Annex|Part|Chapter|Section)\s+)?(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?\s")
@@ -29,6 +31,7 @@ FACE_FILL = 0.8  # ...the last shorter than this part of the widest line of its 
 FACE_RARE = 0.1  # ...in a face that sets no more than this part of the characters the text's face sets
 FLUSH = 1.5  # points: a justified line ends this close to its column's edge
 HEADING_WORDS = 30  # at most so many words in a heading of more than four lines
+SAME_SIZE = 0.6  # points: lines whose sizes differ by less are set in one size (a paragraph goes on between them)
 _ENDS = (".", "?", "!", "…", ":", ".”", '."', "?”", ".)")
 
 
@@ -153,18 +156,21 @@ def _apart(line: Line, face: str, body_size: float) -> bool:
     )
 
 
-def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float) -> bool:
+def _breaks(
+    prev: Line, line: Line, steps: dict[float, float], body_size: float, justified: float, caption: bool = False
+) -> bool:
     """Whether a block must end between two lines: another page, column, size or kind, a gap, a bullet.
 
     ``justified``: the right edge of a justified column (0 if ragged), where only a paragraph's last
-    line of body text stops short.
+    line of body text stops short. ``caption``: the block is a caption, whose words go on in the text's
+    weight after its bold label's line.
     """
     if prev.page != line.page or prev.column != line.column:
         return True
     if abs(prev.size - line.size) > SIZE_STEP * max(prev.size, line.size):
         return True
     # Display lines and text lines part, but a bold passage goes on through its lines whatever they look like.
-    if _display(prev, body_size) != _display(line, body_size) and not (prev.bold and line.bold):
+    if _display(prev, body_size) != _display(line, body_size) and not ((prev.bold and line.bold) or caption):
         return True
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     # A gap: the lines stand further apart than the usual pitch by PARA_SPACE of an em (paragraphs set apart
@@ -174,6 +180,8 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
         return True
     if BULLET.match(line.text):
         return True
+    if _run_in(line) and _ends(prev) and not prev.bold:
+        return True  # "Ethical considerations. Data were …" after a sentence's end: a run-in head opens a paragraph
     if _CAPTION.match(line.text) and _ends(prev):
         return True  # (a sentence going on over "Table 1." at a line's start is no caption)
     if _display(line, body_size) and _DEPTH.match(line.text):
@@ -182,6 +190,17 @@ def _breaks(prev: Line, line: Line, steps: dict[float, float], body_size: float,
     # indents: the next paragraph's first line, or the next line of a hanging entry).
     short = justified and prev.x1 < justified - prev.size * 2 and line.x0 <= prev.x0 + line.size * 0.8
     return bool(short) and abs(line.size - body_size) < 0.6
+
+
+def _run_in(line: Line) -> bool:
+    """The line opens with a run-in head ("Data sources. We use …").
+
+    Bold words ending in a full stop or colon, the line's text going on after them in the text's own weight.
+    """
+    head = list(itertools.takewhile(lambda run: run.font.bold, line.runs))
+    rest = line.runs[len(head) :]
+    words = "".join(run.text for run in head).strip()
+    return bool(head and rest) and words.endswith((".", ":")) and any(run.text.strip() for run in rest)
 
 
 def _in_hanging_entry(run: list[Line], line: Line, edge: float) -> bool:
@@ -285,7 +304,8 @@ def group_lines(
         edge = edges[line.column] if runs and any(abs(ln.x1 - edges[line.column]) <= FLUSH for ln in runs[-1]) else 0.0
         if runs and _in_hanging_entry(runs[-1], line, edge):
             edge = 0.0  # a hanging entry's set-in lines may stop short (an address) and still go on
-        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge):
+        caption = bool(runs) and bool(_CAPTION.match(runs[-1][0].text)) and full_line(runs[-1][-1], rights[line.column])
+        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge, caption):
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -376,11 +396,15 @@ def full_line(line: Line, right: float) -> bool:
     return line.x1 >= right - line.size * 2.5
 
 
-def continues(prev: Group, nxt: Group, right: float, left: float, justified: bool = False) -> bool:
+def continues(
+    prev: Group, nxt: Group, right: float, left: float, justified: bool = False, indented: bool = False
+) -> bool:
     """A paragraph or quotation cut by a column or page break: last line full, text going on, no indent.
 
     ``justified``: the body is set justified, where only a paragraph's last line stops short of the edge, so a line
-    stretched to the edge (within FLUSH) goes on in the next column even after a full stop.
+    stretched to the edge (within FLUSH) goes on in the next column even after a full stop. ``indented``: the
+    body opens its paragraphs indented, so a line at the edge after an unfinished sentence goes on, whatever its
+    first letter and however short the last line (ragged text).
     """
     if (
         prev.kind is not nxt.kind
@@ -390,7 +414,7 @@ def continues(prev: Group, nxt: Group, right: float, left: float, justified: boo
         return False
     last, first = prev.lines[-1], nxt.lines[0]
     indent = first.size * 0.8
-    if abs(last.size - first.size) > 0.6:
+    if abs(last.size - first.size) > SAME_SIZE:
         return False
     hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
     if hanging:  # an entry of a hanging list goes on indented; one at the edge is the next entry
@@ -403,8 +427,11 @@ def continues(prev: Group, nxt: Group, right: float, left: float, justified: boo
     # Set ragged, a line is broken where the next word would not fit: a last line with room left for the next
     # line's first word ended its paragraph, one without it most likely did not.
     wrapped = not justified and len(prev.lines) > 1 and right - last.x1 < first_word_width(first)
-    full = full_line(last, right)
-    return (full and (not ended or starts_lower or stretched or wrapped)) or (not ended and starts_lower)
+    return (
+        (full_line(last, right) and (not ended or starts_lower or stretched or wrapped))
+        or (not ended and starts_lower)
+        or (indented and not ended and prev.kind is BlockKind.TEXT)
+    )
 
 
 def first_word_width(line: Line) -> float:
@@ -413,3 +440,10 @@ def first_word_width(line: Line) -> float:
     word = run.text.split()[0] if run.text.split() else ""
     share = len(word) / max(len(run.text), 1)
     return (run.x1 - run.x0) * share + line.size * 0.25
+
+
+def opens_indented(groups: list[Group]) -> bool:
+    """Most of the paragraphs (of two lines or more) open with a first line set in from their second."""
+    paragraphs = [g.lines for g in groups if g.kind is BlockKind.TEXT and len(g.lines) > 1]
+    set_in = sum(1 for lines in paragraphs if lines[0].x0 > lines[1].x0 + lines[0].size * 0.8)
+    return set_in * 2 > len(paragraphs)
