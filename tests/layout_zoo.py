@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 from shared_papers import normalise, plain  # noqa: E402
 
 SOURCE = HERE.parent / "docs" / "index.md"
+TEXT = HERE.parent / "refs" / "alieva-2023-decolonising.txt"  # the seed as extracted: its reference list
 FACES = ["Libertinus Serif", "New Computer Modern", "DejaVu Serif", "DejaVu Sans", "Latin Modern Roman"]
 _CALL = re.compile(r"\[\^([^\]]+)\]")
 
@@ -37,6 +38,7 @@ class Paper:
     title: str
     parts: list[tuple[str, str]]  # ("heading" | "paragraph", text with [^label] calls)
     notes: dict[str, str]
+    references: list[str] = field(default_factory=list)  # the reference list's entries, in order
 
 
 def source_paper(path: Path = SOURCE) -> Paper:
@@ -62,7 +64,19 @@ def source_paper(path: Path = SOURCE) -> Paper:
     # A heading with no paragraph under it (the reference list's, whose entries the seed gives apart) goes.
     followed = [k + 1 < len(parts) and parts[k + 1][0] == "paragraph" for k in range(len(parts))]
     parts = [part for part, more in zip(parts, followed, strict=True) if part[0] == "paragraph" or more]
-    return Paper(plain(title), parts, notes)
+    return Paper(plain(title), parts, notes, source_references())
+
+
+def source_references(path: Path = TEXT) -> list[str]:
+    """The entries under the seed's "References" heading, as plain text: blocks that give a year."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))]
+    start = blocks.index("References") + 1
+    entries = []
+    for block in blocks[start:]:
+        if not re.search(r"\b(19|20)\d\d\b", block):
+            break
+        entries.append(plain(block, calls=False))
+    return entries
 
 
 @dataclass
@@ -74,6 +88,8 @@ class Layout:
     preamble: str = ""
     endnotes: bool = False
     heading_scale: float = 1.0
+    leading: float = 0.65
+    hanging: bool = True  # the reference list's entries hang (set in after their first line), or stand apart
 
 
 def draw(seed: int) -> Layout:
@@ -84,7 +100,7 @@ def draw(seed: int) -> Layout:
     margin = rng.choice([1.8, 2.2, 2.5, 3.0])
     face = rng.choice(FACES)
     size = rng.choice([9.5, 10, 10.5, 11, 12])
-    leading = rng.choice([0.5, 0.6, 0.65, 0.75, 0.9])
+    leading = layout.leading = rng.choice([0.5, 0.6, 0.65, 0.75, 0.9])
     columns = rng.choice([1, 1, 2])
     justify = rng.choice([True, True, False])
     indent = rng.choice([True, False])
@@ -93,6 +109,7 @@ def draw(seed: int) -> Layout:
     heading_bold = rng.choice([True, True, False]) if heading_scale > 1 else True
     rule = rng.choice([True, False])
     layout.endnotes = rng.random() < 0.2
+    layout.hanging = rng.choice([True, False])
     head = rng.choice(["none", "title", "page-top"])
     foot = rng.choice(["number", "none"]) if head != "page-top" else "none"
     layout.traits = [
@@ -107,6 +124,7 @@ def draw(seed: int) -> Layout:
         "numbered" if numbered else "unnumbered",
         f"headings ×{heading_scale}{' bold' if heading_bold else ''}",
         "endnotes" if layout.endnotes else ("notes ruled" if rule else "notes unruled"),
+        "references hanging" if layout.hanging else "references spaced",
         f"head {head}",
         f"foot {foot}",
     ]
@@ -173,6 +191,15 @@ def typeset(paper: Paper, layout: Layout) -> str:
     if layout.endnotes and used:
         out.append("= Notes")
         out += [f"#super[{n}] {_escape(paper.notes[label])}" for n, label in enumerate(used, start=1)]
+    if paper.references:
+        out.append("= References")
+        # Entries hang, or stand apart by half an em more than the lines' gap.
+        apart = round(layout.leading + 0.5, 2)
+        style = "hanging-indent: 1.5em, spacing: 0.9em" if layout.hanging else f"spacing: {apart}em"
+        entries = "\n\n".join(_escape(entry) for entry in paper.references)
+        out.append(
+            f"#[#set par(justify: false, first-line-indent: 0pt, {style})\n#set text(size: 0.92em)\n\n{entries}\n]"
+        )
     return "\n\n".join(out) + "\n"
 
 
@@ -182,6 +209,7 @@ class Result:
     paragraphs: tuple[int, int] = (0, 0)
     notes: tuple[int, int] = (0, 0)
     headings: tuple[int, int] = (0, 0)
+    references: tuple[int, int] = (0, 0)
     foreign: int = 0
     refused: str = ""
     missing: list[str] = field(default_factory=list)
@@ -192,7 +220,8 @@ class Result:
         p, n, h = self.paragraphs, self.notes, self.headings
         return (
             f"{self.layout.seed:4} para {p[0]:2}/{p[1]:<2} notes {n[0]:2}/{n[1]:<2} head {h[0]:2}/{h[1]:<2} "
-            f"foreign {self.foreign:2}  [{', '.join(self.layout.traits)}]"
+            f"refs {self.references[0]:2}/{self.references[1]:<2} foreign {self.foreign:2}  "
+            f"[{', '.join(self.layout.traits)}]"
         )
 
 
@@ -235,6 +264,10 @@ def measure(seed: int, paper: Paper | None = None, keep: Path | None = None) -> 
     wanted = [normalise(t).casefold() for kind, t in paper.parts if kind == "heading"]
     result.headings = (sum(h in headings for h in wanted), len(wanted))
     result.missing += [f"heading {h}" for h in wanted if h not in headings]
+    entries = {plain(r.text, calls=False) for r in doc.references}
+    truth_entries = [normalise(e) for e in paper.references]
+    result.references = (sum(e in entries for e in truth_entries), len(truth_entries))
+    result.missing += [f"reference {e[:100]}" for e in truth_entries if e not in entries]
     return result
 
 
@@ -259,7 +292,8 @@ def main(argv: list[str]) -> None:
 
     print(
         f"{len(results)} layouts, {len(results) - len(done)} refused; paragraphs {total('paragraphs')}, "
-        f"notes {total('notes')}, headings {total('headings')}, foreign {sum(r.foreign for r in done)}"
+        f"notes {total('notes')}, headings {total('headings')}, references {total('references')}, "
+        f"foreign {sum(r.foreign for r in done)}"
     )
 
 

@@ -1477,6 +1477,7 @@ def _items(
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
     family = body_face(numbered, size)
+    listing = False  # under the reference list's heading
     for page_lines_ in lines:
         body = [ln for ln in page_lines_ if ln.role == "body"]
         groups = group_lines(body, size, steps, body_size(body), justified)
@@ -1486,6 +1487,12 @@ def _items(
             min(ln.bottom for ln in groups[-1].lines) if groups and groups[-1].kind is BlockKind.TABLE else None
         )
         for group in groups:
+            if group.kind is BlockKind.HEADING:
+                listing = bool(REFERENCES_HEADING.match(_text(group)))
+            elif listing and group.kind is BlockKind.TABLE and not group.label:
+                # Under the reference list's heading, small type is its entries (a page of body text beside them
+                # sets the page's size): text, whose entries go on over a page break as a paragraph does.
+                group.kind = BlockKind.TEXT
             prev = body_groups[-1] if body_groups else None
             opening = group.lines[0]
             if (
