@@ -207,21 +207,3 @@ def test_a_place_before_a_colon_is_a_feature_of_its_chunk() -> None:
     feats = sequence_features(tokenize("Jane Doe. A Book. London: Example Books, 2001."))
     assert "ch_has+end=place|:" in feats[4]
     assert "nch_has=place" in feats[3]
-
-
-@pytest.mark.parametrize(
-    ("words", "labels", "want"),
-    [
-        (  # a quote after a name's first word: the title starts there
-            ["Jane", "Doe,", '"Rivers.', "A", 'History",'],
-            ["author", "author", "author", "title", "title"],
-            ["author", "author", "title", "title", "title"],
-        ),
-        (['"Jane', "Doe,"], ["author", "author"], ["author", "author"]),  # a quote opening the part stays
-        (["Jane", "Doe,", '"Rivers"'], ["author", "author", "author"], ["author", "author", "title"]),
-    ],
-)
-def test_names_end_at_an_opening_quote(words: list[str], labels: list[str], want: list[str]) -> None:
-    from paper2myst.bib.segment import names_end_at_quotes
-
-    assert names_end_at_quotes(words, labels) == want

@@ -58,7 +58,7 @@ class Segmenter:
         tokens = tokenize(text) if tokens is None else tokens
         labels, confidence = self.labels(tokens)
         words = [tok.text for tok in tokens]
-        labels = names_end_at_quotes(words, whole_brackets(words, by_form(words, labels)))
+        labels = whole_brackets(words, by_form(words, labels))
         out: list[Segment] = []
         for tok, label in zip(tokens, labels, strict=True):
             if out and out[-1].label == label:
@@ -100,27 +100,6 @@ def whole_brackets(words: Sequence[str], labels: Sequence[str]) -> list[str]:
             i = j + 1
         else:
             i += 1
-    return out
-
-
-# Names are never quoted: a quote opened after a name's first word starts the part after the names.
-_NAMES = frozenset({"author", "editor", "translator"})
-_OPENING_QUOTES = '“"‘«'
-
-
-def names_end_at_quotes(words: Sequence[str], labels: Sequence[str]) -> list[str]:
-    """A names part running into an opening quote ends before it; the quoted words take the next part's label.
-
-    'Jane Doe, "Rivers. A History", in ...': the tagger may take "Rivers." for a name, stopping at the full stop;
-    the quote marks where the title starts, and the words from it on join the part that follows (or "title").
-    """
-    out = list(labels)
-    for i, word in enumerate(words):
-        if i and word[:1] in _OPENING_QUOTES and out[i] in _NAMES and out[i - 1] == out[i]:
-            j = i
-            while j < len(out) and out[j] == out[i]:
-                j += 1
-            out[i:j] = [out[j] if j < len(out) else "title"] * (j - i)
     return out
 
 
