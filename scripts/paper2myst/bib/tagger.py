@@ -149,7 +149,7 @@ CUES = {
     "studies": "genre",
     "papers": "genre",
     "reports": "genre",
-    # A firm's legal form ends a publisher's name ("Prentice-Hall, Inc", "Example Books Ltd.").
+    # A firm's legal form ends a publisher's name ("Example House, Inc", "Example Books Ltd.").
     "inc": "firm",
     "ltd": "firm",
     "co": "firm",
