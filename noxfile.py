@@ -130,7 +130,9 @@ def clean(session: nox.Session) -> None:
 # --- Reference tagger (issue 10) -------------------------------------------------------------------------------
 # Kept in its own block so it merges apart from the other sessions.
 # AnyStyle's core set, and policy-paper references (corporate authors, reports, web pages) tagged by hand.
-REFERENCES_TAGGED = [ROOT / "tests" / "fixtures" / "references" / f"{name}.xml" for name in ("anystyle-core", "policy")]
+REFERENCES_TAGGED = [
+    ROOT / "tests" / "fixtures" / "references" / f"{name}.xml" for name in ("anystyle-core", "policy", "policy-more")
+]
 
 
 @nox.session(name="train-refs")

@@ -149,10 +149,38 @@ CUES = {
     "studies": "genre",
     "papers": "genre",
     "reports": "genre",
+    # A firm's legal form ends a publisher's name ("Example House, Inc", "Example Books Ltd.").
+    "inc": "firm",
+    "ltd": "firm",
+    "co": "firm",
+    "corp": "firm",
+    "llc": "firm",
+    "gmbh": "firm",
+    "plc": "firm",
 }
+# Places that imprints and reports print before their publisher ("London: Example Books", "Paris, Example Agency"),
+# and the postal abbreviations of states that follow a town ("Hillsdale, NJ:"): a place is told from a publisher by
+# them. Words that open titles as often as places ("New", "In", "Me") are left out.
+_PLACE_WORDS = """
+    amsterdam ankara athens baltimore bangkok barcelona beijing beirut berkeley berlin bern bologna bonn boston
+    boulder brussels budapest cairo calcutta cambridge canberra cape chicago cologne copenhagen delhi dhaka dordrecht
+    dublin edinburgh florence frankfurt geneva glasgow hamburg heidelberg helsinki hillsdale islamabad istanbul ithaca
+    jakarta jerusalem johannesburg kyiv kiev lagos leiden leipzig lisbon london los madrid manchester melbourne
+    mexico milan montreal moscow mumbai munich munchen nairobi oslo ottawa oxford paris philadelphia princeton
+    rabat rome san singapore stanford stockholm stuttgart sydney tokyo toronto tunis turin vancouver vienna warsaw
+    washington wien zurich york uk usa
+    ak az ar ca ct fl ga il ia ks ky md mi mn ms mo mt nv nh nj nm ny nc nd oh pa ri sc sd tn tx ut vt va wa wv wi
+    wy dc calif conn
+"""
+PLACES = frozenset(_PLACE_WORDS.split())
 # Words that make a name an organisation's ("Nile Basin Initiative", "International Crisis Group"): a corporate
 # author, or the body issuing a report, is told from a person and from a title by them.
-ORG_CUES = frozenset(w.lower() for w in ORG_WORDS) - frozenset(CUES)
+# Bodies issuing reports name themselves in their own language as often as in English ("Stiftung für ...",
+# "Istituto per ...", "Fondation ..."): the same cue, for the tagger only.
+ORG_ABROAD = frozenset(
+    {"stiftung", "institut", "istituto", "instituto", "fondation", "fondazione", "fundacion", "fundacao", "zentrum"}
+)
+ORG_CUES = (frozenset(w.lower() for w in ORG_WORDS) | ORG_ABROAD) - frozenset(CUES)
 
 # A word that is a URL (it starts like one) or holds a DOI: a feature here, and a label by form (segment.py).
 URL_START = re.compile(r"^<?(?:https?://|www\.)", re.I)
@@ -206,6 +234,7 @@ def word_features(word: str) -> dict[str, str]:
         "suf3": w[-3:],
         "len": str(min(len(w), 6)),
         "cue": CUES.get(w, "") or ("org" if w in ORG_CUES else ""),
+        "place": str(w in PLACES and word[:1].isupper()),
     }
     if URL_START.match(word):
         feats["kind"] = "url"
@@ -236,14 +265,72 @@ def _own_strings(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _neighbour_strings(word: str, d: int) -> tuple[str, ...]:
     g = word_features(word)
-    return (f"{d}:w={g['w']}", f"{d}:kind={g['kind']}", f"{d}:last={g['last']}", f"{d}:cue={g['cue']}")
+    return (
+        f"{d}:w={g['w']}",
+        f"{d}:kind={g['kind']}",
+        f"{d}:last={g['last']}",
+        f"{d}:cue={g['cue']}",
+        f"{d}:place={g['place']}",
+    )
+
+
+def chunks(words: Sequence[str], own: Sequence[dict[str, str]]) -> list[int]:
+    """Each word's chunk: words up to one ending in "," ";" ":" or a full stop (not an initial's), or up to an opening.
+
+    A part of a reference is mostly a chunk or a few: what a chunk holds (a cue word, a place, a year) and how it
+    ends (a colon after a place) tell every word in it what it is, not only the words next to the cue.
+    """
+    out: list[int] = []
+    k = 0
+    fresh = True
+    for word, f in zip(words, own, strict=True):
+        k += not fresh and word[0] in '([“"‘«'  # an opening bracket or quote starts one too
+        out.append(k)
+        end = word.rstrip(')]”"’»')[-1:]
+        fresh = end in ",;:" or (end == "." and f["kind"] != "initials")
+        k += fresh
+    return out
+
+
+def chunk_features(words: Sequence[str], own: Sequence[dict[str, str]]) -> list[list[str]]:
+    """Per word, what its chunk holds and where the chunk stands, and what the next chunk holds."""
+    of = chunks(words, own)
+    count = of[-1] + 1 if of else 0
+    holds: list[set[str]] = [set() for _ in range(count)]
+    ends = ["$"] * count
+    sizes = [0] * count
+    for i, (word, f) in enumerate(zip(words, own, strict=True)):
+        c = of[i]
+        sizes[c] += 1
+        end = word.rstrip(')]”"’»')[-1:]
+        ends[c] = end if end in ",;:." else "$"
+        if f["cue"]:
+            holds[c].add(f["cue"])
+        if f["place"] == "True":
+            holds[c].add("place")
+        if f["kind"] in ("year", "month", "num", "range", "initials"):
+            holds[c].add(f["kind"])
+    out: list[list[str]] = []
+    for c in of:
+        feats = [f"ch_end={ends[c]}", f"ch_idx={min(c, 4)}", f"ch_ridx={min(count - 1 - c, 3)}"]
+        feats.append(f"ch_len={min(sizes[c], 6)}")
+        feats.append(f"pch_end={ends[c - 1] if c else '^'}")
+        feats.extend(f"ch_has={h}" for h in sorted(holds[c]))
+        feats.extend(f"ch_has+end={h}|{ends[c]}" for h in sorted(holds[c]))
+        if c + 1 < count:
+            feats.extend(f"nch_has={h}" for h in sorted(holds[c + 1]))
+        if c:
+            feats.extend(f"pch_has={h}" for h in sorted(holds[c - 1]))
+        out.append(feats)
+    return out
 
 
 def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """Features of every token: its own, its neighbours', its place, and the brackets and quotes it is in."""
+    """Features of every token: its own, its neighbours', its place, its chunk, and the brackets and quotes it is in."""
     words = [t.text for t in tokens]
     own = [word_features(w) for w in words]
     n = len(tokens)
+    by_chunk = chunk_features(words, own)
     caps = [w[:1].isupper() for w in words]
     out: list[list[str]] = []
     first_year = next((i for i, f in enumerate(own) if f["kind"] == "year"), n)
@@ -293,6 +380,7 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
                 feats.extend(_neighbour_strings(words[j], d))
             else:
                 feats.append(f"{d}:none")
+        feats.extend(by_chunk[i])
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
