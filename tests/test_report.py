@@ -126,3 +126,13 @@ def test_a_pdf_report_takes_a_table_over_pages_for_one_region() -> None:
     review = pdf_review(b"", reading, "", "", tables=[(5, 6, 12, 13)])
     assert review.region(5) == review.region(13) is not None
     assert review.region(7) is None
+
+
+def test_each_kind_is_headed_in_words_with_its_code_to_search() -> None:
+    from paper2myst.report import html_report, markdown_report
+
+    found = [Diagnostic(Kind.TABLE_AS_TEXT, 2, "a table given as text")]
+    lines = ["Title", "Year Count", "Words of the text."]
+    text = markdown_report("paper.txt", lines, found, str)
+    assert "## Table as text — `table_as_text` (1 item)" in text
+    assert "<h2>Table as text <code>table_as_text</code> (1 item)</h2>" in html_report("paper.txt", lines, found, str)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from paper2myst.diagnostics import OPTIONS, Diagnostic
+from paper2myst.diagnostics import OPTIONS, Diagnostic, Kind
 
 _CONTEXT = 1  # non-blank lines shown either side of a diagnostic's line
 
@@ -163,7 +163,8 @@ def markdown_report(
         out += [f"The edition to check it against: [{review.edition}]({review.edition})", ""]
     number = 0
     for group in items(diagnostics, review.region):
-        out += [f"## {group[0].first.kind.value} ({_count(len(group), 'item')})", ""]
+        kind = group[0].first.kind
+        out += [f"## {kind_title(kind)} — `{kind.value}` ({_count(len(group), 'item')})", ""]
         for item in group:
             number += 1
             d = item.first
@@ -175,6 +176,11 @@ def markdown_report(
             if d.line and (written := around(review.output, lines[d.line - 1] if d.line <= len(lines) else "")):
                 out += ["The output there:", "", "```markdown", _clip(written, 600), "```", ""]
     return "\n".join(out)
+
+
+def kind_title(kind: Kind) -> str:
+    """A section's heading for one kind of finding, in words ("Table as text"); its code follows it, to search."""
+    return kind.value.replace("_", " ").capitalize()
 
 
 def html_report(
@@ -207,7 +213,11 @@ def html_report(
             f"{esc(review.edition)}</a> (opens beside this report)</p>"
         )
     for group in items(diagnostics, review.region):
-        out += [f"<h2>{esc(group[0].first.kind.value)} ({_count(len(group), 'item')})</h2>", "<ol>"]
+        kind = group[0].first.kind
+        out += [
+            f"<h2>{esc(kind_title(kind))} <code>{esc(kind.value)}</code> ({_count(len(group), 'item')})</h2>",
+            "<ol>",
+        ]
         for item in group:
             d = item.first
             page = review.printed(d.line)
