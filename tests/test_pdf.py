@@ -594,3 +594,46 @@ def test_front_page_of_a_paper_without_byline(tmp_path: Path) -> None:
         header = page[page.index('<div class="paper-masthead') :].split("</div>")[0]
         assert f'<p class="paper-authors">{PAPER["authors"][0]}</p>' in header
         assert '<p class="paper-series">R12345</p>' in header and "©" not in header
+
+
+def test_a_url_token_wider_than_the_line_breaks_inside_it(tmp_path: Path) -> None:
+    """A URL's run of letters and digits wider than the text (a query string) breaks rather than run off the page.
+
+    Just outside: a token longer than a line is cut between two characters, nothing printed past the right
+    margin, and the text a reader copies holds the token whole (no invisible character inserted). Just inside: a
+    token that fits on a line is never cut, though it starts near the line's end.
+    """
+    root = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "roots" / "pdf", root)
+    conf = root / "conf.py"  # the copy finds the extensions where the original does
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            'Path(__file__).resolve().parents[3] / "docs" / "_ext"', repr(str(DOCS / "_ext"))
+        ),
+        encoding="utf-8",
+    )
+    wide, narrow = "Q" + "x7" * 70, "K" + "y8" * 12
+    index = root / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + f"\n\nA document at <https://example.org/get?t={wide}> has a long token.\n"
+        + f"\n\nAnother of the documents we read is at the address <https://example.org/get?t={narrow}> too.\n",
+        encoding="utf-8",
+    )
+    pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
+    document = pypdfium2.PdfDocument(pdf)
+    lines: list[str] = []
+    for page in document:
+        textpage = page.get_textpage()
+        boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
+        printed = [box for box in boxes if box[2] > box[0]]
+        left = min(box[0] for box in printed)
+        # Equal margins; a hyphen or stop at a line's end hangs a few points into the margin (optical alignment).
+        assert max(box[2] for box in printed) <= page.get_width() - left + 4
+        lines += textpage.get_text_range().splitlines()
+    text = " ".join(lines)
+    assert "\u200b" not in text
+    cut = [line for line in lines if wide[:20] in line]
+    assert cut and wide not in cut[0], cut  # cut at a line's end...
+    assert wide in "".join(squash(line) for line in lines if "x7x7" in line)  # ...and whole when joined
+    assert any(narrow in line for line in lines), [line for line in lines if "y8" in line]
