@@ -596,6 +596,63 @@ def test_front_page_of_a_paper_without_byline(tmp_path: Path) -> None:
         assert '<p class="paper-series">R12345</p>' in header and "©" not in header
 
 
+def copy_of_structures(tmp_path: Path) -> Path:
+    """A copy of the structures paper to add to; its conf.py finds the extensions where the original does."""
+    root = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "roots" / "pdf", root)
+    conf = root / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            'Path(__file__).resolve().parents[3] / "docs" / "_ext"', repr(str(DOCS / "_ext"))
+        ),
+        encoding="utf-8",
+    )
+    return root
+
+
+def right_overhang(document: pypdfium2.PdfDocument) -> float:
+    """How far the printed text reaches past the right margin, at most, on any page (margins are equal)."""
+    reach = -float("inf")
+    for page in document:
+        textpage = page.get_textpage()
+        boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
+        printed = [box for box in boxes if box[2] > box[0]]
+        reach = max(reach, max(box[2] for box in printed) - (page.get_width() - min(box[0] for box in printed)))
+    return reach
+
+
+def test_a_table_wider_than_the_line_keeps_each_word_in_its_column(tmp_path: Path) -> None:
+    """Columns of a table too wide for the line are each at least as wide as their longest word.
+
+    Just outside: fifteen columns, the first with a long name: the name is whole and ends before the next cell
+    begins (an even share of the line would cut or overprint it), the table inside the margins (the cells'
+    padding narrowed to what the line leaves). Just inside: the two-column table that fits
+    keeps its natural widths, far narrower than the line.
+    """
+    root = copy_of_structures(tmp_path)
+    index = root / "index.md"
+    head = "| Nom | " + " | ".join(f"C{n}" for n in range(1, 15)) + " |\n"
+    rule = "| --- " * 15 + "|\n"
+    row = "| Wordsworthianism | " + " | ".join(f"N{n}" for n in range(1, 15)) + " |\n"
+    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + head + rule + row, encoding="utf-8")
+    pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
+    document = pypdfium2.PdfDocument(pdf)
+
+    def box(text: str) -> tuple[float, float]:
+        for page in document:
+            textpage = page.get_textpage()
+            found = textpage.search(text, match_case=True, match_whole_word=True).get_next()
+            if found:
+                start, count = found
+                return textpage.get_charbox(start)[0], textpage.get_charbox(start + count - 1)[2]
+        raise AssertionError(f"{text} not printed whole")
+
+    assert box("Wordsworthianism")[1] < box("N1")[0]
+    assert right_overhang(document) <= 4  # a hyphen or stop at a line's end hangs a few points into the margin
+    # The table that fits: its columns as wide as their text, not spread over the line.
+    assert box("12")[1] - box("France")[0] < document[0].get_width() / 3
+
+
 def test_a_url_token_wider_than_the_line_breaks_inside_it(tmp_path: Path) -> None:
     """A URL's run of letters and digits wider than the text (a query string) breaks rather than run off the page.
 
@@ -603,15 +660,7 @@ def test_a_url_token_wider_than_the_line_breaks_inside_it(tmp_path: Path) -> Non
     margin, and the text a reader copies holds the token whole (no invisible character inserted). Just inside: a
     token that fits on a line is never cut, though it starts near the line's end.
     """
-    root = tmp_path / "src"
-    shutil.copytree(ROOT / "tests" / "roots" / "pdf", root)
-    conf = root / "conf.py"  # the copy finds the extensions where the original does
-    conf.write_text(
-        conf.read_text(encoding="utf-8").replace(
-            'Path(__file__).resolve().parents[3] / "docs" / "_ext"', repr(str(DOCS / "_ext"))
-        ),
-        encoding="utf-8",
-    )
+    root = copy_of_structures(tmp_path)
     wide, narrow = "Q" + "x7" * 70, "K" + "y8" * 12
     index = root / "index.md"
     index.write_text(
@@ -622,15 +671,8 @@ def test_a_url_token_wider_than_the_line_breaks_inside_it(tmp_path: Path) -> Non
     )
     pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
     document = pypdfium2.PdfDocument(pdf)
-    lines: list[str] = []
-    for page in document:
-        textpage = page.get_textpage()
-        boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
-        printed = [box for box in boxes if box[2] > box[0]]
-        left = min(box[0] for box in printed)
-        # Equal margins; a hyphen or stop at a line's end hangs a few points into the margin (optical alignment).
-        assert max(box[2] for box in printed) <= page.get_width() - left + 4
-        lines += textpage.get_text_range().splitlines()
+    assert right_overhang(document) <= 4  # a hyphen or stop at a line's end hangs a few points into the margin
+    lines = [line for page in document for line in page.get_textpage().get_text_range().splitlines()]
     text = " ".join(lines)
     assert "\u200b" not in text
     cut = [line for line in lines if wide[:20] in line]
