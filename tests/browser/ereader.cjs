@@ -54,10 +54,18 @@ async function read(b64, width, height) {
         wide.push([el, `<${el.tagName.toLowerCase()}> ${Math.round(widest)} px in a ${Math.round(column)} px column: ${text}`]);
       }
     }
+    // An equation's number stands beside it, not on a line of its own under it (a float after a block does).
+    const apart = [];
+    for (const number of doc.body.querySelectorAll(".math > .eqno")) {
+      const equation = number.parentElement.querySelector("math, .MathJax, img");
+      if (equation && number.getBoundingClientRect().top >= equation.getBoundingClientRect().bottom - 1) {
+        apart.push(number.textContent.trim());
+      }
+    }
     const broken = [...doc.images].filter((img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.getAttribute("src"));
     const location = rendition.currentLocation();
     const pages = location && location.start ? location.start.displayed.total : 0;
-    spine.push({ href: item.href, pages, words: (doc.body.textContent || "").split(/\s+/).filter(Boolean).length, broken, wide: wide.slice(0, 10).map(([, line]) => line) });
+    spine.push({ href: item.href, pages, words: (doc.body.textContent || "").split(/\s+/).filter(Boolean).length, broken, apart, wide: wide.slice(0, 10).map(([, line]) => line) });
   }
   return { toc: nav.toc.length, unresolved, spine, errors };
 }
