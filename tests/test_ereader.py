@@ -75,7 +75,8 @@ def test_nothing_is_wider_than_the_reading_column(reading: list[dict[str, Any]])
     assert wide == []
 
 
-def test_equation_numbers_stand_beside_their_equations(reading: list[dict[str, Any]]) -> None:
+def test_numbers_and_captions_stay_with_what_they_label(reading: list[dict[str, Any]]) -> None:
+    """An equation's number beside its equation; a table's caption on the page where its table starts."""
     apart = [(size["size"], item["href"], item["apart"]) for size in reading for item in size["spine"] if item["apart"]]
     assert apart == []
 
@@ -129,6 +130,17 @@ def test_the_check_sees_an_equation_number_under_its_equation(tmp_path: Path) ->
     beside = f'<div class="math" style="display: flex">{math}<span class="eqno">(2)</span></div>'
     (phone, _) = read(tiny_book(tmp_path / "eq.epub", f"<p>Words.</p>{under}{beside}"))
     assert phone["spine"][0]["apart"] == ["(1)"]
+
+
+def test_the_check_sees_a_caption_apart_from_its_table(tmp_path: Path) -> None:
+    """A caption left on one page, its rows forced onto the next, is seen; a caption with its rows is not."""
+    rows = "<tr><td>a</td></tr>" * 3
+    apart = (
+        f'<table><caption>Apart</caption><tbody><tr style="break-before: column"><td>a</td></tr>{rows}</tbody></table>'
+    )
+    kept = f"<table><caption>Kept</caption><tbody>{rows}</tbody></table>"
+    (phone, _) = read(tiny_book(tmp_path / "caption.epub", f"<p>Words.</p>{kept}{apart}"))
+    assert phone["spine"][0]["apart"] == ["Apart"]
 
 
 def test_a_table_just_narrower_than_the_column_is_not_wide(tmp_path: Path) -> None:

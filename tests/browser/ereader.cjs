@@ -1,7 +1,8 @@
 // Open an EPUB in epub.js, the reading system behind many web and app e-readers, in headless Chromium, page by
 // page at each given screen size; print what a reader would meet as JSON (tests/test_ereader.py):
 // per size, the contents entries that lead nowhere, and per spine item its pages, images that did not load,
-// elements wider than the reading column (cut off or run into the next page) and the errors raised.
+// elements wider than the reading column (cut off or run into the next page), equation numbers and table
+// captions apart from what they label (under it, or on another page), and the errors raised.
 // usage: node ereader.cjs BOOK.epub SHOTS_DIR|- WIDTHxHEIGHT...  (SHOTS_DIR: a screenshot of every page; -: none)
 // (puppeteer-core, epubjs and jszip from NODE_PATH, Chromium from PUPPETEER_EXECUTABLE_PATH)
 "use strict";
@@ -60,6 +61,13 @@ async function read(b64, width, height) {
       const equation = number.parentElement.querySelector("math, .MathJax, img");
       if (equation && number.getBoundingClientRect().top >= equation.getBoundingClientRect().bottom - 1) {
         apart.push(number.textContent.trim());
+      }
+    }
+    // A table's caption on the page its table starts on, not left at the foot of the page before.
+    for (const caption of doc.body.querySelectorAll("table > caption")) {
+      const row = caption.parentElement.querySelector("tr");
+      if (row && Math.abs(row.getBoundingClientRect().left - caption.getBoundingClientRect().left) > column / 2) {
+        apart.push(caption.textContent.trim().slice(0, 60));
       }
     }
     const broken = [...doc.images].filter((img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.getAttribute("src"));
