@@ -403,6 +403,9 @@ def test_title_page(pages: list[str]) -> None:
     first = re.sub(r"-\s+", "-", squash(pages[0]))  # a title broken after its hyphen ("Azerbaijan-/Armenian")
     assert squash(PAPER["title"]) in first
     assert "ABSTRACT" in first and "KEYWORDS" in first
+    # Each keyword whole: none cut by a hyphen at a line's end (the abstract above may be).
+    keywords = pages[0].split("KEYWORDS", 1)[1]
+    assert all(squash(word) in squash(keywords) for word in PAPER["keywords"]), keywords
     assert PAPER["publisher"] in first
     day = PAPER["date"].split("-")
     assert re.search(rf"\b{int(day[2])} \w+ {day[0]}\b", first)  # the date, in words
