@@ -656,6 +656,31 @@ def test_a_table_wider_than_the_line_keeps_each_word_in_its_column(tmp_path: Pat
     assert box("12")[1] - box("France")[0] < document[0].get_width() / 3
 
 
+def test_a_table_caption_stays_with_its_first_row(tmp_path: Path) -> None:
+    """A caption above a table that breaks across pages is never left alone at a page's foot.
+
+    Tables after texts of growing length: some caption falls where only it, not its first row, would fit.
+    """
+    root = copy_of_structures(tmp_path)
+    filler = "Words of a paragraph to move the next table down the page a little further. "
+    parts = []
+    for k in range(1, 31):
+        rows = "".join(f"| R{k}x{i} | {i} |\n" for i in range(8))
+        table = f"```{{table}} Caption{k} of a table\n| Name | Value |\n| --- | --- |\n{rows}```\n"
+        parts.append(f"{filler * (k % 7 + 1)}\n\n{table}")
+    index = root / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + "\n".join(parts), encoding="utf-8")
+    pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
+    pages = [squash(page.extract_text()) for page in PdfReader(pdf).pages]
+    alone = []
+    for k in range(1, 31):
+        (caption,) = [n for n, text in enumerate(pages) if f"Caption{k} " in text]
+        (row,) = [n for n, text in enumerate(pages) if f"R{k}x0 " in text]
+        if caption != row:
+            alone.append(k)
+    assert alone == []
+
+
 def test_a_url_token_wider_than_the_line_breaks_inside_it(tmp_path: Path) -> None:
     """A URL's run of letters and digits wider than the text (a query string) breaks rather than run off the page.
 
