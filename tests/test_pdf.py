@@ -5,6 +5,7 @@ Also the running heads, references, metadata, links, tags, fonts, reproducibilit
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -629,17 +630,28 @@ def test_a_table_wider_than_the_line_keeps_each_word_in_its_column(tmp_path: Pat
 
     Just outside: fifteen columns, the first with a long name: the name is whole and ends before the next cell
     begins (an even share of the line would cut or overprint it), the table inside the margins (the cells'
-    padding narrowed to what the line leaves). Just inside: the two-column table that fits
-    keeps its natural widths, far narrower than the line.
+    padding narrowed to what the line leaves) and in the tables' size. Further out: sixteen columns of a long word
+    each, too wide even in tight cells, are set smaller (not below 6.5 pt), every word whole in its cell. Just
+    inside: the two-column table that fits keeps its natural widths, far narrower than the line.
     """
     root = copy_of_structures(tmp_path)
     index = root / "index.md"
     head = "| Nom | " + " | ".join(f"C{n}" for n in range(1, 15)) + " |\n"
     rule = "| --- " * 15 + "|\n"
     row = "| Wordsworthianism | " + " | ".join(f"N{n}" for n in range(1, 15)) + " |\n"
-    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + head + rule + row, encoding="utf-8")
+    words = ["Wd" + chr(ord("A") + n) + "s" for n in range(16)]  # 16 × 4 letters: too wide at 8.5 pt, not at 6.5
+    wider = "| " + " | ".join(words) + " |\n" + "| --- " * 16 + "|\n" + "| " + " | ".join("1" for _ in words) + " |\n"
+    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + head + rule + row + "\n\n" + wider, "utf-8")
     pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
     document = pypdfium2.PdfDocument(pdf)
+
+    def size(text: str) -> float:
+        for page in document:
+            textpage = page.get_textpage()
+            found = textpage.search(text, match_case=True, match_whole_word=True).get_next()
+            if found:
+                return float(pypdfium2.raw.FPDFText_GetFontSize(textpage.raw, found[0]))
+        raise AssertionError(f"{text} not printed whole")
 
     def box(text: str) -> tuple[float, float]:
         for page in document:
@@ -652,6 +664,9 @@ def test_a_table_wider_than_the_line_keeps_each_word_in_its_column(tmp_path: Pat
 
     assert box("Wordsworthianism")[1] < box("N1")[0]
     assert right_overhang(document) <= 4  # a hyphen or stop at a line's end hangs a few points into the margin
+    assert size("Wordsworthianism") == pytest.approx(8.5, abs=0.05)
+    assert 6.5 - 0.05 <= size(words[0]) < 8.4
+    assert all(box(a)[1] < box(b)[0] for a, b in itertools.pairwise(words))
     # The table that fits: its columns as wide as their text, not spread over the line.
     assert box("12")[1] - box("France")[0] < document[0].get_width() / 3
 
