@@ -6,13 +6,14 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 from zipfile import ZIP_STORED, ZipFile
 
 import pytest
-from conftest import DOCS, Builder, java_from_pypi
+from conftest import DOCS, ROOT, Builder, java_from_pypi, make_builder
 
 pytestmark = pytest.mark.slow
 
@@ -265,3 +266,38 @@ def test_header_under_the_byline(book: Path) -> None:
     assert page.index('class="byline') < header < page.index('class="abstract')
     assert page.count(PAPER["date_text"]) == 1 and header < page.index(PAPER["date_text"]) < page.index("<h2")
     assert PAPER["publisher"] in page[header : page.index('class="abstract')]
+
+
+def test_a_table_wider_than_a_phone_is_set_to_fit() -> None:
+    """A table fits a 360-px phone (22.5 em) as set while, each column as wide as its longest word, it would.
+
+    At 0.85 em, half an em a character, and half an em a cell: four columns of ten characters need 19 em (fits),
+    of twelve 22.4 em (just inside), of thirteen 24.1 em (just outside: set smaller, to fit in tight cells); a
+    table far too wide is set no smaller than 0.55 em.
+    """
+    sys.path.insert(0, str(DOCS / "_ext"))
+    from ebook import table_size_to_fit  # a Sphinx extension: docs/_ext is on conf.py's path
+
+    assert table_size_to_fit([10] * 4) is None
+    assert table_size_to_fit([12] * 4) is None
+    assert table_size_to_fit([13] * 4) == round((22.5 - 4 * 0.2) / (13 * 4 * 0.5), 2) == 0.83
+    assert table_size_to_fit([5] * 16) == 0.55
+
+
+def test_the_book_sets_a_wide_table_to_fit(tmp_path: Path) -> None:
+    """In the book, a table of sixteen columns is set smaller in tight cells; one of two keeps the theme's size."""
+    root = tmp_path / "docs"
+    shutil.copytree(DOCS, root, ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(ROOT / "refs", tmp_path / "refs")
+    small = "| Country | Number |\n| --- | --- |\n| France | 12 |\n"
+    head = "| Name | " + " | ".join(f"Jan. {n}" for n in range(1, 16)) + " |\n"
+    rule = "| --- " * 16 + "|\n"
+    row = "| McCarthy | " + " | ".join("203" for _ in range(1, 16)) + " |\n"
+    index = root / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + small + "\n\n" + head + rule + row, "utf-8")
+    out = make_builder(root, tmp_path / "_build")("epub")
+    chapter = (out / "index.xhtml").read_text(encoding="utf-8")
+    tables = re.findall(r"<table[^>]*>", chapter)
+    assert len(tables) == 2, tables
+    assert 'style="font-size: 0.57em" class="tight docutils' in tables[1]  # (22.5 - 16 × 0.2) / (68 × 0.5)
+    assert "style" not in tables[0] and "tight" not in tables[0]

@@ -75,6 +75,12 @@ def test_nothing_is_wider_than_the_reading_column(reading: list[dict[str, Any]])
     assert wide == []
 
 
+def test_numbers_and_captions_stay_with_what_they_label(reading: list[dict[str, Any]]) -> None:
+    """An equation's number beside its equation; a table's caption on the page where its table starts."""
+    apart = [(size["size"], item["href"], item["apart"]) for size in reading for item in size["spine"] if item["apart"]]
+    assert apart == []
+
+
 def tiny_book(path: Path, body: str) -> Path:
     """A one-chapter EPUB 3 with ``body`` as its chapter's body."""
     chapter = (
@@ -115,6 +121,26 @@ def test_the_check_sees_a_wide_table_and_a_missing_image(tmp_path: Path) -> None
     assert item["broken"] == ["gone.png"]
     assert any(line.startswith("<table> 600 px") for line in item["wide"])
     assert not any(line.startswith("<table>") for line in tablet["spine"][0]["wide"])  # 600 px fits a tablet
+
+
+def test_the_check_sees_an_equation_number_under_its_equation(tmp_path: Path) -> None:
+    """A number floated right after its display equation drops below it; one beside it (a flex row) is not seen."""
+    math = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mi>x</mi></math>'
+    under = f'<div class="math">{math}<span class="eqno" style="float: right">(1)</span></div>'
+    beside = f'<div class="math" style="display: flex">{math}<span class="eqno">(2)</span></div>'
+    (phone, _) = read(tiny_book(tmp_path / "eq.epub", f"<p>Words.</p>{under}{beside}"))
+    assert phone["spine"][0]["apart"] == ["(1)"]
+
+
+def test_the_check_sees_a_caption_apart_from_its_table(tmp_path: Path) -> None:
+    """A caption left on one page, its rows forced onto the next, is seen; a caption with its rows is not."""
+    rows = "<tr><td>a</td></tr>" * 3
+    apart = (
+        f'<table><caption>Apart</caption><tbody><tr style="break-before: column"><td>a</td></tr>{rows}</tbody></table>'
+    )
+    kept = f"<table><caption>Kept</caption><tbody>{rows}</tbody></table>"
+    (phone, _) = read(tiny_book(tmp_path / "caption.epub", f"<p>Words.</p>{kept}{apart}"))
+    assert phone["spine"][0]["apart"] == ["Apart"]
 
 
 def test_a_table_just_narrower_than_the_column_is_not_wide(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import bibtexparser
 import pytest
 from conftest import DOCS, ROOT, Builder, sphinx_build
+from test_axe import node_env  # skips, saying why, where node, its modules or Chromium are missing
 
 pytestmark = pytest.mark.slow
 
@@ -156,6 +158,23 @@ def test_back_matter_addresses_are_links(site: Path) -> None:
     assert links["iai@iai.it"].replace("%40", "@") == "mailto:iai@iai.it"
     assert links["www.iai.it"] == "https://www.iai.it"
     assert links["r.alcaro@iai.it"].replace("%40", "@") == "mailto:r.alcaro@iai.it"
+
+
+@pytest.mark.slow
+def test_measure_on_a_desktop_is_for_reading(site: Path) -> None:
+    """On a laptop or desktop window, some 60 to 75 characters a line (furo's manual column set about 90)."""
+    runner = Path(__file__).parent / "browser" / "measure.cjs"
+    result = subprocess.run(
+        ["node", str(runner), (site / "index.html").as_uri(), "1280", "1024"],
+        capture_output=True,
+        text=True,
+        env=node_env(),
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    measures = json.loads(result.stdout)
+    assert all(58 <= characters <= 78 for characters in measures.values()), measures
 
 
 def test_cite_this_paper_kept_on_one_line(site: Path) -> None:

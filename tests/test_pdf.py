@@ -5,6 +5,7 @@ Also the running heads, references, metadata, links, tags, fonts, reproducibilit
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -403,6 +404,9 @@ def test_title_page(pages: list[str]) -> None:
     first = re.sub(r"-\s+", "-", squash(pages[0]))  # a title broken after its hyphen ("Azerbaijan-/Armenian")
     assert squash(PAPER["title"]) in first
     assert "ABSTRACT" in first and "KEYWORDS" in first
+    # Each keyword whole: none cut by a hyphen at a line's end (the abstract above may be).
+    keywords = pages[0].split("KEYWORDS", 1)[1]
+    assert all(squash(word) in squash(keywords) for word in PAPER["keywords"]), keywords
     assert PAPER["publisher"] in first
     day = PAPER["date"].split("-")
     assert re.search(rf"\b{int(day[2])} \w+ {day[0]}\b", first)  # the date, in words
@@ -594,3 +598,127 @@ def test_front_page_of_a_paper_without_byline(tmp_path: Path) -> None:
         header = page[page.index('<div class="paper-masthead') :].split("</div>")[0]
         assert f'<p class="paper-authors">{PAPER["authors"][0]}</p>' in header
         assert '<p class="paper-series">R12345</p>' in header and "©" not in header
+
+
+def copy_of_structures(tmp_path: Path) -> Path:
+    """A copy of the structures paper to add to; its conf.py finds the extensions where the original does."""
+    root = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "roots" / "pdf", root)
+    conf = root / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            'Path(__file__).resolve().parents[3] / "docs" / "_ext"', repr(str(DOCS / "_ext"))
+        ),
+        encoding="utf-8",
+    )
+    return root
+
+
+def right_overhang(document: pypdfium2.PdfDocument) -> float:
+    """How far the printed text reaches past the right margin, at most, on any page (margins are equal)."""
+    reach = -float("inf")
+    for page in document:
+        textpage = page.get_textpage()
+        boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
+        printed = [box for box in boxes if box[2] > box[0]]
+        reach = max(reach, max(box[2] for box in printed) - (page.get_width() - min(box[0] for box in printed)))
+    return reach
+
+
+def test_a_table_wider_than_the_line_keeps_each_word_in_its_column(tmp_path: Path) -> None:
+    """Columns of a table too wide for the line are each at least as wide as their longest word.
+
+    Just outside: fifteen columns, the first with a long name: the name is whole and ends before the next cell
+    begins (an even share of the line would cut or overprint it), the table inside the margins (the cells'
+    padding narrowed to what the line leaves) and in the tables' size. Further out: sixteen columns of a long word
+    each, too wide even in tight cells, are set smaller (not below 6.5 pt), every word whole in its cell. Just
+    inside: the two-column table that fits keeps its natural widths, far narrower than the line.
+    """
+    root = copy_of_structures(tmp_path)
+    index = root / "index.md"
+    head = "| Nom | " + " | ".join(f"C{n}" for n in range(1, 15)) + " |\n"
+    rule = "| --- " * 15 + "|\n"
+    row = "| Wordsworthianism | " + " | ".join(f"N{n}" for n in range(1, 15)) + " |\n"
+    words = ["Wd" + chr(ord("A") + n) + "s" for n in range(16)]  # 16 × 4 letters: too wide at 8.5 pt, not at 6.5
+    wider = "| " + " | ".join(words) + " |\n" + "| --- " * 16 + "|\n" + "| " + " | ".join("1" for _ in words) + " |\n"
+    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + head + rule + row + "\n\n" + wider, "utf-8")
+    pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
+    document = pypdfium2.PdfDocument(pdf)
+
+    def size(text: str) -> float:
+        for page in document:
+            textpage = page.get_textpage()
+            found = textpage.search(text, match_case=True, match_whole_word=True).get_next()
+            if found:
+                return float(pypdfium2.raw.FPDFText_GetFontSize(textpage.raw, found[0]))
+        raise AssertionError(f"{text} not printed whole")
+
+    def box(text: str) -> tuple[float, float]:
+        for page in document:
+            textpage = page.get_textpage()
+            found = textpage.search(text, match_case=True, match_whole_word=True).get_next()
+            if found:
+                start, count = found
+                return textpage.get_charbox(start)[0], textpage.get_charbox(start + count - 1)[2]
+        raise AssertionError(f"{text} not printed whole")
+
+    assert box("Wordsworthianism")[1] < box("N1")[0]
+    assert right_overhang(document) <= 4  # a hyphen or stop at a line's end hangs a few points into the margin
+    assert size("Wordsworthianism") == pytest.approx(8.5, abs=0.05)
+    assert 6.5 - 0.05 <= size(words[0]) < 8.4
+    assert all(box(a)[1] < box(b)[0] for a, b in itertools.pairwise(words))
+    # The table that fits: its columns as wide as their text, not spread over the line.
+    assert box("12")[1] - box("France")[0] < document[0].get_width() / 3
+
+
+def test_a_table_caption_stays_with_its_first_row(tmp_path: Path) -> None:
+    """A caption above a table that breaks across pages is never left alone at a page's foot.
+
+    Tables after texts of growing length: some caption falls where only it, not its first row, would fit.
+    """
+    root = copy_of_structures(tmp_path)
+    filler = "Words of a paragraph to move the next table down the page a little further. "
+    parts = []
+    for k in range(1, 31):
+        rows = "".join(f"| R{k}x{i} | {i} |\n" for i in range(8))
+        table = f"```{{table}} Caption{k} of a table\n| Name | Value |\n| --- | --- |\n{rows}```\n"
+        parts.append(f"{filler * (k % 7 + 1)}\n\n{table}")
+    index = root / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + "\n".join(parts), encoding="utf-8")
+    pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
+    pages = [squash(page.extract_text()) for page in PdfReader(pdf).pages]
+    alone = []
+    for k in range(1, 31):
+        (caption,) = [n for n, text in enumerate(pages) if f"Caption{k} " in text]
+        (row,) = [n for n, text in enumerate(pages) if f"R{k}x0 " in text]
+        if caption != row:
+            alone.append(k)
+    assert alone == []
+
+
+def test_a_url_token_wider_than_the_line_breaks_inside_it(tmp_path: Path) -> None:
+    """A URL's run of letters and digits wider than the text (a query string) breaks rather than run off the page.
+
+    Just outside: a token longer than a line is cut between two characters, nothing printed past the right
+    margin, and the text a reader copies holds the token whole (no invisible character inserted). Just inside: a
+    token that fits on a line is never cut, though it starts near the line's end.
+    """
+    root = copy_of_structures(tmp_path)
+    wide, narrow = "Q" + "x7" * 70, "K" + "y8" * 12
+    index = root / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + f"\n\nA document at <https://example.org/get?t={wide}> has a long token.\n"
+        + f"\n\nAnother of the documents we read is at the address <https://example.org/get?t={narrow}> too.\n",
+        encoding="utf-8",
+    )
+    pdf = make_builder(root, tmp_path / "_build")("pdf") / "structures.pdf"
+    document = pypdfium2.PdfDocument(pdf)
+    assert right_overhang(document) <= 4  # a hyphen or stop at a line's end hangs a few points into the margin
+    lines = [line for page in document for line in page.get_textpage().get_text_range().splitlines()]
+    text = " ".join(lines)
+    assert "\u200b" not in text
+    cut = [line for line in lines if wide[:20] in line]
+    assert cut and wide not in cut[0], cut  # cut at a line's end...
+    assert wide in "".join(squash(line) for line in lines if "x7x7" in line)  # ...and whole when joined
+    assert any(narrow in line for line in lines), [line for line in lines if "y8" in line]

@@ -20,8 +20,19 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 from tablescope import HeaderScopes
+from typst_writer import column_samples
 from typstmath import split_tag
 
+# A table wider than the narrowest reading column runs into the next page (a reading system cannot scroll a page
+# sideways): such a table is set smaller, in tight cells, to fit. The column: a 360-px phone's, 16 px to the em.
+PHONE_COLUMN_EM = 22.5
+# A figure of a text face is half an em wide (tabular figures are; letters average less): an upper estimate.
+CHARACTER_EM = 0.5
+# The book's table type and a cell's padding and rule (paper-epub.css), in ems of the text; in a tight cell.
+TABLE_SIZE = 0.85
+CELL_EM, TIGHT_CELL_EM = 0.5, 0.2
+# The smallest table type a reader can still make out on a phone, in ems of the text.
+SMALLEST_TABLE_SIZE = 0.55
 COVER = "_static/cover.png"
 COVER_TEMPLATE = "paper-cover.html"
 # EPUB Accessibility 1.1: what the book offers and lacks, as its metadata declares it (checked by Ace).
@@ -55,6 +66,19 @@ def accessibility_summary(images: int, described: int, notes: int, bibliography:
     if described == images:
         return text + f"The cover is described by the title; the {pictures} each have a text alternative."
     return text + f"The cover is described by the title; {described} of the {pictures} have a text alternative."
+
+
+def table_size_to_fit(longest_words: list[int]) -> float | None:
+    """The type size (in ems of the text) that fits a table to a phone's column, or None if it fits as set.
+
+    ``longest_words`` are the characters of each column's longest word: no column is narrower than its longest
+    word, as no cell breaks a word. None where the table, each column as wide as that word, fits the column.
+    """
+    letters = sum(longest_words) * CHARACTER_EM
+    if letters * TABLE_SIZE + len(longest_words) * CELL_EM <= PHONE_COLUMN_EM:
+        return None
+    room = PHONE_COLUMN_EM - len(longest_words) * TIGHT_CELL_EM
+    return round(max(SMALLEST_TABLE_SIZE, min(TABLE_SIZE, room / letters)), 2)
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -93,6 +117,18 @@ class EpubTranslator(HeaderScopes, HTML5Translator):
         while start >= 0 and not self.body[start].startswith("<a "):
             start -= 1
         self.body[start] = self.body[start].replace("<a ", '<a epub:type="noteref" ', 1)
+
+    def visit_table(self, node: nodes.Element) -> None:
+        super().visit_table(node)
+        group = next(node.findall(nodes.tgroup), None)
+        size = (
+            table_size_to_fit([max(map(len, words), default=0) for words, _ in column_samples(group)])
+            if group
+            else None
+        )
+        if size is not None:
+            # Set smaller, in tight cells, to fit a phone's column (the theme's size would run into the next page).
+            self.body[-1] = self.body[-1].replace('class="', f'style="font-size: {size}em" class="tight ', 1)
 
     def visit_footnote(self, node: nodes.Element) -> None:
         super().visit_footnote(node)

@@ -63,6 +63,37 @@ def label(node_id: str) -> str:
     return f"<{LABEL.sub('-', node_id)}>"
 
 
+def column_samples(group: nodes.tgroup) -> list[tuple[list[str], str]]:
+    """Per column, its words (each once) and its longest cell's text: what the PDF's table measures widths by.
+
+    All the words, not the one of most letters: "Madden" is wider than "Gillett" in print.
+
+    A cell spanning columns is left out (its text is shared among them); a cell a row span covers from above
+    moves the row's next cells to the right, as in the printed grid.
+    """
+    columns = int(group.get("cols", 1))
+    words: list[dict[str, None]] = [{} for _ in range(columns)]  # ordered sets
+    wholes = [""] * columns
+    covered: dict[tuple[int, int], bool] = {}  # (row, column) taken by a cell spanning rows from above
+    rows = [row for part in group.children if isinstance(part, (nodes.thead, nodes.tbody)) for row in part.children]
+    for r, row in enumerate(rows):
+        column = 0
+        for entry in row.children:
+            while covered.get((r, column)):
+                column += 1
+            across, down = entry.get("morecols", 0) + 1, entry.get("morerows", 0) + 1
+            for below in range(1, down):
+                for c in range(column, column + across):
+                    covered[(r + below, c)] = True
+            if across == 1 and column < columns:
+                whole = " ".join(entry.astext().split())
+                words[column].update(dict.fromkeys(whole.split()))
+                if len(whole) > len(wholes[column]):
+                    wholes[column] = whole
+            column += across
+    return [(list(column), whole) for column, whole in zip(words, wholes, strict=True)]
+
+
 def url_pieces(url: str) -> list[str]:
     """Cut a URL where a line may break: after a slash, before punctuation; the scheme and host start stay whole."""
     scheme = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?[^/.?#]*", url, re.I)
@@ -331,7 +362,6 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
         if group is None:
             self.unknown_visit(node)
             return
-        columns = int(group.get("cols", 1))
         cells: list[str] = []
         for part in group.children:
             if not isinstance(part, (nodes.thead, nodes.tbody)):
@@ -353,7 +383,10 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
             else:
                 cells.extend(row_cells)
         caption = self.render(c for c in node.children if isinstance(c, nodes.title))
-        table = f"table(columns: {columns}, stroke: 0.5pt, align: left, {', '.join(cells)})"
+        samples = ", ".join(
+            f"(({''.join(string(w) + ', ' for w in words)}), {string(whole)})" for words, whole in column_samples(group)
+        )
+        table = f"fitted-table(({samples},), stroke: 0.5pt, align: left, {', '.join(cells)})"
         if caption:
             # The caption is printed as written: it carries its own number, if any.
             figure = f"#figure({table}, kind: table, numbering: none, caption: [{caption}])"

@@ -1,7 +1,8 @@
 // Open an EPUB in epub.js, the reading system behind many web and app e-readers, in headless Chromium, page by
 // page at each given screen size; print what a reader would meet as JSON (tests/test_ereader.py):
 // per size, the contents entries that lead nowhere, and per spine item its pages, images that did not load,
-// elements wider than the reading column (cut off or run into the next page) and the errors raised.
+// elements wider than the reading column (cut off or run into the next page), equation numbers and table
+// captions apart from what they label (under it, or on another page), and the errors raised.
 // usage: node ereader.cjs BOOK.epub SHOTS_DIR|- WIDTHxHEIGHT...  (SHOTS_DIR: a screenshot of every page; -: none)
 // (puppeteer-core, epubjs and jszip from NODE_PATH, Chromium from PUPPETEER_EXECUTABLE_PATH)
 "use strict";
@@ -54,10 +55,25 @@ async function read(b64, width, height) {
         wide.push([el, `<${el.tagName.toLowerCase()}> ${Math.round(widest)} px in a ${Math.round(column)} px column: ${text}`]);
       }
     }
+    // An equation's number stands beside it, not on a line of its own under it (a float after a block does).
+    const apart = [];
+    for (const number of doc.body.querySelectorAll(".math > .eqno")) {
+      const equation = number.parentElement.querySelector("math, .MathJax, img");
+      if (equation && number.getBoundingClientRect().top >= equation.getBoundingClientRect().bottom - 1) {
+        apart.push(number.textContent.trim());
+      }
+    }
+    // A table's caption on the page its table starts on, not left at the foot of the page before.
+    for (const caption of doc.body.querySelectorAll("table > caption")) {
+      const row = caption.parentElement.querySelector("tr");
+      if (row && Math.abs(row.getBoundingClientRect().left - caption.getBoundingClientRect().left) > column / 2) {
+        apart.push(caption.textContent.trim().slice(0, 60));
+      }
+    }
     const broken = [...doc.images].filter((img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.getAttribute("src"));
     const location = rendition.currentLocation();
     const pages = location && location.start ? location.start.displayed.total : 0;
-    spine.push({ href: item.href, pages, words: (doc.body.textContent || "").split(/\s+/).filter(Boolean).length, broken, wide: wide.slice(0, 10).map(([, line]) => line) });
+    spine.push({ href: item.href, pages, words: (doc.body.textContent || "").split(/\s+/).filter(Boolean).length, broken, apart, wide: wide.slice(0, 10).map(([, line]) => line) });
   }
   return { toc: nav.toc.length, unresolved, spine, errors };
 }
