@@ -1,15 +1,12 @@
 // Run axe-core on a page in headless Chromium at given widths; print the violations as JSON (tests/test_axe.py).
 // usage: node axe.cjs URL WIDTH... (puppeteer-core and axe-core from NODE_PATH, Chromium from PUPPETEER_EXECUTABLE_PATH)
 "use strict";
-const puppeteer = require("puppeteer-core");
+const { launch } = require("./chromium.cjs");
 const axeSource = require("axe-core").source;
 
 (async () => {
   const [url, ...widths] = process.argv.slice(2);
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launch();
   const violations = [];
   try {
     for (const width of widths) {

@@ -8,7 +8,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const puppeteer = require("puppeteer-core");
+const { launch } = require("./chromium.cjs");
 
 const SCRIPTS = [require.resolve("jszip/dist/jszip.min.js"), require.resolve("epubjs/dist/epub.min.js")];
 
@@ -81,10 +81,7 @@ async function read(b64, width, height) {
 (async () => {
   const [file, shots, ...sizes] = process.argv.slice(2);
   const b64 = fs.readFileSync(file).toString("base64");
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launch();
   const results = [];
   try {
     for (const size of sizes) {

@@ -1,14 +1,11 @@
 // The measure of a page's running text: characters per line of its long paragraphs, at given window widths.
 // usage: node measure.cjs URL WIDTH... → JSON {width: characters per line} (tests/test_html.py)
 "use strict";
-const puppeteer = require("puppeteer-core");
+const { launch } = require("./chromium.cjs");
 
 (async () => {
   const [url, ...widths] = process.argv.slice(2);
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launch();
   const measures = {};
   try {
     for (const width of widths) {

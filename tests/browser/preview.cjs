@@ -1,14 +1,11 @@
 // Show the preview notes.js gives on keyboard focus for links from the notes to bibliography entries; print JSON.
 // usage: node preview.cjs URL (puppeteer-core from NODE_PATH, Chromium from PUPPETEER_EXECUTABLE_PATH)
 "use strict";
-const puppeteer = require("puppeteer-core");
+const { launch } = require("./chromium.cjs");
 
 (async () => {
   const [url] = process.argv.slice(2);
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launch();
   const previews = [];
   try {
     const page = await browser.newPage();

@@ -1,15 +1,11 @@
 // Search a Sphinx site in headless Chromium; print the result links as JSON (tests/test_series.py).
 // usage: node search.cjs SEARCH_PAGE_URL WORD (puppeteer-core from NODE_PATH, Chromium from PUPPETEER_EXECUTABLE_PATH)
 "use strict";
-const puppeteer = require("puppeteer-core");
+const { launch } = require("./chromium.cjs");
 
 (async () => {
   const [url, word] = process.argv.slice(2);
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-           "--allow-file-access-from-files"],
-  });
+  const browser = await launch(["--allow-file-access-from-files"]);
   try {
     const page = await browser.newPage();
     await page.goto(`${url}?q=${encodeURIComponent(word)}`, { waitUntil: "load" });
