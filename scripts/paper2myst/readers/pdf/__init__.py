@@ -654,6 +654,7 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
         found.date = running
         message = f"no date printed apart: the date is the one the running heads repeat ({running.text!r}); check"
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, running.number, message))
+    title_text = " ".join(ln.text for ln in title_rows(found.title))
     above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
     if sum(len(ln.text) for ln in above) < TITLE_ABOVE:
         # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
@@ -663,11 +664,10 @@ def _front(pages: list[list[Line]], size: float) -> FrontLines:
     elif largest:
         # The largest type stands under running text: a heading set larger than the title, or no title at all.
         message = (
-            f"the title taken from the largest type ({_text_of(found.title)[:60]!r}) stands under "
+            f"the title taken from the largest type ({title_text[:60]!r}) stands under "
             f"{len(above)} lines of running text: check the title (a heading set larger than it?)"
         )
         found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.title[0].number, message))
-    title_text = " ".join(ln.text for ln in title_rows(found.title))
     # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
     # A paper of one page has no cover: its page is the paper.
     cover = len(pages) > 1 and sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
@@ -753,10 +753,6 @@ def _running_date(pages: list[list[Line]]) -> Line | None:
     heads = [ln for page in pages for ln in page if ln.role == "furniture" and first_day(ln.text)]
     seen = Counter(ln.text for ln in heads)
     return next((ln for ln in heads if seen[ln.text] >= RUNNING_DATE_PAGES), None)
-
-
-def _text_of(lines: list[Line]) -> str:
-    return " ".join(" ".join(ln.text for ln in lines).split())
 
 
 def _close(above: Line, line: Line) -> bool:

@@ -43,15 +43,17 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
             key = _key(line)
             # A running foot with something added on one page (a version stamp) is still the running foot;
             # a section's own running head, smaller than the text, repeats on the next or the last page.
-            # A bare number repeats as a running head only standing apart: the same "#." ending three pages' notes
-            # (an address's last piece) is three notes' words.
-            worded = any(ch.isalpha() for ch in key) or _apart(line, page_lines)
+            # Only a line in the margin can be furniture here, so only there is its neighbourhood looked at. A bare
+            # number repeats as a running head only standing apart: the same "#." ending three pages' notes (an
+            # address's last piece) is three notes' words.
+            apart = margin and _apart(line, page_lines)
+            worded = any(ch.isalpha() for ch in key) or apart
             again = (seen[key] >= repeated and worded) or any(key.startswith(r) for r in running)
             again = again or (key in near and line.size < size and len(key) >= 10)
             # A section's title (larger than the text) set again smaller than the text in the margin of its own
             # page: its running head, though the section has only that page.
             again = again or (line.size < size and any(o.text == line.text and o.size > size for o in page_lines))
-            number = PAGE_NUMBER.match(line.text) and _apart(line, page_lines)
+            number = PAGE_NUMBER.match(line.text) and apart
             if (margin and (again or number)) or CONTINUED_LINE.match(line.text):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
