@@ -119,6 +119,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", str(ROOT / "scripts" / "bench.py"), str(source), str(DOCS), *rest)
 
 
+@nox.session
+def mutants(session: nox.Session) -> None:
+    """Scale each named threshold by 0.7 and 1.3 and list the mutants no fast test kills (slow; not in CI)."""
+    session.install("-e", ".[docs,test]")
+    session.run("python", str(ROOT / "tests" / "mutants.py"), *session.posargs)
+
+
 @nox.session(python=False)
 def clean(session: nox.Session) -> None:
     """Delete the built editions and the doctree cache (docs/_build/); the next build starts from nothing."""

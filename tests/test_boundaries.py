@@ -1,0 +1,100 @@
+"""Thresholds outside the PDF reader's geometry pinned just inside and just outside their documented values.
+
+Found by ``tests/mutants.py``: each of these survived a change of 30% either way. Like ``test_thresholds.py``,
+the cases are written with literal numbers, never from the constant, so that they do not move with it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from paper2myst import readers
+from paper2myst.backpage import is_list, measure, wrapped
+from paper2myst.citations import _Work, candidates_in, tokens
+from paper2myst.diagnostics import ConversionError, Kind
+from paper2myst.model import Block, BlockKind, Document, Span
+from paper2myst.pipeline import left_out
+from paper2myst.readers.pdf.extract import Font, Page, Run
+
+# --- the publisher's back page: FIT, NARROWEST, LIST_RUN --------------------------------------------------------
+
+
+def test_fit_a_break_is_the_typesetter_s_where_the_next_word_would_have_run_past_0_8_of_the_measure() -> None:
+    assert wrapped("x" * 75, "words follow", 100)  # 75 + 1 + 5 = 81 of 100: no room, so a wrap
+    assert not wrapped("x" * 70, "words follow", 100)  # 76 of 100: the word fitted, the break is the author's
+
+
+def block(*lines: str) -> Block:
+    return Block(BlockKind.TEXT, "\n".join(lines), Span(tuple(range(1, len(lines) + 1))))
+
+
+def test_narrowest_the_measure_is_never_taken_under_45_characters() -> None:
+    assert measure([block("x" * 40, "x" * 20)]) == 45  # an address's short lines show no measure
+    assert measure([block("x" * 50)]) == 50
+
+
+def test_list_run_three_numbered_lines_are_a_list_two_may_be_an_address() -> None:
+    assert is_list(["22 | 23 A paper", "21 | 23 Another", "20 | 23 A third"])
+    assert not is_list(["12 High Street", "10115 Berlin"])
+
+
+# --- a note's citation of a listed work: MIN_TITLE_SCORE, PREFIX_SCORE ------------------------------------------
+
+
+def work(title: str) -> _Work:
+    return _Work("key", ("Smith",), title, tuple(tokens(title)))
+
+
+def found(note: str, title: str) -> bool:
+    return bool(candidates_in(note, [work(title)]))
+
+
+def test_min_title_score_a_note_s_title_agrees_with_the_listed_one_from_0_75() -> None:
+    # Three of the note's three words among the listed four, in order: 2·3/7 = 0.86.
+    assert found("Smith, Water rights Asia, 2019.", "Water rights in Asia")
+    # Two of three words agree: 2·2/6 = 0.67, another work of the same author.
+    assert not found("Smith, Water rights Africa, 2019.", "Water rights Asia")
+
+
+def test_prefix_score_a_note_citing_a_title_by_its_start_scores_0_9_under_an_exact_title() -> None:
+    # "Water rights" opens "Water rights in a dry century" (ratio 2·2/8 = 0.5): linked as its short title.
+    prefix = candidates_in("Smith, Water rights, 2019.", [work("Water rights in a dry century")])
+    assert [c.score for c in prefix] == [pytest.approx(0.9)]
+    exact = candidates_in("Smith, Water rights, 2019.", [work("Water rights")])
+    assert prefix[0].score < exact[0].score  # where both are listed, the exact title wins
+
+
+# --- a paper reduced to its furniture: LEFT_OUT_SHARE -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("left", "reported"), [(55, True), (45, False)])
+def test_left_out_share_a_finding_when_over_half_the_text_was_left_out(left: int, reported: bool) -> None:
+    lines = ["x" * left, "y" * (100 - left)]
+    doc = Document()
+    left_out(doc, lines, frozenset({1}))
+    assert [d.kind for d in doc.diagnostics] == ([Kind.LEFT_OUT] if reported else [])
+
+
+# --- fonts without a Unicode map: UNREADABLE_SHARE ----------------------------------------------------------------
+
+
+def pages_with(lost: int) -> list[Page]:
+    """One page of 100 characters of which ``lost`` are glyph codes (no Unicode map)."""
+    page = Page(1, 612, 792, 0)
+    text = "\x01" * lost + "a" * (100 - lost)
+    page.runs = [Run(text, 50, 550, 498, 508, 500, 10, Font("Body", False, False))]
+    return [page]
+
+
+@pytest.mark.parametrize(("lost", "refused"), [(6, True), (4, False)])
+def test_unreadable_share_over_5_percent_of_glyphs_without_text_needs_ocr(
+    lost: int, refused: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paper2myst.readers import pdf
+
+    monkeypatch.setattr(pdf, "read_pages", lambda data: pages_with(lost))
+    if refused:
+        with pytest.raises(ConversionError, match="needs OCR"):
+            pdf.read_pdf(b"%PDF", images=False)
+    else:
+        reading: readers.Reading = pdf.read_pdf(b"%PDF", images=False)
+        assert any(d.kind is Kind.UNREADABLE_TEXT for d in reading.diagnostics)
