@@ -11,9 +11,10 @@ from paper2myst import readers
 from paper2myst.backpage import is_list, measure, wrapped
 from paper2myst.citations import _Work, candidates_in, tokens
 from paper2myst.diagnostics import ConversionError, Kind
-from paper2myst.model import Block, BlockKind, Document, Span
+from paper2myst.model import Block, BlockKind, Document, Paragraph, Span
 from paper2myst.pipeline import left_out
 from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.stages.checks import missed_references, shredded, split_words
 
 # --- the publisher's back page: FIT, NARROWEST, LIST_RUN --------------------------------------------------------
 
@@ -98,3 +99,34 @@ def test_unreadable_share_over_5_percent_of_glyphs_without_text_needs_ocr(
     else:
         reading: readers.Reading = pdf.read_pdf(b"%PDF", images=False)
         assert any(d.kind is Kind.UNREADABLE_TEXT for d in reading.diagnostics)
+
+
+# --- self-checks that need no truth: SHRED_RUN, REFERENCE_RUN, SPLIT_PIECE_SEEN -------------------------------------
+
+
+def paragraphs(*texts: str) -> Document:
+    doc = Document()
+    doc.body = [Paragraph(text, Span((k,))) for k, text in enumerate(texts, start=1)]
+    return doc
+
+
+@pytest.mark.parametrize(("pieces", "reported"), [(3, True), (2, False)])
+def test_shred_run_three_paragraphs_each_going_on_in_the_next_are_one_shredded(pieces: int, reported: bool) -> None:
+    doc = paragraphs(*(["the line stops and"] * (pieces - 1)), "goes on here.", "A new paragraph.")
+    shredded(doc)
+    assert [d.kind for d in doc.diagnostics] == ([Kind.SUSPICIOUS_JOIN] if reported else [])
+
+
+@pytest.mark.parametrize(("entries", "reported"), [(5, True), (4, False)])
+def test_reference_run_five_paragraphs_shaped_like_entries_are_a_missed_list(entries: int, reported: bool) -> None:
+    doc = paragraphs("Body text.", *(f"Smith, J. A title of {2000 + k}." for k in range(entries)), "Body again.")
+    missed_references(doc)
+    assert [d.kind for d in doc.diagnostics] == ([Kind.NO_REFERENCE_LIST] if reported else [])
+
+
+@pytest.mark.parametrize(("seen", "reported"), [(2, True), (3, False)])
+def test_split_piece_seen_a_piece_printed_twice_elsewhere_may_be_a_split_word(seen: int, reported: bool) -> None:
+    # "repo rt": "rt" stands once, "repo" ``seen`` times in all; "report" is printed whole elsewhere.
+    doc = paragraphs("The repo rt came.", "A report came.", *(["The repo was read."] * (seen - 1)))
+    split_words(doc)
+    assert [d.kind for d in doc.diagnostics] == ([Kind.SUSPICIOUS_JOIN] if reported else [])
