@@ -14,6 +14,8 @@ from paper2myst.diagnostics import ConversionError, Kind
 from paper2myst.model import Block, BlockKind, Document, Paragraph, Span
 from paper2myst.pipeline import left_out
 from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.lines import Line, make_line
+from paper2myst.readers.pdf.tables import _covered, cells_in, in_style, line_breaks, own_rows, rows_of, split_at_columns
 from paper2myst.stages.checks import missed_references, shredded, split_words
 
 # --- the publisher's back page: FIT, NARROWEST, LIST_RUN --------------------------------------------------------
@@ -130,3 +132,81 @@ def test_split_piece_seen_a_piece_printed_twice_elsewhere_may_be_a_split_word(se
     doc = paragraphs("The repo rt came.", "A report came.", *(["The repo was read."] * (seen - 1)))
     split_words(doc)
     assert [d.kind for d in doc.diagnostics] == ([Kind.SUSPICIOUS_JOIN] if reported else [])
+
+
+# --- a table's cells from its lines' geometry (readers/pdf/tables.py) ------------------------------------------------
+
+BODY = Font("Body", False, False)
+
+
+def a_run(text: str, x0: float, baseline: float, x1: float | None = None, size: float = 10.0) -> Run:
+    """A run as the extractor makes it; half an em a character unless its right edge is given."""
+    right = x1 if x1 is not None else x0 + len(text) * size * 0.5
+    return Run(text, x0, right, baseline - size * 0.2, baseline + size * 0.8, baseline, size, BODY)
+
+
+def a_line(*runs: Run) -> Line:
+    return make_line(1, list(runs), 0)
+
+
+@pytest.mark.parametrize(("gap", "cells"), [(7.5, 2), (6.5, 1)])
+def test_cell_gap_runs_0_7_em_apart_are_two_cells(gap: float, cells: int) -> None:
+    left = a_run("Total", 50, 500)
+    assert len(cells_in(a_line(left, a_run("1,250", left.x1 + gap, 500)))) == cells
+
+
+@pytest.mark.parametrize(("lower", "rows"), [(2.5, 1), (3.5, 2)])
+def test_row_tolerance_baselines_0_3_of_the_size_apart_share_a_row(lower: float, rows: int) -> None:
+    assert len(rows_of([a_line(a_run("Name", 50, 500)), a_line(a_run("12", 200, 500 - lower))])) == rows
+
+
+def breaks(*gaps: float) -> list[bool]:
+    """Which rows go on the row above, for one-line rows ``gaps`` points apart (10 pt type)."""
+    baselines = [500 - sum(gaps[:k]) for k in range(len(gaps) + 1)]
+    return line_breaks([[a_line(a_run("cell text", 50, b))] for b in baselines], {})
+
+
+def test_close_lines_rows_under_0_8_of_their_size_apart_are_one_row() -> None:
+    assert breaks(7.5) == [True]
+    assert breaks(8.5) == [False]
+
+
+def test_leading_tolerance_a_gap_up_to_1_05_of_the_smallest_is_a_cell_s_leading() -> None:
+    # 12.5 is within 1.05 × 12 (12.6): a line break in a cell; 13 is a step between rows.
+    assert breaks(12, 12.5, 13, 20, 12, 20) == [True, True, False, False, True, False]
+
+
+def test_wider_gaps_two_wider_gaps_show_the_rows_one_alone_says_nothing() -> None:
+    assert breaks(12, 20, 12, 20, 12) == [True, False, True, False, True]
+    assert breaks(12, 20, 12, 12) == [False, False, False, False]
+
+
+BANDS = [(50.0, 150.0), (160.0, 260.0)]
+
+
+@pytest.mark.parametrize(("gap", "cells"), [(4.5, 2), (3.5, 1)])
+def test_split_gap_a_line_over_two_columns_is_cut_at_a_gap_of_0_4_em(gap: float, cells: int) -> None:
+    left = a_run("a long label", 50, 500, x1=152)
+    assert len(split_at_columns(a_line(left, a_run("value", 152 + gap, 500, x1=256)), BANDS)) == cells
+
+
+def test_overlap_share_a_line_stands_in_a_column_it_covers_half_of() -> None:
+    bands = [(0.0, 100.0), (110.0, 210.0)]
+    assert _covered(a_line(a_run("wide label", 40, 500, x1=200)), bands) == [0, 1]  # 60 of 100
+    assert _covered(a_line(a_run("wide label", 60, 500, x1=200)), bands) == [1]  # 40 of 100
+
+
+def table_rows(first_size: float) -> list[list[Line]]:
+    first = [a_line(a_run("Table subtitle", 50, 520, size=first_size))]
+    return [first, *([a_line(a_run("A", 50, b)), a_line(a_run("1", 200, b))] for b in (500, 488, 476))]
+
+
+def test_size_tolerance_a_first_row_alone_in_a_size_0_05_off_the_table_s_is_the_caption_s() -> None:
+    assert len(in_style(table_rows(10.6))) == 3  # 6% larger: a subtitle, not a row
+    assert len(in_style(table_rows(10.4))) == 4  # 4%: the table's size, rounded
+
+
+@pytest.mark.parametrize(("below", "rows"), [(30, 6), (42, 5)])
+def test_far_rows_a_row_3_steps_below_the_rest_is_not_the_table_s(below: float, rows: int) -> None:
+    baselines = [500, 488, 476, 464, 452, 452 - below]
+    assert len(own_rows([[a_line(a_run("A", 50, b)), a_line(a_run("1", 200, b))] for b in baselines])) == rows
