@@ -14,7 +14,9 @@ from paper2myst.diagnostics import ConversionError, Kind
 from paper2myst.model import Block, BlockKind, Document, Paragraph, Span
 from paper2myst.pipeline import left_out
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.lines import Line, make_line
+from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
+from paper2myst.readers.pdf.maths import display, level
+from paper2myst.readers.pdf.notes import _mark_area
 from paper2myst.readers.pdf.tables import _covered, cells_in, in_style, line_breaks, own_rows, rows_of, split_at_columns
 from paper2myst.stages.checks import missed_references, shredded, split_words
 
@@ -210,3 +212,73 @@ def test_size_tolerance_a_first_row_alone_in_a_size_0_05_off_the_table_s_is_the_
 def test_far_rows_a_row_3_steps_below_the_rest_is_not_the_table_s(below: float, rows: int) -> None:
     baselines = [500, 488, 476, 464, 452, 452 - below]
     assert len(own_rows([[a_line(a_run("A", 50, b)), a_line(a_run("1", 200, b))] for b in baselines])) == rows
+
+
+# --- a page's note area: NOTE_SCALE -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("size", "role"), [(10.0, "note"), (10.3, "body")])
+def test_note_scale_notes_are_set_at_most_0_92_of_the_body_s_size(size: float, role: str) -> None:
+    text = "the committee heard from many witnesses over the course of the year"
+    lines = [a_line(a_run(text, 72, 700 - 13 * k, size=11)) for k in range(3)]
+    labelled = [a_run("1", 72, 650, x1=77, size=size), a_run("A note on the source of the figure.", 90, 650, size=size)]
+    lines.append(make_line(1, labelled, 0))
+    _mark_area(lines, [], 11)
+    assert lines[-1].role == role  # 10pt is 0.91 of 11pt, 10.3pt 0.94
+
+
+# --- the column and side-heading geometry of a row (readers/pdf/lines.py) -------------------------------------------
+
+
+@pytest.mark.parametrize(("gap", "parts"), [(17, 2), (15, 1)])
+def test_column_gap_a_gap_over_1_6_em_parts_two_columns(gap: float, parts: int) -> None:
+    assert len(_split([a_run("left words", 50, 500, x1=100), a_run("right", 100 + gap, 500)])) == parts
+
+
+@pytest.mark.parametrize(("after", "order"), [(0.4, ["b", "a,"]), (0.6, ["a,", "b"])])
+def test_start_tie_runs_starting_within_0_05_em_start_together_the_shorter_first(
+    after: float, order: list[str]
+) -> None:
+    row = [a_run("a,", 100, 500, x1=110), a_run("b", 100 + after, 500, x1=105)]
+    assert [r.text for r in _split(row)[0]] == order
+
+
+@pytest.mark.parametrize(("off", "side"), [(2.5, True), (3.5, False)])
+def test_edge_align_a_line_starts_at_the_text_s_edge_within_0_3_em(off: float, side: bool) -> None:
+    heading = [a_run("Heading", 10, 500, x1=30, size=12)]
+    assert _side(heading, a_run("The text", 50 + off, 500), 50.0) is side
+
+
+@pytest.mark.parametrize(("rows", "found"), [(6, [(0, 9)]), (5, [])])
+def test_gutter_min_rows_text_comes_up_to_a_gutter_on_6_rows(rows: int, found: list[tuple[int, int]]) -> None:
+    assert _stretches(set(), set(range(rows)), set(range(rows)), 10) == found
+
+
+# --- a display equation's scripts and its share of maths (readers/pdf/maths.py) --------------------------------------
+
+
+def script(size: float, shift: float) -> int:
+    """The level of a run of ``size`` set ``shift`` points off the baseline of a 10pt line."""
+    base = a_run("x = y", 50, 500)
+    small = a_run("2", base.x1, 500 + shift, size=size)
+    return level(small, make_line(1, [base, small], 0))
+
+
+def test_script_scale_a_script_is_set_at_most_0_85_of_the_line_s_size() -> None:
+    assert script(8.0, 2) == 1
+    assert script(9.0, 2) == 0  # 0.9 of the line: a word set a little smaller
+
+
+def test_sup_rise_a_superscript_stands_over_0_12_of_the_line_s_size_up() -> None:
+    assert script(7, 1.4) == 1
+    assert script(7, 1.0) == 0
+
+
+def test_sub_drop_a_subscript_stands_over_0_04_of_the_line_s_size_down() -> None:
+    assert script(7, -0.5) == -1
+    assert script(7, -0.3) == 0  # small capitals keep the baseline, give or take rounding
+
+
+def test_maths_share_a_display_line_has_half_its_letters_in_mathematical_alphanumerics() -> None:
+    assert display(a_line(a_run("\U0001d465 = \U0001d466\U0001d467 + ab", 200, 500)))  # 3 of 5
+    assert not display(a_line(a_run("\U0001d465 = \U0001d466 + abc", 200, 500)))  # 2 of 5
