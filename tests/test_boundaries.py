@@ -13,7 +13,8 @@ from paper2myst.citations import _Work, candidates_in, tokens
 from paper2myst.diagnostics import ConversionError, Kind
 from paper2myst.model import Block, BlockKind, Document, Paragraph, Span
 from paper2myst.pipeline import left_out
-from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.boxes import panel
+from paper2myst.readers.pdf.extract import Box, Font, Page, Run
 from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
 from paper2myst.readers.pdf.maths import display, level
 from paper2myst.readers.pdf.notes import _mark_area
@@ -282,3 +283,14 @@ def test_sub_drop_a_subscript_stands_over_0_04_of_the_line_s_size_down() -> None
 def test_maths_share_a_display_line_has_half_its_letters_in_mathematical_alphanumerics() -> None:
     assert display(a_line(a_run("\U0001d465 = \U0001d466\U0001d467 + ab", 200, 500)))  # 3 of 5
     assert not display(a_line(a_run("\U0001d465 = \U0001d466 + abc", 200, 500)))  # 2 of 5
+
+
+# --- a shaded panel holds its lines: PANEL_SLACK ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("over", "inside"), [(2.0, True), (3.0, False)])
+def test_panel_slack_a_panel_s_line_may_stand_0_25_em_over_its_edge(over: float, inside: bool) -> None:
+    page = Page(1, 612, 792, 0)
+    page.fills = [Box(100, 400, 300, 520)]
+    line = a_line(a_run("Text in a box", 100 - over, 500, x1=250))  # 0.2 or 0.3 of its 10pt over the left edge
+    assert panel([line], {1: page}) is inside
