@@ -953,3 +953,19 @@ def test_of_two_runs_starting_together_the_shorter_is_read_first() -> None:
 
     assert text(START_TIE - 0.01) == "more of a ‘verbal expression’, rather than a"
     assert text(START_TIE + 0.01) != "more of a ‘verbal expression’, rather than a"  # apart: in the order they start
+
+
+def test_an_abstract_goes_on_past_side_text_set_level_with_it() -> None:
+    # Dates in the margin left of an abstract set larger than the text: reading by height puts a side line
+    # between the abstract's first and second lines; the abstract is one paragraph, its first line no heading.
+    from paper2myst.readers.pdf.paragraphs import SAME_SIZE
+
+    def groups(side_size: float, side_x1: float) -> list[tuple[BlockKind, int]]:
+        abstract = [_faced(f"abstract words of line {i} run on", 217, 523 - 14 * i, 10, "Serif", 560) for i in range(6)]
+        side = _faced("Check for updates", 52, 513.7, side_size, "Sans", side_x1)
+        lines = [abstract[0], side, *abstract[1:], *_body(300, 6)]
+        return [(g.kind, len(g.lines)) for g in group_lines(lines, 8.2, {8.2: 10.7, 10.0: 14.0}, justified=True)]
+
+    assert groups(10 - SAME_SIZE - 0.01, 119)[0] == (BlockKind.TEXT, 6)
+    assert groups(10 - SAME_SIZE + 0.01, 119)[0] != (BlockKind.TEXT, 6)  # the same size: text of its own
+    assert groups(10 - SAME_SIZE - 0.01, 218)[0] != (BlockKind.TEXT, 6)  # under the abstract's first line
