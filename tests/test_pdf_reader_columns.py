@@ -969,3 +969,39 @@ def test_an_abstract_goes_on_past_side_text_set_level_with_it() -> None:
     assert groups(10 - SAME_SIZE - 0.01, 119)[0] == (BlockKind.TEXT, 6)
     assert groups(10 - SAME_SIZE + 0.01, 119)[0] != (BlockKind.TEXT, 6)  # the same size: text of its own
     assert groups(10 - SAME_SIZE - 0.01, 218)[0] != (BlockKind.TEXT, 6)  # under the abstract's first line
+
+
+def test_where_captions_stand_under_their_tables_the_region_is_above_each() -> None:
+    # A journal's layout: each table's rows, then its caption under them, then the running text straight on;
+    # a report's: the caption, its rows under it. Either way the region holds the rows, never the text.
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    prose = "Words of the running text of the column, set as a paragraph is."
+
+    def table(top: float, under: bool) -> list[Group]:
+        """Text, then rows and caption (in the order set), then text, from ``top`` down; lines numbered by row."""
+        rows_top, caption_at = (top - 20, top - 80) if under else (top - 40, top - 20)
+        above = Group(BlockKind.TEXT, [_line(prose, 54, top, x1=294)])
+        rows = Group(BlockKind.QUOTE, [_line(f"Row {i} 15.2", 90, rows_top - 11 * i, x1=200) for i in range(4)])
+        caption = Group(BlockKind.CAPTION, [_line("Table 1. Made-up counts", 54, caption_at, x1=200)])
+        after = Group(BlockKind.TEXT, [_line(prose, 54, top - 100 - 11 * k, x1=294) for k in range(2)])
+        return [above, rows, caption, after] if under else [above, caption, rows, after]
+
+    for under in (True, False):
+        groups = [*table(700, under), *table(400, under)]
+        lines = sorted((ln for g in groups for ln in g.lines), key=lambda ln: -ln.baseline)
+        for number, line in enumerate(lines, start=1):
+            line.number = number
+        rows = [[ln.number for ln in g.lines] for g in groups if g.kind is BlockKind.QUOTE]
+        figures = _figures(groups, [], [Page(1, 612, 792, 0)], lines, 9, "Body")
+        assert [list(f.lines) for f in figures] == rows, under
+
+
+def test_a_figure_s_region_takes_in_the_whole_width_of_an_image_it_meets() -> None:
+    from paper2myst.readers.pdf import _widened
+
+    chart = Box(72, 580, 554, 730)  # set wider than the caption's column (154 to 556)
+    assert _widened((154, 572, 556, 757), [chart]) == (72, 572, 556, 757)
+    assert _widened((154, 300, 556, 500), [chart]) == (154, 300, 556, 500)  # an image elsewhere on the page

@@ -355,6 +355,20 @@ def test_cells_runs_an_em_apart_on_a_line_are_a_table_s_cells() -> None:
     assert not gapped(9)  # 0.9 em: a stretched word space of a justified line
 
 
+def test_spread_a_line_setting_its_characters_1_3_times_as_far_apart_as_the_text_is_a_row_of_cells() -> None:
+    from paper2myst.readers.pdf import SPREAD, Prose, _char_pitch, _spread
+
+    text = "Known bots 11,291 405 52,612 179 16,706,054,178"  # one piece of text, its cells set wide apart
+    prose = Prose(10, "Body", 0.45)
+
+    def row(ratio: float) -> Line:
+        return line(text, 500, x0=58, x1=58 + len(text) * 10 * 0.45 * ratio)
+
+    assert abs(_char_pitch(row(1.0)) - 0.45) < 1e-9
+    assert _spread(row(SPREAD + 0.01), prose)
+    assert not _spread(row(SPREAD - 0.01), prose)  # a loose justified line of prose
+
+
 def test_face_scale_a_heading_in_its_own_face_is_at_least_0_93_of_the_text_s_size() -> None:
     assert apart([head(size=8.2 * 0.95)]) == [True]
     assert apart([head(size=8.2 * 0.9)]) == [False]
