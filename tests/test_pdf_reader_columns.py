@@ -1005,3 +1005,23 @@ def test_a_figure_s_region_takes_in_the_whole_width_of_an_image_it_meets() -> No
     chart = Box(72, 580, 554, 730)  # set wider than the caption's column (154 to 556)
     assert _widened((154, 572, 556, 757), [chart]) == (72, 572, 556, 757)
     assert _widened((154, 300, 556, 500), [chart]) == (154, 300, 556, 500)  # an image elsewhere on the page
+
+
+def test_a_figure_s_region_ends_over_its_source_line_set_small_apart_from_the_body() -> None:
+    # "Source: CRS." set small under a chart: the figure's note, shown under the image, not in it nor in its alt.
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    caption = Group(BlockKind.CAPTION, [replace(_line("Figure 1. Made-up rainfall", 90, 700, 11, x1=300), number=1)])
+    label = replace(_line("2021 2022 2023", 120, 500, 8, x1=300), number=2)
+    source = replace(_line("Source: CRS.", 108, 330, 8, x1=160), number=3)
+    text = Group(
+        BlockKind.TEXT, [replace(_line("Words of the running text under the figure.", 90, 300, 11, x1=510), number=4)]
+    )
+    [figure] = _figures(
+        [caption, text], [], [Page(1, 612, 792, 0)], [*caption.lines, label, source, *text.lines], 11, "Body"
+    )
+    assert figure.lines == (2,)
+    assert figure.box[1] > source.top

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -109,6 +109,7 @@ TITLE_ABOVE = 200
 PROSE_LINE = 40
 # Text set smaller than this share of the body's size (and in another face) is a table's, a figure's or a box's.
 BOX_SCALE = 0.92
+INSET = 4.0  # ems: a line of running text starts no further in from its column's left edge (a table's cell may)
 SPREAD = 1.3  # a line setting its characters this many times wider apart than the running text is a table's row
 
 
@@ -1127,7 +1128,7 @@ def _figures(
     heads = tuple(Group(BlockKind.FURNITURE, [ln]) for ln in furniture)
     text = Prose(size, family, _pitch_of_prose(printed, size, family))
     regions = {
-        i: (_region_below(i, groups, notes, pages, text), _region_above(i, groups, pages, text, heads))
+        i: (_region_below(i, groups, notes, pages, text, printed), _region_above(i, groups, pages, text, heads))
         for i, group in enumerate(groups)
         if group.kind is BlockKind.CAPTION
     }
@@ -1171,7 +1172,9 @@ def _caption_extent(groups: list[Group], i: int) -> tuple[list[Line], float, flo
     return caption, min(ln.x0 for ln in same) - 2, max(ln.x1 for ln in same) + 2
 
 
-def _region_below(i: int, groups: list[Group], notes: list[Line], pages: list[Page], text: Prose) -> Region | None:
+def _region_below(
+    i: int, groups: list[Group], notes: list[Line], pages: list[Page], text: Prose, printed: Sequence[Line] = ()
+) -> Region | None:
     """Below the caption, across its column, down to the next paragraph, a source line or the notes."""
     caption, left, right = _caption_extent(groups, i)
     page, column = caption[0].page, caption[0].column
@@ -1187,7 +1190,12 @@ def _region_below(i: int, groups: list[Group], notes: list[Line], pages: list[Pa
         if ln.page == page and ln.x1 > left and ln.x0 < right
     ]
     stops += [ln.top for ln in _prose(groups, page, left, right, text)]
-    stops += [ln.top for ln in same if ln.top < top and CAPTION_NOTE.match(ln.text)]
+    # (a source line set small is no body group's: it is looked for among all the lines printed)
+    stops += [
+        ln.top
+        for ln in [*same, *printed]
+        if ln.page == page and ln.x1 > left and ln.x0 < right and ln.top < top and CAPTION_NOTE.match(ln.text)
+    ]
     # A paragraph going on from an earlier column or page stands here too: where its lines here begin.
     stops += [
         on[0].top
@@ -1217,7 +1225,9 @@ def _region_above(
         if ln.page == page and ln.x1 > left and ln.x0 < right and not _spread(ln, text)  # (a bold row: cells)
     ]
     # A paragraph's short last line is running text too: the line of its group right under a line of prose.
-    prose = {ln.number: ln.bottom for ln in _prose(groups, page, left, right, text)}
+    # (a table's long cell, set in from the column's edge by more than INSET ems, is no paragraph's line)
+    edge = left + 2  # (the region stands 2 points out from the text)
+    prose = {ln.number: ln.bottom for ln in _prose(groups, page, left, right, text) if ln.x0 - edge <= INSET * ln.size}
     stops += list(prose.values())
     stops += [
         b.bottom
