@@ -1025,3 +1025,17 @@ def test_a_figure_s_region_ends_over_its_source_line_set_small_apart_from_the_bo
     )
     assert figure.lines == (2,)
     assert figure.box[1] > source.top
+
+
+def test_a_date_beside_the_text_that_the_front_gives_already_is_not_printed_again() -> None:
+    # A report's summary page sets its date beside the text ("April 14, 2026"), its cover "Updated April 14, 2026".
+    from paper2myst.readers.pdf.boxes import panels
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def kinds(text: str) -> list[BlockKind]:
+        aside = Group(BlockKind.TABLE, [_line(text, 460, 660, 10, x1=518)])
+        return [g.kind for g in panels([aside], [Page(1, 612, 792, 0)], {"Updated April 14, 2026"}, {})]
+
+    assert kinds("April 14, 2026") == [BlockKind.FURNITURE]
+    assert kinds("April 15, 2026") == [BlockKind.TABLE]  # another date: the author's, kept
+    assert kinds("Updated April 14, 2026") == [BlockKind.FURNITURE]
