@@ -1039,3 +1039,22 @@ def test_a_date_beside_the_text_that_the_front_gives_already_is_not_printed_agai
     assert kinds("April 14, 2026") == [BlockKind.FURNITURE]
     assert kinds("April 15, 2026") == [BlockKind.TABLE]  # another date: the author's, kept
     assert kinds("Updated April 14, 2026") == [BlockKind.FURNITURE]
+
+
+def test_two_captions_side_by_side_are_read_each_whole_and_each_figure_as_wide_as_its_caption() -> None:
+    # Two figures in a row across the page, each caption under its own; reading by height interleaves their lines.
+    from paper2myst.readers.pdf import _figures
+
+    def caption(x0: float, x1: float, words: str) -> list[Line]:
+        return [_line(f"{words} line {i} of the caption", x0, 557 - 8 * i, 7, x1=x1) for i in range(3)]
+
+    left = caption(54, 271, "Figure 2. Made-up bars")
+    right = caption(291, 558, "Figure 3. Made-up curves")
+    lines = [ln for pair in zip(left, right, strict=True) for ln in pair]
+    for number, line in enumerate(lines, start=1):
+        line.number = number
+    groups = group_lines(lines, 9, {9.0: 11.0, 7.0: 8.0}, justified=True)
+    assert [[ln.number for ln in g.lines] for g in groups] == [[1, 3, 5], [2, 4, 6]]
+    assert all(g.kind is BlockKind.CAPTION for g in groups)
+    [one, two] = _figures(groups, [], [Page(1, 612, 792, 0)], lines, 9, "Body")
+    assert one.box[2] < two.box[0]  # side by side, apart

@@ -1169,6 +1169,18 @@ def _caption_extent(groups: list[Group], i: int) -> tuple[list[Line], float, flo
     caption = groups[i].lines
     page, column = caption[0].page, caption[0].column
     same = [ln for g in groups for ln in g.lines if ln.page == page and ln.column == column]
+    # Another caption beside it, level with it (two figures side by side): each figure is as wide as its caption.
+    left, right = min(ln.x0 for ln in caption), max(ln.x1 for ln in caption)
+    low, high = min(ln.bottom for ln in caption), max(ln.top for ln in caption)
+    if any(
+        g.kind is BlockKind.CAPTION
+        and g is not groups[i]
+        and any(
+            ln.page == page and ln.bottom < high and ln.top > low and (ln.x0 > right or ln.x1 < left) for ln in g.lines
+        )
+        for g in groups
+    ):
+        same = caption
     return caption, min(ln.x0 for ln in same) - 2, max(ln.x1 for ln in same) + 2
 
 
