@@ -1156,6 +1156,7 @@ Region = tuple[float, float, float, float]  # x0, bottom, x1, top
 
 
 def _inside(box: Region, page: int, printed: list[Line]) -> list[Line]:
+    """The lines printed inside a region of a page (a point's slack above and below)."""
     left, bottom, right, top = box
     return [
         ln
