@@ -953,3 +953,108 @@ def test_of_two_runs_starting_together_the_shorter_is_read_first() -> None:
 
     assert text(START_TIE - 0.01) == "more of a ‘verbal expression’, rather than a"
     assert text(START_TIE + 0.01) != "more of a ‘verbal expression’, rather than a"  # apart: in the order they start
+
+
+def test_an_abstract_goes_on_past_side_text_set_level_with_it() -> None:
+    # Dates in the margin left of an abstract set larger than the text: reading by height puts a side line
+    # between the abstract's first and second lines; the abstract is one paragraph, its first line no heading.
+    from paper2myst.readers.pdf.paragraphs import SAME_SIZE
+
+    def groups(side_size: float, side_x1: float) -> list[tuple[BlockKind, int]]:
+        abstract = [_faced(f"abstract words of line {i} run on", 217, 523 - 14 * i, 10, "Serif", 560) for i in range(6)]
+        side = _faced("Check for updates", 52, 513.7, side_size, "Sans", side_x1)
+        lines = [abstract[0], side, *abstract[1:], *_body(300, 6)]
+        return [(g.kind, len(g.lines)) for g in group_lines(lines, 8.2, {8.2: 10.7, 10.0: 14.0}, justified=True)]
+
+    assert groups(10 - SAME_SIZE - 0.01, 119)[0] == (BlockKind.TEXT, 6)
+    assert groups(10 - SAME_SIZE + 0.01, 119)[0] != (BlockKind.TEXT, 6)  # the same size: text of its own
+    assert groups(10 - SAME_SIZE - 0.01, 218)[0] != (BlockKind.TEXT, 6)  # under the abstract's first line
+
+
+def test_where_captions_stand_under_their_tables_the_region_is_above_each() -> None:
+    # A journal's layout: each table's rows, then its caption under them, then the running text straight on;
+    # a report's: the caption, its rows under it. Either way the region holds the rows, never the text.
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    prose = "Words of the running text of the column, set as a paragraph is."
+
+    def table(top: float, under: bool) -> list[Group]:
+        """Text, then rows and caption (in the order set), then text, from ``top`` down; lines numbered by row."""
+        rows_top, caption_at = (top - 20, top - 80) if under else (top - 40, top - 20)
+        above = Group(BlockKind.TEXT, [_line(prose, 54, top, x1=294)])
+        rows = Group(BlockKind.QUOTE, [_line(f"Row {i} 15.2", 90, rows_top - 11 * i, x1=200) for i in range(4)])
+        caption = Group(BlockKind.CAPTION, [_line("Table 1. Made-up counts", 54, caption_at, x1=200)])
+        after = Group(BlockKind.TEXT, [_line(prose, 54, top - 100 - 11 * k, x1=294) for k in range(2)])
+        return [above, rows, caption, after] if under else [above, caption, rows, after]
+
+    for under in (True, False):
+        groups = [*table(700, under), *table(400, under)]
+        lines = sorted((ln for g in groups for ln in g.lines), key=lambda ln: -ln.baseline)
+        for number, line in enumerate(lines, start=1):
+            line.number = number
+        rows = [[ln.number for ln in g.lines] for g in groups if g.kind is BlockKind.QUOTE]
+        figures = _figures(groups, [], [Page(1, 612, 792, 0)], lines, 9, "Body")
+        assert [list(f.lines) for f in figures] == rows, under
+
+
+def test_a_figure_s_region_takes_in_the_whole_width_of_an_image_it_meets() -> None:
+    from paper2myst.readers.pdf import _widened
+
+    chart = Box(72, 580, 554, 730)  # set wider than the caption's column (154 to 556)
+    assert _widened((154, 572, 556, 757), [chart]) == (72, 572, 556, 757)
+    assert _widened((154, 300, 556, 500), [chart]) == (154, 300, 556, 500)  # an image elsewhere on the page
+
+
+def test_a_figure_s_region_ends_over_its_source_line_set_small_apart_from_the_body() -> None:
+    # "Source: CRS." set small under a chart: the figure's note, shown under the image, not in it nor in its alt.
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf import _figures
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    caption = Group(BlockKind.CAPTION, [replace(_line("Figure 1. Made-up rainfall", 90, 700, 11, x1=300), number=1)])
+    label = replace(_line("2021 2022 2023", 120, 500, 8, x1=300), number=2)
+    source = replace(_line("Source: CRS.", 108, 330, 8, x1=160), number=3)
+    text = Group(
+        BlockKind.TEXT, [replace(_line("Words of the running text under the figure.", 90, 300, 11, x1=510), number=4)]
+    )
+    [figure] = _figures(
+        [caption, text], [], [Page(1, 612, 792, 0)], [*caption.lines, label, source, *text.lines], 11, "Body"
+    )
+    assert figure.lines == (2,)
+    assert figure.box[1] > source.top
+
+
+def test_a_date_beside_the_text_that_the_front_gives_already_is_not_printed_again() -> None:
+    # A report's summary page sets its date beside the text ("April 14, 2026"), its cover "Updated April 14, 2026".
+    from paper2myst.readers.pdf.boxes import panels
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def kinds(text: str) -> list[BlockKind]:
+        aside = Group(BlockKind.TABLE, [_line(text, 460, 660, 10, x1=518)])
+        return [g.kind for g in panels([aside], [Page(1, 612, 792, 0)], {"Updated April 14, 2026"}, {})]
+
+    assert kinds("April 14, 2026") == [BlockKind.FURNITURE]
+    assert kinds("April 15, 2026") == [BlockKind.TABLE]  # another date: the author's, kept
+    assert kinds("Updated April 14, 2026") == [BlockKind.FURNITURE]
+
+
+def test_two_captions_side_by_side_are_read_each_whole_and_each_figure_as_wide_as_its_caption() -> None:
+    # Two figures in a row across the page, each caption under its own; reading by height interleaves their lines.
+    from paper2myst.readers.pdf import _figures
+
+    def caption(x0: float, x1: float, words: str) -> list[Line]:
+        return [_line(f"{words} line {i} of the caption", x0, 557 - 8 * i, 7, x1=x1) for i in range(3)]
+
+    left = caption(54, 271, "Figure 2. Made-up bars")
+    right = caption(291, 558, "Figure 3. Made-up curves")
+    lines = [ln for pair in zip(left, right, strict=True) for ln in pair]
+    for number, line in enumerate(lines, start=1):
+        line.number = number
+    groups = group_lines(lines, 9, {9.0: 11.0, 7.0: 8.0}, justified=True)
+    assert [[ln.number for ln in g.lines] for g in groups] == [[1, 3, 5], [2, 4, 6]]
+    assert all(g.kind is BlockKind.CAPTION for g in groups)
+    [one, two] = _figures(groups, [], [Page(1, 612, 792, 0)], lines, 9, "Body")
+    assert one.box[2] < two.box[0]  # side by side, apart

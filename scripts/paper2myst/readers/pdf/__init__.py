@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -36,7 +36,15 @@ from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
 from paper2myst.readers import Figure, Reading
 from paper2myst.readers.pdf.boxes import panels
-from paper2myst.readers.pdf.extract import UNREADABLE_SHARE, Link, Page, make_readable, read_pages, unreadable_share
+from paper2myst.readers.pdf.extract import (
+    UNREADABLE_SHARE,
+    Box,
+    Link,
+    Page,
+    make_readable,
+    read_pages,
+    unreadable_share,
+)
 from paper2myst.readers.pdf.figures import render_figures
 from paper2myst.readers.pdf.front import (
     AUTHOR_BLOCK,
@@ -101,6 +109,8 @@ TITLE_ABOVE = 200
 PROSE_LINE = 40
 # Text set smaller than this share of the body's size (and in another face) is a table's, a figure's or a box's.
 BOX_SCALE = 0.92
+INSET = 4.0  # ems: a line of running text starts no further in from its column's left edge (a table's cell may)
+SPREAD = 1.3  # a line setting its characters this many times wider apart than the running text is a table's row
 
 
 def body_size(lines: list[Line]) -> float:
@@ -1099,73 +1109,226 @@ def _hyphens(pages: list[Page]) -> None:
 
 
 def _figures(
-    groups: list[Group], notes: list[Line], pages: list[Page], printed: list[Line], size: float, family: str
+    groups: list[Group],
+    notes: list[Line],
+    pages: list[Page],
+    printed: list[Line],
+    size: float,
+    family: str,
+    furniture: Iterable[Line] = (),
 ) -> list[Figure]:
-    """Each caption's region: below it, across its column, down to the next paragraph, a source line or the notes.
+    """Each caption's region: on the side of the caption where the paper sets its figures (or its tables).
 
-    ``printed``: the lines that may stand inside a region (the body's and the boxes' beside it).
+    Most papers set a caption over its figure, the region below it, across its column, down to the next paragraph,
+    a source line or the notes; a paper whose captions of a kind stand under their figures (:func:`_captions_under`)
+    has the region above each, up to the text over it.
+    ``printed``: the lines that may stand inside a region (the body's and the boxes' beside it); ``furniture``: the
+    running heads and page numbers, which a region above a caption stops under.
     """
+    heads = tuple(Group(BlockKind.FURNITURE, [ln]) for ln in furniture)
+    text = Prose(size, family, _pitch_of_prose(printed, size, family))
+    regions = {
+        i: (_region_below(i, groups, notes, pages, text, printed), _region_above(i, groups, pages, text, heads))
+        for i, group in enumerate(groups)
+        if group.kind is BlockKind.CAPTION
+    }
+    under = _captions_under(groups, regions, pages, printed)
     found: list[Figure] = []
-    for i, group in enumerate(groups):
-        if group.kind is not BlockKind.CAPTION:
-            continue
-        caption = group.lines
-        page, column = caption[0].page, caption[0].column
-        same = [ln for g in groups for ln in g.lines if ln.page == page and ln.column == column]
-        top = min(ln.bottom for ln in caption) - 1
-        left = min(ln.x0 for ln in same) - 2
-        right = max(ln.x1 for ln in same) + 2
-        # The next heading, caption or list item ends the region; so does a line of running text under it, in
-        # any column it spans: a table's rows set at the text's size, too short for prose, are the table's.
-        stops = [
-            ln.top
-            for g in groups[i + 1 :]
-            if g.kind in {BlockKind.HEADING, BlockKind.CAPTION, BlockKind.LIST_ITEM}
-            for ln in g.lines[:1]
-            if ln.page == page and ln.x1 > left and ln.x0 < right
-        ]
-        stops += [
-            ln.top
-            for g in groups
-            if g.kind in {BlockKind.TEXT, BlockKind.QUOTE}
-            for ln in g.lines
-            if ln.page == page and ln.x1 > left and ln.x0 < right and _running_text(ln, size, family)
-            if not _cells(ln)
-        ]
-        stops += [ln.top for ln in same if ln.top < top and CAPTION_NOTE.match(ln.text)]
-        # A paragraph going on from an earlier column or page stands here too: where its lines here begin.
-        stops += [
-            on[0].top
-            for g in groups
-            if g.kind is not BlockKind.TABLE and (g.lines[0].page, g.lines[0].column) != (page, column)
-            for on in [[ln for ln in g.lines if ln.page == page and ln.column == column]]
-            if on
-        ]
-        stops += [ln.top for ln in notes if ln.page == page]
-        height = pages[page - 1].height
-        bottom = max((t for t in stops if t < top), default=height * 0.08) + 1
-        if top - bottom < 20:
-            continue
+    for i, (below, above) in regions.items():
+        caption = groups[i].lines
+        page = caption[0].page
         kind = "table" if caption[0].text.lower().startswith("tab") else "figure"
+        box = above if kind in under else below
+        if box is None:
+            continue
+        box = _widened(box, pages[page - 1].images)
         number = sum(1 for f in found if f.name.startswith(kind)) + 1
         own = {ln.number for ln in caption}
-        inside = [
-            ln
-            for ln in printed
-            if ln.page == page and ln.number not in own and bottom - 1 <= ln.bottom and ln.top <= top + 1
-            if ln.x1 > left and ln.x0 < right
-        ]
+        inside = [ln for ln in _inside(box, page, printed) if ln.number not in own]
         inside.sort(key=lambda ln: (-round(ln.baseline), ln.x0))  # row by row, as the eye reads a table
         found.append(
-            Figure(
-                caption[0].number,
-                page,
-                (left, bottom, right, top),
-                f"{kind}-{number}.png",
-                lines=tuple(ln.number for ln in inside),
-            )
+            Figure(caption[0].number, page, box, f"{kind}-{number}.png", lines=tuple(ln.number for ln in inside))
         )
     return found
+
+
+Region = tuple[float, float, float, float]  # x0, bottom, x1, top
+
+
+def _inside(box: Region, page: int, printed: list[Line]) -> list[Line]:
+    """The lines printed inside a region of a page (a point's slack above and below)."""
+    left, bottom, right, top = box
+    return [
+        ln
+        for ln in printed
+        if ln.page == page and bottom - 1 <= ln.bottom and ln.top <= top + 1 and ln.x1 > left and ln.x0 < right
+    ]
+
+
+def _caption_extent(groups: list[Group], i: int) -> tuple[list[Line], float, float]:
+    """A caption's lines, and the left and right edges of its page's column."""
+    caption = groups[i].lines
+    page, column = caption[0].page, caption[0].column
+    same = [ln for g in groups for ln in g.lines if ln.page == page and ln.column == column]
+    # Another caption beside it, level with it (two figures side by side): each figure is as wide as its caption.
+    left, right = min(ln.x0 for ln in caption), max(ln.x1 for ln in caption)
+    low, high = min(ln.bottom for ln in caption), max(ln.top for ln in caption)
+    if any(
+        g.kind is BlockKind.CAPTION
+        and g is not groups[i]
+        and any(
+            ln.page == page and ln.bottom < high and ln.top > low and (ln.x0 > right or ln.x1 < left) for ln in g.lines
+        )
+        for g in groups
+    ):
+        same = caption
+    return caption, min(ln.x0 for ln in same) - 2, max(ln.x1 for ln in same) + 2
+
+
+def _region_below(
+    i: int, groups: list[Group], notes: list[Line], pages: list[Page], text: Prose, printed: Sequence[Line] = ()
+) -> Region | None:
+    """Below the caption, across its column, down to the next paragraph, a source line or the notes."""
+    caption, left, right = _caption_extent(groups, i)
+    page, column = caption[0].page, caption[0].column
+    same = [ln for g in groups for ln in g.lines if ln.page == page and ln.column == column]
+    top = min(ln.bottom for ln in caption) - 1
+    # The next heading, caption or list item ends the region; so does a line of running text under it, in
+    # any column it spans: a table's rows set at the text's size, too short for prose, are the table's.
+    stops = [
+        ln.top
+        for g in groups[i + 1 :]
+        if g.kind in {BlockKind.HEADING, BlockKind.CAPTION, BlockKind.LIST_ITEM}
+        for ln in g.lines[:1]
+        if ln.page == page and ln.x1 > left and ln.x0 < right
+    ]
+    stops += [ln.top for ln in _prose(groups, page, left, right, text)]
+    # (a source line set small is no body group's: it is looked for among all the lines printed)
+    stops += [
+        ln.top
+        for ln in [*same, *printed]
+        if ln.page == page and ln.x1 > left and ln.x0 < right and ln.top < top and CAPTION_NOTE.match(ln.text)
+    ]
+    # A paragraph going on from an earlier column or page stands here too: where its lines here begin.
+    stops += [
+        on[0].top
+        for g in groups
+        if g.kind is not BlockKind.TABLE and (g.lines[0].page, g.lines[0].column) != (page, column)
+        for on in [[ln for ln in g.lines if ln.page == page and ln.column == column]]
+        if on
+    ]
+    stops += [ln.top for ln in notes if ln.page == page]
+    bottom = max((t for t in stops if t < top), default=pages[page - 1].height * 0.08) + 1
+    return (left, bottom, right, top) if top - bottom >= 20 else None
+
+
+def _region_above(
+    i: int, groups: list[Group], pages: list[Page], text: Prose, heads: tuple[Group, ...] = ()
+) -> Region | None:
+    """Above the caption, across its column, up to the running text, heading or caption over it."""
+    caption, left, right = _caption_extent(groups, i)
+    page = caption[0].page
+    bottom = max(ln.top for ln in caption) + 1
+    stops = [
+        ln.bottom
+        for g in [*groups, *heads]
+        if g is not groups[i]
+        and g.kind in {BlockKind.HEADING, BlockKind.CAPTION, BlockKind.LIST_ITEM, BlockKind.FURNITURE}
+        for ln in g.lines[-1:]
+        if ln.page == page and ln.x1 > left and ln.x0 < right and not _spread(ln, text)  # (a bold row: cells)
+    ]
+    # A paragraph's short last line is running text too: the line of its group right under a line of prose.
+    # (a table's long cell, set in from the column's edge by more than INSET ems, is no paragraph's line)
+    edge = left + 2  # (the region stands 2 points out from the text)
+    prose = {ln.number: ln.bottom for ln in _prose(groups, page, left, right, text) if ln.x0 - edge <= INSET * ln.size}
+    stops += list(prose.values())
+    stops += [
+        b.bottom
+        for g in groups
+        for a, b in pairwise(g.lines)
+        if (a.number in prose or b.number in prose) and b.page == page and 0 < a.baseline - b.baseline < 2 * a.size
+        if b.x1 > left and b.x0 < right
+    ]
+    top = min((t for t in stops if t > bottom), default=pages[page - 1].height * 0.92) - 1
+    return (left, bottom, right, top) if top - bottom >= 20 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """How the body's running text is set: its size, its face, the width of its characters (ems a character)."""
+
+    size: float
+    family: str
+    pitch: float
+
+
+def _char_pitch(line: Line) -> float:
+    """How wide the line sets a character, spaces included, in ems."""
+    return (line.x1 - line.x0) / max(len(line.text), 1) / max(line.size, 1.0)
+
+
+def _pitch_of_prose(lines: list[Line], size: float, family: str) -> float:
+    """The usual width of a character of the running text, in ems (0 where there is none)."""
+    pitches = sorted(_char_pitch(ln) for ln in lines if _running_text(ln, size, family) and not _cells(ln))
+    return pitches[len(pitches) // 2] if pitches else 0.0
+
+
+def _prose(groups: list[Group], page: int, left: float, right: float, text: Prose) -> list[Line]:
+    """The lines of running text on a page between two edges (no table's cells, however long).
+
+    A row of cells the producer writes as one piece of text, its cells set apart by wide gaps, sets its characters
+    further apart than prose does: more than SPREAD times the running text's usual width a character.
+    """
+    return [
+        ln
+        for g in groups
+        if g.kind in {BlockKind.TEXT, BlockKind.QUOTE}
+        for ln in g.lines
+        if ln.page == page and ln.x1 > left and ln.x0 < right and _running_text(ln, text.size, text.family)
+        if not _cells(ln) and not _spread(ln, text)
+    ]
+
+
+def _spread(line: Line, text: Prose) -> bool:
+    """The line sets its characters more than SPREAD times as far apart as the running text: a row of cells."""
+    return bool(text.pitch) and _char_pitch(line) > SPREAD * text.pitch
+
+
+def _captions_under(
+    groups: list[Group], regions: dict[int, tuple[Region | None, Region | None]], pages: list[Page], printed: list[Line]
+) -> set[str]:
+    """The kinds of caption ("figure", "table") the paper sets under what they caption, not over it.
+
+    A caption with nothing under it before the text goes on (no region, or one holding no line and no image) stands
+    under its figure; one with nothing over it stands over it. Where more of a kind's captions say under than over,
+    that is how the paper sets them all.
+    """
+    votes: Counter[tuple[str, bool]] = Counter()
+    for i, (below, above) in regions.items():
+        caption = groups[i].lines
+        kind = "table" if caption[0].text.lower().startswith("tab") else "figure"
+        page = pages[caption[0].page - 1]
+        own = {ln.number for ln in caption}
+        for box, under in ((below, True), (above, False)):
+            empty = box is None or not (
+                [ln for ln in _inside(box, page.number, printed) if ln.number not in own]
+                or any(_meets(box, image) for image in page.images)
+            )
+            votes[kind, under] += empty
+    return {kind for kind in ("figure", "table") if votes[kind, True] > votes[kind, False]}
+
+
+def _widened(box: Region, images: list[Box]) -> Region:
+    """The region across the whole width of the images it meets (a figure set wider than the caption's column)."""
+    left, bottom, right, top = box
+    meets = [image for image in images if _meets(box, image)]
+    return (min([left, *(i.x0 for i in meets)]), bottom, max([right, *(i.x1 for i in meets)]), top)
+
+
+def _meets(box: Region, image: Box) -> bool:
+    """The image reaches into the region."""
+    left, bottom, right, top = box
+    return image.x0 < right and image.x1 > left and image.bottom < top and image.top > bottom
 
 
 # A page's number with its part's prefix, printed whole as the page's label ("A-3" in an appendix, "XY-12").
@@ -1378,7 +1541,9 @@ def build(pages: list[Page]) -> Reading:
     items, body_groups = _boxes(items, body_groups, size, family)
     heading_levels(body_groups, size)
     printed = [ln for ln in numbered if ln.role in {"body", "aside"}]
-    figures = _figures(body_groups, [ln for ln in numbered if ln.role == "note"], pages, printed, size, family)
+    furniture = [ln for ln in numbered if ln.role == "furniture"]
+    note_lines = [ln for ln in numbered if ln.role == "note"]
+    figures = _figures(body_groups, note_lines, pages, printed, size, family, furniture)
     running = {ln.number for ln in numbered if _running_text(ln, size, family)}
     items = _tables(items, figures, pages, {ln.number: ln for ln in numbered if ln.number not in running}, diagnostics)
     spaced = writes_spaces([ln for ln in numbered if ln.role == "body"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from paper2myst.dates import parse_date
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Box, Page
 from paper2myst.readers.pdf.lines import ROW_EXACT, Line, make_line
@@ -44,18 +45,23 @@ def _title(lines: list[Line]) -> list[Line]:
 def panels(items: list[Group], pages: list[Page], front: set[str], steps: dict[float, float]) -> list[Group]:
     """Each box the reader found (a TABLE group labelled "box") that a shaded panel holds, as a panel's groups.
 
-    A panel whose every line the front matter gives already (a summary page's date beside the text) is page
-    furniture: printed once, in the front matter. Any other becomes its title ("panel-open", empty for none),
-    its paragraphs and lists read as the body's are, and its end ("panel-close").
+    A box, in a panel or not, whose every line the front matter gives already (a summary page's date beside the
+    text) is page furniture: printed once, in the front matter. Any other panel becomes its title ("panel-open",
+    empty for none), its paragraphs and lists read as the body's are, and its end ("panel-close").
     """
     by_number = {p.number: p for p in pages}
+    dates = {iso for text in front if (iso := parse_date(text))}
     out: list[Group] = []
     for group in items:
+        if (
+            group.kind is BlockKind.TABLE
+            and group.label in {"box", ""}
+            and all(_given(ln, front, dates) for ln in group.lines)
+        ):
+            out.append(Group(BlockKind.FURNITURE, group.lines))
+            continue
         if group.kind is not BlockKind.TABLE or group.label not in {"box", ""} or not panel(group.lines, by_number):
             out.append(group)
-            continue
-        if all(" ".join(ln.text.split()) in front for ln in group.lines):
-            out.append(Group(BlockKind.FURNITURE, group.lines))
             continue
         if group.label != "box":  # a table's rows under its caption, shaded: the table's, not a box
             out.append(group)
@@ -69,6 +75,15 @@ def panels(items: list[Group], pages: list[Page], front: set[str], steps: dict[f
         # The close carries the bullets' own lines: they are the items' marks now, and so placed.
         out.append(Group(BlockKind.TABLE, [*body[-1:], *bullets], "panel-close"))
     return out
+
+
+def _given(line: Line, front: set[str], dates: set[str]) -> bool:
+    """The front matter gives the line already: its text, or the date it reads.
+
+    ("April 14, 2026" beside the text of a report whose front says "Updated April 14, 2026".)
+    """
+    text = " ".join(line.text.split())
+    return text in front or (parse_date(text) or "-") in dates
 
 
 def _across_pages(groups: list[Group]) -> list[Group]:

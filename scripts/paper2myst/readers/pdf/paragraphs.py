@@ -301,12 +301,23 @@ def group_lines(
     for line in lines:
         # The run is justified text only once one of its lines reaches the edge (a ragged block may share
         # the body's size: a bold abstract).
-        edge = edges[line.column] if runs and any(abs(ln.x1 - edges[line.column]) <= FLUSH for ln in runs[-1]) else 0.0
+        edge = edges[line.column] if runs and _reaches(runs[-1], edges[line.column]) else 0.0
         if runs and _in_hanging_entry(runs[-1], line, edge):
             edge = 0.0  # a hanging entry's set-in lines may stop short (an address) and still go on
         caption = bool(runs) and bool(_CAPTION.match(runs[-1][0].text)) and full_line(runs[-1][-1], rights[line.column])
-        if runs and not _breaks(runs[-1][-1], line, steps, body_size, edge, caption):
+        # Two captions side by side (under two figures of a row): a line beside a caption's goes on its own caption.
+        apart = bool(runs) and _beside(runs[-1][-1], line) and _captions(runs[-1], line)
+        if runs and not apart and not _breaks(runs[-1][-1], line, steps, body_size, edge, caption):
             runs[-1].append(line)
+        elif (stack := _stack_beside(runs, line)) is not None and not _breaks(
+            stack[-1],
+            line,
+            steps,
+            body_size,
+            edges[line.column] if _reaches(stack, edges[line.column]) else 0.0,
+            bool(_CAPTION.match(stack[0].text)),
+        ):
+            stack.append(line)  # its own stack goes on past side text set level with it
         else:
             runs.append([line])
     # Only the body text is known to be justified: smaller type (a reference list) may be set ragged.
@@ -327,6 +338,38 @@ def group_lines(
     _numbered_items(groups)
     _quotations(groups, body_size)
     return groups
+
+
+def _reaches(run: list[Line], edge: float) -> bool:
+    """One of the run's lines ends at the justified edge."""
+    return any(abs(ln.x1 - edge) <= FLUSH for ln in run)
+
+
+def _beside(a: Line, b: Line) -> bool:
+    """The two lines share no stretch of the page's width: one stands wholly left of the other."""
+    return a.x1 < b.x0 or b.x1 < a.x0
+
+
+def _captions(run: list[Line], line: Line) -> bool:
+    """The run is a caption's, or the line opens one."""
+    return bool(_CAPTION.match(run[0].text) or _CAPTION.match(line.text))
+
+
+def _stack_beside(runs: list[list[Line]], line: Line) -> list[Line] | None:
+    """The run a line goes on from across side text set level with it (dates in a margin beside an abstract).
+
+    Reading by height interleaves two stacks of lines that stand side by side in one column: the latest run
+    whose last line stands over this one is its own, when every line read since stands beside it, in another size
+    or in a caption's stack (two captions side by side).
+    """
+    for k in range(len(runs) - 1, 0, -1):
+        if not all(_beside(ln, line) for ln in runs[k]) or not (
+            _CAPTION.match(runs[k][0].text) or all(abs(ln.size - line.size) > SAME_SIZE for ln in runs[k])
+        ):
+            return None
+        if not _beside(runs[k - 1][-1], line):
+            return runs[k - 1] if runs[k - 1][-1].page == line.page else None
+    return None
 
 
 def _numbered_items(groups: list[Group]) -> None:
