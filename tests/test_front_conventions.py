@@ -18,7 +18,7 @@ from paper2myst.conventions import (
     signed_name,
 )
 from paper2myst.dates import parse_date
-from paper2myst.model import Front, Heading, Paragraph
+from paper2myst.model import AuthorLines, Front, FrontEvidence, Heading, Paragraph, Seen, Span
 from paper2myst.pipeline import convert
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf import build
@@ -587,3 +587,31 @@ def test_text_route_a_short_title_over_a_longer_line_and_the_date_is_asked_about
     source = f"{banner}\n\nRivers Without Treaties in a Dry Decade\n\nApril 10, 2026\n\n{body}\n"
     doc = convert(source.encode(), "paper.txt")
     assert any("series banner" in d.message for d in doc.diagnostics) is asked
+
+
+def test_the_structure_stage_makes_the_front_of_a_readers_evidence() -> None:
+    """The PDF reader only tells lines apart; the stage joins the title, parts the banner, falls back to a signature."""
+    evidence = FrontEvidence(
+        title=["Rivers Without Treaties", "A Made-up Study"],
+        title_span=Span((1, 2)),
+        banner=Seen("Imaginary Institute · Brief No. 7", Span((3,)), 1),
+        signature=Seen("Dan Sample,\nDirector, Imaginary Rivers", Span((40,)), 3),
+    )
+    front, found = front_from(evidence)
+    assert front.title == "Rivers Without Treaties: A Made-up Study"
+    assert (front.publisher, front.series, front.number) == ("Imaginary Institute", "Brief", "7")
+    assert front.authors == ["Dan Sample"] and front.roles == {"Dan Sample": "Director, Imaginary Rivers"}
+    assert [(d.line, "on page 3" in d.message) for d in found] == [(40, True)]
+    evidence.byline = Seen("by Ada Tester*", Span((4,)), 1)  # a byline: the signature names no author
+    front, found = front_from(evidence)
+    assert front.authors == ["Ada Tester"] and front.author_note_marker and front.byline == "by Ada Tester"
+    assert found == []
+
+
+def test_back_matter_authors_and_their_roles_from_the_readers_lines() -> None:
+    """An author section's names open its lines; each role is read under its name, column by column."""
+    lines = [Seen(t, Span((n,)), 2) for n, t in enumerate(["Ada Tester", "Ben Sample", "Legislative Attorney"], 10)]
+    read = ["Ada Tester", "Legislative Attorney", "Ben Sample"]
+    evidence = FrontEvidence(back_authors=AuthorLines(lines, read))
+    front, _ = front_from(evidence)
+    assert front.authors == ["Ada Tester", "Ben Sample"] and front.roles == {"Ada Tester": "Legislative Attorney"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from paper2myst.conventions import (
+    AUTHOR_HEADING,
+    BACK_MATTER_HEADING,
     REPORT_NUMBER,
     banner_parts,
     continues_role,
@@ -13,7 +15,7 @@ from paper2myst.conventions import (
     signed_name,
 )
 from paper2myst.model import AuthorLines, Seen, Span
-from paper2myst.readers.pdf.front import AUTHOR_BLOCK, BACK_MATTER, by_column, close
+from paper2myst.readers.pdf.front import by_column, close
 from paper2myst.readers.pdf.lines import Line
 from paper2myst.readers.pdf.paragraphs import is_heading
 
@@ -49,7 +51,7 @@ def find_back(lines: list[Line], size: float, width: float, banner: Line | None 
         (
             i
             for i, ln in enumerate(lines)
-            if (ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text) and id(ln) not in wrapped)
+            if (_opens_back(ln, size) and id(ln) not in wrapped)
             or (_publisher_page(ln, banner, size) and ln.page == lines[i - 1].page + 1)
         ),
         None,
@@ -62,10 +64,15 @@ def find_back(lines: list[Line], size: float, width: float, banner: Line | None 
             line.role = "back"
     back = [ln for ln in lines[start:] if ln.role == "back"]
     _end_matter(back, size)
-    if AUTHOR_BLOCK.match(back[0].text):
+    if AUTHOR_HEADING.match(back[0].text):
         return _authors(back, size)
     _closing_number(lines[:start])
     return _signatures(lines[:start], width)
+
+
+def _opens_back(line: Line, size: float) -> bool:
+    """A heading of the body's that opens the back matter ("Author Information", "Disclaimer")."""
+    return line.role == "body" and is_heading(line, size) and bool(BACK_MATTER_HEADING.match(line.text))
 
 
 def _end_matter(back: list[Line], size: float) -> None:
@@ -174,11 +181,11 @@ def _aligned(above: list[Line], below: list[Line]) -> bool:
 
 def _authors(back: list[Line], size: float) -> AuthorLines:
     """The lines under an author-information heading, up to the next back-matter heading."""
-    start = next((i for i, ln in enumerate(back) if AUTHOR_BLOCK.match(ln.text)), None)
+    start = next((i for i, ln in enumerate(back) if AUTHOR_HEADING.match(ln.text)), None)
     if start is not None:
         block = []
         for line in back[start + 1 :]:
-            if line.role != "back" or (is_heading(line, size) and BACK_MATTER.match(line.text)):
+            if line.role != "back" or (is_heading(line, size) and BACK_MATTER_HEADING.match(line.text)):
                 break
             block.append(line)
         return _author_lines(block)

@@ -11,7 +11,6 @@ from itertools import pairwise
 from paper2myst.conventions import (
     ADDRESS_LINE,
     AUTHOR_HEADING,
-    BACK_MATTER_HEADING,
     BYLINE,
     CONNECTORS,
     DOI_LINE,
@@ -29,9 +28,6 @@ from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.lines import Line, make_line
 
 _SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
-# The headings that open the back matter and the author section: one list for both routes.
-BACK_MATTER = BACK_MATTER_HEADING
-AUTHOR_BLOCK = AUTHOR_HEADING
 
 
 def title_lines(lines: list[Line], size: float) -> list[Line]:
