@@ -28,7 +28,8 @@ def signatory(lines: list[Line]) -> Seen | None:
     """
     body = [ln for ln in lines if ln.role == "body"]
     for i, (name, role) in enumerate(pairwise(body)):
-        if signature([name.text, role.text])[0] and close(name, role):
+        # (A name alone is two to five words: the words' count spares the patterns most of the body's lines.)
+        if len(name.text.split()) <= 5 and signature([name.text, role.text])[0] and close(name, role):
             block = [name, role]
             for line in body[i + 2 :]:
                 if not close(block[-1], line):
