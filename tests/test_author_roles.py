@@ -16,6 +16,7 @@ from paper2myst.model import Front
 from paper2myst.pipeline import convert
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf import build
+from paper2myst.readers.pdf.back import signatory
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.front import (
     ALIGNED,
@@ -390,3 +391,13 @@ def test_a_date_repeated_in_the_running_heads_is_the_papers(count: int, dated: b
     pages = _heads(["Imaginary Conference ’26, October 28–31, 2026, Springfield"] * count)
     found = _running_date(pages)
     assert (found is not None and first_day(found.text) == "2026-10-28") is dated
+
+
+@pytest.mark.parametrize(("name", "found"), [("Ana B. C. Maria Sample,", True), ("Ana B. C. D. Maria Sample,", False)])
+def test_pdf_a_signatures_name_is_five_words_at_most(name: str, found: bool) -> None:
+    """A name alone is two to five words (``NAME``): a longer line is passed over before the patterns are tried."""
+    lines = [_line(name, 72, 500), _line("Director, Imaginary Rivers", 72, 488)]
+    for line in lines:
+        line.role = "body"
+    seen = signatory(lines)
+    assert (seen is not None and seen.text.split("\n")[0] == name) is found
