@@ -450,6 +450,13 @@ SERIES_LIST_LEAD = r"Latest|Recent|Previous|Other|More"
 
 # What parts the items of a one-line banner or masthead ("Institute · Working Papers 22 | 23"): a middle dot.
 BANNER_SEPARATOR = re.compile(r"\s+[·•]\s+")
+# What parts the pieces of a running head: "Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices".
+RUNNING_HEAD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
+
+# The words that say what date a line gives, opening it ("Updated 1 November 2023", a journal's "Accepted: 2 May
+# 2024"): the PDF reader's cover date where no plain date stands apart. (``dates.DATE_PREFIX``, which reads a
+# date line, takes "Published online" and "Released" too.)
+DATE_LEAD = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
 
 
 def banner_parts(text: str) -> tuple[str, str, str]:

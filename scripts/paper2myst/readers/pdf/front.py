@@ -13,10 +13,12 @@ from paper2myst.conventions import (
     AUTHOR_HEADING,
     BYLINE,
     CONNECTORS,
+    DATE_LEAD,
     DOI_LINE,
     FRONT_LABEL,
     INSTITUTION_WORDS,
     REPORT_NUMBER,
+    RUNNING_HEAD_SEPARATOR,
     TITLE_SMALL_WORDS,
     continues_role,
     is_role,
@@ -26,8 +28,6 @@ from paper2myst.conventions import (
 from paper2myst.dates import first_day, parse_date
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.lines import Line, make_line
-
-_SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
 
 
 def title_lines(lines: list[Line], size: float) -> list[Line]:
@@ -178,7 +178,7 @@ def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
     for line in lines:
         if line.role != "body":
             continue
-        if parse_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+        if parse_date(line.text) and (not prefixed or DATE_LEAD.match(line.text)):
             return line
         if prefixed and len(line.text.split(";")) > 1 and line_date(line.text):
             return line
@@ -204,7 +204,7 @@ def line_date(text: str) -> str:
     if whole:
         return whole
     for part in reversed(text.split(";")):
-        if _SAYS_WHAT.match(part.strip()) and (iso := parse_date(part.strip())):
+        if DATE_LEAD.match(part.strip()) and (iso := parse_date(part.strip())):
             return iso
     return ""
 
@@ -456,8 +456,6 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
 
 #: Pages (besides the first) whose running heads hold the title as a piece, beside other pieces: a masthead.
 MASTHEAD_PAGES = 2
-# What parts the pieces of a running head: "Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices".
-_HEAD_PIECES = re.compile(r"\s+[/|·•]\s+")
 
 
 def _masthead_pages(pages: list[list[Line]], title: str) -> int:
@@ -468,7 +466,7 @@ def _masthead_pages(pages: list[list[Line]], title: str) -> int:
     """
     count = 0
     for page in pages:
-        pieces = [_HEAD_PIECES.split(ln.text) for ln in page if ln.role == "furniture"]
+        pieces = [RUNNING_HEAD_SEPARATOR.split(ln.text) for ln in page if ln.role == "furniture"]
         count += any(len(p) > 1 and title in p for p in pieces)
     return count
 
