@@ -2,8 +2,8 @@
 
 One stage for both routes: a layout-aware reader (the PDF's) hands on what it told apart by geometry (a
 :class:`FrontEvidence`), and this stage makes the front and back matter of it; without such evidence (the text
-route) it finds the same parts from the text. The jobs both need (names from roles, a banner's parts, the
-signatory) are done once, here and in :mod:`paper2myst.conventions`.
+route) it finds the same parts from the text. The jobs both need (a byline's names, names from roles, the
+signatory and its finding) are done once, here and in :mod:`paper2myst.conventions`.
 """
 
 from __future__ import annotations
@@ -77,7 +77,10 @@ def _is_banner(block: Block) -> bool:
 
 
 def structure(doc: Document) -> None:
-    """Assign the cover, title page and trailing parts; leave the body blocks in ``doc.blocks``."""
+    """Assign the cover, title page and trailing parts; leave the body blocks in ``doc.blocks``.
+
+    Where a reader handed on evidence (``doc.evidence``), the front and back matter are made of it.
+    """
     if doc.evidence is not None:
         doc.front, found = front_from(doc.evidence)
         doc.diagnostics += found

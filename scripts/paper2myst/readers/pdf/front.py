@@ -1,4 +1,4 @@
-"""Front matter from the layout: the title (the largest type of the first page), the date, the authors."""
+"""Front matter from the layout: which lines are the title, byline, date, banner, imprint and sidebar (evidence)."""
 
 from __future__ import annotations
 
