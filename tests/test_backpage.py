@@ -15,7 +15,7 @@ from paper2myst.backpage import (
     wrapped,
 )
 from paper2myst.model import Block, BlockKind, Span
-from paper2myst.readers.pdf import COLUMN_SLACK, ROW_SLACK, columns_first
+from paper2myst.readers.pdf.back import COLUMN_SLACK, ROW_SLACK, columns_first
 from paper2myst.readers.pdf.extract import Font, Run
 from paper2myst.readers.pdf.lines import Line, make_line
 

@@ -144,6 +144,16 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
         ["Rainfall ........ 3 more", "Wait... 3", "Rainfall . . . 3"],
     ),
     (
+        c.DATE_LEAD,
+        ["Updated April 13, 2026", "Accepted: 2 May 2024", "Last updated 1 May 2026", "Date: 2026-05-04"],
+        ["Dated April 13, 2026", "April 13, 2026", "Unpublished draft", "The update of May 2026"],
+    ),
+    (
+        c.RUNNING_HEAD_SEPARATOR,
+        ["Imaginary Register / Notices", "Vol. 1 | No. 2", "Institute · Brief", "Rivers • 2026"],
+        ["and/or", "Vol. 1|No. 2", "A·B", "2026/27"],
+    ),
+    (
         c.FURNITURE_LINE,
         ["7", "Page 3", "Page 3 of 8", "<https://example.org/x>", "https://example.org/x", "R12345", "12-345"],
         ["FY 2025", "iv", "Page three", "12345", "R12345 is due", "52-48"],
@@ -155,7 +165,11 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
 def test_each_convention_takes_its_forms_and_leaves_the_rest(
     pattern: re.Pattern[str], inside: list[str], outside: list[str]
 ) -> None:
-    search = pattern.search if pattern in {c.CONTINUED_TAIL, c.LEADER, c.LEADER_END} else pattern.match
+    search = (
+        pattern.search
+        if pattern in {c.CONTINUED_TAIL, c.LEADER, c.LEADER_END, c.RUNNING_HEAD_SEPARATOR}
+        else pattern.match
+    )
     assert [text for text in inside if not search(text)] == []
     assert [text for text in outside if search(text)] == []
 

@@ -9,27 +9,37 @@ import pytest
 from paper2myst.conventions import (
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
+    author_names,
     continues_role,
     is_role,
     name_before_role,
     name_list,
+    names_in,
     signed_name,
 )
 from paper2myst.dates import parse_date
-from paper2myst.model import Heading, Paragraph
+from paper2myst.model import AuthorLines, Front, FrontEvidence, Heading, Paragraph, Seen, Span
 from paper2myst.pipeline import convert
-from paper2myst.readers.pdf import _sidebar, build
+from paper2myst.readers import Reading
+from paper2myst.readers.pdf import build
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.front import (
-    author_names,
+    _sidebar,
     byline_lines,
     letter_spaced,
     line_date,
-    names_in,
     title_lines,
     title_rows,
 )
 from paper2myst.readers.pdf.lines import Line, make_line
+from paper2myst.stages.structure import front_from
+
+
+def front_of(reading: Reading) -> Front:
+    """The front matter the structure stage makes of what the PDF reader found."""
+    assert reading.evidence is not None
+    return front_from(reading.evidence)[0]
+
 
 ROMAN = Font("Serif", False, False)
 BOLD = Font("Serif-Bold", True, False)
@@ -145,8 +155,7 @@ def _signed(tail: list[Run]) -> list[str]:
     second = page(2, [*body(700, 20), *tail])
     third = page(3, [run("Disclaimer", 72, 700, 14, BOLD), run(BODY, 72, 680)])
     reading = build([first, second, third])
-    assert reading.front is not None
-    return reading.front.authors
+    return front_of(reading).authors
 
 
 def test_pdf_signatures_before_the_back_matter_in_two_columns() -> None:
@@ -171,8 +180,7 @@ def _numbered(heading: str, again: bool) -> tuple[str, list[str]]:
     second = page(2, [*body(700, 10), run(heading, 72, 560, 12, BOLD), *body(540, 10)])
     third = page(3, [*body(700, 10), *([run(f"{heading} · VERSION 2", 250, 40, 8)] if again else [])])
     reading = build([first, second, third])
-    assert reading.front is not None
-    return reading.front.number, [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
+    return front_of(reading).number, [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
 
 
 def test_a_heading_shaped_like_a_number_stays_the_authors() -> None:
@@ -194,7 +202,7 @@ def test_a_number_closing_the_body_before_the_back_matter_is_furniture() -> None
     reading = build([first, second, third])
     assert "AB12345" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
     assert "AB12345" in [b.text for b in reading.blocks if b.kind.name == "FURNITURE"]
-    assert reading.front is not None and reading.front.number == "AB12345"
+    assert front_of(reading).number == "AB12345"
 
 
 # --- the PDF route: the title ---------------------------------------------------------------------------------------
@@ -301,8 +309,7 @@ def _badge(rise: float) -> tuple[str, list[str]]:
     badge = run("OPEN", 60, 700 + rise, 12, BOLD)
     title = run("Rivers Without Treaties", 100, 700, 26, BOLD)
     reading = build([page(1, [badge, title, run("April 10, 2026", 72, 660), *body(630, 30)])])
-    assert reading.front is not None
-    return reading.front.title, [d.message for d in reading.diagnostics if d.kind.name == "SUSPICIOUS_FRONT"]
+    return front_of(reading).title, [d.message for d in reading.diagnostics if d.kind.name == "SUSPICIOUS_FRONT"]
 
 
 def test_a_badge_raised_before_the_title_is_left_out_of_it_with_a_finding() -> None:
@@ -373,11 +380,11 @@ def test_the_publishers_name_over_its_web_address_is_the_imprint() -> None:
     imprint = [run("Imaginary Research Institute", 396, 109, 10, BOLD), run("https://example.org", 404, 92)]
     start = [run("Rivers Without Treaties", 72, 700, 18, BOLD), run("April 10, 2026", 72, 660)]
     reading = build([page(1, [*start, *body(630, 30), *imprint])])
-    assert reading.front is not None and reading.front.publisher == "Imaginary Research Institute"
+    assert front_of(reading).publisher == "Imaginary Research Institute"
     # Three lines' height between them: the name no longer stands over the address.
     apart = [imprint[0], run("https://example.org", 404, 109 - 10 * 2.5)]
     reading = build([page(1, [*start, *body(630, 30), *apart])])
-    assert reading.front is not None and reading.front.publisher == ""
+    assert front_of(reading).publisher == ""
 
 
 def test_a_history_line_gives_its_last_date_that_says_what_it_is() -> None:
@@ -402,15 +409,15 @@ def test_name_and_role_lines_under_the_title_are_its_byline() -> None:
 def test_a_banner_over_the_title_names_the_publisher_in_two_words_or_more(banner: str, publisher: str) -> None:
     lines = [run(banner, 72, 730, 9), run("Rivers Without Treaties", 72, 700, 22, BOLD), run("April 10, 2026", 72, 670)]
     reading = build([page(1, [*lines, *body(640, 30)])])
-    assert reading.front is not None and reading.front.publisher == publisher
-    assert reading.front.doi == ("10.1234/abc.5" if banner.startswith("https") else "")
+    assert front_of(reading).publisher == publisher
+    assert front_of(reading).doi == ("10.1234/abc.5" if banner.startswith("https") else "")
 
 
 def test_pdf_signatures_closing_a_text_without_back_matter() -> None:
     first = page(1, [run("Rivers Without Treaties", 72, 700, 18, BOLD), *body(660, 30)])
     last = page(2, [*body(700, 20), run("Eve F. Model, Analyst in Water Policy", 72, 300)])
     reading = build([first, last])
-    assert reading.front is not None and reading.front.authors == ["Eve F. Model"]
+    assert front_of(reading).authors == ["Eve F. Model"]
 
 
 def test_a_raised_ordinal_stays_in_its_place_in_the_title() -> None:
@@ -418,7 +425,7 @@ def test_a_raised_ordinal_stays_in_its_place_in_the_title() -> None:
     th = run("th", head.x1 + 0.5, 708, 13, BOLD)
     tail = run(" Congress", th.x1 + 0.5, 700, 22, BOLD)
     reading = build([page(1, [head, th, tail, run("April 10, 2026", 72, 660), *body(630, 30)])])
-    assert reading.front is not None and reading.front.title == "Issues in the 119th Congress"
+    assert front_of(reading).title == "Issues in the 119th Congress"
 
 
 def test_text_route_signatures_closing_the_body() -> None:
@@ -455,12 +462,12 @@ def test_the_series_label_under_the_imprint_at_the_pages_foot() -> None:
     foot = [run("IRI BRIEF", 73, 53, 8.9, BOLD), run("Prepared for Its Readers", 73, 44, 8.9)]
     start = [run("Rivers Without Treaties", 72, 700, 18, BOLD), run("April 10, 2026", 72, 660)]
     reading = build([page(1, [*start, *body(630, 30), *imprint, *foot])])
-    assert reading.front is not None and reading.front.series == "IRI BRIEF"
+    assert front_of(reading).series == "IRI BRIEF"
     assert "Prepared for Its Readers" not in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
     # At nine-tenths of the body's size or more the lines are the body's.
     foot = [run("IRI BRIEF", 73, 53, 9.0, BOLD), run("Prepared for Its Readers", 73, 44, 9.0)]
     reading = build([page(1, [*start, *body(630, 30), *imprint, *foot])])
-    assert reading.front is not None and reading.front.series == ""
+    assert front_of(reading).series == ""
 
 
 @pytest.mark.parametrize(
@@ -470,8 +477,8 @@ def test_the_series_label_under_the_imprint_at_the_pages_foot() -> None:
 def test_a_masthead_naming_an_institution_is_the_publisher(masthead: str, publisher: str) -> None:
     lines = [run(masthead, 216, 752, 12, BOLD), run("Rivers Without Treaties", 216, 603, 36)]
     reading = build([page(1, [*lines, run("December 2016", 36, 560), *body(500, 30)])])
-    assert reading.front is not None and reading.front.publisher == publisher
-    assert reading.front.title == "Rivers Without Treaties"
+    assert front_of(reading).publisher == publisher
+    assert front_of(reading).title == "Rivers Without Treaties"
 
 
 def test_an_author_blocks_names_not_a_biographys_wrapped_lines() -> None:
@@ -482,7 +489,7 @@ def test_an_author_blocks_names_not_a_biographys_wrapped_lines() -> None:
         _line("Cara Example is a researcher at the", 72, 552),
         _line("United Nations Development Programme in New York", 72, 540),
     ]
-    assert author_names(block) == ["Ada B. Tester", "Ben Sample", "Cara Example"]
+    assert author_names([ln.text for ln in block]) == ["Ada B. Tester", "Ben Sample", "Cara Example"]
 
 
 def test_a_heading_shaped_like_a_number_named_again_in_a_sentence_stays() -> None:
@@ -490,7 +497,7 @@ def test_a_heading_shaped_like_a_number_named_again_in_a_sentence_stays() -> Non
     second = page(2, [*body(700, 10), run("COP28", 72, 560, 12, BOLD), *body(540, 10)])
     third = page(3, [*body(700, 10), run("The parties met again at COP28 to agree on water.", 72, 560)])
     reading = build([first, second, third])
-    assert reading.front is not None and reading.front.number == ""
+    assert front_of(reading).number == ""
     assert "COP28" in [b.text for b in reading.blocks if b.kind.name != "FURNITURE"]
 
 
@@ -501,7 +508,7 @@ def test_paragraphs_above_a_title_found_too_far_down_stay_the_bodys() -> None:
     runs += [run("Background and Changes", 72, 640, 15), *body(620, 20)]
     reading = build([page(1, runs)])
     assert first in " ".join(b.text for b in reading.blocks if b.kind.name != "FURNITURE")
-    assert reading.front is not None and reading.front.title == "Background and Changes"
+    assert front_of(reading).title == "Background and Changes"
 
 
 def _acknowledged(above: str | None, word: str = "Acknowledgments") -> tuple[list[str], list[str]]:
@@ -512,7 +519,7 @@ def _acknowledged(above: str | None, word: str = "Acknowledgments") -> tuple[lis
     third = page(3, [*head, run(word, 72, 680, 16, BOLD), *body(650, 3)])
     reading = build([first, second, third])
     headings = [b.text for b in reading.blocks if b.kind.name == "HEADING"]
-    return headings, [b.text for b in reading.back]
+    return headings, [b.text for b in reading.evidence.back] if reading.evidence else []
 
 
 def test_a_back_matter_word_ending_a_wrapped_heading_opens_no_back_matter() -> None:
@@ -580,3 +587,31 @@ def test_text_route_a_short_title_over_a_longer_line_and_the_date_is_asked_about
     source = f"{banner}\n\nRivers Without Treaties in a Dry Decade\n\nApril 10, 2026\n\n{body}\n"
     doc = convert(source.encode(), "paper.txt")
     assert any("series banner" in d.message for d in doc.diagnostics) is asked
+
+
+def test_the_structure_stage_makes_the_front_of_a_readers_evidence() -> None:
+    """The PDF reader only tells lines apart; the stage joins the title, parts the banner, falls back to a signature."""
+    evidence = FrontEvidence(
+        title=["Rivers Without Treaties", "A Made-up Study"],
+        title_span=Span((1, 2)),
+        banner=Seen("Imaginary Institute · Brief No. 7", Span((3,)), 1),
+        signature=Seen("Dan Sample,\nDirector, Imaginary Rivers", Span((40,)), 3),
+    )
+    front, found = front_from(evidence)
+    assert front.title == "Rivers Without Treaties: A Made-up Study"
+    assert (front.publisher, front.series, front.number) == ("Imaginary Institute", "Brief", "7")
+    assert front.authors == ["Dan Sample"] and front.roles == {"Dan Sample": "Director, Imaginary Rivers"}
+    assert [(d.line, "on page 3" in d.message) for d in found] == [(40, True)]
+    evidence.byline = Seen("by Ada Tester*", Span((4,)), 1)  # a byline: the signature names no author
+    front, found = front_from(evidence)
+    assert front.authors == ["Ada Tester"] and front.author_note_marker and front.byline == "by Ada Tester"
+    assert found == []
+
+
+def test_back_matter_authors_and_their_roles_from_the_readers_lines() -> None:
+    """An author section's names open its lines; each role is read under its name, column by column."""
+    lines = [Seen(t, Span((n,)), 2) for n, t in enumerate(["Ada Tester", "Ben Sample", "Legislative Attorney"], 10)]
+    read = ["Ada Tester", "Legislative Attorney", "Ben Sample"]
+    evidence = FrontEvidence(back_authors=AuthorLines(lines, read))
+    front, _ = front_from(evidence)
+    assert front.authors == ["Ada Tester", "Ben Sample"] and front.roles == {"Ada Tester": "Legislative Attorney"}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paper2myst.readers.pdf import banner_parts, read_pdf
+from paper2myst.conventions import banner_parts
+from paper2myst.readers.pdf import read_pdf
+from paper2myst.stages.structure import front_from
 
 TITLE_PAGE = """\
 #set page(paper: "a4", margin: 2.5cm)
@@ -39,8 +41,8 @@ def test_banner_above_the_title_is_the_publisher_not_the_title(tmp_path: Path) -
     source = tmp_path / "title.typ"
     source.write_text(TITLE_PAGE, encoding="utf-8")
     reading = read_pdf(typst.compile(str(source)), images=False)
-    front = reading.front
-    assert front is not None
+    assert reading.evidence is not None
+    front = front_from(reading.evidence)[0]
     assert front.title == "Rivers That Cross Borders: Water Sharing After the Drought"
     assert front.publisher == "Centre for Imaginary Studies"
     assert front.byline == "by Ana Example and Ben Sample"

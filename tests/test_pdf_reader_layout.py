@@ -414,7 +414,7 @@ def test_lower_case_text_after_a_display_line_stays_apart() -> None:
 
 
 def test_appendices_after_the_reference_list_are_the_authors_text_up_to_the_back_matter() -> None:
-    from paper2myst.model import Block, BlockKind, Front, Span
+    from paper2myst.model import Block, BlockKind, FrontEvidence, Span
     from paper2myst.readers import Reading
 
     def doc(after: str) -> Document:
@@ -429,7 +429,7 @@ def test_appendices_after_the_reference_list_are_the_authors_text_up_to_the_back
             (BlockKind.TEXT, "We thank the reviewers."),
         ]
         blocks = [Block(kind, text, Span((i + 1,)), level=1) for i, (kind, text) in enumerate(texts)]
-        reading = Reading([t for _, t in texts], blocks, front=Front(title="Robots"))
+        reading = Reading([t for _, t in texts], blocks, evidence=FrontEvidence(title=["Robots"]))
         return convert_reading(reading, "robots.pdf")
 
     appendix = doc("A.1 Ethics")
@@ -447,7 +447,7 @@ def test_appendices_after_the_reference_list_are_the_authors_text_up_to_the_back
 
 
 def test_a_numbered_reference_list_goes_on_through_an_entry_without_a_year_or_address() -> None:
-    from paper2myst.model import Block, BlockKind, Front, Span
+    from paper2myst.model import Block, BlockKind, FrontEvidence, Span
     from paper2myst.readers import Reading
 
     texts = [
@@ -459,7 +459,8 @@ def test_a_numbered_reference_list_goes_on_through_an_entry_without_a_year_or_ad
         (BlockKind.TEXT, "Imaginary Press, 1 Main Street"),  # no entry: the publisher's page
     ]
     blocks = [Block(kind, text, Span((i + 1,)), level=1) for i, (kind, text) in enumerate(texts)]
-    doc = convert_reading(Reading([t for _, t in texts], blocks, front=Front(title="Robots")), "robots.pdf")
+    reading = Reading([t for _, t in texts], blocks, evidence=FrontEvidence(title=["Robots"]))
+    doc = convert_reading(reading, "robots.pdf")
     assert [r.text[:9] for r in doc.references] == ["Author, A", "Proposed ", "Author, B"]
     assert [b.text for b in doc.back_matter] == ["Imaginary Press, 1 Main Street"]
 

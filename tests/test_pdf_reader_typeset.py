@@ -67,7 +67,7 @@ def test_headings_in_the_margin_beside_the_text() -> None:
 def test_indented_paragraphs_and_a_hanging_reference_list() -> None:
     reading = read("hanging")
     paragraphs = source_paragraphs("hanging")
-    body = kinds(reading, BlockKind.TEXT) + [b.text for b in reading.back]
+    body = kinds(reading, BlockKind.TEXT) + [b.text for b in (reading.evidence.back if reading.evidence else [])]
     for paragraph in paragraphs:
         assert paragraph in body
 

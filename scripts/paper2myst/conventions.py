@@ -450,3 +450,57 @@ SERIES_LIST_LEAD = r"Latest|Recent|Previous|Other|More"
 
 # What parts the items of a one-line banner or masthead ("Institute · Working Papers 22 | 23"): a middle dot.
 BANNER_SEPARATOR = re.compile(r"\s+[·•]\s+")
+# What parts the pieces of a running head: "Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices".
+RUNNING_HEAD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
+
+# The words that say what date a line gives, opening it ("Updated 1 November 2023", a journal's "Accepted: 2 May
+# 2024"): the PDF reader's cover date where no plain date stands apart. (``dates.DATE_PREFIX``, which reads a
+# date line, takes "Published online" and "Released" too.)
+DATE_LEAD = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
+
+
+def banner_parts(text: str) -> tuple[str, str, str]:
+    """A banner's publisher, series and number: "Institute · Working Papers 22 | 23" (items parted by a middle dot).
+
+    The first item names the publisher when a second, ending in a number, names the series and the paper's number
+    in it; any other banner is the publisher's name whole, as before.
+    """
+    items = [item.strip() for item in BANNER_SEPARATOR.split(text)]
+    if len(items) == 2 and (m := _SERIES_NUMBER.match(items[1])):
+        return items[0], m["series"], m["number"]
+    return text, "", ""
+
+
+# A series' name then the paper's number in it, as a banner prints them: "EXAMPLE PAPERS 22 | 23", "Brief No. 7".
+_SERIES_NUMBER = re.compile(r"^(?P<series>.*?[^\W\d])\s+(?:No\.\s*)?(?P<number>\d+(?:\s*[|/.-]\s*\d+)*)$")
+
+
+def author_names(lines: list[str]) -> list[str]:
+    """Names in an author block: the name that opens a line ("Name", "Name, Role", "Name Role", "Name is …").
+
+    A line that is only a role ("Legislative Attorney", "Specialist in Water Security") names no one, nor does
+    a biography's wrapped line that opens with capitalised words ("United Nations Programme in New York").
+    """
+    names: list[str] = []
+    for line in lines:
+        head = name_before_role(line)
+        rest = " ".join(line.split())[len(head) :].split()
+        opens = not rest or rest[0].startswith(",") or rest[0] in ROLE_WORDS or rest[0] in BIO_VERBS
+        if head and opens and head not in names:
+            names.append(head)
+    return names
+
+
+def names_in(text: str) -> list[str]:
+    """The names a byline line gives: a list of names, or one name with its role ("Ada Tester, Senior Fellow")."""
+    signed = signed_name(text)
+    return [signed] if signed else name_list(text)
+
+
+def author_roles(lines: list[str], names: list[str]) -> dict[str, str]:
+    """Each of ``names`` with the role its author lines print beside or under it ("" where none is printed).
+
+    ``lines`` in the order a reader takes them: a grid of names column by column, each role under its name.
+    """
+    roles = name_roles(lines, names)
+    return {name: roles.get(name, "") for name in names}

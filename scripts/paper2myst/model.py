@@ -260,6 +260,53 @@ class Front:
     publisher: str = ""  # the publisher's name, where a banner prints it
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A line (or run of lines) a layout-aware reader set apart by its place, size or face: its text, lines, page."""
+
+    text: str
+    span: Span
+    page: int = 0
+
+
+@dataclass(slots=True)
+class AuthorLines:
+    """Lines naming authors and their roles: as found, and in the order a reader takes them (column by column)."""
+
+    lines: list[Seen] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)  # a grid of names read a column at a time: each role under its name
+    signed: bool = False  # signatures closing the body ("Name, Role"), not an author section under its heading
+
+
+@dataclass(slots=True)
+class FrontEvidence:
+    """What a layout-aware reader (the PDF's) found of the front and back matter; the ``structure`` stage decides.
+
+    Each part is lines the reader told apart by geometry (the first page's largest type, a line under the title,
+    a short line over it, a box beside a summary, the pages after a back-matter heading), rendered as text.
+    """
+
+    title: list[str] = field(default_factory=list)  # its parts as printed: the title, then a subtitle set apart
+    title_span: Span | None = None
+    byline: Seen | None = None  # "By A and B"
+    names: AuthorLines = field(default_factory=AuthorLines)  # names under the title, without a "by"
+    sidebar: AuthorLines = field(default_factory=AuthorLines)  # names and roles beside a summary page's text
+    labels: list[Seen] = field(default_factory=list)  # "Abstract", "Keywords"
+    abstract: list[Paragraph] = field(default_factory=list)
+    keywords: Seen | None = None  # the keywords' line(s), joined
+    banner: Seen | None = None  # a short line in smaller type over the title: publisher, series, number
+    imprint: Seen | None = None  # the publisher's name printed over its web address
+    masthead: Seen | None = None  # an institution's name set over the title
+    number: str = ""  # the report number: on the cover, in the running elements, or closing the body
+    doi: str = ""
+    series: str = ""  # the series label printed under the imprint
+    back: list[Block] = field(default_factory=list)  # the back matter's blocks (author information, disclaimers)
+    back_authors: AuthorLines = field(default_factory=AuthorLines)  # its author section, or the body's signatures
+    # The first signature in the body, as a letter or a notice closes: its lines ("Name," / "Role" / "role's rest"),
+    # at its name's line.
+    signature: Seen | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """A whole paper after the stages have run."""
@@ -275,6 +322,7 @@ class Document:
     images: list[Image] = field(default_factory=list)  # figures and tables as images, each with its caption
     diagnostics: list[Diagnostic] = field(default_factory=list)
     furniture: list[Block] = field(default_factory=list)  # left out of the output: banners, contents pages
+    evidence: FrontEvidence | None = None  # a layout-aware reader's findings for the structure stage
     unmatched_calls: set[str] = field(default_factory=set)  # calls with no note: emitted as printed, not linked
     uncalled_notes: set[str] = field(default_factory=set)  # keys of notes no call refers to: kept as text, reported
     # Working state between stages: the blocks still to be placed.

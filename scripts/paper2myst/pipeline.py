@@ -6,19 +6,18 @@ import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
-from paper2myst.conventions import BACK_MATTER_HEADING, REFERENCES_HEADING
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
 from paper2myst.emit import pipe_cells
-from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Reference, Span, Table, TableCell
+from paper2myst.model import BlockKind, Caption, Document, Heading, Image, Span, Table, TableCell
 from paper2myst.stages.blocks import split_blocks
 from paper2myst.stages.captions import captions, header_count, text_cells
 from paper2myst.stages.checks import checks, debris
 from paper2myst.stages.furniture import furniture
-from paper2myst.stages.layout import entry_text, layout
+from paper2myst.stages.layout import layout
 from paper2myst.stages.link import link, works_cited
 from paper2myst.stages.markers import markers
 from paper2myst.stages.read import read_lines
-from paper2myst.stages.structure import looks_like_reference, structure
+from paper2myst.stages.structure import structure
 from paper2myst.stages.xrefs import xrefs
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
@@ -113,44 +112,6 @@ def finish(doc: Document, lines: list[str], strict: bool, left_out: frozenset[in
     return doc
 
 
-def _references(doc: Document) -> None:
-    """The reference list after its heading, up to the first block that is no reference (the back matter)."""
-    end = next(
-        (i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.HEADING and REFERENCES_HEADING.match(b.text)), None
-    )
-    if end is None:
-        return
-    heading, tail = doc.blocks[end], doc.blocks[end + 1 :]
-    doc.references_heading = Heading(heading.text, heading.span)
-    entries = [b for b in tail if b.kind is not BlockKind.NOTE]
-    # A numbered list goes on through an entry that gives no year or address (a web page's title alone).
-    numbered = bool(entries) and entries[0].kind is BlockKind.LIST_ITEM
-    stop = next(
-        (
-            i
-            for i, b in enumerate(entries)
-            if not looks_like_reference(b) and not (numbered and b.kind is BlockKind.LIST_ITEM)
-        ),
-        len(entries),
-    )
-    doc.references = [Reference(entry_text(b.text), b.span) for b in entries[:stop]]
-    rest = entries[stop:]
-    # A heading after the list that opens no back matter ("A Appendix", "A.1 Ethics") opens the appendices: the
-    # author's text again, up to the first back-matter heading.
-    appendix = 0
-    if rest and rest[0].kind is BlockKind.HEADING and not BACK_MATTER_HEADING.match(rest[0].text.strip()):
-        appendix = next(
-            (
-                i
-                for i, b in enumerate(rest)
-                if b.kind is BlockKind.HEADING and BACK_MATTER_HEADING.match(b.text.strip())
-            ),
-            len(rest),
-        )
-    doc.back_matter = rest[appendix:] + doc.back_matter
-    doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE] + rest[:appendix]
-
-
 # A table's label as its caption prints it ("Table 2.", "Table B-1 ."): its name in the output is "table-b-1".
 _TABLE_LABEL = re.compile(r"\W*Table\s+([A-Z]?-?\d{1,3}[a-z]?)\b", re.IGNORECASE)
 
@@ -195,15 +156,8 @@ def convert_reading(reading: Reading, source_name: str, strict: bool = False, wo
     """Run the stages on what a layout-aware reader (the PDF's) read; like :func:`convert`."""
     doc = Document(source_name=source_name, blocks=[b for b in reading.blocks if b.kind is not BlockKind.FURNITURE])
     doc.diagnostics += reading.diagnostics
-    stages = STAGES
-    if reading.front is not None:  # the reader found the front and back matter: structure has nothing to guess
-        doc.front = reading.front
-        doc.back_matter = reading.back
-        _references(doc)
-        stages = [(name, stage) for name, stage in STAGES if name != "structure"]
-    if works:
-        stages = with_works_cited(stages)
-    for _name, stage in stages:
+    doc.evidence = reading.evidence  # what the reader told apart by geometry: the structure stage decides from it
+    for _name, stage in with_works_cited(STAGES) if works else STAGES:
         stage(doc)
     if reading.date is not None:  # where it stands among the body's nodes (first, if on the cover)
         date = reading.date

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paper2myst.diagnostics import Diagnostic
-from paper2myst.model import Block, DateLine, Front, TableCell
+from paper2myst.model import Block, DateLine, FrontEvidence, TableCell
 
 
 def line_number(number: int) -> str:
@@ -42,9 +42,8 @@ class Reading:
     blocks: list[Block]  # what split_blocks makes for text; the PDF reader makes them from geometry
     where: Callable[[int], str] = line_number  # line number → location for diagnostics: "12", or "p5" for a PDF
     # What a reader that sees the layout already knows (the text route leaves these to the stages):
-    front: Front | None = None  # title, authors (and their lines)
+    evidence: FrontEvidence | None = None  # the lines of the front and back matter, for the structure stage
     date: DateLine | None = None
-    back: list[Block] = field(default_factory=list)  # author information, disclaimers: the back-matter page
     furniture: int = 0  # lines of page furniture, contents pages and cover left out (placed, counted)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what the reader was unsure of
     # Figures and tables as images of their page region (a PDF reader's; emit saves them under _static/):

@@ -1,4 +1,10 @@
-"""Stage ``structure``: find the cover, the title page, the body, the reference list and the back matter."""
+"""Stage ``structure``: find the cover, the title page, the body, the reference list and the back matter.
+
+One stage for both routes: a layout-aware reader (the PDF's) hands on what it told apart by geometry (a
+:class:`FrontEvidence`), and this stage makes the front and back matter of it; without such evidence (the text
+route) it finds the same parts from the text. The jobs both need (a byline's names, names from roles, the
+signatory and its finding) are done once, here and in :mod:`paper2myst.conventions`.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +19,33 @@ from paper2myst.conventions import (
     KEYWORDS_LINE,
     REFERENCES_HEADING,
     SUMMARY_HEADING,
+    author_names,
+    author_roles,
+    banner_parts,
     continues_role,
     end_matter,
     name_before_role,
     name_list,
     name_roles,
+    names_in,
     signature,
     signed_name,
 )
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.model import Block, BlockKind, Document, Front, Heading, Paragraph, Reference
+from paper2myst.model import (
+    AuthorLines,
+    Block,
+    BlockKind,
+    Document,
+    Front,
+    FrontEvidence,
+    Heading,
+    Paragraph,
+    Reference,
+    Seen,
+    Span,
+)
+from paper2myst.stages.layout import entry_text
 
 # An entry of an endnote list: "1. Text", "12 Text", "iv. Text" (the superscript form is a NOTE already).
 _ENDNOTE = re.compile(r"^(?:(\d{1,3})\.?|([ivxlc]{1,6})\.)\s+(?=\S)")
@@ -54,7 +77,16 @@ def _is_banner(block: Block) -> bool:
 
 
 def structure(doc: Document) -> None:
-    """Assign the cover, title page and trailing parts; leave the body blocks in ``doc.blocks``."""
+    """Assign the cover, title page and trailing parts; leave the body blocks in ``doc.blocks``.
+
+    Where a reader handed on evidence (``doc.evidence``), the front and back matter are made of it.
+    """
+    if doc.evidence is not None:
+        doc.front, found = front_from(doc.evidence)
+        doc.diagnostics += found
+        doc.back_matter = list(doc.evidence.back)
+        _references(doc)
+        return
     blocks = doc.blocks
     if not blocks:
         doc.diagnostics.append(Diagnostic(Kind.EMPTY, 1, "the file has no text"))
@@ -89,7 +121,7 @@ def structure(doc: Document) -> None:
         front.subtitle_spans.append(rest[0].span)  # the title page repeats the subtitle too
         rest = rest[1:]
     if rest and BYLINE.match(rest[0].text):
-        _byline(doc, rest[0])
+        _byline(doc.front, rest[0])
         rest = rest[1:]
     else:
         rest = _names_under_title(doc, rest)
@@ -333,18 +365,29 @@ def _signatory(doc: Document, blocks: list[Block]) -> None:
     The first block that is a signature ("Dan Sample," / "Director, Imaginary Rivers"); it stays where it stands.
     """
     for block in blocks:
-        name, role = signature(block.text.split("\n")) if block.kind is BlockKind.TEXT else ("", "")
-        if name:
-            doc.front.authors, doc.front.roles = [name], {name: role}
-            message = f"no byline and no author section: the author is taken from the signature ({name}, {role}); check"
-            doc.diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, block.span.first, message))
+        if block.kind is BlockKind.TEXT and (found := _signed(doc.front, Seen(block.text, block.span))):
+            doc.diagnostics.append(found)
             return
 
 
-def _byline(doc: Document, block: Block) -> None:
+def _signed(front: Front, seen: Seen) -> Diagnostic | None:
+    """The signature's name is the author, its role the role, with a finding to check; None if it is no signature.
+
+    ``seen``: the signature's lines ("Dan Sample," / "Director, Imaginary Rivers" / "and Lakes"), at the name's.
+    """
+    name, role = signature(seen.text.split("\n"))
+    if not name:
+        return None
+    front.authors, front.roles = [name], {name: role}
+    where = f" on page {seen.page}" if seen.page else ""
+    message = f"no byline and no author section: the author is taken from the signature{where} ({name}, {role}); check"
+    return Diagnostic(Kind.SUSPICIOUS_FRONT, seen.span.first, message)
+
+
+def _byline(front: Front, block: Block) -> None:
+    """``By A and B*``: the byline as printed (its author-note marker apart), the authors it names."""
     match = BYLINE.match(block.text)
     assert match is not None
-    front = doc.front
     names = one_line(match.group("names"))
     if not front.byline:
         front.byline = f"{block.text[: match.start('names')]}{names}".replace("\n", " ")
@@ -363,7 +406,7 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
     for block in blocks:
         text = one_line(block.text)
         if BYLINE.match(block.text):
-            _byline(doc, block)
+            _byline(front, block)
         elif text.lower() == "abstract" and not front.abstract_label:
             front.abstract_label = text
             front.label_spans.append(block.span)
@@ -381,3 +424,107 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
         else:
             front.abstract.append(Paragraph(text, block.span))
     return extra
+
+
+def _references(doc: Document) -> None:
+    """The reference list after a layout-aware reader's heading, up to the first block that is no reference.
+
+    What follows it is back matter, before what the reader found; an appendix after the list is the body's.
+    """
+    end = next(
+        (i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.HEADING and REFERENCES_HEADING.match(b.text)), None
+    )
+    if end is None:
+        return
+    heading, tail = doc.blocks[end], doc.blocks[end + 1 :]
+    doc.references_heading = Heading(heading.text, heading.span)
+    entries = [b for b in tail if b.kind is not BlockKind.NOTE]
+    # A numbered list goes on through an entry that gives no year or address (a web page's title alone).
+    numbered = bool(entries) and entries[0].kind is BlockKind.LIST_ITEM
+    stop = next(
+        (
+            i
+            for i, b in enumerate(entries)
+            if not looks_like_reference(b) and not (numbered and b.kind is BlockKind.LIST_ITEM)
+        ),
+        len(entries),
+    )
+    doc.references = [Reference(entry_text(b.text), b.span) for b in entries[:stop]]
+    rest = entries[stop:]
+    # A heading after the list that opens no back matter ("A Appendix", "A.1 Ethics") opens the appendices: the
+    # author's text again, up to the first back-matter heading.
+    appendix = 0
+    if rest and rest[0].kind is BlockKind.HEADING and not BACK_MATTER_HEADING.match(rest[0].text.strip()):
+        appendix = next(
+            (
+                i
+                for i, b in enumerate(rest)
+                if b.kind is BlockKind.HEADING and BACK_MATTER_HEADING.match(b.text.strip())
+            ),
+            len(rest),
+        )
+    doc.back_matter = rest[appendix:] + doc.back_matter
+    doc.blocks = doc.blocks[:end] + [b for b in tail if b.kind is BlockKind.NOTE] + rest[:appendix]
+
+
+def front_from(evidence: FrontEvidence) -> tuple[Front, list[Diagnostic]]:
+    """The front matter a layout-aware reader's evidence gives, and the findings of what was taken on trust."""
+    front = Front(number=evidence.number, doi=evidence.doi, series=evidence.series)
+    found: list[Diagnostic] = []
+    if evidence.title:
+        # A title and its subtitle set apart by a blank line are one title, "Title: Subtitle", as it is cited.
+        front.title = evidence.title[0]
+        for part in evidence.title[1:]:
+            glue = " " if front.title.endswith((":", ".", "?", "!", "—", "–")) else ": "
+            front.title += glue + part
+    if evidence.title_span is not None:
+        front.title_spans.append(evidence.title_span)
+    if evidence.byline is not None:
+        _byline(front, Block(BlockKind.TEXT, evidence.byline.text, evidence.byline.span))
+    if evidence.names.lines:
+        front.authors = [name for seen in evidence.names.lines for name in names_in(seen.text)]
+        front.byline = ", ".join(front.authors)  # the names as listed, without their marks
+        front.byline_spans.append(_span(evidence.names.lines))
+    if evidence.sidebar.lines:
+        front.byline_spans.append(_span(evidence.sidebar.lines))
+    for label in evidence.labels:
+        front.label_spans.append(label.span)
+        if label.text.lower().startswith("abstract"):
+            front.abstract_label = label.text
+        else:
+            front.keywords_label = label.text
+    front.abstract = list(evidence.abstract)
+    if evidence.keywords is not None:
+        front.keywords_line = evidence.keywords.text
+        front.keywords = [k.strip() for k in re.split(r"\s*[|;]\s*", front.keywords_line) if k.strip()]
+        front.label_spans.append(evidence.keywords.span)
+    back = _named(evidence.back_authors)
+    sidebar = [seen.text for seen in evidence.sidebar.lines if name_before_role(seen.text)]
+    front.authors = front.authors or list(back) or sidebar
+    # Each author's role as printed: in the author section or signatures, beside the summary, under the title.
+    beside, under = (author_roles(lines.read, front.authors) for lines in (evidence.sidebar, evidence.names))
+    sources = [back, beside, under]
+    front.roles = {
+        name: role for name in front.authors if (role := next((g[name] for g in sources if g.get(name)), ""))
+    }
+    if not front.authors and evidence.signature is not None and (signed := _signed(front, evidence.signature)):
+        found.append(signed)
+    if evidence.banner is not None:
+        front.publisher, series, number = banner_parts(evidence.banner.text)
+        front.series, front.number = front.series or series, front.number or number
+    elif evidence.imprint is not None:
+        front.publisher = evidence.imprint.text
+    elif evidence.masthead is not None:
+        front.publisher = evidence.masthead.text
+    return front, found
+
+
+def _named(lines: AuthorLines) -> dict[str, str]:
+    """The authors an author section or the body's signatures name, each with the role printed with it ("" if none)."""
+    texts = [seen.text for seen in lines.lines]
+    names = [n for text in texts if (n := signed_name(text))] if lines.signed else author_names(texts)
+    return author_roles(lines.read, names)
+
+
+def _span(seen: list[Seen]) -> Span:
+    return Span(tuple(number for s in seen for number in s.span.lines))

@@ -10,31 +10,19 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from paper2myst.conventions import (
-    ADDRESS_LINE,
-    BANNER_SEPARATOR,
-    BYLINE,
     CAPTION_NOTE,
-    CONNECTORS,
     CONTINUED_TAIL,
-    DOI_LINE,
     ENDNOTES_HEADING,
-    FRONT_LABEL,
-    INSTITUTION_WORDS,
     PAGE_NUMBER,
     REFERENCES_HEADING,
     REPORT_NUMBER,
     TABLE_NOTE,
-    continues_role,
-    end_matter,
-    is_role,
-    name_before_role,
-    signature,
-    signed_name,
 )
-from paper2myst.dates import first_day, parse_date
+from paper2myst.dates import first_day
 from paper2myst.diagnostics import ConversionError, Diagnostic, Kind
-from paper2myst.model import Block, BlockKind, DateLine, Front, Paragraph, Span
+from paper2myst.model import AuthorLines, Block, BlockKind, DateLine, FrontEvidence, Paragraph, Seen, Span
 from paper2myst.readers import Figure, Reading
+from paper2myst.readers.pdf.back import columns_first, find_back, signatory
 from paper2myst.readers.pdf.boxes import panels
 from paper2myst.readers.pdf.extract import (
     UNREADABLE_SHARE,
@@ -47,20 +35,12 @@ from paper2myst.readers.pdf.extract import (
 )
 from paper2myst.readers.pdf.figures import render_figures
 from paper2myst.readers.pdf.front import (
-    AUTHOR_BLOCK,
-    BACK_MATTER,
-    author_names,
-    author_roles,
-    banner_line,
-    byline_lines,
+    FrontLines,
+    by_column,
     cased,
-    date_line,
-    dated_day,
+    find_front,
     in_title_case,
-    letter_spaced,
     line_date,
-    names_in,
-    title_lines,
     title_parts,
     title_rows,
 )
@@ -86,14 +66,12 @@ from paper2myst.readers.pdf.paragraphs import (
     continues,
     group_lines,
     heading_levels,
-    is_heading,
     is_justified,
     mark_faces,
     opens_indented,
     pitch,
 )
 from paper2myst.readers.pdf.tables import read_table
-from paper2myst.stages.structure import split_authors
 
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table's note where notes are numbered
@@ -102,9 +80,6 @@ _LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
 
 
-# Characters of running text above the largest type on the first page that say it is no title (a heading set larger
-# than the title): fewer are a cover's labels, a masthead, a running head.
-TITLE_ABOVE = 200
 # Running text: a line this long is prose (a table's cells and a chart's labels are set in shorter pieces).
 PROSE_LINE = 40
 # Text set smaller than this share of the body's size (and in another face) is a table's, a figure's or a box's.
@@ -519,448 +494,6 @@ def _cut(group: Group, nxt: Group, left: float) -> bool:
     )
 
 
-@dataclass(slots=True)
-class FrontLines:
-    """The lines the front matter is made of, found before the blocks are rendered."""
-
-    title: list[Line] = field(default_factory=list)
-    banner: Line | None = None  # a short line in smaller type above the title: the publisher's or series' name
-    date: Line | None = None
-    byline: Line | None = None
-    labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
-    abstract: list[Line] = field(default_factory=list)
-    keywords: list[Line] = field(default_factory=list)
-    names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
-    sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
-    imprint: Line | None = None  # the publisher's name a cover prints over its web address
-    masthead: Line | None = None  # an institution's name set over the title, further up than a banner
-    doi: str = ""  # the DOI the first page prints on a line of its own
-    series: str = ""  # the series label printed under the imprint
-    findings: list[Diagnostic] = field(default_factory=list)
-    number: str = ""  # the report number the document prints on its cover or repeats on its pages
-
-
-def _report_number(pages: list[list[Line]], cover: bool, size: float) -> str:
-    """The report number, where the document shows a line of that shape is one; its lines become furniture.
-
-    A line shaped like a number ("R12345", "ABC-01-234") is the report's number if it stands on a cover (a first
-    page without running text) or its text recurs on another page (alone, or in a running foot: "R12345 ·
-    VERSION 6"; not in a sentence of the body, which may name a heading's subject).
-    Elsewhere it is the author's words, a heading of the body ("FY 2025", "COP28"), and stays.
-    """
-    lines = [ln for page in pages for ln in page]
-    edges = {id(f(page, key=lambda ln: ln.baseline)) for page in pages if page for f in (min, max)}
-    # Running elements: furniture, or a page's first or last line in type smaller than the body's (the author's
-    # sentences may name a heading's subject).
-    running = [o for o in lines if o.role == "furniture" or (id(o) in edges and o.size < size)]
-    found = ""
-    for line in lines:
-        if not REPORT_NUMBER.match(line.text) or line.role not in {"body", "note", "front", "furniture"}:
-            continue
-        word = re.compile(rf"(?<![\w-]){re.escape(line.text)}(?![\w-])")
-        # Again on another page: alone, or inside a running element.
-        again = any(o.page != line.page for o in lines if o.text == line.text) or any(
-            o.page != line.page and word.search(o.text) for o in running
-        )
-        if (line.page == 1 and cover) or again:
-            found = found or line.text
-            if line.role in {"body", "note"}:
-                line.role = "furniture"
-    return found
-
-
-def _imprint(lines: list[Line]) -> Line | None:
-    """The publisher's name the first page prints just over its bare web address ("Imaginary Institute" / "https://…").
-
-    The name is a few capitalised words, the address a line of its own under it: both are the page's imprint,
-    not the body.
-    """
-    for above, line in pairwise(lines):
-        words = above.text.split()
-        if (
-            ADDRESS_LINE.match(line.text)
-            and above.role in {"front", "body"}
-            and 1 < len(words) <= 6
-            and all(w[:1].isupper() or w in CONNECTORS for w in words)
-            and not parse_date(above.text)
-            and not REPORT_NUMBER.match(above.text)
-            and line.baseline < above.baseline < line.baseline + above.size * 2.5
-        ):
-            above.role = line.role = "front"
-            return above
-    return None
-
-
-def _masthead(line: Line, title: list[Line]) -> bool:
-    """A line over the title naming an institution (its last word one: "… Imaginary Office")."""
-    words = line.text.split()
-    return (
-        bool(title)
-        and line.role == "front"
-        and line.page == title[0].page
-        and line.bottom > title[0].top
-        and 1 < len(words) <= 8
-        and words[-1] in INSTITUTION_WORDS
-        and all(w[:1].isupper() or w in CONNECTORS for w in words)
-    )
-
-
-def _series(lines: list[Line], imprint: Line, size: float) -> str:
-    """Under the imprint, at the page's foot in type smaller than the body's: the series label and its motto.
-
-    The lines are the cover's; the first, set bold, names the series ("Working Papers", a product line's name).
-    """
-    foot = [
-        ln
-        for ln in lines
-        if ln.role == "body" and ln.top < imprint.bottom and ln.size < size * 0.9 and ln.number > imprint.number
-    ]
-    for line in foot:
-        line.role = "front"
-    return foot[0].text if foot and foot[0].bold and len(foot[0].text.split()) <= 4 else ""
-
-
-def _front(pages: list[list[Line]], size: float) -> FrontLines:
-    """Mark the title, byline, abstract, keywords and date (and a cover page's other lines) as front matter."""
-    first = pages[0]
-    found = FrontLines(title=title_lines(first, size))
-    for line in found.title:
-        line.role = "front"
-    masthead = " ".join(ln.text for ln in title_rows(found.title))
-    largest = True  # the title is the page's largest type (not taken from under a masthead)
-    if (count := _masthead_pages(pages[1:], masthead)) >= MASTHEAD_PAGES:
-        largest = False
-        # The largest type names the publication's section; the document's own title heads its text.
-        found.title = _headed(first)
-        for line in found.title:
-            line.role = "front"
-        title = " ".join(ln.text for ln in title_rows(found.title))
-        taken = f"the title is taken from the bold lines over the first paragraph ({title!r})"
-        message = (
-            f"{masthead!r}, the largest type of the first page, is a piece of the running heads of {count} more "
-            f"pages beside the publication's other particulars: a masthead, not the title; "
-            f"{taken if found.title else 'no other title stands out'}; check the title"
-        )
-        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, first[0].number if first else 1, message))
-    found.banner = banner_line(first, found.title)
-    if found.banner is not None:
-        found.banner.role = "front"
-        if letter_spaced(found.banner.text) or len(found.banner.text.split()) < 2:
-            # A label in spaced capitals ("N E W S L E T T E R") or one word ("Article", "BRIEF"): the
-            # cover's furniture, not a publisher's name.
-            found.banner = None
-    _labelled(first, found)
-    if found.byline is None:
-        found.names = byline_lines(first, found.title)
-        for line in found.names:
-            line.role = "front"
-    found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
-        [ln for page in pages for ln in page], prefixed=True
-    )
-    if found.date is not None:
-        found.date = dated_day([ln for page in pages for ln in page], found.date)
-        found.date.role = "front"
-    elif (running := _running_date(pages[1:])) is not None:
-        found.date = running
-        message = f"no date printed apart: the date is the one the running heads repeat ({running.text!r}); check"
-        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, running.number, message))
-    title_text = " ".join(ln.text for ln in title_rows(found.title))
-    above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
-    if sum(len(ln.text) for ln in above) < TITLE_ABOVE:
-        # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
-        # head, the cover's. (Paragraphs there say the title was found too far down: they stay the body's.)
-        for line in above:
-            line.role = "front"
-    elif largest:
-        # The largest type stands under running text: a heading set larger than the title, or no title at all.
-        message = (
-            f"the title taken from the largest type ({title_text[:60]!r}) stands under "
-            f"{len(above)} lines of running text: check the title (a heading set larger than it?)"
-        )
-        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.title[0].number, message))
-    # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
-    # A paper of one page has no cover: its page is the paper.
-    cover = len(pages) > 1 and sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
-    for page in pages:
-        for line in page:
-            if line.role != "body":
-                continue
-            if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
-                line.role = "front"
-    found.number = _report_number(pages, cover, size)
-    found.imprint = _imprint(first)
-    found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
-    if found.imprint is not None:
-        found.series = _series(first, found.imprint, size)
-    doi = next((m for ln in first if (m := DOI_LINE.match(ln.text))), None)
-    if doi is not None:
-        found.doi = doi.group(1)
-    at = first[0].number if first else 1
-    if not found.title:
-        message = "no title found: no line of the first page stands out"
-        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, message))
-    if found.date is None:
-        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, "no date found: the paper prints none apart"))
-    for page in pages[1:]:
-        if _title_again(page, title_text, size) and not found.sidebar:
-            found.sidebar = _sidebar(page)
-        # A running head that repeats the title is furniture even where no other page repeats it.
-        edge = [ln for ln in page if ln.role == "body"]
-        for line in edge[:1] + edge[-1:]:
-            if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
-                line.role = "furniture"
-    return found
-
-
-#: Pages (besides the first) whose running heads hold the title as a piece, beside other pieces: a masthead.
-MASTHEAD_PAGES = 2
-# What parts the pieces of a running head: "Imaginary Register / Vol. 1, No. 2 / Monday, May 4, 2026 / Notices".
-_HEAD_PIECES = re.compile(r"\s+[/|·•]\s+")
-
-
-def _masthead_pages(pages: list[list[Line]], title: str) -> int:
-    """How many pages print ``title`` as one piece of a running head of several pieces (not the whole head).
-
-    A register's or a series' section name ("Notices") is set large on the first page and repeated in every
-    running head beside the issue's name and date; a paper's own title, repeated, is the whole running head.
-    """
-    count = 0
-    for page in pages:
-        pieces = [_HEAD_PIECES.split(ln.text) for ln in page if ln.role == "furniture"]
-        count += any(len(p) > 1 and title in p for p in pieces)
-    return count
-
-
-def _headed(lines: list[Line]) -> list[Line]:
-    """The bold lines that head the page's first paragraph, where the largest type is a masthead: the title.
-
-    In reading order, the first line in regular type after a bold line of the page's largest bold size ends the
-    title; the title is that bold block, its lines one text (``_close``: same size, a line's gap). [] where no
-    such block stands.
-    """
-    body = [ln for ln in lines if ln.role == "body" and ln.text.strip()]
-    largest = max((ln.size for ln in body if ln.bold), default=0.0)
-    for i in range(1, len(body)):
-        if body[i].bold or not body[i - 1].bold or abs(body[i - 1].size - largest) >= 0.6:
-            continue
-        start = i - 1
-        while start and body[start - 1].bold and _close(body[start - 1], body[start]):
-            start -= 1
-        return body[start:i]
-    return []
-
-
-#: Pages whose running heads must repeat a date for it to be the paper's (an event's, an issue's).
-RUNNING_DATE_PAGES = 2
-
-
-def _running_date(pages: list[list[Line]]) -> Line | None:
-    """The running head that prints a date, repeated on ``RUNNING_DATE_PAGES`` pages or more; None if none does.
-
-    A conference paper's running head names the event, its days and place ("Imaginary Conference ’26, October
-    28–31, 2026, Springfield"); a periodical's, its issue and date. The paper's date is its first day.
-    """
-    heads = [ln for page in pages for ln in page if ln.role == "furniture" and first_day(ln.text)]
-    seen = Counter(ln.text for ln in heads)
-    return next((ln for ln in heads if seen[ln.text] >= RUNNING_DATE_PAGES), None)
-
-
-def _close(above: Line, line: Line) -> bool:
-    """The next line of the same text: same page, same size, no more than a paragraph's gap below."""
-    return (
-        above.page == line.page
-        and abs(above.size - line.size) < 0.6
-        and above.baseline - line.baseline < line.size * 2.5
-    )
-
-
-def _labelled(lines: list[Line], found: FrontLines) -> None:
-    """The byline under the title; an abstract and keywords after their labels, up to the first heading."""
-    body = [ln for ln in lines if ln.role == "body"]
-    after = body.index(found.title[-1]) + 1 if found.title and found.title[-1] in body else 0
-    rest = [ln for ln in lines if ln.role == "body"][after:]
-    if rest and BYLINE.match(rest[0].text):
-        found.byline = rest[0]
-        rest[0].role = "front"
-    current: list[Line] | None = None
-    for line in rest:
-        if line.role != "body":
-            continue
-        label = FRONT_LABEL.match(line.text)
-        if label:
-            found.labels.append(line)
-            line.role = "front"
-            current = found.abstract if label.group(1).lower() == "abstract" else found.keywords
-        elif current is not None and not line.bold and (not current or _close(current[-1], line)):
-            current.append(line)
-            line.role = "front"
-        else:
-            current = None
-
-
-def _title_again(lines: list[Line], title: str, size: float) -> bool:
-    """The title set again in large type (on a summary page) is front matter, not a heading; say if it is."""
-    large = [ln for ln in lines if ln.role == "body" and ln.size >= size * 1.3]
-    for i in range(len(large)):
-        text = ""
-        for j in range(i, len(large)):
-            text = f"{text} {large[j].text}".strip()
-            if text == title:
-                for line in large[i : j + 1]:
-                    line.role = "front"
-                return True
-            if not title.startswith(text):
-                break
-    return False
-
-
-def _signatory(lines: list[Line]) -> tuple[dict[str, str], Line | None]:
-    """The first signature in the body, as a letter or a notice closes: the name with its role, and its line.
-
-    A name set alone on its line, its role on the next line of the same text ("Dan Sample," / "Director,
-    Imaginary Rivers" / "and Lakes"); ({}, None) where the body has no signature.
-    """
-    body = [ln for ln in lines if ln.role == "body"]
-    for i, (name, role) in enumerate(pairwise(body)):
-        if signature([name.text, role.text])[0] and _close(name, role):
-            block = [name, role]
-            for line in body[i + 2 :]:
-                if not _close(block[-1], line):
-                    break
-                block.append(line)
-            signed, title = signature([ln.text for ln in block])
-            return {signed: title}, name
-    return {}, None
-
-
-def _sidebar(lines: list[Line]) -> list[Line]:
-    """The authors beside a summary page's text: each a name, then its role on a line or more under it.
-
-    Taken from the box beside the text (``aside``) into the front matter: the names and their roles, no other
-    line of the box (its date, a name without a role under it).
-    """
-    aside = [ln for ln in lines if ln.role == "aside"]
-    kept: list[Line] = []
-    for i, line in enumerate(aside):
-        named = name_before_role(line.text) == line.text and i + 1 < len(aside) and is_role(aside[i + 1].text)
-        # A role's next line is set as the role is (a name in its own weight opens the next entry).
-        goes_on = continues_role(line.text) and line.bold == aside[i - 1].bold
-        role = bool(kept) and kept[-1] is aside[i - 1] and (is_role(line.text) or goes_on)
-        if named or role:
-            kept.append(line)
-    for line in kept:
-        line.role = "front"
-    return kept
-
-
-def _back(lines: list[Line], size: float, width: float, banner: Line | None = None) -> dict[str, str]:
-    """From the first back-matter heading on, the body lines are back matter; return the authors named there.
-
-    Each author with the role printed beside or under the name ("" where none is).
-
-    The banner's name set again as a heading at the top of a later page opens the publisher's page.
-    Without an author heading, "Name, role" lines just before the back matter name the authors.
-    """
-    body = [ln for ln in lines if ln.role == "body"]
-    # A heading's wrapped last line ("… Contact and Staff" / "Acknowledgments") heads nothing of its own.
-    wrapped = {id(b) for a, b in pairwise(body) if is_heading(a, size) and _close(a, b)}
-    start = next(
-        (
-            i
-            for i, ln in enumerate(lines)
-            if (ln.role == "body" and is_heading(ln, size) and BACK_MATTER.match(ln.text) and id(ln) not in wrapped)
-            or (_publisher_page(ln, banner, size) and ln.page == lines[i - 1].page + 1)
-        ),
-        None,
-    )
-    if start is None:  # no back matter: signatures may still close the text
-        _closing_number(lines)
-        return _signatures(lines, width)
-    for line in lines[start:]:
-        if line.role == "body" or (line is lines[start] and line.role == "furniture"):
-            line.role = "back"
-    back = [ln for ln in lines[start:] if ln.role == "back"]
-    _end_matter(back, size)
-    if AUTHOR_BLOCK.match(back[0].text):
-        return _authors(back, size)
-    _closing_number(lines[:start])
-    return _signatures(lines[:start], width)
-
-
-def _end_matter(back: list[Line], size: float) -> None:
-    """The author's end matter standing in the back matter ("Acknowledgments" after the author section) is body again.
-
-    From its heading up to the next back-matter heading: the author's words, kept in the paper.
-    """
-    for line, mine in zip(back, end_matter([ln.text if is_heading(ln, size) else None for ln in back]), strict=True):
-        if mine:
-            line.role = "body"
-
-
-def _closing_number(lines: list[Line]) -> None:
-    """A report number printed as the body's last line, the back matter next: furniture, not a heading.
-
-    A heading heads text; a line of a number's shape with nothing of the body after it heads nothing.
-    """
-    last = next((ln for ln in reversed(lines) if ln.role not in {"furniture", "front", "note"}), None)
-    if last is not None and last.role == "body" and REPORT_NUMBER.match(last.text):
-        last.role = "furniture"
-
-
-def _signatures(lines: list[Line], width: float) -> dict[str, str]:
-    """Authors signing the end of the body: "Name, Role" lines just before the back matter.
-
-    A role too long for its line goes on under it ("Analyst in Regional Water" / "Policy"). The lines
-    may stand on the page before the back matter's, side by side in two columns; notes and running elements
-    between are passed over. What they hold goes to the back matter.
-    """
-    block: list[Line] = []
-    for line in reversed(lines):
-        if line.role in {"furniture", "front", "note"}:
-            continue
-        if line.role != "body" or not (signed_name(line.text) or continues_role(line.text)):
-            break
-        block.insert(0, line)
-    # Column by column, as a reader takes a block of names set side by side.
-    block.sort(key=lambda ln: (ln.x0 >= width / 2, -ln.top))
-    while block and not signed_name(block[0].text):
-        block.pop(0)  # a role's second line without its name above: part of the body
-    names = [signed_name(ln.text) for ln in block if signed_name(ln.text)]
-    for line in block:
-        line.role = "back"
-    return author_roles(block, names)
-
-
-def banner_parts(text: str) -> tuple[str, str, str]:
-    """A banner's publisher, series and number: "Institute · Working Papers 22 | 23" (items parted by a middle dot).
-
-    The first item names the publisher when a second, ending in a number, names the series and the paper's number
-    in it; any other banner is the publisher's name whole, as before.
-    """
-    items = [item.strip() for item in BANNER_SEPARATOR.split(text)]
-    if len(items) == 2 and (m := _SERIES_NUMBER.match(items[1])):
-        return items[0], m["series"], m["number"]
-    return text, "", ""
-
-
-# A series' name then the paper's number in it, as a banner prints them: "EXAMPLE PAPERS 22 | 23", "Brief No. 7".
-_SERIES_NUMBER = re.compile(r"^(?P<series>.*?[^\W\d])\s+(?:No\.\s*)?(?P<number>\d+(?:\s*[|/.-]\s*\d+)*)$")
-
-
-def _publisher_page(line: Line, banner: Line | None, size: float) -> bool:
-    """The line is the banner's name set as a heading on a later page (whatever role the margins gave it).
-
-    The banner's publisher is its name, where the banner prints a series and number beside it.
-    """
-    return (
-        banner is not None
-        and line.page > banner.page
-        and line.role in {"body", "furniture"}
-        and line.text in {banner.text, banner_parts(banner.text)[0]}
-        and is_heading(line, size)
-    )
-
-
 def _rows_text(lines: list[Line]) -> str:
     """Lines as rows of text, one a line; where a line ends in a hyphen that says what it is, the word goes on.
 
@@ -982,72 +515,12 @@ def _rows_text(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
-# Lines side by side: their baselines this many ems apart at most, their columns' starts this many ems.
-ROW_SLACK = 0.3
-COLUMN_SLACK = 1.0
-
-
-def _baseline_rows(lines: list[Line]) -> list[list[Line]]:
-    """Lines in reading order cut into rows: the lines of a row stand on one baseline."""
-    rows: list[list[Line]] = []
-    for line in lines:
-        last = rows[-1][-1] if rows else None
-        if last is not None and last.page == line.page and abs(last.baseline - line.baseline) <= ROW_SLACK * line.size:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    return rows
-
-
-def columns_first(lines: list[Line]) -> list[Line]:
-    """Lines set side by side in columns (two authors' names over their roles) read column by column.
-
-    A run of rows of as many lines each, the lines of each row starting where the row above's do: its left column's
-    lines first, then the next column's. Read row by row, a name would go with the role beside the one under it.
-    """
-    out: list[Line] = []
-    rows = _baseline_rows(lines)
-    at = 0
-    while at < len(rows):
-        end = at + 1
-        while end < len(rows) and _aligned(rows[end - 1], rows[end]):
-            end += 1
-        run = [sorted(row, key=lambda ln: ln.x0) for row in rows[at:end]]
-        if len(run[0]) > 1 and len(run) > 1:
-            out += [row[k] for k in range(len(run[0])) for row in run]
-        else:
-            out += [ln for row in run for ln in row]
-        at = end
-    return out
-
-
-def _aligned(above: list[Line], below: list[Line]) -> bool:
-    """Whether two rows of several lines each hold their lines in the same columns."""
-    if len(above) < 2 or len(above) != len(below):
-        return False
-    starts = zip(sorted(ln.x0 for ln in above), sorted(ln.x0 for ln in below), strict=True)
-    return all(abs(a - b) <= COLUMN_SLACK * below[0].size for a, b in starts)
-
-
 def _without_label(line: Line) -> Line:
     return replace(line, runs=line.runs[1:], calls=line.calls[1:])
 
 
 def _span(lines: list[Line]) -> Span:
     return Span(tuple(ln.number for ln in lines))
-
-
-def _authors(back: list[Line], size: float) -> dict[str, str]:
-    """Names under an author-information heading, or "Name, role" lines before the back matter."""
-    start = next((i for i, ln in enumerate(back) if AUTHOR_BLOCK.match(ln.text)), None)
-    if start is not None:
-        block = []
-        for line in back[start + 1 :]:
-            if line.role != "back" or (is_heading(line, size) and BACK_MATTER.match(line.text)):
-                break
-            block.append(line)
-        return author_roles(block, author_names(block))
-    return {}
 
 
 def read_pdf(data: bytes, images: bool = True) -> Reading:
@@ -1517,8 +990,8 @@ def build(pages: list[Page]) -> Reading:
     for page, page_lines_ in zip(pages, lines, strict=True):
         mark_sidebar(page_lines_, page.width, body_size(page_lines_))
         mark_notes(page, page_lines_, size)
-    found = _front(lines, size)
-    authors = _back(numbered, size, pages[0].width, found.banner)
+    found = find_front(lines, size)
+    authors = find_back(numbered, size, pages[0].width, found.banner)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
     links: dict[int, list[Link]] = {}
     for page, page_lines_ in zip(pages, lines, strict=True):
@@ -1573,36 +1046,13 @@ def build(pages: list[Page]) -> Reading:
         )
     back_lines = columns_first([ln for ln in numbered if ln.role == "back"])
     back = [_block(g, context, Calls(set())) for g in group_lines(back_lines, size, steps, justified=justified)]
-    front = _front_node(found, context, steps, size, cased([ln.text for ln in numbered if ln.role == "body"]))
+    evidence = _evidence(found, context, steps, size, cased([ln.text for ln in numbered if ln.role == "body"]))
     # A number only the body's close prints (set apart as furniture there) is the report's too.
-    front.number = front.number or next(
+    evidence.number = evidence.number or next(
         (ln.text for ln in numbered if ln.role == "furniture" and REPORT_NUMBER.match(ln.text)), ""
     )
     diagnostics += found.findings
-    front.authors = front.authors or list(authors) or [ln.text for ln in found.sidebar if name_before_role(ln.text)]
-    # Each author's role as printed: in the author section or signatures, beside the summary, under the title.
-    sources = [authors, author_roles(found.sidebar, front.authors), author_roles(found.names, front.authors)]
-    front.roles = {
-        name: role for name in front.authors if (role := next((g[name] for g in sources if g.get(name)), ""))
-    }
-    if not front.authors:
-        # No byline, no author section: the person who signed the text (a letter, a notice) is the one it names.
-        signed, signature = _signatory(numbered)
-        if signature is not None:
-            front.authors, front.roles = list(signed), signed
-            name, role = next(iter(signed.items()))
-            message = (
-                f"no byline and no author section: the author is taken from the signature on page {signature.page} "
-                f"({name}, {role}); check"
-            )
-            diagnostics.append(Diagnostic(Kind.SUSPICIOUS_FRONT, signature.number, message))
-    if found.banner is not None:
-        front.publisher, banner_series, banner_number = banner_parts(found.banner.text)
-        front.series, front.number = front.series or banner_series, front.number or banner_number
-    elif found.imprint is not None:
-        front.publisher = found.imprint.text
-    elif found.masthead is not None:
-        front.publisher = found.masthead.text
+    evidence.back, evidence.back_authors, evidence.signature = back, authors, signatory(numbered)
     date = found.date
     date_node = None
     if date is not None:  # (a running head's date: the first day its line prints)
@@ -1611,9 +1061,8 @@ def build(pages: list[Page]) -> Reading:
         lines=[ln.text for ln in numbered],
         blocks=blocks,
         where=lambda n: where.get(n, "p1"),
-        front=front,
+        evidence=evidence,
         date=date_node,
-        back=back,
         furniture=sum(1 for b in blocks if b.kind is BlockKind.FURNITURE),
         figures=figures,
         boxes={ln.number: (ln.page, (ln.x0, ln.bottom, ln.x1, ln.top)) for ln in numbered},
@@ -1811,14 +1260,14 @@ def _in_front(line: Line, found: FrontLines) -> bool:
     return any(line is k for k in kept)
 
 
-def _front_node(
+def _evidence(
     found: FrontLines, context: Context, steps: dict[float, float], size: float, words: frozenset[str] = frozenset()
-) -> Front:
-    """The front matter as the model has it: title, byline and authors, abstract, keywords.
+) -> FrontEvidence:
+    """The front matter's lines rendered as text, with their place: the evidence the structure stage decides from.
 
     ``words``: the words the document prints in small letters (a title set in capitals is written in title case).
     """
-    front = Front(number=found.number, doi=found.doi, series=found.series)
+    evidence = FrontEvidence(number=found.number, doi=found.doi, series=found.series)
     if found.title:
         rows = title_rows(found.title)
         # A word set small and raised before the title's first word ("OPEN", an access badge) calls no note.
@@ -1828,44 +1277,31 @@ def _front_node(
             rows[0] = replace(rows[0], runs=rows[0].runs[lead:], calls=rows[0].calls[lead:])
             message = f"{badge!r}, set small before the title, is left out of it: a label?"
             found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, rows[0].number, message))
-        # A title and its subtitle set apart by a blank line are one title, "Title: Subtitle", as it is cited.
         parts = [_block(Group(BlockKind.HEADING, p), context, Calls(set())).text for p in title_parts(rows)]
-        front.title = in_title_case(parts[0], words)
-        for part in parts[1:]:
-            glue = " " if front.title.endswith((":", ".", "?", "!", "—", "–")) else ": "
-            front.title += glue + in_title_case(part, words)
-        front.title_spans.append(_span(found.title))
+        evidence.title = [in_title_case(part, words) for part in parts]
+        evidence.title_span = _span(found.title)
     if found.byline is not None:
-        names = re.sub(r"^by\s+", "", found.byline.text, flags=re.IGNORECASE).rstrip()
-        front.author_note_marker = names.endswith("*")
-        names = names.rstrip("*").rstrip()
-        front.byline = found.byline.text.rstrip().rstrip("*").rstrip()
-        front.authors = split_authors(names)
-        front.byline_spans.append(_span([found.byline]))
-    if found.names:
-        front.authors = [name for line in found.names for name in names_in(line.text)]
-        front.byline = ", ".join(front.authors)  # the names as listed, without their marks
-        front.byline_spans.append(_span(found.names))
-    if found.sidebar:
-        front.byline_spans.append(_span(found.sidebar))
-    for label in found.labels:
-        front.label_spans.append(_span([label]))
-        if label.text.lower().startswith("abstract"):
-            front.abstract_label = label.text
-        else:
-            front.keywords_label = label.text
+        evidence.byline = _seen([found.byline])
+    evidence.names = AuthorLines([_seen([ln]) for ln in found.names], [ln.text for ln in by_column(found.names)])
+    evidence.sidebar = AuthorLines([_seen([ln]) for ln in found.sidebar], [ln.text for ln in by_column(found.sidebar)])
+    evidence.labels = [_seen([label]) for label in found.labels]
     for group in group_lines(found.abstract, size, steps):
         block = _block(Group(BlockKind.TEXT, group.lines), context, Calls(set()))
-        front.abstract.append(Paragraph(block.text, block.span))
+        evidence.abstract.append(Paragraph(block.text, block.span))
     if found.keywords:
         # Joined as a paragraph's lines are: a word the typesetter hyphenated at the line's end is one word again.
         pieces = join_lines(
             found.keywords, context.links, False, context.spaced, context.words, context.separate_hyphens
         )
-        front.keywords_line = " ".join("".join(piece.text for piece in pieces).split())
-        front.keywords = [k.strip() for k in re.split(r"\s*[|;]\s*", front.keywords_line) if k.strip()]
-        front.label_spans.append(_span(found.keywords))
-    return front
+        evidence.keywords = Seen(" ".join("".join(piece.text for piece in pieces).split()), _span(found.keywords))
+    evidence.banner = _seen([found.banner]) if found.banner is not None else None
+    evidence.imprint = _seen([found.imprint]) if found.imprint is not None else None
+    evidence.masthead = _seen([found.masthead]) if found.masthead is not None else None
+    return evidence
+
+
+def _seen(lines: list[Line]) -> Seen:
+    return Seen(" ".join(ln.text for ln in lines), _span(lines), lines[0].page)
 
 
 @dataclass(frozen=True, slots=True)

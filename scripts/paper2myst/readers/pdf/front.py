@@ -1,30 +1,33 @@
-"""Front matter from the layout: the title (the largest type of the first page), the date, the authors."""
+"""Front matter from the layout: which lines are the title, byline, date, banner, imprint and sidebar (evidence)."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from paper2myst.conventions import (
     ADDRESS_LINE,
     AUTHOR_HEADING,
-    BACK_MATTER_HEADING,
-    BIO_VERBS,
-    ROLE_WORDS,
+    BYLINE,
+    CONNECTORS,
+    DATE_LEAD,
+    DOI_LINE,
+    FRONT_LABEL,
+    INSTITUTION_WORDS,
+    REPORT_NUMBER,
+    RUNNING_HEAD_SEPARATOR,
     TITLE_SMALL_WORDS,
+    continues_role,
+    is_role,
     name_before_role,
-    name_list,
-    name_roles,
-    signed_name,
+    names_in,
 )
-from paper2myst.dates import parse_date
+from paper2myst.dates import first_day, parse_date
+from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.readers.pdf.lines import Line, make_line
-
-_SAYS_WHAT = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
-# The headings that open the back matter and the author section: one list for both routes.
-BACK_MATTER = BACK_MATTER_HEADING
-AUTHOR_BLOCK = AUTHOR_HEADING
 
 
 def title_lines(lines: list[Line], size: float) -> list[Line]:
@@ -175,7 +178,7 @@ def date_line(lines: list[Line], prefixed: bool = False) -> Line | None:
     for line in lines:
         if line.role != "body":
             continue
-        if parse_date(line.text) and (not prefixed or _SAYS_WHAT.match(line.text)):
+        if parse_date(line.text) and (not prefixed or DATE_LEAD.match(line.text)):
             return line
         if prefixed and len(line.text.split(";")) > 1 and line_date(line.text):
             return line
@@ -201,25 +204,9 @@ def line_date(text: str) -> str:
     if whole:
         return whole
     for part in reversed(text.split(";")):
-        if _SAYS_WHAT.match(part.strip()) and (iso := parse_date(part.strip())):
+        if DATE_LEAD.match(part.strip()) and (iso := parse_date(part.strip())):
             return iso
     return ""
-
-
-def author_names(lines: list[Line]) -> list[str]:
-    """Names in an author block: the name that opens a line ("Name", "Name, Role", "Name Role", "Name is …").
-
-    A line that is only a role ("Legislative Attorney", "Specialist in Water Security") names no one, nor does
-    a biography's wrapped line that opens with capitalised words ("United Nations Programme in New York").
-    """
-    names: list[str] = []
-    for line in lines:
-        head = name_before_role(line.text)
-        rest = " ".join(line.text.split())[len(head) :].split()
-        opens = not rest or rest[0].startswith(",") or rest[0] in ROLE_WORDS or rest[0] in BIO_VERBS
-        if head and opens and head not in names:
-            names.append(head)
-    return names
 
 
 #: Left edges nearer than this (in ems of the line's type) start the same column of a grid of names.
@@ -239,19 +226,7 @@ def by_column(lines: list[Line]) -> list[Line]:
     return sorted(lines, key=lambda ln: (ln.page, bisect.bisect_right(edges, ln.x0), -ln.baseline))
 
 
-def author_roles(lines: list[Line], names: list[str]) -> dict[str, str]:
-    """Each of ``names`` with the role its author lines print beside or under it ("" where none is printed)."""
-    roles = name_roles([ln.text for ln in by_column(lines)], names)
-    return {name: roles.get(name, "") for name in names}
-
-
 _SENTENCE = re.compile(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\b")  # three lowercase words running: prose, not names
-
-
-def names_in(text: str) -> list[str]:
-    """The names a byline line gives: a list of names, or one name with its role ("Ada Tester, Senior Fellow")."""
-    signed = signed_name(text)
-    return [signed] if signed else name_list(text)
 
 
 def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
@@ -279,3 +254,321 @@ def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
         if not found or abs(line.size - found[0].size) < 0.3:
             found.append(line)
     return found
+
+
+# Characters of running text above the largest type on the first page that say it is no title (a heading set larger
+# than the title): fewer are a cover's labels, a masthead, a running head.
+TITLE_ABOVE = 200
+
+
+@dataclass(slots=True)
+class FrontLines:
+    """The lines the front matter is made of, found before the blocks are rendered."""
+
+    title: list[Line] = field(default_factory=list)
+    banner: Line | None = None  # a short line in smaller type above the title: the publisher's or series' name
+    date: Line | None = None
+    byline: Line | None = None
+    labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
+    abstract: list[Line] = field(default_factory=list)
+    keywords: list[Line] = field(default_factory=list)
+    names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
+    sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
+    imprint: Line | None = None  # the publisher's name a cover prints over its web address
+    masthead: Line | None = None  # an institution's name set over the title, further up than a banner
+    doi: str = ""  # the DOI the first page prints on a line of its own
+    series: str = ""  # the series label printed under the imprint
+    findings: list[Diagnostic] = field(default_factory=list)
+    number: str = ""  # the report number the document prints on its cover or repeats on its pages
+
+
+def _report_number(pages: list[list[Line]], cover: bool, size: float) -> str:
+    """The report number, where the document shows a line of that shape is one; its lines become furniture.
+
+    A line shaped like a number ("R12345", "ABC-01-234") is the report's number if it stands on a cover (a first
+    page without running text) or its text recurs on another page (alone, or in a running foot: "R12345 ·
+    VERSION 6"; not in a sentence of the body, which may name a heading's subject).
+    Elsewhere it is the author's words, a heading of the body ("FY 2025", "COP28"), and stays.
+    """
+    lines = [ln for page in pages for ln in page]
+    edges = {id(f(page, key=lambda ln: ln.baseline)) for page in pages if page for f in (min, max)}
+    # Running elements: furniture, or a page's first or last line in type smaller than the body's (the author's
+    # sentences may name a heading's subject).
+    running = [o for o in lines if o.role == "furniture" or (id(o) in edges and o.size < size)]
+    found = ""
+    for line in lines:
+        if not REPORT_NUMBER.match(line.text) or line.role not in {"body", "note", "front", "furniture"}:
+            continue
+        word = re.compile(rf"(?<![\w-]){re.escape(line.text)}(?![\w-])")
+        # Again on another page: alone, or inside a running element.
+        again = any(o.page != line.page for o in lines if o.text == line.text) or any(
+            o.page != line.page and word.search(o.text) for o in running
+        )
+        if (line.page == 1 and cover) or again:
+            found = found or line.text
+            if line.role in {"body", "note"}:
+                line.role = "furniture"
+    return found
+
+
+def _imprint(lines: list[Line]) -> Line | None:
+    """The publisher's name the first page prints just over its bare web address ("Imaginary Institute" / "https://…").
+
+    The name is a few capitalised words, the address a line of its own under it: both are the page's imprint,
+    not the body.
+    """
+    for above, line in pairwise(lines):
+        words = above.text.split()
+        if (
+            ADDRESS_LINE.match(line.text)
+            and above.role in {"front", "body"}
+            and 1 < len(words) <= 6
+            and all(w[:1].isupper() or w in CONNECTORS for w in words)
+            and not parse_date(above.text)
+            and not REPORT_NUMBER.match(above.text)
+            and line.baseline < above.baseline < line.baseline + above.size * 2.5
+        ):
+            above.role = line.role = "front"
+            return above
+    return None
+
+
+def _masthead(line: Line, title: list[Line]) -> bool:
+    """A line over the title naming an institution (its last word one: "… Imaginary Office")."""
+    words = line.text.split()
+    return (
+        bool(title)
+        and line.role == "front"
+        and line.page == title[0].page
+        and line.bottom > title[0].top
+        and 1 < len(words) <= 8
+        and words[-1] in INSTITUTION_WORDS
+        and all(w[:1].isupper() or w in CONNECTORS for w in words)
+    )
+
+
+def _series(lines: list[Line], imprint: Line, size: float) -> str:
+    """Under the imprint, at the page's foot in type smaller than the body's: the series label and its motto.
+
+    The lines are the cover's; the first, set bold, names the series ("Working Papers", a product line's name).
+    """
+    foot = [
+        ln
+        for ln in lines
+        if ln.role == "body" and ln.top < imprint.bottom and ln.size < size * 0.9 and ln.number > imprint.number
+    ]
+    for line in foot:
+        line.role = "front"
+    return foot[0].text if foot and foot[0].bold and len(foot[0].text.split()) <= 4 else ""
+
+
+def find_front(pages: list[list[Line]], size: float) -> FrontLines:
+    """Mark the title, byline, abstract, keywords and date (and a cover page's other lines) as front matter."""
+    first = pages[0]
+    found = FrontLines(title=title_lines(first, size))
+    for line in found.title:
+        line.role = "front"
+    masthead = " ".join(ln.text for ln in title_rows(found.title))
+    largest = True  # the title is the page's largest type (not taken from under a masthead)
+    if (count := _masthead_pages(pages[1:], masthead)) >= MASTHEAD_PAGES:
+        largest = False
+        # The largest type names the publication's section; the document's own title heads its text.
+        found.title = _headed(first)
+        for line in found.title:
+            line.role = "front"
+        title = " ".join(ln.text for ln in title_rows(found.title))
+        taken = f"the title is taken from the bold lines over the first paragraph ({title!r})"
+        message = (
+            f"{masthead!r}, the largest type of the first page, is a piece of the running heads of {count} more "
+            f"pages beside the publication's other particulars: a masthead, not the title; "
+            f"{taken if found.title else 'no other title stands out'}; check the title"
+        )
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, first[0].number if first else 1, message))
+    found.banner = banner_line(first, found.title)
+    if found.banner is not None:
+        found.banner.role = "front"
+        if letter_spaced(found.banner.text) or len(found.banner.text.split()) < 2:
+            # A label in spaced capitals ("N E W S L E T T E R") or one word ("Article", "BRIEF"): the
+            # cover's furniture, not a publisher's name.
+            found.banner = None
+    _labelled(first, found)
+    if found.byline is None:
+        found.names = byline_lines(first, found.title)
+        for line in found.names:
+            line.role = "front"
+    found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
+        [ln for page in pages for ln in page], prefixed=True
+    )
+    if found.date is not None:
+        found.date = dated_day([ln for page in pages for ln in page], found.date)
+        found.date.role = "front"
+    elif (running := _running_date(pages[1:])) is not None:
+        found.date = running
+        message = f"no date printed apart: the date is the one the running heads repeat ({running.text!r}); check"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, running.number, message))
+    title_text = " ".join(ln.text for ln in title_rows(found.title))
+    above = [ln for ln in first if found.title and ln.role == "body" and ln.bottom > found.title[0].top]
+    if sum(len(ln.text) for ln in above) < TITLE_ABOVE:
+        # A few short lines above the title, where the body has not begun: a series label, a masthead, a running
+        # head, the cover's. (Paragraphs there say the title was found too far down: they stay the body's.)
+        for line in above:
+            line.role = "front"
+    elif largest:
+        # The largest type stands under running text: a heading set larger than the title, or no title at all.
+        message = (
+            f"the title taken from the largest type ({title_text[:60]!r}) stands under "
+            f"{len(above)} lines of running text: check the title (a heading set larger than it?)"
+        )
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.title[0].number, message))
+    # A cover carries no running text: a few short lines, not paragraphs (in one column or two).
+    # A paper of one page has no cover: its page is the paper.
+    cover = len(pages) > 1 and sum(len(ln.text) for ln in first if ln.role == "body" and ln.size <= size * 1.05) < 300
+    for page in pages:
+        for line in page:
+            if line.role != "body":
+                continue
+            if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
+                line.role = "front"
+    found.number = _report_number(pages, cover, size)
+    found.imprint = _imprint(first)
+    found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
+    if found.imprint is not None:
+        found.series = _series(first, found.imprint, size)
+    doi = next((m for ln in first if (m := DOI_LINE.match(ln.text))), None)
+    if doi is not None:
+        found.doi = doi.group(1)
+    at = first[0].number if first else 1
+    if not found.title:
+        message = "no title found: no line of the first page stands out"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, message))
+    if found.date is None:
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, at, "no date found: the paper prints none apart"))
+    for page in pages[1:]:
+        if _title_again(page, title_text, size) and not found.sidebar:
+            found.sidebar = _sidebar(page)
+        # A running head that repeats the title is furniture even where no other page repeats it.
+        edge = [ln for ln in page if ln.role == "body"]
+        for line in edge[:1] + edge[-1:]:
+            if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
+                line.role = "furniture"
+    return found
+
+
+#: Pages (besides the first) whose running heads hold the title as a piece, beside other pieces: a masthead.
+MASTHEAD_PAGES = 2
+
+
+def _masthead_pages(pages: list[list[Line]], title: str) -> int:
+    """How many pages print ``title`` as one piece of a running head of several pieces (not the whole head).
+
+    A register's or a series' section name ("Notices") is set large on the first page and repeated in every
+    running head beside the issue's name and date; a paper's own title, repeated, is the whole running head.
+    """
+    count = 0
+    for page in pages:
+        pieces = [RUNNING_HEAD_SEPARATOR.split(ln.text) for ln in page if ln.role == "furniture"]
+        count += any(len(p) > 1 and title in p for p in pieces)
+    return count
+
+
+def _headed(lines: list[Line]) -> list[Line]:
+    """The bold lines that head the page's first paragraph, where the largest type is a masthead: the title.
+
+    In reading order, the first line in regular type after a bold line of the page's largest bold size ends the
+    title; the title is that bold block, its lines one text (``_close``: same size, a line's gap). [] where no
+    such block stands.
+    """
+    body = [ln for ln in lines if ln.role == "body" and ln.text.strip()]
+    largest = max((ln.size for ln in body if ln.bold), default=0.0)
+    for i in range(1, len(body)):
+        if body[i].bold or not body[i - 1].bold or abs(body[i - 1].size - largest) >= 0.6:
+            continue
+        start = i - 1
+        while start and body[start - 1].bold and close(body[start - 1], body[start]):
+            start -= 1
+        return body[start:i]
+    return []
+
+
+#: Pages whose running heads must repeat a date for it to be the paper's (an event's, an issue's).
+RUNNING_DATE_PAGES = 2
+
+
+def _running_date(pages: list[list[Line]]) -> Line | None:
+    """The running head that prints a date, repeated on ``RUNNING_DATE_PAGES`` pages or more; None if none does.
+
+    A conference paper's running head names the event, its days and place ("Imaginary Conference ’26, October
+    28–31, 2026, Springfield"); a periodical's, its issue and date. The paper's date is its first day.
+    """
+    heads = [ln for page in pages for ln in page if ln.role == "furniture" and first_day(ln.text)]
+    seen = Counter(ln.text for ln in heads)
+    return next((ln for ln in heads if seen[ln.text] >= RUNNING_DATE_PAGES), None)
+
+
+def close(above: Line, line: Line) -> bool:
+    """The next line of the same text: same page, same size, no more than a paragraph's gap below."""
+    return (
+        above.page == line.page
+        and abs(above.size - line.size) < 0.6
+        and above.baseline - line.baseline < line.size * 2.5
+    )
+
+
+def _labelled(lines: list[Line], found: FrontLines) -> None:
+    """The byline under the title; an abstract and keywords after their labels, up to the first heading."""
+    body = [ln for ln in lines if ln.role == "body"]
+    after = body.index(found.title[-1]) + 1 if found.title and found.title[-1] in body else 0
+    rest = [ln for ln in lines if ln.role == "body"][after:]
+    if rest and BYLINE.match(rest[0].text):
+        found.byline = rest[0]
+        rest[0].role = "front"
+    current: list[Line] | None = None
+    for line in rest:
+        if line.role != "body":
+            continue
+        label = FRONT_LABEL.match(line.text)
+        if label:
+            found.labels.append(line)
+            line.role = "front"
+            current = found.abstract if label.group(1).lower() == "abstract" else found.keywords
+        elif current is not None and not line.bold and (not current or close(current[-1], line)):
+            current.append(line)
+            line.role = "front"
+        else:
+            current = None
+
+
+def _title_again(lines: list[Line], title: str, size: float) -> bool:
+    """The title set again in large type (on a summary page) is front matter, not a heading; say if it is."""
+    large = [ln for ln in lines if ln.role == "body" and ln.size >= size * 1.3]
+    for i in range(len(large)):
+        text = ""
+        for j in range(i, len(large)):
+            text = f"{text} {large[j].text}".strip()
+            if text == title:
+                for line in large[i : j + 1]:
+                    line.role = "front"
+                return True
+            if not title.startswith(text):
+                break
+    return False
+
+
+def _sidebar(lines: list[Line]) -> list[Line]:
+    """The authors beside a summary page's text: each a name, then its role on a line or more under it.
+
+    Taken from the box beside the text (``aside``) into the front matter: the names and their roles, no other
+    line of the box (its date, a name without a role under it).
+    """
+    aside = [ln for ln in lines if ln.role == "aside"]
+    kept: list[Line] = []
+    for i, line in enumerate(aside):
+        named = name_before_role(line.text) == line.text and i + 1 < len(aside) and is_role(aside[i + 1].text)
+        # A role's next line is set as the role is (a name in its own weight opens the next entry).
+        goes_on = continues_role(line.text) and line.bold == aside[i - 1].bold
+        role = bool(kept) and kept[-1] is aside[i - 1] and (is_role(line.text) or goes_on)
+        if named or role:
+            kept.append(line)
+    for line in kept:
+        line.role = "front"
+    return kept
