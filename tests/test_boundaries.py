@@ -13,13 +13,16 @@ from paper2myst.citations import _Work, candidates_in, tokens
 from paper2myst.diagnostics import ConversionError, Kind
 from paper2myst.model import Block, BlockKind, Document, Paragraph, Span
 from paper2myst.pipeline import left_out
+from paper2myst.readers.pdf.back import _aligned, _baseline_rows
 from paper2myst.readers.pdf.boxes import panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
+from paper2myst.readers.pdf.front import _running_date, by_column, find_front, title_parts
 from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
 from paper2myst.readers.pdf.maths import display, level
 from paper2myst.readers.pdf.notes import _mark_area
 from paper2myst.readers.pdf.tables import _covered, cells_in, in_style, line_breaks, own_rows, rows_of, split_at_columns
 from paper2myst.stages.checks import missed_references, shredded, split_words
+from paper2myst.stages.structure import _check_banner
 
 # --- the publisher's back page: FIT, NARROWEST, LIST_RUN --------------------------------------------------------
 
@@ -294,3 +297,90 @@ def test_panel_slack_a_panel_s_line_may_stand_0_25_em_over_its_edge(over: float,
     page.fills = [Box(100, 400, 300, 520)]
     line = a_line(a_run("Text in a box", 100 - over, 500, x1=250))  # 0.2 or 0.3 of its 10pt over the left edge
     assert panel([line], {1: page}) is inside
+
+
+# --- the cover and the back matter (readers/pdf/front.py, back.py, stages/structure.py) ------------------------------
+
+
+def a_row(text: str, x0: float, baseline: float, size: float = 10.0, page: int = 1) -> Line:
+    return make_line(page, [a_run(text, x0, baseline, size=size)], 0)
+
+
+@pytest.mark.parametrize(("gap", "parts"), [(36, 2), (34, 1)])
+def test_title_part_gap_a_step_1_5_times_the_title_s_pitch_parts_its_subtitle(gap: float, parts: int) -> None:
+    rows = [a_row(text, 72, baseline, 20) for text, baseline in [("A title", 700), ("set on", 676), ("three", 652)]]
+    rows.append(a_row("A subtitle", 72, 652 - gap, 20))  # 24pt the title's pitch: 1.5 or 1.42 of it
+    assert len(title_parts(rows)) == parts
+
+
+@pytest.mark.parametrize(("right", "first"), [(9, "Role of B"), (11, "Name A")])
+def test_aligned_left_edges_within_1_em_start_one_column(right: float, first: str) -> None:
+    lines = [a_row("Name A", 100, 500), a_row("Role of B", 100 + right, 520)]
+    assert by_column(lines)[0].text == first  # one column: top to bottom; two: the left one first
+
+
+def running_heads(pages: int) -> list[list[Line]]:
+    head = "Imaginary Conference ’26, October 28–31, 2026, Springfield"
+    out = []
+    for page in range(2, 2 + pages):
+        line = a_row(head, 72, 760, 8, page)
+        line.role = "furniture"
+        out.append([line])
+    return out
+
+
+def test_running_date_pages_a_date_two_running_heads_repeat_is_the_paper_s() -> None:
+    assert _running_date(running_heads(2)) is not None
+    assert _running_date(running_heads(1)) is None  # one page's head: an event named once
+
+
+def furniture(page: int, text: str) -> Line:
+    line = a_row(text, 72, 760, 8, page)
+    line.role = "furniture"
+    return line
+
+
+@pytest.mark.parametrize(("pages", "masthead"), [(2, True), (1, False)])
+def test_masthead_pages_a_title_in_two_pages_running_heads_beside_other_pieces_is_a_masthead(
+    pages: int, masthead: bool
+) -> None:
+    first = [a_row("Notices", 72, 700, 24), a_row("A bold heading over the text", 72, 660, 12)]
+    first += [a_row("Running text of the first page, in its body's size.", 72, 640 - 12 * k) for k in range(3)]
+    rest = [[furniture(p, "Federal Thing / Vol. 1 / Notices")] for p in range(2, 2 + pages)]
+    found = find_front([first, *rest, [furniture(9, "Another head")]], 10)
+    assert any("masthead" in d.message for d in found.findings) is masthead
+
+
+@pytest.mark.parametrize(("chars", "reported"), [(210, True), (190, False)])
+def test_title_above_200_characters_of_running_text_over_the_largest_type_say_it_is_no_title(
+    chars: int, reported: bool
+) -> None:
+    above = [a_row("x" * 10, 72, 760 - 12 * k) for k in range(chars // 10)]
+    first = [*above, a_row("A heading set large", 72, 400, 24), a_row("The text goes on here.", 72, 380)]
+    found = find_front([first, [a_row("A second page.", 72, 700, page=2)]], 10)
+    assert any("stands under" in d.message for d in found.findings) is reported
+
+
+@pytest.mark.parametrize(("lower", "rows"), [(2.5, 1), (3.5, 2)])
+def test_row_slack_back_matter_lines_0_3_em_apart_share_a_row(lower: float, rows: int) -> None:
+    assert len(_baseline_rows([a_row("Name A", 72, 500), a_row("Name B", 300, 500 - lower)])) == rows
+
+
+@pytest.mark.parametrize(("shift", "aligned"), [(9, True), (11, False)])
+def test_column_slack_rows_whose_lines_start_within_1_em_stand_in_columns(shift: float, aligned: bool) -> None:
+    above = [a_row("Name A", 72, 500), a_row("Name B", 300, 500)]
+    below = [a_row("Role A", 72 + shift, 488), a_row("Role B", 300, 488)]
+    assert _aligned(above, below) is aligned
+
+
+def opening(title: str) -> list[Block]:
+    blocks = [title, "The title of the paper itself, longer than a banner", "1 May 2024"]
+    kinds = [BlockKind.TEXT, BlockKind.TEXT, BlockKind.DATE]
+    return [Block(kind, text, Span((k,))) for k, (kind, text) in enumerate(zip(kinds, blocks, strict=True), 1)]
+
+
+@pytest.mark.parametrize(("title", "reported"), [("Policy Brief Series", True), ("A Policy Brief Series", False)])
+def test_banner_words_a_title_of_three_words_over_a_longer_line_may_be_a_banner(title: str, reported: bool) -> None:
+    doc = Document()
+    _check_banner(doc, opening(title))
+    assert [d.kind for d in doc.diagnostics] == ([Kind.SUSPICIOUS_FRONT] if reported else [])
