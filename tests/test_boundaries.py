@@ -13,6 +13,7 @@ from paper2myst.citations import _Work, candidates_in, tokens
 from paper2myst.diagnostics import ConversionError, Kind
 from paper2myst.model import Block, BlockKind, Document, Paragraph, Span
 from paper2myst.pipeline import left_out
+from paper2myst.readers.pdf import _boxed
 from paper2myst.readers.pdf.back import _aligned, _baseline_rows
 from paper2myst.readers.pdf.boxes import panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
@@ -384,3 +385,9 @@ def test_banner_words_a_title_of_three_words_over_a_longer_line_may_be_a_banner(
     doc = Document()
     _check_banner(doc, opening(title))
     assert [d.kind for d in doc.diagnostics] == ([Kind.SUSPICIOUS_FRONT] if reported else [])
+
+
+@pytest.mark.parametrize(("size", "boxed"), [(9.0, True), (9.4, False)])
+def test_box_scale_text_under_0_92_of_the_body_s_size_in_another_face_is_a_box_s(size: float, boxed: bool) -> None:
+    line = make_line(1, [Run("A label", 72, 120, 498, 508, 500, size, Font("Sans", False, False))], 0)
+    assert _boxed(line, 10, "Body") is boxed  # 0.90 or 0.94 of the body's 10pt
