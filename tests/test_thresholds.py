@@ -14,7 +14,7 @@ import pytest
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.lines import Line, _gutters, _rows, make_line, page_lines
-from paper2myst.readers.pdf.paragraphs import group_lines, mark_faces
+from paper2myst.readers.pdf.paragraphs import group_lines, mark_faces, pitch
 
 BODY = Font("Body", False, False)
 BOLD = Font("Sans-Bold", True, False)
@@ -263,6 +263,25 @@ def test_para_space_lines_0_25_em_further_apart_than_their_pitch_are_two_blocks(
     # A 12pt pitch for 10pt type: 0.25 em more (14.5pt) is less than 1.3 times it (15.6pt).
     assert blocks([12, 12, 14.8, 12]) == [3, 2]  # 0.28 em more
     assert blocks([12, 12, 14.2, 12]) == [5]  # 0.22 em more
+
+
+def usual_pitch(steps: list[float], size: float = 10) -> float:
+    """The pitch :func:`pitch` finds for lines ``steps`` apart."""
+    baselines = [700.0]
+    for step in steps:
+        baselines.append(baselines[-1] - step)
+    return pitch([line("Words of an entry set in a list", b, size) for b in baselines])[size]
+
+
+def test_low_share_the_shorter_steps_are_the_pitch_when_0_3_of_all_or_more() -> None:
+    # Entries of a list set apart by 0.3 em: steps of 12pt within an entry, 15pt between two.
+    assert usual_pitch([12.0] * 8 + [15.0] * 17) == 12  # 0.32 of the steps
+    assert usual_pitch([12.0] * 7 + [15.0] * 18) == 15  # 0.28: the median, a step between entries
+
+
+def test_para_space_shorter_steps_are_the_pitch_only_0_25_em_shorter_than_the_median() -> None:
+    assert usual_pitch([12.0] * 10 + [14.6] * 15) == 12  # 0.26 em shorter
+    assert usual_pitch([12.0] * 10 + [14.4] * 15) == pytest.approx(14.4)  # 0.24 em: one pitch, a little uneven
 
 
 def test_size_step_lines_whose_sizes_differ_by_0_05_are_other_text() -> None:
@@ -627,6 +646,37 @@ def test_a_ragged_line_with_no_room_for_the_next_word_goes_on_after_its_full_sto
     )
     nxt = Group(BlockKind.TEXT, [replace(line("A composition of the group", 700, x1=58 + 8.3 * 26), page=2)])
     assert continues(prev, nxt, 290, 58, justified=False) is goes_on
+
+
+@pytest.mark.parametrize(("room", "goes_on"), [(30.0, True), (32.0, False)])
+def test_a_ragged_line_far_short_of_the_edge_goes_on_when_the_next_long_word_had_no_room(
+    room: float, goes_on: bool
+) -> None:
+    """Three ems short of the edge (no full line) a ragged line still wraps an unfinished entry before a long word.
+
+    The next line's first word takes 28.8 pt, with the space before it 31.3 pt: a gap of 30 pt had no room for it.
+    """
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import Group, continues
+
+    prev = Group(
+        BlockKind.TEXT,
+        [line("Words of an entry set ragged across its", 100, x1=280), line("the Nagorno-", 88, x1=290 - room)],
+    )
+    first = replace(line("Karabakh Issue, in Papers, 2018", 700, x1=58 + 28.8 * 31 / 8), page=2)
+    assert continues(prev, Group(BlockKind.TEXT, [first]), 290, 58, justified=False) is goes_on
+
+
+def test_a_reference_entry_closed_by_its_address_takes_no_entry_of_the_next_page() -> None:
+    from paper2myst.readers.pdf import _closed_entry
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    closed = Group(BlockKind.TEXT, [line("in EPRS Studies, 2022, https://example.org/document/STU(2022)73", 88)])
+    assert _closed_entry(closed, Group(BlockKind.TEXT, [line("Edward D. Mansfield and Jack Snyder", 700)]))
+    assert not _closed_entry(closed, Group(BlockKind.TEXT, [line("Documents/2022.pdf, accessed", 700)]))
+    cut = Group(BlockKind.TEXT, [line("Possible without Revising the", 88)])
+    assert not _closed_entry(cut, Group(BlockKind.TEXT, [line("Karabakh Issue, in Working Papers", 700)]))
 
 
 def test_an_address_goes_on_over_a_separator_drawn_apart_and_after_a_hyphen() -> None:

@@ -89,6 +89,10 @@ from paper2myst.stages.structure import split_authors
 
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table's note where notes are numbered
+# A reference entry closed by its address (an entry ends as often without a full stop as with one), and an entry
+# opening with a word, not the rest of an address broken over the break.
+_CLOSING_ADDRESS = re.compile(r"(?:https?://|doi:\s*|DOI\s+)\S+$")
+_OPENING_WORD = re.compile(r"^[A-Z][^\s/.]*[\s,]")
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
 # numbers ("↑ 3, 5") in print.
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
@@ -1504,11 +1508,15 @@ def _items(
             edge = left[opening.page, opening.column]
             past = _before_figures(body_groups, opening, family)
             indented = opens_indented(body_groups)
+            # Only the body text is known to be justified: smaller type (a reference list) may be set ragged.
+            flush = justified and abs(opening.size - size) < SAME_SIZE
             cut = next(
                 (
                     g
                     for g in (prev, past)
-                    if g is not None and continues(g, group, _right(g, right), edge, justified, indented)
+                    if g is not None
+                    and continues(g, group, _right(g, right), edge, flush, indented)
+                    and not (listing and _closed_entry(g, group))
                 ),
                 None,
             )
@@ -1546,6 +1554,11 @@ def _items(
             if line.role in {"furniture", "contents"} or (line.role == "front" and not _in_front(line, found)):
                 items.append(Group(BlockKind.FURNITURE, [line]))
     return items, body_groups, justified
+
+
+def _closed_entry(prev: Group, group: Group) -> bool:
+    """In a reference list, ``prev`` ends in an address and ``group`` opens with a word: two entries, not one cut."""
+    return bool(_CLOSING_ADDRESS.search(prev.lines[-1].text) and _OPENING_WORD.match(group.lines[0].text))
 
 
 def _right(group: Group, right: dict[tuple[int, int], float]) -> float:
