@@ -668,6 +668,24 @@ def test_a_ragged_line_far_short_of_the_edge_goes_on_when_the_next_long_word_had
     assert continues(prev, Group(BlockKind.TEXT, [first]), 290, 58, justified=False) is goes_on
 
 
+def test_a_justified_column_s_measure_is_where_two_lines_or_more_end_and_its_marks_hang_past_it() -> None:
+    """Lines ending in a letter end at the measure (290); a stop or a hyphen may hang past it, by as much each time."""
+    from paper2myst.readers.pdf import _measures, _right
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def at(*ends: tuple[str, float]) -> tuple[dict[tuple[int, int], float], dict[str, float]]:
+        return _measures([line(f"words of the text{mark}", 700 - 12 * i, x1=x1) for i, (mark, x1) in enumerate(ends)])
+
+    assert at(("s", 290), ("s", 290), ("s", 280)) == ({(1, 1): 290}, {})  # two lines share the end: the measure
+    assert at(("s", 290), ("s", 280)) == ({}, {})  # one line each: no measure
+    measures, hang = at(("s", 290), ("s", 290), (".", 292.6), (".", 292.6), ("-", 291.5))
+    assert hang == {".": 2.6}  # a hyphen seen once hangs by no known amount
+    stop, dash = Group(BlockKind.TEXT, [line("stop.", 88, x1=292.6)]), Group(BlockKind.TEXT, [line("a-", 88, x1=291.5)])
+    farthest = {(1, 1): 295.0}
+    assert _right(stop, farthest, measures, hang) == pytest.approx(292.6)
+    assert _right(dash, farthest, measures, hang) == 295  # (the farthest end: nothing says how far it hangs)
+
+
 def test_a_reference_entry_closed_by_its_address_takes_no_entry_of_the_next_page() -> None:
     from paper2myst.readers.pdf import _closed_entry
     from paper2myst.readers.pdf.paragraphs import Group
@@ -675,6 +693,8 @@ def test_a_reference_entry_closed_by_its_address_takes_no_entry_of_the_next_page
     closed = Group(BlockKind.TEXT, [line("in EPRS Studies, 2022, https://example.org/document/STU(2022)73", 88)])
     assert _closed_entry(closed, Group(BlockKind.TEXT, [line("Edward D. Mansfield and Jack Snyder", 700)]))
     assert not _closed_entry(closed, Group(BlockKind.TEXT, [line("Documents/2022.pdf, accessed", 700)]))
+    rest = Group(BlockKind.TEXT, [line("state.gov/call-for-end-of-hostilities", 88)])  # an address's rest, alone
+    assert _closed_entry(rest, Group(BlockKind.TEXT, [line("Cristi Vlas, A title", 700)]))
     cut = Group(BlockKind.TEXT, [line("Possible without Revising the", 88)])
     assert not _closed_entry(cut, Group(BlockKind.TEXT, [line("Karabakh Issue, in Working Papers", 700)]))
 
