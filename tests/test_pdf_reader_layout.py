@@ -163,6 +163,20 @@ def test_the_body_size_is_the_running_text_s_not_a_long_table_s() -> None:
     assert body_size(prose_lines + shared) == 11.0
 
 
+def test_the_body_size_is_the_running_text_s_not_its_reference_list_s() -> None:
+    """Narrow columns of 12 pt prose and a reference list in long lines of 11 pt: the body is set in 12 pt."""
+    narrow = [make_line(1, [run("words of a narrow column.", 72, 700 - k * 14, 12.0)], 0) for k in range(40)]
+    heading = make_line(2, [run("References", 72, 720, 18.0)], 0)
+    entry = "An Author, A title of a work cited, 2020. " * 2
+    entries = [make_line(2, [run(entry, 72, 700 - k * 13, 11.0)], 0) for k in range(40)]
+    lines = [*narrow, heading, *entries]
+    for line in lines:
+        line.role = "body"
+    assert body_size(lines) == 12.0
+    assert body_size([*narrow, *entries]) == 11.0  # (no heading: nothing says it is a list)
+    assert body_size([heading, *entries]) == 11.0  # (one page: its own size is what it holds)
+
+
 def caption_of(node: object) -> str:
     """A table's or a figure's caption text (a table read into cells, or a caption kept as text)."""
     return node.caption if isinstance(node, Table) else node.text if isinstance(node, Caption) else ""

@@ -114,12 +114,23 @@ def body_size(lines: list[Line]) -> float:
     characters in their cells than in its prose. A page's upper half counts double: notes gather at the foot,
     and on a short paper with long notes they may carry as many characters as the body.
     """
+    body = [ln for ln in lines if ln.role == "body"]
+    size = _most_set(body, lines)
+    if len({ln.page for ln in lines}) < 2:
+        return size  # a page's own size is what it holds, a reference list's too (a sidebar beside it is smaller)
+    # A reference list is no running text of the document: its entries, set in long lines of smaller type, may
+    # outweigh a body set in narrow columns. The document is read without it where its heading stands as one.
+    listed = [i for i, ln in enumerate(body) if REFERENCES_HEADING.match(ln.text.strip()) and is_heading(ln, size)]
+    return _most_set(body[: listed[-1]], lines) if listed and listed[-1] > 0 else size
+
+
+def _most_set(body: list[Line], lines: list[Line]) -> float:
+    """The size most of the characters of ``body``'s running text are set in (``lines``: the whole page's)."""
     weight: Counter[float] = Counter()
     middle = {}
-    for page in {ln.page for ln in lines}:
+    for page in {ln.page for ln in body}:
         mine = [ln for ln in lines if ln.page == page]
         middle[page] = (max(ln.top for ln in mine) + min(ln.bottom for ln in mine)) / 2
-    body = [ln for ln in lines if ln.role == "body"]
     prose = [ln for ln in body if len(ln.text) >= PROSE_LINE] or body
     # Running text stands alone on its row of its column; a table's cells share their rows: where lines
     # standing alone say, they decide.
