@@ -427,6 +427,24 @@ def test_note_margin_notes_are_0_3_points_smaller_than_running_text_above_them()
     assert roles(10.25) == ["body", "body"]  # a page set small throughout has no notes
 
 
+def test_a_note_carried_over_opens_the_note_area_no_further_from_the_first_label_than_the_notes_stand_apart() -> None:
+    from paper2myst.readers.pdf.notes import _mark_area
+
+    def roles(gap: float, font: Font = BODY) -> list[str]:
+        """Lines of 11pt text, a 10pt line without a label ``gap`` above two notes 14pt apart."""
+        text = "the committee heard from many witnesses over the course of the year"
+        lines = [make_line(2, [run(text, 72, 700 - 13 * k, 11)], 0) for k in range(3)]
+        lines.append(make_line(2, [run("Press, 2003, p. 238, with its address.", 72, 620 + gap, font=font)], 0))
+        for k, note in enumerate(["Rosoboronexport website: Cooperation.", "The study of 2018 proved it."]):
+            lines.append(make_line(2, [run(f"{k + 1}", 72, 620 - 14 * k, x1=77), run(note, 90, 620 - 14 * k)], 0))
+        _mark_area(lines, [], 11)
+        return [ln.role for ln in lines[3:]]
+
+    assert roles(13.9) == ["note", "note", "note"]  # the rest of the page before's last note
+    assert roles(14.1) == ["body", "note", "note"]  # further apart than the notes: text of the page
+    assert roles(12, BOLD) == ["body", "note", "note"]  # in a face no note is set in: a heading set small
+
+
 def test_margin_running_heads_and_feet_stand_in_the_page_s_outer_tenth() -> None:
     from paper2myst.readers.pdf.furniture import mark_furniture
 
