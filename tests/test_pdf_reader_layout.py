@@ -515,3 +515,33 @@ def test_small_type_under_a_table_s_last_rows_is_the_table_s_no_finding() -> Non
 
     assert found(foot_text(table=False)) == 1
     assert found(foot_text(table=True)) == 0
+
+
+def test_a_short_word_after_a_call_is_no_call_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The glyph found at a short run's start must be its own: " This" opening with a space finds the raised "5"."""
+    import ctypes
+
+    from paper2myst.readers.pdf import extract
+
+    class Glyphs:
+        """A text page holding one glyph: a "5" drawn high and small at 504.7 to 507.3, a 10.5pt line's call."""
+
+        @staticmethod
+        def FPDFText_GetCharIndexAtPos(page: object, x: float, y: float, dx: float, dy: float) -> int:
+            return 0 if 504.7 - dx <= x <= 507.3 + dx else -1
+
+        @staticmethod
+        def FPDFText_GetUnicode(page: object, index: int) -> int:
+            return ord("5")
+
+        @staticmethod
+        def FPDFText_GetCharBox(page: object, index: int, *box: ctypes.c_double) -> bool:
+            for value, at in zip(box, (504.7, 507.3, 359.7, 364.0), strict=True):
+                value.value = at
+            return True
+
+    monkeypatch.setattr(extract, "pdfium_c", Glyphs)
+    call = Run("5", 504.7, 507.3, 355.0, 363.0, 356.06, 10.5, SERIF)
+    word = Run(" This ", 507.6, 532.9, 353.0, 364.0, 356.06, 10.5, SERIF)
+    assert extract._drawn_high(object(), call)
+    assert not extract._drawn_high(object(), word)

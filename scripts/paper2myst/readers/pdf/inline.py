@@ -232,6 +232,12 @@ def join_lines(
                     if not sure and doubts is not None:
                         doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", drop))
                 current[0].text = nxt
+            elif text.endswith("\xad") and current[0].text[:1].isalnum():
+                # A soft hyphen drawn as such is the typesetter's: the word goes on whole, no space.
+                for piece in reversed(pieces):
+                    piece.text = piece.text.rstrip("\xad")
+                    if piece.text:
+                        break
             elif re.search(r"\b[A-Z]-$", text) and current[0].text[:1].isdigit():
                 pass  # "X-" + "2B": a designation's hyphen before its number, kept and closed up
             elif re.search(r"\w[–—][ \u00a0]+$", text) and current[0].text[:1].isalnum():
