@@ -402,7 +402,11 @@ def vocabulary(lines: list[str]) -> Words:
     # "government"), the author's where the compound does ("co-" "chairmen" beside "co-chairmen"); pieces that
     # are no words say nothing. The typesetter hyphenates where its breaks are seen twice, and outnumber the
     # author's (an author who writes "cooperation" and "co-operation" both gives one of each).
-    auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and f"{a}{b}".lower() in words)
+    # A break whose second piece is a word of its own ("re-" "taking" beside "retaking") says nothing either: an
+    # author writing a compound both ways breaks it at its own hyphen, where a typesetter cuts syllables ("ment").
+    auto = sum(
+        1 for a, b in breaks if len(a) > 1 and len(b) > 1 and f"{a}{b}".lower() in words and b.lower() not in words
+    )
     own = sum(1 for a, b in breaks if f"{a}-{b}".lower() in words)
     return Words(frozenset(words), auto >= 2 and auto > own)
 
