@@ -274,14 +274,14 @@ def usual_pitch(steps: list[float], size: float = 10) -> float:
 
 
 def test_low_share_the_shorter_steps_are_the_pitch_when_0_3_of_all_or_more() -> None:
-    # Entries of a list set apart by 0.3 em: steps of 12pt within an entry, 15pt between two.
-    assert usual_pitch([12.0] * 8 + [15.0] * 17) == 12  # 0.32 of the steps
-    assert usual_pitch([12.0] * 7 + [15.0] * 18) == 15  # 0.28: the median, a step between entries
+    # Entries of a list set apart by 0.4 em: steps of 12pt within an entry, 16pt between two.
+    assert usual_pitch([12.0] * 8 + [16.0] * 17) == 12  # 0.32 of the steps
+    assert usual_pitch([12.0] * 7 + [16.0] * 18) == 16  # 0.28: the median, a step between entries
 
 
-def test_para_space_shorter_steps_are_the_pitch_only_0_25_em_shorter_than_the_median() -> None:
-    assert usual_pitch([12.0] * 10 + [14.6] * 15) == 12  # 0.26 em shorter
-    assert usual_pitch([12.0] * 10 + [14.4] * 15) == pytest.approx(14.4)  # 0.24 em: one pitch, a little uneven
+def test_low_gap_shorter_steps_are_the_pitch_only_0_35_em_shorter_than_the_median() -> None:
+    assert usual_pitch([12.0] * 10 + [15.6] * 15) == 12  # 0.36 em shorter
+    assert usual_pitch([12.0] * 10 + [15.4] * 15) == pytest.approx(15.4)  # 0.34 em: too near PARA_SPACE to part
 
 
 def test_size_step_lines_whose_sizes_differ_by_0_05_are_other_text() -> None:

@@ -23,7 +23,8 @@ _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 # Lines further apart than PARA_GAP times their usual pitch, or PARA_SPACE ems more than it, are in two blocks.
 PARA_GAP = 1.3
 PARA_SPACE = 0.25
-LOW_SHARE = 0.3  # the shorter steps of a size are its pitch when they are at least so many of its steps
+LOW_SHARE = 0.3  # the shorter steps of a size are its pitch when they are at least so many of its steps...
+LOW_GAP = 0.35  # ...and at least so many ems shorter than the median
 SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are different kinds of text
 FACE_SCALE = 0.93  # a heading set apart by its face is at least this size against the text's...
 FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
@@ -62,10 +63,11 @@ def _usual(steps: list[float], size: float) -> float:
 
     In a list of short entries set apart by a little space (references of two lines, one-line notes) the steps
     between entries are as many as those within one, and the median may be a step between two entries. Steps at
-    least PARA_SPACE of an em shorter than the (upper) median, LOW_SHARE of all or more, are the lines' own pitch.
+    least LOW_GAP of an em shorter than the (upper) median, LOW_SHARE of all or more, are the lines' own pitch: a
+    gap clearly wider than PARA_SPACE, so that the longer steps part their lines every time, not by a rounding.
     """
     high = statistics.median_high(steps)
-    low = [step for step in steps if step <= high - PARA_SPACE * size]
+    low = [step for step in steps if step <= high - LOW_GAP * size]
     return statistics.median(low) if len(low) >= LOW_SHARE * len(steps) else statistics.median(steps)
 
 
