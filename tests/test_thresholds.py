@@ -704,6 +704,23 @@ def test_a_justified_column_s_measure_is_where_two_lines_or_more_end_and_its_mar
     assert _right(dash, farthest, measures, hang) == 295  # (the farthest end: nothing says how far it hangs)
 
 
+def test_an_entry_at_the_edge_with_every_line_after_it_set_in_is_one_hanging_entry() -> None:
+    """Its first line short (a name), no line full: still one entry, as a paragraph's indent sets in one line only."""
+    from paper2myst.readers.pdf.paragraphs import _by_indent
+
+    first = line("Edward D. Mansfield and Jack Snyder,", 700, x0=58, x1=200)
+    rest = [line(text, 688 - 12 * k, x0=72, x1=x1) for k, (text, x1) in enumerate(ENTRY)]
+    assert [len(e) for e in _by_indent([first, *rest], 290, justified=False)] == [4]
+    assert [len(e) for e in _by_indent([first, *rest[:1]], 290, justified=False)] == [1, 1]  # (two lines: who knows)
+
+
+ENTRY = [
+    ("Democratization and the Danger of War, in", 268),
+    ("1995), p. 5-38, https://example.org/files/", 273),
+    ("3411125/download", 233),
+]
+
+
 def test_a_reference_entry_closed_by_its_address_takes_no_entry_of_the_next_page() -> None:
     from paper2myst.readers.pdf import _closed_entry
     from paper2myst.readers.pdf.paragraphs import Group

@@ -264,7 +264,10 @@ def _by_indent(run: list[Line], right: float, justified: bool, top: bool = False
     tail = top and _ends(run[0]) and len(run) > 2 and run[2].x0 <= edge + indent
     long_first = run[0].x1 >= right - (right - edge) * 0.25 and not tail
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
-    hanging = (1 in inner and long_first) or full * 2 > len(inner) or _numbered_at_edge(run, edge + indent)
+    # A line at the edge and every line after it set in (two or more) is one hanging entry, however short its first
+    # line: a paragraph's indent sets in its first line only.
+    entry = len(run) > 2 and inner == list(range(1, len(run)))
+    hanging = (1 in inner and long_first) or full * 2 > len(inner) or entry or _numbered_at_edge(run, edge + indent)
     if BULLET.match(run[0].text):
         # A bullet's item runs over its set-in lines; what follows at the edge is text of its own.
         end = next((i for i in range(1, len(run)) if run[i].x0 <= edge + indent), len(run))
