@@ -54,3 +54,8 @@ def test_the_typesetter_hyphenates_where_its_breaks_are_seen_twice_and_outnumber
     assert hyphenates(typesetter + own[:1], "The government met during the year; co-chairmen.")  # 2 > 1
     # Pieces that are no words say nothing either way (before, two such made the typesetter hyphenate).
     assert not hyphenates([("de", "freezing"), ("ethno", "territorial")], "Nothing else.")
+    # An author writing a compound both ways ("re-taking", "retaking") cuts it at its own hyphen: its second piece,
+    # a word of its own, says nothing of the typesetter.
+    both = [("re", "taking"), ("co", "operation"), ("re", "taking")]
+    assert not hyphenates(both, "The retaking, the cooperation: taking and operation.")
+    assert hyphenates(both, "The retaking, the cooperation.")  # (pieces that are no words elsewhere: a syllable's cut)

@@ -756,6 +756,14 @@ def test_a_designations_hyphen_at_a_line_end_closes_up_to_its_number() -> None:
     assert render(join_lines([first, second], {})) == "and one platoon of M-1E3 Abrams tanks by the end of the year."
 
 
+def test_a_soft_hyphen_drawn_at_a_line_end_is_the_typesetter_s_and_the_word_goes_on_whole() -> None:
+    from paper2myst.readers.pdf.inline import join_lines, render
+
+    first = make_line(1, [run("this does not remove responsibil", 58, 700, 10), run("\xad", 209, 700, 10)], 1)
+    second = make_line(1, [run("ity of the government.", 58, 688, 10)], 1)
+    assert render(join_lines([first, second], {})) == "this does not remove responsibility of the government."
+
+
 def test_a_quotation_cut_by_a_column_break_goes_on_set_in() -> None:
     from paper2myst.readers.pdf.paragraphs import Group, continues
 

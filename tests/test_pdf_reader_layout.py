@@ -163,6 +163,20 @@ def test_the_body_size_is_the_running_text_s_not_a_long_table_s() -> None:
     assert body_size(prose_lines + shared) == 11.0
 
 
+def test_the_body_size_is_the_running_text_s_not_its_reference_list_s() -> None:
+    """Narrow columns of 12 pt prose and a reference list in long lines of 11 pt: the body is set in 12 pt."""
+    narrow = [make_line(1, [run("words of a narrow column.", 72, 700 - k * 14, 12.0)], 0) for k in range(40)]
+    heading = make_line(2, [run("References", 72, 720, 18.0)], 0)
+    entry = "An Author, A title of a work cited, 2020. " * 2
+    entries = [make_line(2, [run(entry, 72, 700 - k * 13, 11.0)], 0) for k in range(40)]
+    lines = [*narrow, heading, *entries]
+    for line in lines:
+        line.role = "body"
+    assert body_size(lines) == 12.0
+    assert body_size([*narrow, *entries]) == 11.0  # (no heading: nothing says it is a list)
+    assert body_size([heading, *entries]) == 11.0  # (one page: its own size is what it holds)
+
+
 def caption_of(node: object) -> str:
     """A table's or a figure's caption text (a table read into cells, or a caption kept as text)."""
     return node.caption if isinstance(node, Table) else node.text if isinstance(node, Caption) else ""
@@ -502,3 +516,33 @@ def test_small_type_under_a_table_s_last_rows_is_the_table_s_no_finding() -> Non
 
     assert found(foot_text(table=False)) == 1
     assert found(foot_text(table=True)) == 0
+
+
+def test_a_short_word_after_a_call_is_no_call_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The glyph found at a short run's start must be its own: " This" opening with a space finds the raised "5"."""
+    import ctypes
+
+    from paper2myst.readers.pdf import extract
+
+    class Glyphs:
+        """A text page holding one glyph: a "5" drawn high and small at 504.7 to 507.3, a 10.5pt line's call."""
+
+        @staticmethod
+        def FPDFText_GetCharIndexAtPos(page: object, x: float, y: float, dx: float, dy: float) -> int:
+            return 0 if 504.7 - dx <= x <= 507.3 + dx else -1
+
+        @staticmethod
+        def FPDFText_GetUnicode(page: object, index: int) -> int:
+            return ord("5")
+
+        @staticmethod
+        def FPDFText_GetCharBox(page: object, index: int, *box: ctypes.c_double) -> bool:
+            for value, at in zip(box, (504.7, 507.3, 359.7, 364.0), strict=True):
+                value.value = at
+            return True
+
+    monkeypatch.setattr(extract, "pdfium_c", Glyphs)
+    call = Run("5", 504.7, 507.3, 355.0, 363.0, 356.06, 10.5, SERIF)
+    word = Run(" This ", 507.6, 532.9, 353.0, 364.0, 356.06, 10.5, SERIF)
+    assert extract._drawn_high(object(), call)
+    assert not extract._drawn_high(object(), word)

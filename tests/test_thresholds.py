@@ -14,7 +14,7 @@ import pytest
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.lines import Line, _gutters, _rows, make_line, page_lines
-from paper2myst.readers.pdf.paragraphs import group_lines, mark_faces
+from paper2myst.readers.pdf.paragraphs import group_lines, mark_faces, pitch
 
 BODY = Font("Body", False, False)
 BOLD = Font("Sans-Bold", True, False)
@@ -265,6 +265,25 @@ def test_para_space_lines_0_25_em_further_apart_than_their_pitch_are_two_blocks(
     assert blocks([12, 12, 14.2, 12]) == [5]  # 0.22 em more
 
 
+def usual_pitch(steps: list[float], size: float = 10) -> float:
+    """The pitch :func:`pitch` finds for lines ``steps`` apart."""
+    baselines = [700.0]
+    for step in steps:
+        baselines.append(baselines[-1] - step)
+    return pitch([line("Words of an entry set in a list", b, size) for b in baselines])[size]
+
+
+def test_low_share_the_shorter_steps_are_the_pitch_when_0_3_of_all_or_more() -> None:
+    # Entries of a list set apart by 0.4 em: steps of 12pt within an entry, 16pt between two.
+    assert usual_pitch([12.0] * 8 + [16.0] * 17) == 12  # 0.32 of the steps
+    assert usual_pitch([12.0] * 7 + [16.0] * 18) == 16  # 0.28: the median, a step between entries
+
+
+def test_low_gap_shorter_steps_are_the_pitch_only_0_35_em_shorter_than_the_median() -> None:
+    assert usual_pitch([12.0] * 10 + [15.6] * 15) == 12  # 0.36 em shorter
+    assert usual_pitch([12.0] * 10 + [15.4] * 15) == pytest.approx(15.4)  # 0.34 em: too near PARA_SPACE to part
+
+
 def test_size_step_lines_whose_sizes_differ_by_0_05_are_other_text() -> None:
     assert blocks([12, 12, 12], sizes=[10, 10, 10.6, 10.6]) == [2, 2]  # 0.057 of the larger
     assert blocks([12, 12, 12], sizes=[10, 10, 10.4, 10.4]) == [4]  # 0.038 of the larger
@@ -442,6 +461,24 @@ def test_note_margin_notes_are_0_3_points_smaller_than_running_text_above_them()
     # Page 2 set at 10pt below a body of 11pt; above the small lines, running text at 10.35pt or 10.25pt.
     assert roles(10.35) == ["body", "note"]
     assert roles(10.25) == ["body", "body"]  # a page set small throughout has no notes
+
+
+def test_a_note_carried_over_opens_the_note_area_no_further_from_the_first_label_than_the_notes_stand_apart() -> None:
+    from paper2myst.readers.pdf.notes import _mark_area
+
+    def roles(gap: float, font: Font = BODY) -> list[str]:
+        """Lines of 11pt text, a 10pt line without a label ``gap`` above two notes 14pt apart."""
+        text = "the committee heard from many witnesses over the course of the year"
+        lines = [make_line(2, [run(text, 72, 700 - 13 * k, 11)], 0) for k in range(3)]
+        lines.append(make_line(2, [run("Press, 2003, p. 238, with its address.", 72, 620 + gap, font=font)], 0))
+        for k, note in enumerate(["Rosoboronexport website: Cooperation.", "The study of 2018 proved it."]):
+            lines.append(make_line(2, [run(f"{k + 1}", 72, 620 - 14 * k, x1=77), run(note, 90, 620 - 14 * k)], 0))
+        _mark_area(lines, [], 11)
+        return [ln.role for ln in lines[3:]]
+
+    assert roles(13.9) == ["note", "note", "note"]  # the rest of the page before's last note
+    assert roles(14.1) == ["body", "note", "note"]  # further apart than the notes: text of the page
+    assert roles(12, BOLD) == ["body", "note", "note"]  # in a face no note is set in: a heading set small
 
 
 def test_margin_running_heads_and_feet_stand_in_the_page_s_outer_tenth() -> None:
@@ -663,6 +700,74 @@ def test_a_ragged_line_with_no_room_for_the_next_word_goes_on_after_its_full_sto
     )
     nxt = Group(BlockKind.TEXT, [replace(line("A composition of the group", 700, x1=58 + 8.3 * 26), page=2)])
     assert continues(prev, nxt, 290, 58, justified=False) is goes_on
+
+
+@pytest.mark.parametrize(("room", "goes_on"), [(30.0, True), (32.0, False)])
+def test_a_ragged_line_far_short_of_the_edge_goes_on_when_the_next_long_word_had_no_room(
+    room: float, goes_on: bool
+) -> None:
+    """Three ems short of the edge (no full line) a ragged line still wraps an unfinished entry before a long word.
+
+    The next line's first word takes 28.8 pt, with the space before it 31.3 pt: a gap of 30 pt had no room for it.
+    """
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import Group, continues
+
+    prev = Group(
+        BlockKind.TEXT,
+        [line("Words of an entry set ragged across its", 100, x1=280), line("the Nagorno-", 88, x1=290 - room)],
+    )
+    first = replace(line("Karabakh Issue, in Papers, 2018", 700, x1=58 + 28.8 * 31 / 8), page=2)
+    assert continues(prev, Group(BlockKind.TEXT, [first]), 290, 58, justified=False) is goes_on
+
+
+def test_a_justified_column_s_measure_is_where_two_lines_or_more_end_and_its_marks_hang_past_it() -> None:
+    """Lines ending in a letter end at the measure (290); a stop or a hyphen may hang past it, by as much each time."""
+    from paper2myst.readers.pdf import _measures, _right
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    def at(*ends: tuple[str, float]) -> tuple[dict[tuple[int, int], float], dict[str, float]]:
+        return _measures([line(f"words of the text{mark}", 700 - 12 * i, x1=x1) for i, (mark, x1) in enumerate(ends)])
+
+    assert at(("s", 290), ("s", 290), ("s", 280)) == ({(1, 1): 290}, {})  # two lines share the end: the measure
+    assert at(("s", 290), ("s", 280)) == ({}, {})  # one line each: no measure
+    measures, hang = at(("s", 290), ("s", 290), (".", 292.6), (".", 292.6), ("-", 291.5))
+    assert hang == {".": 2.6}  # a hyphen seen once hangs by no known amount
+    stop, dash = Group(BlockKind.TEXT, [line("stop.", 88, x1=292.6)]), Group(BlockKind.TEXT, [line("a-", 88, x1=291.5)])
+    farthest = {(1, 1): 295.0}
+    assert _right(stop, farthest, measures, hang) == pytest.approx(292.6)
+    assert _right(dash, farthest, measures, hang) == 295  # (the farthest end: nothing says how far it hangs)
+
+
+def test_an_entry_at_the_edge_with_every_line_after_it_set_in_is_one_hanging_entry() -> None:
+    """Its first line short (a name), no line full: still one entry, as a paragraph's indent sets in one line only."""
+    from paper2myst.readers.pdf.paragraphs import _by_indent
+
+    first = line("Edward D. Mansfield and Jack Snyder,", 700, x0=58, x1=200)
+    rest = [line(text, 688 - 12 * k, x0=72, x1=x1) for k, (text, x1) in enumerate(ENTRY)]
+    assert [len(e) for e in _by_indent([first, *rest], 290, justified=False)] == [4]
+    assert [len(e) for e in _by_indent([first, *rest[:1]], 290, justified=False)] == [1, 1]  # (two lines: who knows)
+
+
+ENTRY = [
+    ("Democratization and the Danger of War, in", 268),
+    ("1995), p. 5-38, https://example.org/files/", 273),
+    ("3411125/download", 233),
+]
+
+
+def test_a_reference_entry_closed_by_its_address_takes_no_entry_of_the_next_page() -> None:
+    from paper2myst.readers.pdf import _closed_entry
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    closed = Group(BlockKind.TEXT, [line("in EPRS Studies, 2022, https://example.org/document/STU(2022)73", 88)])
+    assert _closed_entry(closed, Group(BlockKind.TEXT, [line("Edward D. Mansfield and Jack Snyder", 700)]))
+    assert not _closed_entry(closed, Group(BlockKind.TEXT, [line("Documents/2022.pdf, accessed", 700)]))
+    rest = Group(BlockKind.TEXT, [line("state.gov/call-for-end-of-hostilities", 88)])  # an address's rest, alone
+    assert _closed_entry(rest, Group(BlockKind.TEXT, [line("Cristi Vlas, A title", 700)]))
+    cut = Group(BlockKind.TEXT, [line("Possible without Revising the", 88)])
+    assert not _closed_entry(cut, Group(BlockKind.TEXT, [line("Karabakh Issue, in Working Papers", 700)]))
 
 
 def test_an_address_goes_on_over_a_separator_drawn_apart_and_after_a_hyphen() -> None:

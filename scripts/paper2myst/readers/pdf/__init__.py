@@ -75,6 +75,10 @@ from paper2myst.readers.pdf.tables import read_table
 
 _ENDNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡])(?:[.)]\s*|\s+)\S")
 _LETTER_LABEL = re.compile(r"[a-z]")  # a note label that is one letter: a table's note where notes are numbered
+# A reference entry closed by its address (an entry ends as often without a full stop as with one), and an entry
+# opening with a word, not the rest of an address broken over the break.
+_CLOSING_ADDRESS = re.compile(r"(?:https?://|doi:\s*|DOI\s+)\S+$|^[^\s/]+/\S*$")  # (or an address's rest, alone)
+_OPENING_WORD = re.compile(r"^[A-Z][^\s/.]*[\s,]")
 # An edition's links back from an entry to what cites it: note numbers or letters ("↩ 20, b") on screen, page
 # numbers ("↑ 3, 5") in print.
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
@@ -95,12 +99,23 @@ def body_size(lines: list[Line]) -> float:
     characters in their cells than in its prose. A page's upper half counts double: notes gather at the foot,
     and on a short paper with long notes they may carry as many characters as the body.
     """
+    body = [ln for ln in lines if ln.role == "body"]
+    size = _most_set(body, lines)
+    if len({ln.page for ln in lines}) < 2:
+        return size  # a page's own size is what it holds, a reference list's too (a sidebar beside it is smaller)
+    # A reference list is no running text of the document: its entries, set in long lines of smaller type, may
+    # outweigh a body set in narrow columns. The document is read without it where its heading stands as one.
+    listed = [i for i, ln in enumerate(body) if REFERENCES_HEADING.match(ln.text.strip()) and is_heading(ln, size)]
+    return _most_set(body[: listed[-1]], lines) if listed and listed[-1] > 0 else size
+
+
+def _most_set(body: list[Line], lines: list[Line]) -> float:
+    """The size most of the characters of ``body``'s running text are set in (``lines``: the whole page's)."""
     weight: Counter[float] = Counter()
     middle = {}
-    for page in {ln.page for ln in lines}:
+    for page in {ln.page for ln in body}:
         mine = [ln for ln in lines if ln.page == page]
         middle[page] = (max(ln.top for ln in mine) + min(ln.bottom for ln in mine)) / 2
-    body = [ln for ln in lines if ln.role == "body"]
     prose = [ln for ln in body if len(ln.text) >= PROSE_LINE] or body
     # Running text stands alone on its row of its column; a table's cells share their rows: where lines
     # standing alone say, they decide.
@@ -1085,6 +1100,10 @@ def _items(
     numbers = [0]  # the last note number seen: numbered notes come in order
     left, right = column_edges((ln for ln in numbered if ln.role == "body"), hung_bullets=True)
     justified = is_justified([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < 0.6])
+    measures: dict[tuple[int, int], float] = {}
+    hang: dict[str, float] = {}
+    if justified:
+        measures, hang = _measures([ln for ln in numbered if ln.role == "body" and abs(ln.size - size) < SAME_SIZE])
     mark_faces([ln for ln in numbered if ln.role == "body"], size)
     family = body_face(numbered, size)
     listing = False  # under the reference list's heading
@@ -1117,12 +1136,17 @@ def _items(
                 prev = body_groups[-2]
             edge = left[opening.page, opening.column]
             past = _before_figures(body_groups, opening, family)
-            indented = opens_indented(body_groups)
+            # Only the body text is known to be justified: smaller type (a reference list) may be set ragged; and a
+            # reference list's entries may stand apart where the body's paragraphs open indented.
+            flush = justified and abs(opening.size - size) < SAME_SIZE
+            indented = not listing and opens_indented(body_groups)
             cut = next(
                 (
                     g
                     for g in (prev, past)
-                    if g is not None and continues(g, group, _right(g, right), edge, justified, indented)
+                    if g is not None
+                    and continues(g, group, _right(g, right, measures, hang), edge, flush, indented)
+                    and not (listing and _closed_entry(g, group))
                 ),
                 None,
             )
@@ -1162,9 +1186,48 @@ def _items(
     return items, body_groups, justified
 
 
-def _right(group: Group, right: dict[tuple[int, int], float]) -> float:
-    """The right edge of the column a group's last line stands in."""
-    return right[group.lines[-1].page, group.lines[-1].column]
+def _closed_entry(prev: Group, group: Group) -> bool:
+    """In a reference list, ``prev`` ends in an address and ``group`` opens with a word: two entries, not one cut."""
+    return bool(_CLOSING_ADDRESS.search(prev.lines[-1].text) and _OPENING_WORD.match(group.lines[0].text))
+
+
+def _measures(lines: list[Line]) -> tuple[dict[tuple[int, int], float], dict[str, float]]:
+    """Where each column's justified lines end, and how far past it a line ending in a mark ends (its "hang").
+
+    The measure is the end most lines ending in a letter or digit share (at least two); a hyphen or a full stop
+    may hang past it (optical margins), by as much on every line it ends: the document's own marks say how much.
+    """
+    ends: dict[tuple[int, int], Counter[float]] = {}
+    for line in lines:
+        if line.text[-1:].isalnum():
+            ends.setdefault((line.page, line.column), Counter())[round(line.x1, 1)] += 1
+    shared = {key: counts.most_common(1)[0] for key, counts in ends.items()}
+    measures = {key: end for key, (end, count) in shared.items() if count >= 2}
+    past: dict[str, Counter[float]] = {}
+    for line in lines:
+        key = (line.page, line.column)
+        if line.text[-1:] and not line.text[-1].isalnum() and key in measures:
+            past.setdefault(line.text[-1], Counter())[round(line.x1 - measures[key], 1)] += 1
+    shared_past = {mark: counts.most_common(1)[0] for mark, counts in past.items()}
+    return measures, {mark: by for mark, (by, count) in shared_past.items() if count >= 2 and by > 0}
+
+
+def _right(
+    group: Group,
+    right: dict[tuple[int, int], float],
+    measures: dict[tuple[int, int], float] | None = None,
+    hang: dict[str, float] | None = None,
+) -> float:
+    """The right edge of the column a group's last line stands in.
+
+    Justified, the column's measure, past it by the line's last mark's ``hang``; where the document says nothing
+    of that mark (or of the column), the farthest end of the column's lines.
+    """
+    last = group.lines[-1]
+    key, mark, hang = (last.page, last.column), last.text[-1:], hang or {}
+    if measures and key in measures and (mark.isalnum() or mark in hang):
+        return measures[key] + hang.get(mark, 0.0)
+    return right[key]
 
 
 def _before_figures(body_groups: list[Group], opening: Line, family: str) -> Group | None:

@@ -179,7 +179,8 @@ def _actual_text(obj: object) -> str | None:
 def _drawn_high(textpage: object, run: Run) -> bool:
     """Whether a short run's first glyph sits well above its baseline and is small: a superscript glyph."""
     index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage, run.x0 + 0.5, run.baseline + run.size * 0.3, 1.0, 2.0)
-    if index < 0:
+    # (the glyph found must be the run's own: a run opening with a space finds the call raised just before it)
+    if index < 0 or chr(pdfium_c.FPDFText_GetUnicode(textpage, index)) != run.text.lstrip()[:1]:
         return False
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     if not pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):

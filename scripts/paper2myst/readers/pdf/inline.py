@@ -232,6 +232,12 @@ def join_lines(
                     if not sure and doubts is not None:
                         doubts.append((line.number, f"{token}{nxt.split()[0] if nxt.split() else ''}", drop))
                 current[0].text = nxt
+            elif text.endswith("\xad") and current[0].text[:1].isalnum():
+                # A soft hyphen drawn as such is the typesetter's: the word goes on whole, no space.
+                for piece in reversed(pieces):
+                    piece.text = piece.text.rstrip("\xad")
+                    if piece.text:
+                        break
             elif re.search(r"\b[A-Z]-$", text) and current[0].text[:1].isdigit():
                 pass  # "X-" + "2B": a designation's hyphen before its number, kept and closed up
             elif re.search(r"\w[–—][ \u00a0]+$", text) and current[0].text[:1].isalnum():
@@ -396,7 +402,11 @@ def vocabulary(lines: list[str]) -> Words:
     # "government"), the author's where the compound does ("co-" "chairmen" beside "co-chairmen"); pieces that
     # are no words say nothing. The typesetter hyphenates where its breaks are seen twice, and outnumber the
     # author's (an author who writes "cooperation" and "co-operation" both gives one of each).
-    auto = sum(1 for a, b in breaks if len(a) > 1 and len(b) > 1 and f"{a}{b}".lower() in words)
+    # A break whose second piece is a word of its own ("re-" "taking" beside "retaking") says nothing either: an
+    # author writing a compound both ways breaks it at its own hyphen, where a typesetter cuts syllables ("ment").
+    auto = sum(
+        1 for a, b in breaks if len(a) > 1 and len(b) > 1 and f"{a}{b}".lower() in words and b.lower() not in words
+    )
     own = sum(1 for a, b in breaks if f"{a}-{b}".lower() in words)
     return Words(frozenset(words), auto >= 2 and auto > own)
 

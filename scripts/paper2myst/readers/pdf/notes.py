@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from paper2myst.readers.pdf.extract import Box, Page
 from paper2myst.readers.pdf.lines import Line
@@ -77,6 +78,19 @@ def _mark_area(body: list[Line], rules: list[Box], body_size: float, below: floa
         area[first].size + NOTE_MARGIN < ln.size < body_size * 1.15 and len(ln.text) >= 40 for ln in above
     ):
         begin = first  # smaller than running text (not a title) above it: a page set small throughout has no notes
+        # A note carried over from the page before opens the area unlabelled: its lines, in the notes' size and
+        # faces, stand above the first label no further apart than the labelled notes stand from one another (a line
+        # in a face of its own there heads a section set small, "Author details", and goes on from nothing).
+        steps = [a.baseline - b.baseline for a, b in pairwise(area[first:])]
+        faces = {run.font.name for ln in area[first:] for run in ln.runs}
+        while (
+            begin > 0
+            and steps
+            and {run.font.name for run in area[begin - 1].runs if run.text.strip()} <= faces
+            and area[begin - 1].baseline - area[begin].baseline <= max(steps)
+            and abs(area[begin - 1].size - area[first].size) < NOTE_MARGIN
+        ):
+            begin -= 1
     else:
         return
     for line in area[begin:]:

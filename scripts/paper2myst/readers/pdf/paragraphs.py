@@ -23,6 +23,8 @@ _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 # Lines further apart than PARA_GAP times their usual pitch, or PARA_SPACE ems more than it, are in two blocks.
 PARA_GAP = 1.3
 PARA_SPACE = 0.25
+LOW_SHARE = 0.3  # the shorter steps of a size are its pitch when they are at least so many of its steps...
+LOW_GAP = 0.35  # ...and at least so many ems shorter than the median
 SIZE_STEP = 0.05  # lines whose sizes differ by more than this part are different kinds of text
 FACE_SCALE = 0.93  # a heading set apart by its face is at least this size against the text's...
 FACE_WORDS = 15  # ...and has at most so many words, on at most so many lines
@@ -53,7 +55,20 @@ def pitch(lines: list[Line]) -> dict[float, float]:
             step = a.baseline - b.baseline
             if 0 < step < 3 * a.size:
                 steps.setdefault(round(a.size, 1), []).append(step)
-    return {size: statistics.median(values) for size, values in steps.items()}
+    return {size: _usual(values, size) for size, values in steps.items()}
+
+
+def _usual(steps: list[float], size: float) -> float:
+    """The lines' own pitch among their steps: the median, or the shorter steps' where entries stand apart.
+
+    In a list of short entries set apart by a little space (references of two lines, one-line notes) the steps
+    between entries are as many as those within one, and the median may be a step between two entries. Steps at
+    least LOW_GAP of an em shorter than the (upper) median, LOW_SHARE of all or more, are the lines' own pitch: a
+    gap clearly wider than PARA_SPACE, so that the longer steps part their lines every time, not by a rounding.
+    """
+    high = statistics.median_high(steps)
+    low = [step for step in steps if step <= high - LOW_GAP * size]
+    return statistics.median(low) if len(low) >= LOW_SHARE * len(steps) else statistics.median(steps)
 
 
 def is_heading(line: Line, body_size: float) -> bool:
@@ -249,7 +264,10 @@ def _by_indent(run: list[Line], right: float, justified: bool, top: bool = False
     tail = top and _ends(run[0]) and len(run) > 2 and run[2].x0 <= edge + indent
     long_first = run[0].x1 >= right - (right - edge) * 0.25 and not tail
     # Justified text ends a paragraph short of the edge: one wrapped (flush) line before an indent says hanging.
-    hanging = (1 in inner and long_first) or full * 2 > len(inner) or _numbered_at_edge(run, edge + indent)
+    # A line at the edge and every line after it set in (two or more) is one hanging entry, however short its first
+    # line: a paragraph's indent sets in its first line only.
+    entry = len(run) > 2 and inner == list(range(1, len(run)))
+    hanging = (1 in inner and long_first) or full * 2 > len(inner) or entry or _numbered_at_edge(run, edge + indent)
     if BULLET.match(run[0].text):
         # A bullet's item runs over its set-in lines; what follows at the edge is text of its own.
         end = next((i for i in range(1, len(run)) if run[i].x0 <= edge + indent), len(run))
@@ -468,11 +486,11 @@ def continues(
     starts_lower = first.text[:1].islower()
     stretched = justified and abs(last.x1 - right) <= FLUSH and len(prev.lines) > 1
     # Set ragged, a line is broken where the next word would not fit: a last line with room left for the next
-    # line's first word ended its paragraph, one without it most likely did not.
+    # line's first word ended its paragraph, one without it most likely did not (however short: a long word).
     wrapped = not justified and len(prev.lines) > 1 and right - last.x1 < first_word_width(first)
     return (
         (full_line(last, right) and (not ended or starts_lower or stretched or wrapped))
-        or (not ended and starts_lower)
+        or (not ended and (starts_lower or wrapped))
         or (indented and not ended and prev.kind is BlockKind.TEXT)
     )
 
