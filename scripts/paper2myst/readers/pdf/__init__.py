@@ -66,6 +66,7 @@ from paper2myst.readers.pdf.paragraphs import (
     continues,
     group_lines,
     heading_levels,
+    is_heading,
     is_justified,
     mark_faces,
     opens_indented,
