@@ -30,6 +30,7 @@ from paper2myst.conventions import (
     names_in,
     signature,
     signed_name,
+    split_keywords,
 )
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import (
@@ -180,7 +181,7 @@ def _keywords(doc: Document, block: Block, match: re.Match[str]) -> None:
     front = doc.front
     front.keywords_label = match.group("label")
     front.keywords_line = match.group("words")
-    front.keywords = [k.strip() for k in re.split(r"[;,|]", match.group("words")) if k.strip()]
+    front.keywords = split_keywords(match.group("words"))
     front.label_spans.append(block.span)
 
 
@@ -417,7 +418,7 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
             _keywords(doc, block, match)
         elif " | " in text and not front.keywords_line:
             front.keywords_line = text
-            front.keywords = [k.strip() for k in text.split("|") if k.strip()]
+            front.keywords = split_keywords(text)
             front.label_spans.append(block.span)
         elif block.kind in {BlockKind.DATE, BlockKind.FURNITURE, BlockKind.HEADING}:
             extra.append(block)
@@ -496,7 +497,9 @@ def front_from(evidence: FrontEvidence) -> tuple[Front, list[Diagnostic]]:
     front.abstract = list(evidence.abstract)
     if evidence.keywords is not None:
         front.keywords_line = evidence.keywords.text
-        front.keywords = [k.strip() for k in re.split(r"\s*[|;]\s*", front.keywords_line) if k.strip()]
+        if (lead := KEYWORDS_LINE.match(front.keywords_line)) is not None:  # "Keywords: a, b" on the line itself
+            front.keywords_label, front.keywords_line = lead.group("label"), lead.group("words")
+        front.keywords = split_keywords(front.keywords_line)
         front.label_spans.append(evidence.keywords.span)
     back = _named(evidence.back_authors)
     sidebar = [seen.text for seen in evidence.sidebar.lines if name_before_role(seen.text)]

@@ -13,10 +13,13 @@ from paper2myst.conventions import (
     AUTHOR_HEADING,
     BYLINE,
     CONNECTORS,
+    CROSSMARK_LABEL,
     DATE_LEAD,
     DOI_LINE,
     FRONT_LABEL,
+    HISTORY_LEAD,
     INSTITUTION_WORDS,
+    KEYWORDS_LINE,
     REPORT_NUMBER,
     RUNNING_HEAD_SEPARATOR,
     TITLE_SMALL_WORDS,
@@ -256,6 +259,71 @@ def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
     return found
 
 
+#: Lines under a block of names no more than this many of their own sizes apart go on with the block (an address).
+AFFILIATION_STEP = 2.0
+
+
+def affiliation_lines(lines: list[Line], names: list[Line]) -> list[Line]:
+    """The affiliation and address lines set among and under the authors' names (a grid: name, then its lines).
+
+    Lines of the names' page, under them (not beside), standing between the first name's row and the last one,
+    then those going on under the last row, each no more than ``AFFILIATION_STEP`` of its own sizes below the
+    line above; all in type smaller than the names', none prose. A label, a heading or a paragraph ends it.
+    """
+    if not names:
+        return []
+    page, top, size = names[0].page, max(ln.top for ln in names), min(ln.size for ln in names)
+    lowest = min(ln.baseline for ln in names)
+    left, right = min(ln.x0 for ln in names), max(ln.x1 for ln in names)
+    below = sorted(
+        (ln for ln in lines if ln.page == page and ln.top <= top and ln.x1 > left and ln.x0 < right),
+        key=lambda ln: (-ln.baseline, ln.x0),
+    )
+    found: list[Line] = []
+    last = names[0]
+    for line in below:
+        if any(line is n for n in names):
+            last = line if line.baseline < last.baseline else last
+            continue
+        if line.baseline > lowest and line.baseline < last.baseline + line.size:
+            inside = True  # between two rows of names
+        else:
+            inside = last.baseline - line.baseline <= line.size * AFFILIATION_STEP
+        prose = line.bold or _SENTENCE.search(line.text)  # a heading or a paragraph, not an address
+        if line.role != "body" or line.size >= size - 0.3 or prose or not inside:
+            if line.baseline < lowest:
+                break
+            continue
+        found.append(line)
+        last = line
+    return found
+
+
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def _journal_front(lines: list[Line], size: float) -> list[Line]:
+    """A journal's first-page lines apart from the text: history, the crossmark's label, a foot's affiliation.
+
+    History lines: "Received: …", "Accepted: …" (a label, then a date). An affiliation at the foot stands under
+    the text, a paragraph's gap or more below it (not ``close``), in type smaller than the body's, and names an
+    institution or an e-mail address.
+    """
+    body = [ln for ln in lines if ln.role == "body"]
+    kept = [ln for ln in body if (HISTORY_LEAD.match(ln.text) and first_day(ln.text)) or CROSSMARK_LABEL.match(ln.text)]
+    foot: list[Line] = []
+    for above, line in zip([None, *body], body, strict=False):
+        small = line.size < size * 0.95
+        if foot and small and close(foot[-1], line):
+            foot.append(line)
+        elif small and above is not None and not close(above, line) and line.baseline < above.baseline:
+            words = set(re.findall(r"[A-Z]\w+", line.text))
+            foot = [line] if words & INSTITUTION_WORDS or _EMAIL.search(line.text) else []
+        else:
+            foot = []
+    return kept + foot
+
+
 # Characters of running text above the largest type on the first page that say it is no title (a heading set larger
 # than the title): fewer are a cover's labels, a masthead, a running head.
 TITLE_ABOVE = 200
@@ -396,6 +464,8 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
         found.names = byline_lines(first, found.title)
         for line in found.names:
             line.role = "front"
+        for line in affiliation_lines(first, found.names):
+            line.role = "front"
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
     )
@@ -429,6 +499,8 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
+    for line in _journal_front(first, size):
+        line.role = "front"
     found.number = _report_number(pages, cover, size)
     found.imprint = _imprint(first)
     found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
@@ -527,7 +599,11 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
         if line.role != "body":
             continue
         label = FRONT_LABEL.match(line.text)
-        if label:
+        if KEYWORDS_LINE.match(line.text) and not found.keywords:  # "Keywords: a, b", label and words on one line
+            found.keywords.append(line)
+            line.role = "front"
+            current = found.keywords
+        elif label:
             found.labels.append(line)
             line.role = "front"
             current = found.abstract if label.group(1).lower() == "abstract" else found.keywords
