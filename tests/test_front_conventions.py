@@ -18,7 +18,7 @@ from paper2myst.conventions import (
     signed_name,
 )
 from paper2myst.dates import parse_date
-from paper2myst.model import AuthorLines, BlockKind, Front, FrontEvidence, Heading, Paragraph, Seen, Span
+from paper2myst.model import AuthorLines, Block, BlockKind, Front, FrontEvidence, Heading, Paragraph, Seen, Span
 from paper2myst.pipeline import convert
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf import build
@@ -33,7 +33,7 @@ from paper2myst.readers.pdf.front import (
     title_rows,
 )
 from paper2myst.readers.pdf.lines import Line, make_line
-from paper2myst.stages.structure import front_from
+from paper2myst.stages.structure import _addressees, front_from
 
 
 def front_of(reading: Reading) -> Front:
@@ -670,3 +670,28 @@ def test_a_keywords_line_with_its_label_is_the_front_s_keywords() -> None:
     reading = build([page(1, [*title, *keywords, *body(620, 30)]), page(2, body(700, 40))])
     front = front_of(reading)
     assert (front.keywords_label, front.keywords) == ("Keywords", ["rivers", "made-up lakes", "treaties"])
+
+
+# --- a letter's addressees ---------------------------------------------------------------------------------------
+
+
+def _text(words: str) -> Block:
+    return Block(BlockKind.TEXT, words, Span((1,)))
+
+
+@pytest.mark.parametrize(("extra", "kept"), [(23, True), (24, False)])
+def test_an_addressee_block_holds_at_most_thirty_words(extra: int, kept: bool) -> None:
+    address = "The Honorable Ada Tester Chair Committee on " + " ".join(["Rivers"] * extra)  # 7 + extra words
+    front = Front()
+    rest = _addressees(front, [_text(address), _text(BODY)])
+    assert (len(front.addressees), len(rest)) == ((1, 1) if kept else (0, 2))
+
+
+def test_addressees_are_the_first_run_of_them_never_a_sentence() -> None:
+    front = Front()
+    blocks = [_text("The Honorable Ada Tester Chair"), _text("The Honorable Bea Sample Member"), _text(BODY)]
+    blocks += [_text("The Honorable Cy Example Senate")]
+    assert _addressees(front, blocks) == blocks[2:]
+    assert [p.text for p in front.addressees] == ["The Honorable Ada Tester Chair", "The Honorable Bea Sample Member"]
+    sentence = [_text("The Honorable member for Springfield said so.")]
+    assert _addressees(Front(), sentence) == sentence

@@ -457,6 +457,9 @@ RUNNING_HEAD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 # 2024"): the PDF reader's cover date where no plain date stands apart. (``dates.DATE_PREFIX``, which reads a
 # date line, takes "Published online" and "Released" too.)
 DATE_LEAD = re.compile(r"^(?:Updated|Published(?: online)?|Revised|Last updated|Released|Accepted|Date)\b")
+# The opening of an addressee a letter (a report sent as one) names under its date: "The Honorable Ada Tester",
+# "The Honourable …"; the block is the addressee's name, title and body, line by line.
+ADDRESSEE = re.compile(r"^The Hono(?:u)?rable\s+\S")
 # A journal's history line on its first page: "Received: 30 September 2026", "Accepted 2 May 2026",
 # "Published online: 16 April 2026" (a colon or a day after the label: not "Received wisdom"). Its date is the
 # paper's only as the last of them (never "Received").

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from paper2myst.conventions import (
+    ADDRESSEE,
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
     BYLINE,
@@ -82,6 +83,37 @@ def structure(doc: Document) -> None:
 
     Where a reader handed on evidence (``doc.evidence``), the front and back matter are made of it.
     """
+    _structure(doc)
+    doc.blocks = _addressees(doc.front, doc.blocks)
+
+
+def _addressees(front: Front, blocks: list[Block]) -> list[Block]:
+    """The blocks naming a letter's addressees ("The Honorable …", name, title, body) go to the front matter.
+
+    The first run of them only, each an address and no sentence: at most ``ADDRESS_WORDS`` words, ending in no
+    sentence's stop ("The Honorable member said so." is the body's).
+    """
+
+    def address(block: Block) -> bool:
+        text = block.text.strip()
+        short = len(text.split()) <= ADDRESS_WORDS and not text.endswith((".", "?", "!", ":"))
+        return block.kind is BlockKind.TEXT and bool(ADDRESSEE.match(text)) and short
+
+    start = next((i for i, b in enumerate(blocks) if address(b)), None)
+    if start is None:
+        return blocks
+    end = start
+    while end < len(blocks) and address(blocks[end]):
+        front.addressees.append(Paragraph(blocks[end].text, blocks[end].span))
+        end += 1
+    return blocks[:start] + blocks[end:]
+
+
+#: Words an addressee's block holds at most (name, title, committee, house): more is a paragraph.
+ADDRESS_WORDS = 30
+
+
+def _structure(doc: Document) -> None:
     if doc.evidence is not None:
         doc.front, found = front_from(doc.evidence)
         doc.diagnostics += found
