@@ -658,6 +658,8 @@ def test_a_journal_first_page_keeps_its_history_badge_and_foot_affiliation_out_o
     texts = [b.text for b in reading.blocks if b.kind is not BlockKind.FURNITURE]
     assert not any(t.startswith(("Received", "Check for", "Imaginary University")) for t in texts)
     assert front_of(reading).title.startswith("Rivers")
+    # Their words are kept in a finding: nothing the page prints is lost.
+    assert any("Received: 3 May 2026" in d.message and "ada@example.org" in d.message for d in reading.diagnostics)
     # The foot line set in the body's size is the body's (a last line of a paragraph, say): it stays.
     same = [run("Imaginary University, Springfield, XY 12345. email: ada@example.org", 72, 60)]
     reading = build([page(1, [*title, *body(600, 30), *same]), page(2, body(700, 40))])

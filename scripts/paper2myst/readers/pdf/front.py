@@ -464,8 +464,7 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
         found.names = byline_lines(first, found.title)
         for line in found.names:
             line.role = "front"
-        for line in affiliation_lines(first, found.names):
-            line.role = "front"
+        _set_apart(affiliation_lines(first, found.names), "affiliations under the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
     )
@@ -499,8 +498,7 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
-    for line in _journal_front(first, size):
-        line.role = "front"
+    _set_apart(_journal_front(first, size), "history, badge or affiliation lines of a journal's first page", found)
     found.number = _report_number(pages, cover, size)
     found.imprint = _imprint(first)
     found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
@@ -524,6 +522,16 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
             if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
                 line.role = "furniture"
     return found
+
+
+def _set_apart(lines: list[Line], what: str, found: FrontLines) -> None:
+    """Lines of the front matter no field holds: out of the body, their words kept in a finding (none lost)."""
+    for line in lines:
+        line.role = "front"
+    if lines:
+        words = " / ".join(ln.text for ln in lines)
+        message = f"{what}, set apart from the body as front matter: {words!r}"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, lines[0].number, message))
 
 
 #: Pages (besides the first) whose running heads hold the title as a piece, beside other pieces: a masthead.
