@@ -697,3 +697,16 @@ def test_addressees_are_the_first_run_of_them_never_a_sentence() -> None:
     assert [p.text for p in front.addressees] == ["The Honorable Ada Tester Chair", "The Honorable Bea Sample Member"]
     sentence = [_text("The Honorable member for Springfield said so.")]
     assert _addressees(Front(), sentence) == sentence
+
+
+@pytest.mark.parametrize(("gap", "apart"), [(24.0, True), (26.0, False)])
+def test_a_labelled_section_between_abstract_and_keywords_is_front_matter(gap: float, apart: bool) -> None:
+    # Its lines follow its label up to a paragraph's gap (2.5 of their size) below: further down, the body's.
+    title = [run("Rivers and the Made-up Lakes of the North", 72, 700, 24, BOLD)]
+    abstract = [run("Abstract", 72, 660, 11, BOLD), run("Rivers run on through the made-up lands.", 72, 646)]
+    section = [run("Subject Areas", 72, 620, 11, BOLD), run("Hydrology; made-up places", 72, 620 - gap)]
+    keywords = [run("Keywords", 72, 560, 11, BOLD), run("rivers; lakes", 72, 546)]
+    reading = build([page(1, [*title, *abstract, *section, *keywords, *body(500, 30)]), page(2, body(700, 40))])
+    texts = [b.text for b in reading.blocks if b.kind is not BlockKind.FURNITURE]
+    assert any("Hydrology" in t for t in texts) is not apart
+    assert front_of(reading).keywords == ["rivers", "lakes"]

@@ -595,7 +595,11 @@ def close(above: Line, line: Line) -> bool:
 
 
 def _labelled(lines: list[Line], found: FrontLines) -> None:
-    """The byline under the title; an abstract and keywords after their labels, up to the first heading."""
+    """The byline under the title; an abstract and keywords after their labels, up to the first heading.
+
+    A section between the abstract and the keywords' label, headed by a label set as theirs are (same size, bold:
+    a classification's "Subject Areas"), is front matter too: set apart, its words kept in a finding.
+    """
     body = [ln for ln in lines if ln.role == "body"]
     after = body.index(found.title[-1]) + 1 if found.title and found.title[-1] in body else 0
     rest = [ln for ln in lines if ln.role == "body"][after:]
@@ -603,6 +607,8 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
         found.byline = rest[0]
         rest[0].role = "front"
     current: list[Line] | None = None
+    between: list[Line] = []  # labelled sections after the abstract, before the keywords
+    section = False  # the last line was one of such a section's
     for line in rest:
         if line.role != "body":
             continue
@@ -612,6 +618,9 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
             line.role = "front"
             current = found.keywords
         elif label:
+            if label.group(1).lower() != "abstract":
+                _set_apart(between, "a labelled section between the abstract and the keywords", found)
+            between, section = [], False
             found.labels.append(line)
             line.role = "front"
             current = found.abstract if label.group(1).lower() == "abstract" else found.keywords
@@ -620,6 +629,18 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
             line.role = "front"
         else:
             current = None
+            if found.abstract and line.bold and any(abs(line.size - lb.size) < 0.3 for lb in found.labels):
+                between.append(line)
+                section = True
+            elif section and not line.bold and _under(between[-1], line):
+                between.append(line)
+            else:
+                section = False
+
+
+def _under(above: Line, line: Line) -> bool:
+    """The next line of a section under its label or its last line: same page, no larger, a paragraph's gap at most."""
+    return above.page == line.page and line.size <= above.size and above.baseline - line.baseline < line.size * 2.5
 
 
 def _title_again(lines: list[Line], title: str, size: float) -> bool:
