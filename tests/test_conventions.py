@@ -209,6 +209,26 @@ def test_the_keywords_line_gives_label_and_words() -> None:
     assert match and match.group("label", "words") == ("Key words", "rainfall; made-up towns")
 
 
+@pytest.mark.parametrize(
+    ("words", "keywords"),
+    [
+        ("rainfall; made-up towns, lakes", ["rainfall", "made-up towns, lakes"]),  # semicolons part: commas stay
+        ("rainfall | towns", ["rainfall", "towns"]),
+        ("rainfall, made-up towns", ["rainfall", "made-up towns"]),  # no semicolon or bar: commas part
+    ],
+)
+def test_keywords_part_by_semicolons_or_bars_else_by_commas(words: str, keywords: list[str]) -> None:
+    assert c.split_keywords(words) == keywords
+
+
+@pytest.mark.parametrize(
+    ("line", "history"),
+    [("Received: 3 May 2026", True), ("Published online: 9 June 2026", True), ("Received wisdom says", False)],
+)
+def test_a_history_line_opens_with_its_label(line: str, history: bool) -> None:
+    assert bool(c.HISTORY_LEAD.match(line)) == history
+
+
 def test_bullets_are_signs_and_never_a_dash() -> None:
     assert "•" in c.BULLETS and "✓" in c.BULLETS
     assert not set("-–—o") & set(c.BULLETS)

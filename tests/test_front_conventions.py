@@ -18,13 +18,14 @@ from paper2myst.conventions import (
     signed_name,
 )
 from paper2myst.dates import parse_date
-from paper2myst.model import AuthorLines, Front, FrontEvidence, Heading, Paragraph, Seen, Span
+from paper2myst.model import AuthorLines, Block, BlockKind, Front, FrontEvidence, Heading, Paragraph, Seen, Span
 from paper2myst.pipeline import convert
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf import build
 from paper2myst.readers.pdf.extract import Font, Page, Run
 from paper2myst.readers.pdf.front import (
     _sidebar,
+    affiliation_lines,
     byline_lines,
     letter_spaced,
     line_date,
@@ -32,7 +33,7 @@ from paper2myst.readers.pdf.front import (
     title_rows,
 )
 from paper2myst.readers.pdf.lines import Line, make_line
-from paper2myst.stages.structure import front_from
+from paper2myst.stages.structure import _addressees, front_from
 
 
 def front_of(reading: Reading) -> Front:
@@ -615,3 +616,97 @@ def test_back_matter_authors_and_their_roles_from_the_readers_lines() -> None:
     evidence = FrontEvidence(back_authors=AuthorLines(lines, read))
     front, _ = front_from(evidence)
     assert front.authors == ["Ada Tester", "Ben Sample"] and front.roles == {"Ada Tester": "Legislative Attorney"}
+
+
+# --- a journal's first page: affiliations under the names, history lines, the foot's affiliation -------------------
+
+
+def _grid(step: float) -> tuple[list[Line], list[Line]]:
+    """Two names (12pt) side by side, each with an institution and a place (10pt) under it, ``step`` points apart."""
+    names = [_line("Ada Tester", 100, 650, 12), _line("Bea Sample", 300, 650, 12)]
+    under = [
+        _line("Imaginary University", 90, 650 - step, 10),
+        _line("Made-up Institute", 290, 650 - step, 10),
+        _line("Springfield, XY", 95, 650 - 2 * step, 10),
+        _line("Shelbyville, XY", 295, 650 - 2 * step, 10),
+    ]
+    return names, under
+
+
+@pytest.mark.parametrize(("step", "kept"), [(19.0, 4), (21.0, 0)])
+def test_affiliation_lines_go_on_under_the_names_up_to_two_of_their_sizes_apart(step: float, kept: int) -> None:
+    names, under = _grid(step)
+    lines = [*names, *under, _line(BODY, 72, 500)]
+    assert len(affiliation_lines(lines, names)) == kept
+
+
+def test_affiliation_lines_stop_at_a_heading_prose_or_a_line_beside_the_names() -> None:
+    names, under = _grid(12.0)
+    heading = _line("1 Introduction", 300, 650 - 36, 10, BOLD)
+    beside = _line("Received: 3 May 2026", -5, 650 - 12, 10)  # in the margin column, left of the names
+    prose = _line("the text of the body runs on here", 100, 650 - 36, 10)
+    for after in (heading, prose):
+        assert affiliation_lines([*names, *under, beside, after], names) == under
+
+
+def test_a_journal_first_page_keeps_its_history_badge_and_foot_affiliation_out_of_the_body() -> None:
+    title = [run("Rivers and the Made-up Lakes of the North", 72, 700, 24, BOLD)]
+    history = [run("Received: 3 May 2026", 72, 660), run("Accepted: 9 June 2026", 72, 648)]
+    badge = [run("Check for updates", 72, 636)]
+    foot = [run("Imaginary University, Springfield, XY 12345. email: ada@example.org", 72, 60, 8.5)]
+    reading = build([page(1, [*title, *history, *badge, *body(600, 30), *foot]), page(2, body(700, 40))])
+    texts = [b.text for b in reading.blocks if b.kind is not BlockKind.FURNITURE]
+    assert not any(t.startswith(("Received", "Check for", "Imaginary University")) for t in texts)
+    assert front_of(reading).title.startswith("Rivers")
+    # Their words are kept in a finding: nothing the page prints is lost.
+    assert any("Received: 3 May 2026" in d.message and "ada@example.org" in d.message for d in reading.diagnostics)
+    # The foot line set in the body's size is the body's (a last line of a paragraph, say): it stays.
+    same = [run("Imaginary University, Springfield, XY 12345. email: ada@example.org", 72, 60)]
+    reading = build([page(1, [*title, *body(600, 30), *same]), page(2, body(700, 40))])
+    assert any(b.text.startswith("Imaginary University") for b in reading.blocks if b.kind is not BlockKind.FURNITURE)
+
+
+def test_a_keywords_line_with_its_label_is_the_front_s_keywords() -> None:
+    title = [run("Rivers and the Made-up Lakes of the North", 72, 700, 24, BOLD)]
+    keywords = [run("Keywords: rivers, made-up lakes, treaties", 72, 660)]
+    reading = build([page(1, [*title, *keywords, *body(620, 30)]), page(2, body(700, 40))])
+    front = front_of(reading)
+    assert (front.keywords_label, front.keywords) == ("Keywords", ["rivers", "made-up lakes", "treaties"])
+
+
+# --- a letter's addressees ---------------------------------------------------------------------------------------
+
+
+def _text(words: str) -> Block:
+    return Block(BlockKind.TEXT, words, Span((1,)))
+
+
+@pytest.mark.parametrize(("extra", "kept"), [(23, True), (24, False)])
+def test_an_addressee_block_holds_at_most_thirty_words(extra: int, kept: bool) -> None:
+    address = "The Honorable Ada Tester Chair Committee on " + " ".join(["Rivers"] * extra)  # 7 + extra words
+    front = Front()
+    rest = _addressees(front, [_text(address), _text(BODY)])
+    assert (len(front.addressees), len(rest)) == ((1, 1) if kept else (0, 2))
+
+
+def test_addressees_are_the_first_run_of_them_never_a_sentence() -> None:
+    front = Front()
+    blocks = [_text("The Honorable Ada Tester Chair"), _text("The Honorable Bea Sample Member"), _text(BODY)]
+    blocks += [_text("The Honorable Cy Example Senate")]
+    assert _addressees(front, blocks) == blocks[2:]
+    assert [p.text for p in front.addressees] == ["The Honorable Ada Tester Chair", "The Honorable Bea Sample Member"]
+    sentence = [_text("The Honorable member for Springfield said so.")]
+    assert _addressees(Front(), sentence) == sentence
+
+
+@pytest.mark.parametrize(("gap", "apart"), [(24.0, True), (26.0, False)])
+def test_a_labelled_section_between_abstract_and_keywords_is_front_matter(gap: float, apart: bool) -> None:
+    # Its lines follow its label up to a paragraph's gap (2.5 of their size) below: further down, the body's.
+    title = [run("Rivers and the Made-up Lakes of the North", 72, 700, 24, BOLD)]
+    abstract = [run("Abstract", 72, 660, 11, BOLD), run("Rivers run on through the made-up lands.", 72, 646)]
+    section = [run("Subject Areas", 72, 620, 11, BOLD), run("Hydrology; made-up places", 72, 620 - gap)]
+    keywords = [run("Keywords", 72, 560, 11, BOLD), run("rivers; lakes", 72, 546)]
+    reading = build([page(1, [*title, *abstract, *section, *keywords, *body(500, 30)]), page(2, body(700, 40))])
+    texts = [b.text for b in reading.blocks if b.kind is not BlockKind.FURNITURE]
+    assert any("Hydrology" in t for t in texts) is not apart
+    assert front_of(reading).keywords == ["rivers", "lakes"]

@@ -456,7 +456,25 @@ RUNNING_HEAD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 # The words that say what date a line gives, opening it ("Updated 1 November 2023", a journal's "Accepted: 2 May
 # 2024"): the PDF reader's cover date where no plain date stands apart. (``dates.DATE_PREFIX``, which reads a
 # date line, takes "Published online" and "Released" too.)
-DATE_LEAD = re.compile(r"^(?:Updated|Published|Revised|Last updated|Accepted|Date)\b")
+DATE_LEAD = re.compile(r"^(?:Updated|Published(?: online)?|Revised|Last updated|Released|Accepted|Date)\b")
+# The opening of an addressee a letter (a report sent as one) names under its date: "The Honorable Ada Tester",
+# "The Honourable …"; the block is the addressee's name, title and body, line by line.
+ADDRESSEE = re.compile(r"^The Hono(?:u)?rable\s+\S")
+# A journal's history line on its first page: "Received: 30 September 2026", "Accepted 2 May 2026",
+# "Published online: 16 April 2026" (a colon or a day after the label: not "Received wisdom"). Its date is the
+# paper's only as the last of them (never "Received").
+HISTORY_LEAD = re.compile(r"^(?:Received|Revised|Accepted|Published(?: online)?)(?::\s*|\s+(?=\d))")
+# The label a publisher prints beside the crossmark badge on a first page: furniture of the front matter.
+CROSSMARK_LABEL = re.compile(r"^check for updates$", re.IGNORECASE)
+
+
+def split_keywords(text: str) -> list[str]:
+    """A keywords line's keywords: parted by semicolons or bars where it has any, else by commas.
+
+    "rivers; made-up towns, lakes" keeps "made-up towns, lakes" one keyword; "rivers, lakes" has two.
+    """
+    parts = re.split(r"[;|]", text) if re.search(r"[;|]", text) else text.split(",")
+    return [k.strip() for k in parts if k.strip()]
 
 
 def banner_parts(text: str) -> tuple[str, str, str]:

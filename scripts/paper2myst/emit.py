@@ -278,6 +278,9 @@ def front_matter(doc: Document) -> list[str]:
     if front.byline:
         marker = "[^*]" if front.author_note_marker and any(n.label == "*" for n in doc.notes) else ""
         parts.append(_container("byline", to_myst(front.byline, markers=False) + marker))
+    if front.addressees:  # each addressee's lines as printed, one under the other
+        lines = ("\\\n".join(to_myst(ln, markers=False) for ln in p.text.splitlines()) for p in front.addressees)
+        parts.append(_container("addressees", "\n".join(f"{text}\n" for text in lines)))
     if front.abstract:
         label = f"```{{rubric}} {escape(front.abstract_label)}\n```\n\n" if front.abstract_label else ""
         body = "\n".join(paragraph(p.text) for p in front.abstract)

@@ -258,6 +258,8 @@ class Front:
     doi: str = ""
     issn: str = ""
     publisher: str = ""  # the publisher's name, where a banner prints it
+    # The addressees a letter names under its date ("The Honorable …" / title / body), each block its lines.
+    addressees: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

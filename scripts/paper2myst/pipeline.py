@@ -43,7 +43,7 @@ def placed_lines(doc: Document) -> set[int]:
     """Every input line some node of ``doc`` was made from."""
     spans: list[Span] = [*doc.front.title_spans, *doc.front.byline_spans, *doc.front.label_spans]
     spans += doc.front.subtitle_spans
-    spans += [p.span for p in doc.front.abstract]
+    spans += [p.span for p in doc.front.abstract] + [p.span for p in doc.front.addressees]
     spans += [n.span for n in doc.body] + [n.span for n in doc.notes]
     spans += [r.span for r in doc.references] + [b.span for b in doc.back_matter]
     spans += [b.span for b in doc.furniture]

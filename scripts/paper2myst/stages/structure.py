@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from paper2myst.conventions import (
+    ADDRESSEE,
     AUTHOR_HEADING,
     BACK_MATTER_HEADING,
     BYLINE,
@@ -30,6 +31,7 @@ from paper2myst.conventions import (
     names_in,
     signature,
     signed_name,
+    split_keywords,
 )
 from paper2myst.diagnostics import Diagnostic, Kind
 from paper2myst.model import (
@@ -81,6 +83,37 @@ def structure(doc: Document) -> None:
 
     Where a reader handed on evidence (``doc.evidence``), the front and back matter are made of it.
     """
+    _structure(doc)
+    doc.blocks = _addressees(doc.front, doc.blocks)
+
+
+def _addressees(front: Front, blocks: list[Block]) -> list[Block]:
+    """The blocks naming a letter's addressees ("The Honorable …", name, title, body) go to the front matter.
+
+    The first run of them only, each an address and no sentence: at most ``ADDRESS_WORDS`` words, ending in no
+    sentence's stop ("The Honorable member said so." is the body's).
+    """
+
+    def address(block: Block) -> bool:
+        text = block.text.strip()
+        short = len(text.split()) <= ADDRESS_WORDS and not text.endswith((".", "?", "!", ":"))
+        return block.kind is BlockKind.TEXT and bool(ADDRESSEE.match(text)) and short
+
+    start = next((i for i, b in enumerate(blocks) if address(b)), None)
+    if start is None:
+        return blocks
+    end = start
+    while end < len(blocks) and address(blocks[end]):
+        front.addressees.append(Paragraph(blocks[end].text, blocks[end].span))
+        end += 1
+    return blocks[:start] + blocks[end:]
+
+
+#: Words an addressee's block holds at most (name, title, committee, house): more is a paragraph.
+ADDRESS_WORDS = 30
+
+
+def _structure(doc: Document) -> None:
     if doc.evidence is not None:
         doc.front, found = front_from(doc.evidence)
         doc.diagnostics += found
@@ -180,7 +213,7 @@ def _keywords(doc: Document, block: Block, match: re.Match[str]) -> None:
     front = doc.front
     front.keywords_label = match.group("label")
     front.keywords_line = match.group("words")
-    front.keywords = [k.strip() for k in re.split(r"[;,|]", match.group("words")) if k.strip()]
+    front.keywords = split_keywords(match.group("words"))
     front.label_spans.append(block.span)
 
 
@@ -417,7 +450,7 @@ def _cover(doc: Document, blocks: list[Block]) -> list[Block]:
             _keywords(doc, block, match)
         elif " | " in text and not front.keywords_line:
             front.keywords_line = text
-            front.keywords = [k.strip() for k in text.split("|") if k.strip()]
+            front.keywords = split_keywords(text)
             front.label_spans.append(block.span)
         elif block.kind in {BlockKind.DATE, BlockKind.FURNITURE, BlockKind.HEADING}:
             extra.append(block)
@@ -496,7 +529,9 @@ def front_from(evidence: FrontEvidence) -> tuple[Front, list[Diagnostic]]:
     front.abstract = list(evidence.abstract)
     if evidence.keywords is not None:
         front.keywords_line = evidence.keywords.text
-        front.keywords = [k.strip() for k in re.split(r"\s*[|;]\s*", front.keywords_line) if k.strip()]
+        if (lead := KEYWORDS_LINE.match(front.keywords_line)) is not None:  # "Keywords: a, b" on the line itself
+            front.keywords_label, front.keywords_line = lead.group("label"), lead.group("words")
+        front.keywords = split_keywords(front.keywords_line)
         front.label_spans.append(evidence.keywords.span)
     back = _named(evidence.back_authors)
     sidebar = [seen.text for seen in evidence.sidebar.lines if name_before_role(seen.text)]

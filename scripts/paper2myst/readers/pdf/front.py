@@ -13,10 +13,13 @@ from paper2myst.conventions import (
     AUTHOR_HEADING,
     BYLINE,
     CONNECTORS,
+    CROSSMARK_LABEL,
     DATE_LEAD,
     DOI_LINE,
     FRONT_LABEL,
+    HISTORY_LEAD,
     INSTITUTION_WORDS,
+    KEYWORDS_LINE,
     REPORT_NUMBER,
     RUNNING_HEAD_SEPARATOR,
     TITLE_SMALL_WORDS,
@@ -256,6 +259,71 @@ def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
     return found
 
 
+#: Lines under a block of names no more than this many of their own sizes apart go on with the block (an address).
+AFFILIATION_STEP = 2.0
+
+
+def affiliation_lines(lines: list[Line], names: list[Line]) -> list[Line]:
+    """The affiliation and address lines set among and under the authors' names (a grid: name, then its lines).
+
+    Lines of the names' page, under them (not beside), standing between the first name's row and the last one,
+    then those going on under the last row, each no more than ``AFFILIATION_STEP`` of its own sizes below the
+    line above; all in type smaller than the names', none prose. A label, a heading or a paragraph ends it.
+    """
+    if not names:
+        return []
+    page, top, size = names[0].page, max(ln.top for ln in names), min(ln.size for ln in names)
+    lowest = min(ln.baseline for ln in names)
+    left, right = min(ln.x0 for ln in names), max(ln.x1 for ln in names)
+    below = sorted(
+        (ln for ln in lines if ln.page == page and ln.top <= top and ln.x1 > left and ln.x0 < right),
+        key=lambda ln: (-ln.baseline, ln.x0),
+    )
+    found: list[Line] = []
+    last = names[0]
+    for line in below:
+        if any(line is n for n in names):
+            last = line if line.baseline < last.baseline else last
+            continue
+        if line.baseline > lowest and line.baseline < last.baseline + line.size:
+            inside = True  # between two rows of names
+        else:
+            inside = last.baseline - line.baseline <= line.size * AFFILIATION_STEP
+        prose = line.bold or _SENTENCE.search(line.text)  # a heading or a paragraph, not an address
+        if line.role != "body" or line.size >= size - 0.3 or prose or not inside:
+            if line.baseline < lowest:
+                break
+            continue
+        found.append(line)
+        last = line
+    return found
+
+
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def _journal_front(lines: list[Line], size: float) -> list[Line]:
+    """A journal's first-page lines apart from the text: history, the crossmark's label, a foot's affiliation.
+
+    History lines: "Received: …", "Accepted: …" (a label, then a date). An affiliation at the foot stands under
+    the text, a paragraph's gap or more below it (not ``close``), in type smaller than the body's, and names an
+    institution or an e-mail address.
+    """
+    body = [ln for ln in lines if ln.role == "body"]
+    kept = [ln for ln in body if (HISTORY_LEAD.match(ln.text) and first_day(ln.text)) or CROSSMARK_LABEL.match(ln.text)]
+    foot: list[Line] = []
+    for above, line in zip([None, *body], body, strict=False):
+        small = line.size < size * 0.95
+        if foot and small and close(foot[-1], line):
+            foot.append(line)
+        elif small and above is not None and not close(above, line) and line.baseline < above.baseline:
+            words = set(re.findall(r"[A-Z]\w+", line.text))
+            foot = [line] if words & INSTITUTION_WORDS or _EMAIL.search(line.text) else []
+        else:
+            foot = []
+    return kept + foot
+
+
 # Characters of running text above the largest type on the first page that say it is no title (a heading set larger
 # than the title): fewer are a cover's labels, a masthead, a running head.
 TITLE_ABOVE = 200
@@ -396,6 +464,7 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
         found.names = byline_lines(first, found.title)
         for line in found.names:
             line.role = "front"
+        _set_apart(affiliation_lines(first, found.names), "affiliations under the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
     )
@@ -429,6 +498,7 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
+    _set_apart(_journal_front(first, size), "history, badge or affiliation lines of a journal's first page", found)
     found.number = _report_number(pages, cover, size)
     found.imprint = _imprint(first)
     found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
@@ -452,6 +522,16 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
             if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
                 line.role = "furniture"
     return found
+
+
+def _set_apart(lines: list[Line], what: str, found: FrontLines) -> None:
+    """Lines of the front matter no field holds: out of the body, their words kept in a finding (none lost)."""
+    for line in lines:
+        line.role = "front"
+    if lines:
+        words = " / ".join(ln.text for ln in lines)
+        message = f"{what}, set apart from the body as front matter: {words!r}"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, lines[0].number, message))
 
 
 #: Pages (besides the first) whose running heads hold the title as a piece, beside other pieces: a masthead.
@@ -515,7 +595,11 @@ def close(above: Line, line: Line) -> bool:
 
 
 def _labelled(lines: list[Line], found: FrontLines) -> None:
-    """The byline under the title; an abstract and keywords after their labels, up to the first heading."""
+    """The byline under the title; an abstract and keywords after their labels, up to the first heading.
+
+    A section between the abstract and the keywords' label, headed by a label set as theirs are (same size, bold:
+    a classification's "Subject Areas"), is front matter too: set apart, its words kept in a finding.
+    """
     body = [ln for ln in lines if ln.role == "body"]
     after = body.index(found.title[-1]) + 1 if found.title and found.title[-1] in body else 0
     rest = [ln for ln in lines if ln.role == "body"][after:]
@@ -523,11 +607,20 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
         found.byline = rest[0]
         rest[0].role = "front"
     current: list[Line] | None = None
+    between: list[Line] = []  # labelled sections after the abstract, before the keywords
+    section = False  # the last line was one of such a section's
     for line in rest:
         if line.role != "body":
             continue
         label = FRONT_LABEL.match(line.text)
-        if label:
+        if KEYWORDS_LINE.match(line.text) and not found.keywords:  # "Keywords: a, b", label and words on one line
+            found.keywords.append(line)
+            line.role = "front"
+            current = found.keywords
+        elif label:
+            if label.group(1).lower() != "abstract":
+                _set_apart(between, "a labelled section between the abstract and the keywords", found)
+            between, section = [], False
             found.labels.append(line)
             line.role = "front"
             current = found.abstract if label.group(1).lower() == "abstract" else found.keywords
@@ -536,6 +629,18 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
             line.role = "front"
         else:
             current = None
+            if found.abstract and line.bold and any(abs(line.size - lb.size) < 0.3 for lb in found.labels):
+                between.append(line)
+                section = True
+            elif section and not line.bold and _under(between[-1], line):
+                between.append(line)
+            else:
+                section = False
+
+
+def _under(above: Line, line: Line) -> bool:
+    """The next line of a section under its label or its last line: same page, no larger, a paragraph's gap at most."""
+    return above.page == line.page and line.size <= above.size and above.baseline - line.baseline < line.size * 2.5
 
 
 def _title_again(lines: list[Line], title: str, size: float) -> bool:
