@@ -65,11 +65,13 @@ def _mark_area(body: list[Line], rules: list[Box], body_size: float, below: floa
     if not area or below < area[0].baseline:
         return
     # Where a short rule stands above the area, the area begins below it; otherwise at the first labelled line.
+    # The rule stands between the line and the one above it (in the area or the body): one higher up the column (a
+    # banner's, a logo's) rules nothing off below the text it stands above.
     first = next((i for i, ln in enumerate(area) if is_labelled(ln)), None)
     ruled = [
         i
         for i, ln in enumerate(area)
-        if any(r.bottom > ln.top and (i == 0 or r.top < area[i - 1].bottom) for r in rules)
+        if any(r.bottom > ln.top and (start + i == 0 or r.top < body[start + i - 1].bottom) for r in rules)
     ]
     above = body[: start + (first or 0)]
     if ruled:
