@@ -504,16 +504,16 @@ def test_small_type_below_a_framed_box_at_the_page_s_foot_is_no_note_area() -> N
     assert page_with([Box(58, 212, 120, 212.5)]) == ["note", "note"]  # one short rule: the notes' separator
 
 
-def test_a_rule_at_the_head_of_a_column_set_small_rules_off_no_note_area_below_its_last_heading() -> None:
+def test_a_rule_high_up_a_column_rules_off_no_note_area_below_its_last_heading() -> None:
     from paper2myst.readers.pdf.notes import mark_notes
 
     def column(rule_top: float) -> list[str]:
-        """A narrow column of 10pt text beside an 11pt body: a rule, a heading, text, a heading, text."""
+        """A column of 11pt text beside another: a rule, a heading, text, a heading, 10pt text without labels."""
         page = Page(2, 612, 792, 0)
         page.rules = [Box(44, rule_top - 0.5, 190, rule_top)]
         heads = [_line("Why We Did This Study", 44, 600, 12, bold=True), _line("What We Suggest", 44, 180, 12, True)]
-        running = [_line("Words of a narrow column set small.", 46, 580 - 11 * i, 10, x1=190) for i in range(30)]
-        under = [_line("Words of a narrow column set small.", 46, 164 - 11 * i, 10, x1=190) for i in range(5)]
+        running = [_line("Words of the column at the body's size.", 46, 580 - 12 * i, 11, x1=190) for i in range(30)]
+        under = [_line("Words of the column set small.", 46, 164 - 11 * i, 10, x1=190) for i in range(5)]
         wide = [_line("Words of the body beside the column, at 11pt, the body's size.", 230, 580, 11, x1=580)]
         for line in [*heads, *running, *under]:
             line.column = 1
