@@ -504,6 +504,29 @@ def test_small_type_below_a_framed_box_at_the_page_s_foot_is_no_note_area() -> N
     assert page_with([Box(58, 212, 120, 212.5)]) == ["note", "note"]  # one short rule: the notes' separator
 
 
+def test_a_rule_high_up_a_column_rules_off_no_note_area_below_its_last_heading() -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    def column(rule_top: float) -> list[str]:
+        """A column of 11pt text beside another: a rule, a heading, text, a heading, 10pt text without labels."""
+        page = Page(2, 612, 792, 0)
+        page.rules = [Box(44, rule_top - 0.5, 190, rule_top)]
+        heads = [_line("Why We Did This Study", 44, 600, 12, bold=True), _line("What We Suggest", 44, 180, 12, True)]
+        running = [_line("Words of the column at the body's size.", 46, 580 - 12 * i, 11, x1=190) for i in range(30)]
+        under = [_line("Words of the column set small.", 46, 164 - 11 * i, 10, x1=190) for i in range(5)]
+        wide = [_line("Words of the body beside the column, at 11pt, the body's size.", 230, 580, 11, x1=580)]
+        for line in [*heads, *running, *under]:
+            line.column = 1
+        wide[0].column = 2
+        mark_notes(page, [heads[0], *running, heads[1], *under, *wide], 11)
+        return [ln.role for ln in under]
+
+    # The heading's line bottoms at 177.6 and the text under it tops at 172: a rule between the two opens an area.
+    assert column(175) == ["note"] * 5
+    # A rule higher up the column (above its first heading: a banner's, a logo's) rules off nothing below the text.
+    assert column(689) == ["body"] * 5
+
+
 def test_a_heading_of_small_type_in_a_family_of_its_own_heads_the_text_under_it() -> None:
     from paper2myst.readers.pdf import _small_heads
     from paper2myst.readers.pdf.paragraphs import Group

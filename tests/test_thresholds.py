@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 from paper2myst.model import BlockKind
-from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.extract import Box, Font, Page, Run
 from paper2myst.readers.pdf.lines import Line, _gutters, _rows, make_line, page_lines
 from paper2myst.readers.pdf.paragraphs import group_lines, mark_faces, pitch
 
@@ -461,6 +461,30 @@ def test_note_margin_notes_are_0_3_points_smaller_than_running_text_above_them()
     # Page 2 set at 10pt below a body of 11pt; above the small lines, running text at 10.35pt or 10.25pt.
     assert roles(10.35) == ["body", "note"]
     assert roles(10.25) == ["body", "body"]  # a page set small throughout has no notes
+
+
+def test_note_margin_a_ruled_area_in_the_size_and_face_of_most_of_the_column_above_is_its_text() -> None:
+    from paper2myst.readers.pdf.notes import _mark_area
+
+    def roles(size: float, small: int = 12, large: int = 0, font: Font = BODY, label: str = "") -> list[str]:
+        """``small`` lines at ``size`` and ``large`` at 11pt, a heading, a rule, then three 10pt lines."""
+        text = "the committee heard from many witnesses"
+        lines = [make_line(2, [run(text, 72, 700 - 13 * k, 11)], 0) for k in range(large)]
+        lines += [make_line(2, [run(text, 72, 560 - 12 * k, size, font=font)], 0) for k in range(small)]
+        lines.append(make_line(2, [run("What We Suggest", 72, 300, 12, font=BOLD)], 0))
+        first = [run(label, 72, 280, x1=77), run(text, 90, 280)] if label else [run(text, 72, 280)]
+        lines.append(make_line(2, first, 0))
+        lines += [make_line(2, [run(text, 72, 268 - 12 * k)], 0) for k in range(2)]
+        _mark_area(lines, [Box(72, 292, 200, 292.5)], 11)
+        return [ln.role for ln in lines[-3:]]
+
+    # Below a heading's rule, 10pt text under a column set at 10.2pt (its own size to 0.3pt) or at 10.4pt.
+    assert roles(10.2) == ["body"] * 3  # a column set small throughout has no notes
+    assert roles(10.4) == ["note"] * 3
+    assert roles(10.0, font=BOLD) == ["note"] * 3  # in a face of its own above: a table, a quotation
+    assert roles(10.0, small=10, large=11) == ["note"] * 3  # most of the column above at the body's size
+    assert roles(10.0, small=10, large=9) == ["body"] * 3
+    assert roles(10.0, label="1") == ["note"] * 3  # a labelled note is a note whatever stands above it
 
 
 def test_a_note_carried_over_opens_the_note_area_no_further_from_the_first_label_than_the_notes_stand_apart() -> None:

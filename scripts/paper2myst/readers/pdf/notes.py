@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from paper2myst.readers.pdf.extract import Box, Page
@@ -57,6 +58,23 @@ def _paired(rule: Box, rules: list[Box]) -> bool:
     )
 
 
+def _set_small(above: list[Line], first: Line) -> bool:
+    """The column's text above is set mostly in the size and face of ``first``: a column set small throughout.
+
+    The commonest size and face of the lines above, not any line's: a table or a quotation set in the notes' size
+    above a page's notes is in a face of its own, or fewer lines than the body's.
+    """
+    faces = Counter((round(ln.size, 1), _faces(ln)) for ln in above)
+    if not faces:
+        return False
+    (size, face), _ = faces.most_common(1)[0]
+    return abs(size - first.size) < NOTE_MARGIN and face == _faces(first)
+
+
+def _faces(line: Line) -> frozenset[str]:
+    return frozenset(run.font.name for run in line.runs if run.text.strip())
+
+
 def _mark_area(body: list[Line], rules: list[Box], body_size: float, below: float = float("inf")) -> None:
     start = len(body)
     while start > 0 and body[start - 1].size <= body_size * NOTE_SCALE:
@@ -65,15 +83,19 @@ def _mark_area(body: list[Line], rules: list[Box], body_size: float, below: floa
     if not area or below < area[0].baseline:
         return
     # Where a short rule stands above the area, the area begins below it; otherwise at the first labelled line.
+    # The rule stands between the line and the one above it (in the area or the body): one higher up the column (a
+    # banner's, a logo's) rules nothing off below the text it stands above.
     first = next((i for i, ln in enumerate(area) if is_labelled(ln)), None)
     ruled = [
         i
         for i, ln in enumerate(area)
-        if any(r.bottom > ln.top and (i == 0 or r.top < area[i - 1].bottom) for r in rules)
+        if any(r.bottom > ln.top and (start + i == 0 or r.top < body[start + i - 1].bottom) for r in rules)
     ]
     above = body[: start + (first or 0)]
     if ruled:
         begin = ruled[-1]
+        if not is_labelled(area[begin]) and _set_small(body[: start + begin], area[begin]):
+            return  # the rule heads more of the column's own text (a sidebar set small throughout), no notes
     elif first is not None and any(
         area[first].size + NOTE_MARGIN < ln.size < body_size * 1.15 and len(ln.text) >= 40 for ln in above
     ):
