@@ -171,8 +171,19 @@ _PLACE_WORDS = """
     washington wien zurich york uk usa
     ak az ar ca ct fl ga il ia ks ky md mi mn ms mo mt nv nh nj nm ny nc nd oh pa ri sc sd tn tx ut vt va wa wv wi
     wy dc calif conn
+    abingdon basingstoke bristol chichester harlow hoboken norwood malden oakland sebastopol englewood cliffs
+    boca raton thousand oaks newbury chapel arbor minneapolis pittsburgh seattle denver houston atlanta
+    urbana champaign lanham westport greenwich pasadena evanston amherst cham lausanne basel geneve genf gottingen
+    tubingen freiburg wiesbaden darmstadt dresden hannover dusseldorf bielefeld opladen weinheim bruxelles lyon
+    lille toulouse bordeaux marseille grenoble rennes quebec sevilla valencia salamanca roma milano torino firenze
+    napoli padova koln buenos aires paulo santiago lima bogota seoul shanghai kong taipei kyoto osaka manila
+    karachi lahore tehran baghdad damascus amman riyadh doha dubai abu dhabi kampala addis ababa accra dakar harare
+    pretoria durban auckland wellington brisbane perth adelaide quito caracas havana vientiane hanoi
 """
+# Two-letter state codes that are also words or names ("Ma", "In", "Or"): places only in capitals ("Cambridge, MA").
+_CAPITAL_PLACE_WORDS = "ma me or de la al co hi id ok ne in"
 PLACES = frozenset(_PLACE_WORDS.split())
+CAPITAL_PLACES = frozenset(_CAPITAL_PLACE_WORDS.split())
 # Words that make a name an organisation's ("Nile Basin Initiative", "International Crisis Group"): a corporate
 # author, or the body issuing a report, is told from a person and from a title by them.
 # Bodies issuing reports name themselves in their own language as often as in English ("Stiftung für ...",
@@ -234,7 +245,7 @@ def word_features(word: str) -> dict[str, str]:
         "suf3": w[-3:],
         "len": str(min(len(w), 6)),
         "cue": CUES.get(w, "") or ("org" if w in ORG_CUES else ""),
-        "place": str(w in PLACES and word[:1].isupper()),
+        "place": str((w in PLACES and word[:1].isupper()) or (w in CAPITAL_PLACES and word.strip(".,:;()").isupper())),
     }
     if URL_START.match(word):
         feats["kind"] = "url"
@@ -292,16 +303,73 @@ def chunks(words: Sequence[str], own: Sequence[dict[str, str]]) -> list[int]:
     return out
 
 
+def case_profile(words: Sequence[str]) -> str:
+    """How a run's longer words begin: all capitals ("title" case, names, journals), none ("lower"), or "mixed".
+
+    Short words ("of", "and", "the") are left out: title case prints them small.
+    """
+    long = [w for w in words if sum(ch.isalpha() for ch in w) > 3]
+    if not long:
+        return "na"
+    caps = sum(w.lstrip('([“"‘«')[:1].isupper() for w in long)
+    return "title" if caps == len(long) else "lower" if caps == 0 else "mixed"
+
+
+def imprint_chunks(
+    words: Sequence[str], of: Sequence[int], ends: Sequence[str], sizes: Sequence[int], holds: Sequence[set[str]]
+) -> dict[int, str]:
+    """Chunks that look like an imprint's place and publisher: a short capitalised run before ":", then a capital.
+
+    "Hillsdale, NJ: Example Books", "White River Junction (VT): Example Press": a place list before a colon and
+    a publisher after it, whether or not the place is one the place list knows.
+    """
+    first: dict[int, int] = {}
+    for i, c in enumerate(of):
+        first.setdefault(c, i)
+    out: dict[int, str] = {}
+    for c, i in first.items():
+        if ends[c] != ":" or sizes[c] > IMPRINT_PLACE_WORDS or c + 1 not in first:
+            continue
+        # The publisher closes the reference or comes before its year or numbers ("London: Verso, 2001."); a
+        # title's colon is followed by more of the title ("Program Design: A Foundation, Example Books, 1988").
+        if c + 2 in first and not holds[c + 2] & {"year", "num", "range", "pages"}:
+            continue
+        if not (capitalised(words[i : i + sizes[c]]) and words[first[c + 1]][:1].isupper()):
+            continue
+        out[c] = "place"
+        out[c + 1] = "publisher"
+        # The town before its state ("Hillsdale, NJ:", "White River Junction (VT):") is a chunk of its own.
+        b = c - 1
+        town = words[first[b] : first[b] + sizes[b]] if b in first else []
+        if town and ends[b] in ",$" and len(town) + sizes[c] <= IMPRINT_PLACE_WORDS and capitalised(town):
+            out[b] = "place"
+    return out
+
+
+def capitalised(words: Sequence[str]) -> bool:
+    """Every word begins with a capital (after an opening bracket), as a place's name does; no digits."""
+    return all(w.lstrip("(")[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words)
+
+
+# An imprint's place is a town, maybe with its state and country ("Upper Saddle River, NJ:"): at most this many words.
+IMPRINT_PLACE_WORDS = 4
+
+
 def chunk_features(words: Sequence[str], own: Sequence[dict[str, str]]) -> list[list[str]]:
-    """Per word, what its chunk holds and where the chunk stands, and what the next chunk holds."""
+    """Per word, what its chunk holds and where the chunk stands, and what the chunks either side hold."""
     of = chunks(words, own)
     count = of[-1] + 1 if of else 0
     holds: list[set[str]] = [set() for _ in range(count)]
     ends = ["$"] * count
     sizes = [0] * count
+    firsts = [""] * count
+    members: list[list[str]] = [[] for _ in range(count)]
     for i, (word, f) in enumerate(zip(words, own, strict=True)):
         c = of[i]
+        if not sizes[c]:
+            firsts[c] = f["cue"] or f["kind"]
         sizes[c] += 1
+        members[c].append(word)
         end = word.rstrip(')]”"’»')[-1:]
         ends[c] = end if end in ",;:." else "$"
         if f["cue"]:
@@ -310,19 +378,55 @@ def chunk_features(words: Sequence[str], own: Sequence[dict[str, str]]) -> list[
             holds[c].add("place")
         if f["kind"] in ("year", "month", "num", "range", "initials"):
             holds[c].add(f["kind"])
+    cases = [case_profile(m) for m in members]
+    imprint = imprint_chunks(words, of, ends, sizes, holds)
+    # Where the first "In" chunk and the first year stand: a container follows the one, a title often the other.
+    opened_in = next((c for c in range(count) if firsts[c] == "in"), count)
+    year_at = next((c for c in range(count) if "year" in holds[c]), count)
+    whole = set().union(*holds) if holds else set()
+    overall = [
+        f"g_has={h}" for h in sorted(whole & {"in", "range", "pages", "publisher", "place", "editor", "journal"})
+    ]
     out: list[list[str]] = []
-    for c in of:
+    start = -1
+    for i, c in enumerate(of):
+        fresh = start != c
+        start = c
+        last = i + 1 == len(of) or of[i + 1] != c
         feats = [f"ch_end={ends[c]}", f"ch_idx={min(c, 4)}", f"ch_ridx={min(count - 1 - c, 3)}"]
         feats.append(f"ch_len={min(sizes[c], 6)}")
         feats.append(f"pch_end={ends[c - 1] if c else '^'}")
+        feats.append(f"ch_pos={'only' if fresh and last else 'first' if fresh else 'last' if last else 'mid'}")
+        feats.append(f"ch_first={firsts[c]}")
+        feats.append(f"ch_case={cases[c]}")
+        feats.append(f"ch_case+end={cases[c]}|{ends[c]}")
+        feats.append(f"from_in={min(c - opened_in, 3) if c >= opened_in else 'no'}")
+        feats.append(f"from_year={max(-3, min(c - year_at, 3)) if year_at < count else 'no'}")
+        if c in imprint:
+            feats.append(f"imprint={imprint[c]}")
         feats.extend(f"ch_has={h}" for h in sorted(holds[c]))
         feats.extend(f"ch_has+end={h}|{ends[c]}" for h in sorted(holds[c]))
         if c + 1 < count:
             feats.extend(f"nch_has={h}" for h in sorted(holds[c + 1]))
+            feats.append(f"nch_first={firsts[c + 1]}")
+            feats.append(f"nch_case={cases[c + 1]}")
         if c:
             feats.extend(f"pch_has={h}" for h in sorted(holds[c - 1]))
+            feats.extend(f"pch_has+end={h}|{ends[c - 1]}" for h in sorted(holds[c - 1]))
+            feats.append(f"pch_first={firsts[c - 1]}")
+        feats.extend(overall)
         out.append(feats)
     return out
+
+
+def is_abbreviation(word: str, next_cap: bool | str) -> bool:
+    """A short capitalised word cut with a full stop, a capital after it: "Atm. Environ.", "Proc. Natl." (not "J.")."""
+    letters = sum(ch.isalpha() for ch in word)
+    return next_cap is True and word.endswith(".") and word[:1].isupper() and 2 <= letters <= ABBREVIATION_LETTERS
+
+
+# Journals' and bodies' abbreviations are short ("Natl.", "Environ."); a longer word before a full stop ends a sentence.
+ABBREVIATION_LETTERS = 7
 
 
 def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
@@ -363,6 +467,7 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
             f"after_quote={seen_quote and quote == 0}",
             f"dots+cue={d4}|{f['cue']}",
             f"prev2last={own[i - 2]['last'] if i > 1 else '^'}|{prev_last}",
+            f"abbr={is_abbreviation(text, next_cap)}",
         ]
         first = text[0]
         if first in "(“\"'‘[":
