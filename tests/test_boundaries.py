@@ -391,3 +391,22 @@ def test_banner_words_a_title_of_three_words_over_a_longer_line_may_be_a_banner(
 def test_box_scale_text_under_0_92_of_the_body_s_size_in_another_face_is_a_box_s(size: float, boxed: bool) -> None:
     line = make_line(1, [Run("A label", 72, 120, 498, 508, 500, size, Font("Sans", False, False))], 0)
     assert _boxed(line, 10, "Body") is boxed  # 0.90 or 0.94 of the body's 10pt
+
+
+# --- the reference tagger's confidence: MIN_CONFIDENCE -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("confidence", "kept"), [(0.55, True), (0.45, False)])
+def test_min_confidence_an_entry_the_tagger_reads_under_0_5_sure_stays_misc(
+    confidence: float, kept: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paper2myst.bib import parse_list
+    from paper2myst.bib.segment import Segmenter
+
+    read = Segmenter.segments
+    monkeypatch.setattr(Segmenter, "segments", lambda self, text: (read(self, text)[0], confidence))
+    entry = "Imaginary Basin Initiative, Water for Everyone: A Made-up Report, Springfield, Secretariat, 2019"
+    _, entries, problems = parse_list([entry])
+    assert entries[0].reader == "tagger"  # (no house style reads it: the tagger does)
+    assert (entries[0].type != "misc") is kept
+    assert bool(problems) is not kept
