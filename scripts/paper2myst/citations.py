@@ -16,7 +16,7 @@ from paper2myst.model import Citation, Note
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:
-    from paper2myst.bib import BibEntry
+    from paper2myst.bib.core import BibEntry
 
 # Bibliography entries get the HTML id "cite-KEY" (conf.py: bibtex_cite_id = "cite-{key}").
 CITE_ID_PREFIX = "cite-"

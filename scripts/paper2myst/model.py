@@ -10,7 +10,7 @@ from paper2myst.diagnostics import Diagnostic
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~2 ms); type checkers read it as True
 if TYPE_CHECKING:  # bib builds on this model; the type is only for the checker
-    from paper2myst.bib import BibEntry
+    from paper2myst.bib.core import BibEntry
 
 
 @dataclass(frozen=True, slots=True)
