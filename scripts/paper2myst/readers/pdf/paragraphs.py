@@ -8,7 +8,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paper2myst.conventions import BULLETS, CAPTION_OPENING
+from paper2myst.conventions import BULLETS, CAPTION_OPENING, CUT_ADDRESS
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
@@ -236,8 +236,12 @@ def _in_hanging_entry(run: list[Line], line: Line, edge: float) -> bool:
 
 
 def _ends(line: Line) -> bool:
-    """The line ends a sentence (calls aside): it may be a paragraph's last line."""
-    return "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip().endswith(_ENDS)
+    """The line ends a sentence (calls aside): it may be a paragraph's last line.
+
+    A web address cut at a dot in its host ("https://www.") ends no sentence: its dot is the address's own.
+    """
+    text = "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip()
+    return text.endswith(_ENDS) and not CUT_ADDRESS.search(text)
 
 
 def _by_indent(run: list[Line], right: float, justified: bool, top: bool = False) -> list[list[Line]]:
