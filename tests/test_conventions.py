@@ -84,6 +84,11 @@ CASES: list[tuple[re.Pattern[str], list[str], list[str]]] = [
         ["ibid.", "and the", "pdfs", "html-like", "Pdf", "organisation", "the pdf"],
     ),
     (
+        c.CUT_ADDRESS,
+        ["1992, https://www.", "Foreign https://www.example.", "see www.example.", "<https://www.example."],
+        ["see example.org.", "at https://www.example.org.", "https://example.org/report.", "the end.", "www.x.de."],
+    ),
+    (
         c.REFERENCES_HEADING,
         ["References", "BIBLIOGRAPHY", "Works Cited", "Sources", "7 References", "12. Bibliography", "VI. References"],
         ["References to the Act", "Notes", "Reference", "2020 References", "123 References", "7References"],
@@ -167,7 +172,7 @@ def test_each_convention_takes_its_forms_and_leaves_the_rest(
 ) -> None:
     search = (
         pattern.search
-        if pattern in {c.CONTINUED_TAIL, c.LEADER, c.LEADER_END, c.RUNNING_HEAD_SEPARATOR}
+        if pattern in {c.CONTINUED_TAIL, c.CUT_ADDRESS, c.LEADER, c.LEADER_END, c.RUNNING_HEAD_SEPARATOR}
         else pattern.match
     )
     assert [text for text in inside if not search(text)] == []

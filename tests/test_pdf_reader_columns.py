@@ -681,6 +681,11 @@ def test_where_paragraphs_open_indented_a_line_at_the_edge_after_an_unfinished_s
     assert not continues(prev, nxt, 390, 399)  # paragraphs at the edge: the capital may open one
     ended = Group(BlockKind.TEXT, [_line("The FAA will issue a draft report.", 222, 100, x1=330)])
     assert not continues(ended, nxt, 390, 399, indented=True)
+    # A colon announces what follows: a line at the edge after it goes on (a quotation run in), as it would not
+    # where paragraphs open at the edge.
+    announces = Group(BlockKind.TEXT, [_line("A journalist summarised the feeling in a post:", 222, 100, x1=330)])
+    assert continues(announces, nxt, 390, 399, indented=True)
+    assert not continues(announces, nxt, 390, 399)
 
 
 def test_an_unreadable_glyph_set_apart_at_a_lines_start_is_a_bullet() -> None:

@@ -130,6 +130,15 @@ def test_column_fill_a_column_s_lines_are_0_6_of_the_page_s_usual_line() -> None
     assert gutters(column(100, 250), column(270, 420), below) == 0
 
 
+def test_short_column_rows_a_last_page_s_short_column_beside_a_full_one_is_a_column() -> None:
+    # Twelve rows (twice GUTTER_MIN_ROWS) down the left column; three rows beside them are a column, two are not.
+    below = column(60, 552, top=500, count=10)  # text across the page under the columns
+    assert gutters(column(60, 295), column(317, 552, count=3), below) == 1
+    assert gutters(column(60, 295), column(317, 552, count=2), below) == 0
+    # Three rows beside eleven: the full column is no longer twice GUTTER_MIN_ROWS.
+    assert gutters(column(60, 295, count=11), column(317, 552, count=3), below) == 0
+
+
 # --- side headings: SIDE_GAP, SIDE_STEP, SIDE_PITCH ----------------------------------------------------------------
 
 TEXT = [run(f"Line {i} of the text beside the margin, set in", 216, 440.5 - 13 * i, 11, x1=560) for i in range(6)]
@@ -772,6 +781,25 @@ def test_an_entry_at_the_edge_with_every_line_after_it_set_in_is_one_hanging_ent
     rest = [line(text, 688 - 12 * k, x0=72, x1=x1) for k, (text, x1) in enumerate(ENTRY)]
     assert [len(e) for e in _by_indent([first, *rest], 290, justified=False)] == [4]
     assert [len(e) for e in _by_indent([first, *rest[:1]], 290, justified=False)] == [1, 1]  # (two lines: who knows)
+
+
+def test_an_address_cut_at_a_dot_ends_no_sentence_at_a_column_top() -> None:
+    """A hanging list at a column's top whose first line ends "https://www." (its host cut by the line's end)."""
+    from paper2myst.readers.pdf.paragraphs import _by_indent
+
+    def entries(cut: str) -> list[int]:
+        run = [
+            line(f"Author, A. A law of a year, 24 October 1992, {cut}", 700, x0=58, x1=288),
+            line("example.org/statute/106/page-3320.pdf", 688, x0=72, x1=230),
+            line("Author, B. A call of a state for an end of it all, 19 September 2023,", 676, x0=58, x1=286),
+            line("https://www.example.org/call-for-an-end", 664, x0=72, x1=240),
+        ]
+        return [len(e) for e in _by_indent(run, 290, justified=False, top=True)]
+
+    assert entries("https://www.") == [2, 2]  # the address goes on: a hanging list of two entries
+    # A full stop after a whole sentence, then a set-in line and one at the edge: a paragraph's last line, then
+    # paragraphs opening at their set-in lines.
+    assert entries("the end.") == [1, 2, 1]
 
 
 ENTRY = [

@@ -102,6 +102,13 @@ DOI_LINE = re.compile(r"^(?:DOI:?\s*|<?https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/
 ADDRESS_SUFFIX = re.compile(
     r"^(?:pdf|html?|aspx?|php|jsp|xml|json|csv|xlsx?|docx?|pptx?|txt|zip|org|com|net|gov|edu|int)(?![\w-])"
 )
+# A web address cut at a dot inside its host name, where a line broke it ("https://www." + "example.org/x",
+# "www.example." + "org"): no path yet and the host's last piece no domain ending. An address's full stop after a
+# whole host ("see example.org.") is left to end its sentence.
+CUT_ADDRESS = re.compile(
+    r"(?:^|\s)<?(?:https?://|www\.)(?:[\w-]+\.)*?(?!(?:org|com|net|gov|edu|int|eu|[a-z]{2})\.$)[\w-]+\.$",
+    re.IGNORECASE,
+)
 # A line that is only a web address: an imprint's or a running foot's, never a name.
 ADDRESS_LINE = re.compile(r"^<?(?:https?://|www\.)[^\s>]+>?$", re.IGNORECASE)
 

@@ -24,6 +24,9 @@ CALL_REACH = 0.75
 # A gutter: a band no run crosses, which text comes up to from both sides on this many rows, this many ems
 # wide; at most this many columns side by side (more are a table's).
 GUTTER_MIN_ROWS = 6
+# ...or on this many rows from one side beside twice GUTTER_MIN_ROWS from the other: a last page's short column
+# (a list's last entries) beside a full one. (Equal short stretches both sides, a table's, stay no gutter.)
+SHORT_COLUMN_ROWS = 3
 GUTTER_REACH = 4.0  # ems: how far short of a gutter a column's lines may end (ragged text), or begin
 GUTTER_WIDTH = 0.8
 MAX_COLUMNS = 3
@@ -197,7 +200,8 @@ def _stretches(crossed: set[int], ends: set[int], starts: set[int], count: int) 
             continue
         if i > first:
             inside = set(range(first, i))
-            if min(len(ends & inside), len(starts & inside)) >= GUTTER_MIN_ROWS:
+            few, many = sorted((len(ends & inside), len(starts & inside)))
+            if few >= GUTTER_MIN_ROWS or (few >= SHORT_COLUMN_ROWS and many >= 2 * GUTTER_MIN_ROWS):
                 found.append((first, i - 1))
         first = i + 1
     return found

@@ -8,7 +8,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paper2myst.conventions import BULLETS, CAPTION_OPENING
+from paper2myst.conventions import BULLETS, CAPTION_OPENING, CUT_ADDRESS
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.lines import Line
 
@@ -236,8 +236,12 @@ def _in_hanging_entry(run: list[Line], line: Line, edge: float) -> bool:
 
 
 def _ends(line: Line) -> bool:
-    """The line ends a sentence (calls aside): it may be a paragraph's last line."""
-    return "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip().endswith(_ENDS)
+    """The line ends a sentence (calls aside): it may be a paragraph's last line.
+
+    A web address cut at a dot in its host ("https://www.") ends no sentence: its dot is the address's own.
+    """
+    text = "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip()
+    return text.endswith(_ENDS) and not CUT_ADDRESS.search(text)
 
 
 def _by_indent(run: list[Line], right: float, justified: bool, top: bool = False) -> list[list[Line]]:
@@ -464,8 +468,8 @@ def continues(
 
     ``justified``: the body is set justified, where only a paragraph's last line stops short of the edge, so a line
     stretched to the edge (within FLUSH) goes on in the next column even after a full stop. ``indented``: the
-    body opens its paragraphs indented, so a line at the edge after an unfinished sentence goes on, whatever its
-    first letter and however short the last line (ragged text).
+    body opens its paragraphs indented, so a line at the edge after an unfinished sentence (or a colon: what it
+    announces) goes on, whatever its first letter and however short the last line (ragged text).
     """
     if (
         prev.kind is not nxt.kind
@@ -491,8 +495,13 @@ def continues(
     return (
         (full_line(last, right) and (not ended or starts_lower or stretched or wrapped))
         or (not ended and (starts_lower or wrapped))
-        or (indented and not ended and prev.kind is BlockKind.TEXT)
+        or (indented and (not ended or _announces(last)) and prev.kind is BlockKind.TEXT)
     )
+
+
+def _announces(line: Line) -> bool:
+    """The line ends in a colon (calls aside): what it announces follows, in the same paragraph if set flush."""
+    return "".join(r.text for r, call in zip(line.runs, line.calls, strict=True) if not call).rstrip().endswith(":")
 
 
 def first_word_width(line: Line) -> float:
