@@ -837,10 +837,12 @@ def test_a_paragraph_s_last_line_at_a_page_s_top_before_an_indent_is_no_hanging_
 # --- the body's size read without a column's ruled-off foot: NOTE_SCALE, a rule under half the page's width -------
 
 
-def ruled_column(note_size: float, rule_width: float = 100) -> tuple[Page, list[Line]]:
-    """A 10pt column over a short rule at 300 and three longer lines of ``note_size`` under it, numbered."""
-    lines = [line("a narrow column's running text", 700 - 12 * k) for k in range(20)]
-    lines += [line("a note's line set long in its smaller type, longer", 280 - 9 * k, size=note_size) for k in range(3)]
+def ruled_column(note_size: float, rule_width: float = 100, above: int = 20, below: int = 3) -> tuple[Page, list[Line]]:
+    """``above`` 10pt lines over a short rule at 300 and ``below`` longer lines of ``note_size`` under it, numbered."""
+    lines = [line("a narrow column's running text", 700 - 12 * k) for k in range(above)]
+    lines += [
+        line("a note's line set long in its smaller type, longer", 280 - 9 * k, size=note_size) for k in range(below)
+    ]
     for number, ln in enumerate(lines, start=1):
         ln.number = number
     page = a_page([])
@@ -855,6 +857,8 @@ def test_a_column_s_foot_ruled_off_in_smaller_type_is_left_out_of_the_body_s_siz
     assert ruled_feet(*ruled_column(9.3)) == set()  # 0.93: the column's own text goes on under a divider
     assert ruled_feet(*ruled_column(9.1, rule_width=0.49 * 612)) == {21, 22, 23}
     assert ruled_feet(*ruled_column(9.1, rule_width=0.51 * 612)) == set()  # a rule across the page parts no notes
+    assert ruled_feet(*ruled_column(9.1, above=4, below=3)) == {5, 6, 7}
+    assert ruled_feet(*ruled_column(9.1, above=3, below=3)) == set()  # no more text above: a title over its text
 
 
 def test_narrow_columns_over_long_ruled_notes_keep_their_own_body_size() -> None:

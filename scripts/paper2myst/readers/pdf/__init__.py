@@ -116,7 +116,8 @@ def ruled_feet(page: Page, lines: list[Line]) -> set[int]:
 
     Notes gather at a column's foot under a short rule: in narrow columns their longer lines of smaller type
     may carry more characters of "running text" than the body's, so the body's size is read without them. The
-    text above is the rule's column's lines over it, its size the one most of their characters are set in.
+    text above is the rule's column's lines over it, its size the one most of their characters are set in; they
+    outnumber the lines below (a title over a short rule stands over its text, not over notes).
     """
     feet: set[int] = set()
     short = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5]
@@ -131,7 +132,8 @@ def ruled_feet(page: Page, lines: list[Line]) -> set[int]:
         weight: Counter[float] = Counter()
         for ln in above:
             weight[round(ln.size, 1)] += len(ln.text)
-        if weight and below and all(ln.size < weight.most_common(1)[0][0] * NOTE_SCALE for ln in below):
+        # (more lines above than below: a column's text over its notes, not a title over a rule and the text)
+        if len(above) > len(below) > 0 and all(ln.size < weight.most_common(1)[0][0] * NOTE_SCALE for ln in below):
             feet |= {ln.number for ln in below}
     return feet
 
