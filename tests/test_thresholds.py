@@ -860,3 +860,50 @@ def test_a_paragraph_s_last_line_at_a_page_s_top_before_an_indent_is_no_hanging_
     assert entries(three, top=False) == [2, 1]  # inside a column: a two-line hanging entry, then the next
     hanging = [("[12] Tester, A. and Sample, B.", 58), ("A made-up title of a work,", 73), ("Made-up Press.", 73)]
     assert entries([*hanging, ("[13] Model, E.", 58)]) == [3, 1]
+
+
+# --- the body's size read without a column's ruled-off foot: NOTE_SCALE, a rule under half the page's width -------
+
+
+def ruled_column(note_size: float, rule_width: float = 100, above: int = 20, below: int = 3) -> tuple[Page, list[Line]]:
+    """``above`` 10pt lines over a short rule at 300 and ``below`` longer lines of ``note_size`` under it, numbered."""
+    lines = [line("a narrow column's running text", 700 - 12 * k) for k in range(above)]
+    lines += [
+        line("a note's line set long in its smaller type, longer", 280 - 9 * k, size=note_size) for k in range(below)
+    ]
+    for number, ln in enumerate(lines, start=1):
+        ln.number = number
+    page = a_page([])
+    page.rules = [Box(58, 299.5, 58 + rule_width, 300)]
+    return page, lines
+
+
+def test_a_column_s_foot_ruled_off_in_smaller_type_is_left_out_of_the_body_s_size() -> None:
+    from paper2myst.readers.pdf import ruled_feet
+
+    assert ruled_feet(*ruled_column(9.1)) == {21, 22, 23}  # 0.91 of the text above: notes
+    assert ruled_feet(*ruled_column(9.3)) == set()  # 0.93: the column's own text goes on under a divider
+    assert ruled_feet(*ruled_column(9.1, rule_width=0.49 * 612)) == {21, 22, 23}
+    assert ruled_feet(*ruled_column(9.1, rule_width=0.51 * 612)) == set()  # a rule across the page parts no notes
+    assert ruled_feet(*ruled_column(9.1, above=4, below=3)) == {5, 6, 7}
+    assert ruled_feet(*ruled_column(9.1, above=3, below=3)) == set()  # no more text above: a title over its text
+
+
+def test_narrow_columns_over_long_ruled_notes_keep_their_own_body_size() -> None:
+    """Body lines shorter than PROSE_LINE, longer note lines under a rule: the body's size is the column's text's."""
+    from paper2myst.readers.pdf import body_size, ruled_feet
+
+    pages = []
+    numbered: list[Line] = []
+    for number in (1, 2):
+        page, lines = ruled_column(8.0)
+        page.number = number
+        for ln in lines:
+            ln.page, ln.number = number, ln.number + 23 * (number - 1)
+            ln.runs = [replace(r, text=r.text * 3) for r in ln.runs] if ln.size < 9 else ln.runs
+            ln.text = "".join(r.text for r in ln.runs)
+        pages.append(page)
+        numbered += lines
+    ruled = frozenset(n for page in pages for n in ruled_feet(page, [ln for ln in numbered if ln.page == page.number]))
+    assert body_size(numbered) == 8.0  # (the notes' long lines outweigh the body's short ones)
+    assert body_size(numbered, ruled) == 10.0

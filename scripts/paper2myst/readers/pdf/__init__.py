@@ -57,7 +57,7 @@ from paper2myst.readers.pdf.inline import (
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.maths import display, equation, join_numbers
-from paper2myst.readers.pdf.notes import is_labelled, mark_notes
+from paper2myst.readers.pdf.notes import NOTE_SCALE, is_labelled, mark_notes
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
     FACE_WORDS,
@@ -93,14 +93,15 @@ INSET = 4.0  # ems: a line of running text starts no further in from its column'
 SPREAD = 1.3  # a line setting its characters this many times wider apart than the running text is a table's row
 
 
-def body_size(lines: list[Line]) -> float:
+def body_size(lines: list[Line], ruled: frozenset[int] = frozenset()) -> float:
     """The type size most of the body's characters are set in.
 
     Only lines of running text count (where there are any): a report whose tables run for pages carries more
     characters in their cells than in its prose. A page's upper half counts double: notes gather at the foot,
-    and on a short paper with long notes they may carry as many characters as the body.
+    and on a short paper with long notes they may carry as many characters as the body. Lines a column's foot
+    rules off as smaller type (``ruled``, by number: see :func:`ruled_feet`) are its notes and do not count.
     """
-    body = [ln for ln in lines if ln.role == "body"]
+    body = [ln for ln in lines if ln.role == "body" and ln.number not in ruled]
     size = _most_set(body, lines)
     if len({ln.page for ln in lines}) < 2:
         return size  # a page's own size is what it holds, a reference list's too (a sidebar beside it is smaller)
@@ -108,6 +109,33 @@ def body_size(lines: list[Line]) -> float:
     # outweigh a body set in narrow columns. The document is read without it where its heading stands as one.
     listed = [i for i, ln in enumerate(body) if REFERENCES_HEADING.match(ln.text.strip()) and is_heading(ln, size)]
     return _most_set(body[: listed[-1]], lines) if listed and listed[-1] > 0 else size
+
+
+def ruled_feet(page: Page, lines: list[Line]) -> set[int]:
+    """The numbers of the lines each column sets below its lowest short rule in smaller type than its text above.
+
+    Notes gather at a column's foot under a short rule: in narrow columns their longer lines of smaller type
+    may carry more characters of "running text" than the body's, so the body's size is read without them. The
+    text above is the rule's column's lines over it, its size the one most of their characters are set in; they
+    outnumber the lines below (a title over a short rule stands over its text, not over notes).
+    """
+    feet: set[int] = set()
+    short = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5]
+    for column in {ln.column for ln in lines}:
+        mine = [ln for ln in lines if ln.column == column and ln.role == "body"]
+        spans = [r for r in short if mine and r.x0 < max(ln.x1 for ln in mine) and r.x1 > min(ln.x0 for ln in mine)]
+        if not spans:
+            continue
+        lowest = min(spans, key=lambda r: r.top)
+        above = [ln for ln in mine if ln.bottom > lowest.top]
+        below = [ln for ln in mine if ln.top < lowest.bottom]
+        weight: Counter[float] = Counter()
+        for ln in above:
+            weight[round(ln.size, 1)] += len(ln.text)
+        # (more lines above than below: a column's text over its notes, not a title over a rule and the text)
+        if len(above) > len(below) > 0 and all(ln.size < weight.most_common(1)[0][0] * NOTE_SCALE for ln in below):
+            feet |= {ln.number for ln in below}
+    return feet
 
 
 def _most_set(body: list[Line], lines: list[Line]) -> float:
@@ -1002,7 +1030,8 @@ def build(pages: list[Page]) -> Reading:
     where = {ln.number: f"p{ln.page}" for ln in numbered}
     mark_furniture(pages, lines)
     mark_contents(lines)
-    size = body_size(numbered)
+    ruled = frozenset(n for page, page_lines_ in zip(pages, lines, strict=True) for n in ruled_feet(page, page_lines_))
+    size = body_size(numbered, ruled)
     for page, page_lines_ in zip(pages, lines, strict=True):
         mark_sidebar(page_lines_, page.width, body_size(page_lines_))
         mark_notes(page, page_lines_, size)
