@@ -299,10 +299,11 @@ def affiliation_lines(lines: list[Line], names: list[Line]) -> list[Line]:
     return found
 
 
+NAME_MARKS = re.compile(r"[\d,*†‡§¶\s]+")  # the marks a name carries to its affiliations and notes
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
-def _journal_front(lines: list[Line], size: float) -> list[Line]:
+def _journal_front(lines: list[Line], size: float) -> tuple[list[Line], list[Line], list[Line]]:
     """A journal's first-page lines apart from the text: history, the crossmark's label, a foot's affiliation.
 
     History lines: "Received: …", "Accepted: …" (a label, then a date). An affiliation at the foot stands under
@@ -310,7 +311,8 @@ def _journal_front(lines: list[Line], size: float) -> list[Line]:
     institution or an e-mail address.
     """
     body = [ln for ln in lines if ln.role == "body"]
-    kept = [ln for ln in body if (HISTORY_LEAD.match(ln.text) and first_day(ln.text)) or CROSSMARK_LABEL.match(ln.text)]
+    history = [ln for ln in body if HISTORY_LEAD.match(ln.text) and first_day(ln.text)]
+    badge = [ln for ln in body if CROSSMARK_LABEL.match(ln.text)]
     foot: list[Line] = []
     for above, line in zip([None, *body], body, strict=False):
         small = line.size < size * 0.95
@@ -321,7 +323,7 @@ def _journal_front(lines: list[Line], size: float) -> list[Line]:
             foot = [line] if words & INSTITUTION_WORDS or _EMAIL.search(line.text) else []
         else:
             foot = []
-    return kept + foot
+    return history, badge, foot
 
 
 # Characters of running text above the largest type on the first page that say it is no title (a heading set larger
@@ -348,6 +350,8 @@ class FrontLines:
     series: str = ""  # the series label printed under the imprint
     findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
+    affiliations: list[Line] = field(default_factory=list)  # under the names, then at the first page's foot
+    history: list[Line] = field(default_factory=list)  # "Received: …", "Accepted: …"
 
 
 def _report_number(pages: list[list[Line]], cover: bool, size: float) -> str:
@@ -464,7 +468,10 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
         found.names = byline_lines(first, found.title)
         for line in found.names:
             line.role = "front"
-        _set_apart(affiliation_lines(first, found.names), "affiliations under the authors' names", found)
+        under = affiliation_lines(first, found.names)
+        # A line of marks alone ("3", "1,2,5") is a name's raised marks set on a row of their own: no affiliation.
+        found.affiliations = _placed([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)])
+        _set_apart([ln for ln in under if NAME_MARKS.fullmatch(ln.text)], "marks of the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
     )
@@ -498,7 +505,11 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
-    _set_apart(_journal_front(first, size), "history, badge or affiliation lines of a journal's first page", found)
+    history, badge, foot = _journal_front(first, size)
+    found.history = _placed(history)
+    found.affiliations += _placed(foot)
+    # The crossmark's label is the publisher's badge: no field holds it, so its words stay in a finding.
+    _set_apart(badge, "a journal's badge on its first page", found)
     found.number = _report_number(pages, cover, size)
     found.imprint = _imprint(first)
     found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
@@ -522,6 +533,13 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
             if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
                 line.role = "furniture"
     return found
+
+
+def _placed(lines: list[Line]) -> list[Line]:
+    """Lines of the front matter a field holds (affiliations, history): out of the body, into the front."""
+    for line in lines:
+        line.role = "front"
+    return lines
 
 
 def _set_apart(lines: list[Line], what: str, found: FrontLines) -> None:
