@@ -15,6 +15,8 @@ from paper2myst.model import BlockKind, Document, Front
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf import build
 from paper2myst.readers.pdf.extract import Font, Page, Run
+from paper2myst.readers.pdf.front import affiliation_lines, by_name
+from paper2myst.readers.pdf.lines import make_line
 from paper2myst.stages.structure import front_from
 
 ROMAN = Font("Serif", False, False)
@@ -110,3 +112,36 @@ def test_the_editions_set_the_affiliations_and_history_under_the_authors(tmp_pat
     assert f'<p class="paper-affiliation">{AFFILIATION}</p>' in xhtml and "Received: 3 May 2026" in xhtml
     first = " ".join(PdfReader(tmp_path / "_build" / "pdf" / "affil.pdf").pages[0].extract_text().split())
     assert AFFILIATION in first and "bea@example.org" in first and "Received: 3 May 2026" in first
+
+
+@pytest.mark.parametrize(("raised", "apart"), [(8.0, True), (9.0, False)])
+def test_a_row_of_marks_less_than_a_foot_lines_size_over_it_is_the_affiliations(raised: float, apart: bool) -> None:
+    # The affiliation's marks "1,2", set raised on a row of their own over the foot's first line (8.5 points).
+    first = [run("Rivers and the Made-up Lakes of the North", 72, 720, 24, BOLD), *body(680, 40)]
+    first += [run("1,2", 66, 60 + raised, 5), run(FOOT, 72, 60, 8.5)]
+    reading = build([page(1, first), page(2, body(700, 40))])
+    assert front_of(reading).affiliations == [FOOT]
+    texts = [b.text for b in reading.blocks if b.kind is not BlockKind.FURNITURE]
+    assert ("1,2" not in texts) is apart
+    assert any("'1,2'" in d.message for d in reading.diagnostics) is apart
+
+
+def test_a_grid_of_names_gives_its_affiliations_author_by_author() -> None:
+    """Two rows of two names, each over its own institution and place: read name by name, not row by row."""
+    names, under = [], []
+    for y, (left, right) in ((700, ("Ada Tester", "Bea Sample")), (640, ("Cy Example", "Di Person"))):
+        names += [make_line(1, [run(left, 100, y, 12)], 0), make_line(1, [run(right, 300, y, 12)], 0)]
+        for step, (a, b) in ((12, ("Imaginary University", "Made-up Institute")), (24, ("Springfield", "Ogdenville"))):
+            under += [make_line(1, [run(f"{a} {y}", 90, y - step, 9)], 0)]
+            under += [make_line(1, [run(f"{b} {y}", 290, y - step, 9)], 0)]
+    found = affiliation_lines([*names, *under], names)
+    assert [ln.text for ln in by_name(found, names)] == [
+        "Imaginary University 700",
+        "Springfield 700",
+        "Made-up Institute 700",
+        "Ogdenville 700",
+        "Imaginary University 640",
+        "Springfield 640",
+        "Made-up Institute 640",
+        "Ogdenville 640",
+    ]

@@ -299,6 +299,26 @@ def affiliation_lines(lines: list[Line], names: list[Line]) -> list[Line]:
     return found
 
 
+def by_name(lines: list[Line], names: list[Line]) -> list[Line]:
+    """Affiliation lines author by author: each under the name it stands under, in the names' order, top to bottom.
+
+    A line's name is the one of the nearest row of names above it whose centre is nearest its own (a grid of
+    names, each over its own institution and address); a line over every name goes first.
+    """
+
+    def owner(line: Line) -> int:
+        above = [n for n in names if n.baseline > line.baseline]
+        if not above:
+            return -1
+        row = min(n.baseline for n in above)
+        near = [n for n in above if n.baseline - row < n.size / 2]
+        centre = (line.x0 + line.x1) / 2
+        name = min(near, key=lambda n: abs((n.x0 + n.x1) / 2 - centre))
+        return next(i for i, n in enumerate(names) if n is name)
+
+    return sorted(lines, key=lambda ln: (owner(ln), -ln.baseline, ln.x0))
+
+
 NAME_MARKS = re.compile(r"[\d,*†‡§¶\s]+")  # the marks a name carries to its affiliations and notes
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
@@ -323,7 +343,16 @@ def _journal_front(lines: list[Line], size: float) -> tuple[list[Line], list[Lin
             foot = [line] if words & INSTITUTION_WORDS or _EMAIL.search(line.text) else []
         else:
             foot = []
-    return history, badge, foot
+    return history, badge + _raised_marks(body, foot), foot
+
+
+def _raised_marks(lines: list[Line], foot: list[Line]) -> list[Line]:
+    """The affiliations' marks ("1", "2") set raised on a row of their own, less than a foot line's size above it."""
+    return [
+        ln
+        for ln in lines
+        if NAME_MARKS.fullmatch(ln.text) and any(0 < ln.baseline - f.baseline < f.size for f in foot[:1])
+    ]
 
 
 # Characters of running text above the largest type on the first page that say it is no title (a heading set larger
@@ -470,7 +499,7 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
             line.role = "front"
         under = affiliation_lines(first, found.names)
         # A line of marks alone ("3", "1,2,5") is a name's raised marks set on a row of their own: no affiliation.
-        found.affiliations = _placed([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)])
+        found.affiliations = _placed(by_name([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)], found.names))
         _set_apart([ln for ln in under if NAME_MARKS.fullmatch(ln.text)], "marks of the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
@@ -508,8 +537,9 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
     history, badge, foot = _journal_front(first, size)
     found.history = _placed(history)
     found.affiliations += _placed(foot)
-    # The crossmark's label is the publisher's badge: no field holds it, so its words stay in a finding.
-    _set_apart(badge, "a journal's badge on its first page", found)
+    # The crossmark's label is the publisher's badge, the raised marks a row of their own: no field holds them, so
+    # their words stay in a finding.
+    _set_apart(badge, "a journal's badge or the affiliations' marks on its first page", found)
     found.number = _report_number(pages, cover, size)
     found.imprint = _imprint(first)
     found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
