@@ -324,11 +324,11 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
 def _journal_front(lines: list[Line], size: float) -> tuple[list[Line], list[Line], list[Line]]:
-    """A journal's first-page lines apart from the text: history, the crossmark's label, a foot's affiliation.
+    """A journal's first-page lines apart from the text: history; the crossmark's label, raised marks; affiliation.
 
     History lines: "Received: …", "Accepted: …" (a label, then a date). An affiliation at the foot stands under
     the text, a paragraph's gap or more below it (not ``close``), in type smaller than the body's, and names an
-    institution or an e-mail address.
+    institution or an e-mail address. The label and the foot's marks on a row of their own no field holds.
     """
     body = [ln for ln in lines if ln.role == "body"]
     history = [ln for ln in body if HISTORY_LEAD.match(ln.text) and first_day(ln.text)]
