@@ -41,7 +41,7 @@ def publisher_page(app: Sphinx, paper: Publication, docname: str) -> str:
 def masthead(
     app: Sphinx, doctree: nodes.document, docname: str, date: nodes.Element | None, bylined: bool = True
 ) -> nodes.container:
-    """Authors (when the text has no byline); series and number; publisher and date; rights and identifier."""
+    """Authors (when the text has no byline), affiliations, history; series, number; publisher, date; rights, DOI."""
     paper = paper_of(app)
     box = nodes.container("", classes=["paper-masthead"])
     if not bylined and paper.authors and paper.author_roles:
@@ -53,6 +53,10 @@ def masthead(
     elif not bylined and paper.authors:
         # The converter found the authors on the cover, not as a byline in the text: the header names them.
         box += nodes.paragraph("", join_names(list(paper.authors)), classes=["paper-authors"])
+    for line in paper.affiliations:  # as printed, a line each, under the authors
+        box += nodes.paragraph("", line, classes=["paper-affiliation"])
+    if paper.history:
+        box += joined([nodes.Text(line) for line in paper.history], ["paper-history"])
     if paper.series or paper.number:
         box += nodes.paragraph("", " ".join(p for p in (paper.series, paper.number) if p), classes=["paper-series"])
     facts: list[nodes.Node] = []

@@ -32,6 +32,8 @@ class Publication:
     authors: tuple[str, ...] = ()
     # Each author's role as the paper prints it beside the name, for the authors it gives one: (name, role).
     author_roles: tuple[tuple[str, str], ...] = ()
+    affiliations: tuple[str, ...] = ()  # the authors' affiliations, each line as printed
+    history: tuple[str, ...] = ()  # a journal's history, each line as printed ("Received: 3 May 2026")
     date: date | None = None
     date_text: str = ""
     abstract: str = ""
@@ -92,6 +94,8 @@ def load(confdir: str | os.PathLike[str]) -> Publication:
         title=paper["title"],
         authors=tuple(paper.get("authors") or ()),
         author_roles=tuple((str(k), str(v)) for k, v in dict(paper.get("author_roles") or {}).items()),
+        affiliations=tuple(str(line) for line in paper.get("affiliations") or ()),
+        history=tuple(str(line) for line in paper.get("history") or ()),
         date=parse_date(paper.get("date") or ""),
         date_text=paper.get("date_text") or "",
         abstract=" ".join((paper.get("abstract") or "").split()),

@@ -260,6 +260,10 @@ class Front:
     publisher: str = ""  # the publisher's name, where a banner prints it
     # The addressees a letter names under its date ("The Honorable …" / title / body), each block its lines.
     addressees: list[Paragraph] = field(default_factory=list)
+    # The authors' affiliations and addresses, each line as printed, in order (under the names or at the foot).
+    affiliations: list[str] = field(default_factory=list)
+    # A journal's history, each line as printed ("Received: 30 September 2026"), in order.
+    history: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +311,8 @@ class FrontEvidence:
     # The first signature in the body, as a letter or a notice closes: its lines ("Name," / "Role" / "role's rest"),
     # at its name's line.
     signature: Seen | None = None
+    affiliations: list[Seen] = field(default_factory=list)  # lines under the names or at the first page's foot
+    history: list[Seen] = field(default_factory=list)  # "Received: …", "Accepted: …", each line as printed
 
 
 @dataclass(slots=True)

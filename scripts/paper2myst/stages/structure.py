@@ -533,6 +533,9 @@ def front_from(evidence: FrontEvidence) -> tuple[Front, list[Diagnostic]]:
             front.keywords_label, front.keywords_line = lead.group("label"), lead.group("words")
         front.keywords = split_keywords(front.keywords_line)
         front.label_spans.append(evidence.keywords.span)
+    # Affiliations and history as printed, a line each: never parsed into parts the page does not set apart.
+    front.affiliations = [seen.text for seen in evidence.affiliations]
+    front.history = [seen.text for seen in evidence.history]
     back = _named(evidence.back_authors)
     sidebar = [seen.text for seen in evidence.sidebar.lines if name_before_role(seen.text)]
     front.authors = front.authors or list(back) or sidebar

@@ -299,18 +299,40 @@ def affiliation_lines(lines: list[Line], names: list[Line]) -> list[Line]:
     return found
 
 
+def by_name(lines: list[Line], names: list[Line]) -> list[Line]:
+    """Affiliation lines author by author: each under the name it stands under, in the names' order, top to bottom.
+
+    A line's name is the one of the nearest row of names above it whose centre is nearest its own (a grid of
+    names, each over its own institution and address); a line over every name goes first.
+    """
+
+    def owner(line: Line) -> int:
+        above = [n for n in names if n.baseline > line.baseline]
+        if not above:
+            return -1
+        row = min(n.baseline for n in above)
+        near = [n for n in above if n.baseline - row < n.size / 2]
+        centre = (line.x0 + line.x1) / 2
+        name = min(near, key=lambda n: abs((n.x0 + n.x1) / 2 - centre))
+        return next(i for i, n in enumerate(names) if n is name)
+
+    return sorted(lines, key=lambda ln: (owner(ln), -ln.baseline, ln.x0))
+
+
+NAME_MARKS = re.compile(r"[\d,*†‡§¶\s]+")  # the marks a name carries to its affiliations and notes
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
-def _journal_front(lines: list[Line], size: float) -> list[Line]:
-    """A journal's first-page lines apart from the text: history, the crossmark's label, a foot's affiliation.
+def _journal_front(lines: list[Line], size: float) -> tuple[list[Line], list[Line], list[Line]]:
+    """A journal's first-page lines apart from the text: history; the crossmark's label, raised marks; affiliation.
 
     History lines: "Received: …", "Accepted: …" (a label, then a date). An affiliation at the foot stands under
     the text, a paragraph's gap or more below it (not ``close``), in type smaller than the body's, and names an
-    institution or an e-mail address.
+    institution or an e-mail address. The label and the foot's marks on a row of their own no field holds.
     """
     body = [ln for ln in lines if ln.role == "body"]
-    kept = [ln for ln in body if (HISTORY_LEAD.match(ln.text) and first_day(ln.text)) or CROSSMARK_LABEL.match(ln.text)]
+    history = [ln for ln in body if HISTORY_LEAD.match(ln.text) and first_day(ln.text)]
+    badge = [ln for ln in body if CROSSMARK_LABEL.match(ln.text)]
     foot: list[Line] = []
     for above, line in zip([None, *body], body, strict=False):
         small = line.size < size * 0.95
@@ -321,7 +343,16 @@ def _journal_front(lines: list[Line], size: float) -> list[Line]:
             foot = [line] if words & INSTITUTION_WORDS or _EMAIL.search(line.text) else []
         else:
             foot = []
-    return kept + foot
+    return history, badge + _raised_marks(body, foot), foot
+
+
+def _raised_marks(lines: list[Line], foot: list[Line]) -> list[Line]:
+    """The affiliations' marks ("1", "2") set raised on a row of their own, less than a foot line's size above it."""
+    return [
+        ln
+        for ln in lines
+        if NAME_MARKS.fullmatch(ln.text) and any(0 < ln.baseline - f.baseline < f.size for f in foot[:1])
+    ]
 
 
 # Characters of running text above the largest type on the first page that say it is no title (a heading set larger
@@ -348,6 +379,8 @@ class FrontLines:
     series: str = ""  # the series label printed under the imprint
     findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
+    affiliations: list[Line] = field(default_factory=list)  # under the names, then at the first page's foot
+    history: list[Line] = field(default_factory=list)  # "Received: …", "Accepted: …"
 
 
 def _report_number(pages: list[list[Line]], cover: bool, size: float) -> str:
@@ -464,7 +497,10 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
         found.names = byline_lines(first, found.title)
         for line in found.names:
             line.role = "front"
-        _set_apart(affiliation_lines(first, found.names), "affiliations under the authors' names", found)
+        under = affiliation_lines(first, found.names)
+        # A line of marks alone ("3", "1,2,5") is a name's raised marks set on a row of their own: no affiliation.
+        found.affiliations = _placed(by_name([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)], found.names))
+        _set_apart([ln for ln in under if NAME_MARKS.fullmatch(ln.text)], "marks of the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
     )
@@ -498,7 +534,12 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
-    _set_apart(_journal_front(first, size), "history, badge or affiliation lines of a journal's first page", found)
+    history, badge, foot = _journal_front(first, size)
+    found.history = _placed(history)
+    found.affiliations += _placed(foot)
+    # The crossmark's label is the publisher's badge, the raised marks a row of their own: no field holds them, so
+    # their words stay in a finding.
+    _set_apart(badge, "a journal's badge or the affiliations' marks on its first page", found)
     found.number = _report_number(pages, cover, size)
     found.imprint = _imprint(first)
     found.masthead = next((ln for ln in first if _masthead(ln, found.title)), None)
@@ -522,6 +563,13 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
             if line.size < size * 0.95 and len(line.text) > 10 and title_text.startswith(line.text.rstrip(".… ")):
                 line.role = "furniture"
     return found
+
+
+def _placed(lines: list[Line]) -> list[Line]:
+    """Lines of the front matter a field holds (affiliations, history): out of the body, into the front."""
+    for line in lines:
+        line.role = "front"
+    return lines
 
 
 def _set_apart(lines: list[Line], what: str, found: FrontLines) -> None:
