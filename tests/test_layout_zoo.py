@@ -26,7 +26,7 @@ def results() -> list[Result]:
 def test_no_layout_is_refused_and_nearly_every_heading_is_found(results: list[Result]) -> None:
     assert [r.layout.seed for r in results if r.refused] == []
     found, total = sum(r.headings[0] for r in results), sum(r.headings[1] for r in results)
-    assert found >= 0.98 * total, [r.line() for r in results if r.headings[0] < r.headings[1]]
+    assert found >= 0.99 * total, [r.line() for r in results if r.headings[0] < r.headings[1]]
 
 
 def test_paragraphs_and_notes_come_out_exact_in_nearly_every_layout(results: list[Result]) -> None:
@@ -36,11 +36,11 @@ def test_paragraphs_and_notes_come_out_exact_in_nearly_every_layout(results: lis
     assert found >= 0.99 * total, f"{found}/{total}"
     found, total = sum(n[0] for n in notes), sum(n[1] for n in notes)
     assert found >= 0.99 * total, f"{found}/{total}"
-    assert sum(r.foreign for r in results) <= 5
+    assert sum(r.foreign for r in results) <= 2
 
 
 def test_the_reference_list_comes_out_whole_hanging_or_spaced(results: list[Result]) -> None:
     """Entries in smaller type than the body, cut by page breaks, beside a page's notes: still the list's."""
     found = sum(r.references[0] for r in results)
     total = sum(r.references[1] for r in results)
-    assert found >= 0.97 * total, f"{found}/{total}"
+    assert found >= 0.99 * total, f"{found}/{total}"
