@@ -57,7 +57,7 @@ from paper2myst.readers.pdf.inline import (
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
 from paper2myst.readers.pdf.maths import display, equation, join_numbers
-from paper2myst.readers.pdf.notes import NOTE_SCALE, is_labelled, mark_notes
+from paper2myst.readers.pdf.notes import NOTE_SCALE, is_labelled, mark_notes, short_rule
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
     FACE_WORDS,
@@ -120,7 +120,7 @@ def ruled_feet(page: Page, lines: list[Line]) -> set[int]:
     outnumber the lines below (a title over a short rule stands over its text, not over notes).
     """
     feet: set[int] = set()
-    short = [r for r in page.rules if r.x1 - r.x0 < page.width * 0.5]
+    short = [r for r in page.rules if short_rule(r, page)]
     for column in {ln.column for ln in lines}:
         mine = [ln for ln in lines if ln.column == column and ln.role == "body"]
         spans = [r for r in short if mine and r.x0 < max(ln.x1 for ln in mine) and r.x1 > min(ln.x0 for ln in mine)]
@@ -141,10 +141,12 @@ def ruled_feet(page: Page, lines: list[Line]) -> set[int]:
 def _most_set(body: list[Line], lines: list[Line]) -> float:
     """The size most of the characters of ``body``'s running text are set in (``lines``: the whole page's)."""
     weight: Counter[float] = Counter()
-    middle = {}
-    for page in {ln.page for ln in body}:
-        mine = [ln for ln in lines if ln.page == page]
-        middle[page] = (max(ln.top for ln in mine) + min(ln.bottom for ln in mine)) / 2
+    # Each page's middle, from its lines' extent: one pass over the lines, not one per page.
+    extent: dict[int, tuple[float, float]] = {}
+    for ln in lines:
+        top, bottom = extent.get(ln.page, (ln.top, ln.bottom))
+        extent[ln.page] = (max(top, ln.top), min(bottom, ln.bottom))
+    middle = {page: (top + bottom) / 2 for page, (top, bottom) in extent.items()}
     prose = [ln for ln in body if len(ln.text) >= PROSE_LINE] or body
     # Running text stands alone on its row of its column; a table's cells share their rows: where lines
     # standing alone say, they decide.

@@ -31,15 +31,22 @@ def is_labelled(line: Line) -> bool:
     return bool(_LABEL.match(label)) and (apart or first.text.endswith((" ", "\t")))
 
 
+# A note area's separator is short: under this share of the page's width (a rule across the text parts sections).
+SHORT_RULE = 0.5
+
+
+def short_rule(rule: Box, page: Page) -> bool:
+    """A rule short enough to set a column's notes off from its text."""
+    return rule.x1 - rule.x0 < page.width * SHORT_RULE
+
+
 def mark_notes(page: Page, lines: list[Line], body_size: float) -> None:
     """Mark the page's note areas (``role = "note"``): each column's smaller lines after its last body-size line."""
     for column in sorted({ln.column for ln in lines}):
         mine = [ln for ln in lines if ln.column == column]
         left, right = min(ln.x0 for ln in mine), max(ln.x1 for ln in mine)
         rules = [
-            r
-            for r in page.rules
-            if r.x1 - r.x0 < page.width * 0.5 and r.x0 < right and r.x1 > left and not _paired(r, page.rules)
+            r for r in page.rules if short_rule(r, page) and r.x0 < right and r.x1 > left and not _paired(r, page.rules)
         ]
         # Text at the body's size below the area, in a column the area spans, says it is no foot of the page.
         beside = [ln for ln in lines if ln.role == "body" and (column == 0 or ln.column == 0)]
