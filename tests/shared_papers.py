@@ -239,7 +239,10 @@ def measure(path: Path, truth: Truth) -> Figures:
         joined = "\n".join(want + [normalise(a) for a in truth.aside])
         figures.foreign = sum(1 for p in body if p and p not in joined)
     figures.other_in_body = other_in_body(truth.other, body)
-    notes = {n.label: plain(n.text, calls=False) for n in doc.notes}
+    # A label printed twice (numbering restarted in an appendix): the truth's note is the first of that label.
+    notes: dict[str, str] = {}
+    for note in doc.notes:
+        notes.setdefault(note.label, plain(note.text, calls=False))
     truth_notes = {k: normalise(v) for k, v in truth.notes.items()}
     figures.notes = (sum(notes.get(k) == v for k, v in truth_notes.items()), len(truth_notes))
     figures.notes_found = len(doc.notes)
