@@ -907,3 +907,66 @@ def test_narrow_columns_over_long_ruled_notes_keep_their_own_body_size() -> None
     ruled = frozenset(n for page in pages for n in ruled_feet(page, [ln for ln in numbered if ln.page == page.number]))
     assert body_size(numbered) == 8.0  # (the notes' long lines outweigh the body's short ones)
     assert body_size(numbered, ruled) == 10.0
+
+
+# --- page numbers wherever the margins put them: NUMBER_LEVEL, NUMBER_PAGES ----------------------------------------
+
+
+def numbered_pages(baselines: list[float | None], pages: int = 10) -> list[str]:
+    """The roles of bare numbers set at ``baselines`` (None: no number) at the foot of ``pages`` pages of text.
+
+    Each number stands 92 points up a 792-point page (0.12 of its height: above the margin's tenth), as LaTeX's
+    default margins set it, under a page of text.
+    """
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    lines, numbers = [], []
+    for page in range(1, pages + 1):
+        mine = [make_line(page, [run("Words of the running text of the page", 72, 400 - 13 * k)], 0) for k in range(3)]
+        base = baselines[page - 1] if page - 1 < len(baselines) else None
+        if base is not None:
+            number = make_line(page, [run(str(page), 300, base)], 0)
+            mine.append(number)
+            numbers.append(number)
+        lines.append(mine)
+    mark_furniture([a_page([]) for _ in range(pages)], lines)
+    return [n.role for n in numbers]
+
+
+def test_number_level_page_numbers_stand_within_a_point_of_one_height() -> None:
+    assert numbered_pages([92.0] * 6 + [92.9] * 4) == ["furniture"] * 10  # 0.9 pt apart: one height
+    # 1.1 pt apart: the four set higher stand at a height of their own, on less than half the pages.
+    assert numbered_pages([92.0] * 6 + [93.1] * 4) == ["furniture"] * 6 + ["body"] * 4
+
+
+def test_number_pages_page_numbers_stand_at_one_height_on_half_the_pages() -> None:
+    assert numbered_pages([92.0] * 5) == ["furniture"] * 5  # five of ten pages
+    assert numbered_pages([92.0] * 4) == ["body"] * 4  # four of ten: a number ending a few pages' text
+
+
+def test_a_bare_number_over_the_page_s_last_line_is_no_page_number() -> None:
+    """Only a page's lowest (or highest) line can be its number: one above a line of text is the text's."""
+    from paper2myst.readers.pdf.furniture import page_numbers
+
+    pages = [
+        [
+            make_line(p, [run("Words of the running text of the page", 72, 400)], 0),
+            make_line(p, [run(str(p), 300, 92)], 0),
+            make_line(p, [run("The last line of the page's text", 72, 60)], 0),
+        ]
+        for p in range(1, 5)
+    ]
+    assert page_numbers(pages) == set()
+
+
+def test_a_face_s_design_size_is_no_family_of_its_own() -> None:
+    """A face cut for two sizes ("LMRoman12", "LMRoman8") is one family; "F1" and "F2" are two fonts."""
+    from paper2myst.readers.pdf import face
+
+    def family(name: str) -> str:
+        return face(make_line(1, [run("Words", 72, 400, font=Font(name, False, False))], 0))
+
+    assert family("LMRoman12-Regular") == family("LMRoman8-Regular") == "LMRoman"
+    assert family("CMR10") == "CMR"
+    assert family("TimesNewRomanPSMT") == "TimesNewRoman"
+    assert family("F1") != family("F2")

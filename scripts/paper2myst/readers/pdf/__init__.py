@@ -157,7 +157,9 @@ def _most_set(body: list[Line], lines: list[Line]) -> float:
     return weight.most_common(1)[0][0] if weight else 10.0
 
 
-_FAMILY_TAIL = re.compile(r"(?:PS)?(?:MT)?$")
+# What a font's name adds to its family's: "PS", "MT", and a design size ("LMRoman12", "CMR10": one family set
+# at several sizes, each cut for its size), after a name of three letters at least ("F1" and "F2" are two fonts).
+_FAMILY_TAIL = re.compile(r"(?:(?<=[A-Za-z]{3})\d{1,2})?(?:PS)?(?:MT)?$")
 
 
 def face(line: Line) -> str:

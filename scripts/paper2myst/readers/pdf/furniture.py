@@ -36,6 +36,7 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
         {_key(ln) for ln in page_lines if _in_margin(ln, page)} for page, page_lines in zip(pages, lines, strict=True)
     ]
     size = _text_size([ln for page_lines in lines for ln in page_lines])
+    numbers = page_numbers(lines)
     for index, (page, page_lines) in enumerate(zip(pages, lines, strict=True)):
         near = set().union(*keys[max(0, index - 1) : index], *keys[index + 1 : index + 2])
         for line in page_lines:
@@ -54,7 +55,7 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
             # page: its running head, though the section has only that page.
             again = again or (line.size < size and any(o.text == line.text and o.size > size for o in page_lines))
             number = PAGE_NUMBER.match(line.text) and apart
-            if (margin and (again or number)) or CONTINUED_LINE.match(line.text):
+            if (margin and (again or number)) or id(line) in numbers or CONTINUED_LINE.match(line.text):
                 line.role = "furniture"
         # What shares a row with a running foot or head in the margin belongs to it (a version stamp beside it).
         rows = {round(ln.baseline) for ln in page_lines if ln.role == "furniture" and _in_margin(ln, page)}
@@ -65,6 +66,40 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
                 round(line.baseline) + 1,
             }:
                 line.role = "furniture"
+
+
+def page_numbers(lines: list[list[Line]]) -> set[int]:
+    """The pages' numbers wherever the margins put them (``id`` of each line).
+
+    A bare number standing apart as a page's last (or first) line, at one height on many pages.
+
+    A margin of fixed share misses them on pages with wide margins (a page number 11% up the page); the document
+    says where its own stand: at the same height, within ``NUMBER_LEVEL`` points, on at least ``NUMBER_PAGES`` of
+    its pages (and on two at least).
+    """
+    ends: list[Line] = []
+    for page_lines in lines:
+        if page_lines:
+            low = min(page_lines, key=lambda ln: ln.baseline)
+            high = max(page_lines, key=lambda ln: ln.baseline)
+            ends += [ln for ln in {id(low): low, id(high): high}.values() if _bare_number(ln, page_lines)]
+    need = max(2, len(lines) * NUMBER_PAGES)
+    found = set()
+    for line in ends:
+        level = {other.page for other in ends if abs(other.baseline - line.baseline) <= NUMBER_LEVEL}
+        if len(level) >= need:
+            found.add(id(line))
+    return found
+
+
+def _bare_number(line: Line, lines: list[Line]) -> bool:
+    return bool(PAGE_NUMBER.match(line.text)) and _apart(line, lines)
+
+
+#: Page numbers stand at one height: their baselines this many points apart at most...
+NUMBER_LEVEL = 1.0
+#: ...on this share of the pages at least.
+NUMBER_PAGES = 0.5
 
 
 def _apart(line: Line, lines: list[Line]) -> bool:
