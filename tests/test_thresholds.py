@@ -916,7 +916,7 @@ def numbered_pages(baselines: list[float | None], pages: int = 10) -> list[str]:
     """The roles of bare numbers set at ``baselines`` (None: no number) at the foot of ``pages`` pages of text.
 
     Each number stands 92 points up a 792-point page (0.12 of its height: above the margin's tenth), as LaTeX's
-    default margins set it, under a page of text.
+    default margins set it, under a page of text; it reads twice the page's place, so only its height can tell.
     """
     from paper2myst.readers.pdf.furniture import mark_furniture
 
@@ -925,7 +925,7 @@ def numbered_pages(baselines: list[float | None], pages: int = 10) -> list[str]:
         mine = [make_line(page, [run("Words of the running text of the page", 72, 400 - 13 * k)], 0) for k in range(3)]
         base = baselines[page - 1] if page - 1 < len(baselines) else None
         if base is not None:
-            number = make_line(page, [run(str(page), 300, base)], 0)
+            number = make_line(page, [run(str(page * 2), 300, base)], 0)  # (no count of the pages: the height rules)
             mine.append(number)
             numbers.append(number)
         lines.append(mine)
@@ -970,3 +970,69 @@ def test_a_face_s_design_size_is_no_family_of_its_own() -> None:
     assert family("CMR10") == "CMR"
     assert family("TimesNewRomanPSMT") == "TimesNewRoman"
     assert family("F1") != family("F2")
+
+
+# --- a line far under a page's notes is no more of them: NOTE_APART -------------------------------------------------
+
+
+def test_note_apart_a_line_two_pitches_under_the_notes_goes_on_no_note() -> None:
+    from paper2myst.readers.pdf import _note_groups
+
+    def groups(gap: float) -> list[int]:
+        """How many lines each group holds: a note of two lines at a 10pt pitch, then a line ``gap`` under it."""
+        lines = [
+            make_line(1, [run("1", 72, 140, 8), run("A note's first line, set small", 80, 140, 8)], 0),
+            make_line(1, [run("and its second line.", 72, 130, 8)], 0),
+            make_line(1, [run("Preprint submitted to a journal", 72, 130 - gap, 8)], 0),
+        ]
+        return [len(g) for _, g in _note_groups(lines, [0], {"1"}, {8.0: 10.0})]
+
+    assert groups(19) == [3]  # 1.9 pitches: the note goes on
+    assert groups(21) == [2, 1]  # 2.1 pitches: a line of the page's foot, kept apart
+
+
+def test_page_numbers_counting_the_pages_wherever_each_stands() -> None:
+    """A first page numbered at its foot, the others at their head: each number is its page's place."""
+    from paper2myst.readers.pdf.furniture import page_numbers
+
+    def page(number: int, printed: str, at: float) -> list[Line]:
+        text = [
+            make_line(number, [run("Words of the running text of the page", 72, 500 - 13 * k)], 0) for k in range(3)
+        ]
+        return [*text, make_line(number, [run(printed, 300, at)], 0)]
+
+    pages = [page(1, "1", 90), *(page(n, str(n), 700) for n in range(2, 5))]
+    assert len(page_numbers(pages)) == 4
+    # Numbers that do not count the pages ("7" on every page's last line, at heights of their own) are none.
+    pages = [page(n, "7", 90 + 7 * n) for n in range(1, 5)]
+    assert page_numbers(pages) == set()
+
+
+def test_a_scheme_cut_from_its_address_at_a_line_end_goes_on_it() -> None:
+    from paper2myst.readers.pdf.inline import join_lines
+
+    lines = [
+        make_line(1, [run("Politico, 12 April 2023, https:", 72, 500)], 0),
+        make_line(1, [run("//www.example.org/news/article.", 72, 488)], 0),
+    ]
+    assert "".join(p.text for p in join_lines(lines, {})) == (
+        "Politico, 12 April 2023, https://www.example.org/news/article."
+    )
+
+
+def test_a_note_s_address_going_on_over_a_page_break_in_its_own_face_stays_the_note_s() -> None:
+    """A note's web address set in a typewriter face, cut by the page break: the next page's line is the note's."""
+    from paper2myst.readers.pdf import _notes_run_on
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    mono = Font("LMMono9-Regular", False, False)
+    first = make_line(
+        1, [run("Le Monde, 2023, ", 72, 100, 8), run("https://www.example.org/", 140, 100, 8, font=mono)], 0
+    )
+    rest = make_line(2, [run("2023/09/19/article-of-the-day.html", 72, 700, 8, font=mono)], 0)
+    table = make_line(3, [run("a. A table's own note, set in its face", 72, 700, 8, font=mono)], 0)
+    note = Group(BlockKind.NOTE, [first, rest], "2")
+    assert _notes_run_on([note], 11, "Body") == [note] and note.lines == [first, rest]
+    other = Group(BlockKind.NOTE, [make_line(1, [run("A note in the text's face.", 72, 100, 8)], 0), table], "3")
+    out = _notes_run_on([other], 11, "Body")
+    assert len(out) == 2 and out[1].lines == [table]  # a face the note never sets: the later page's table notes

@@ -168,7 +168,11 @@ def face(line: Line) -> str:
     for run, call in zip(line.runs, line.calls, strict=True):
         if not call and run.text.strip():
             weight[run.font.name] += len(run.text.strip())
-    name = weight.most_common(1)[0][0] if weight else ""
+    return family_of(weight.most_common(1)[0][0] if weight else "")
+
+
+def family_of(name: str) -> str:
+    """A font's family from its name ("TimesNewRomanPS-BoldMT" → "TimesNewRoman")."""
     return _FAMILY_TAIL.sub("", re.split(r"[-,+]", name)[0])
 
 
@@ -424,14 +428,16 @@ def _notes_run_on(items: list[Group], size: float, family: str) -> list[Group]:
     """A note's lines on a later page in a table's face are that page's table notes, not more of the note.
 
     A note cut by a page break goes on at the head of the next note area; where that area is a table's notes
-    (its "Notes:" and lettered lines, in the table's face), they stand on the page as a group of their own.
+    (its "Notes:" and lettered lines, in the table's face), they stand on the page as a group of their own. A face
+    the note itself sets words in on its first page (a web address's) is the note's, not a table's.
     """
     out = list(items)
     for group in items:
         if group.kind is not BlockKind.NOTE or _boxed(group.lines[0], size, family):
             continue
         first = group.lines[0].page
-        moved = [ln for ln in group.lines if ln.page > first and _boxed(ln, size, family)]
+        own = {family_of(r.font.name) for ln in group.lines if ln.page == first for r in ln.runs if r.text.strip()}
+        moved = [ln for ln in group.lines if ln.page > first and _boxed(ln, size, family) and face(ln) not in own]
         if not moved:
             continue
         group.lines = [ln for ln in group.lines if ln not in moved]
@@ -1190,7 +1196,7 @@ def _items(
             body_groups.append(group)
             items.append(group)
         raised = {r.text.strip() for ln in body for r, up in zip(ln.runs, ln.calls, strict=True) if up}
-        for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers, raised):
+        for opens, note in _note_groups([ln for ln in page_lines_ if ln.role == "note"], numbers, raised, steps):
             label = note[0].runs[0].text.strip().rstrip(".")
             tabled = table_foot is not None and note[0].top <= table_foot
             if opens and numbers[0] > 0 and _LETTER_LABEL.fullmatch(label):
@@ -1290,6 +1296,16 @@ def _before_figures(body_groups: list[Group], opening: Line, family: str) -> Gro
     return None
 
 
+def _far_below(above: Line, line: Line, steps: dict[float, float]) -> bool:
+    """``line`` stands NOTE_APART of its size's usual pitch or more under ``above``, on the same page."""
+    pitch = steps.get(round(line.size, 1), line.size * 1.2)
+    return above.page == line.page and above.baseline - line.baseline >= NOTE_APART * pitch
+
+
+#: Pitches between a note's line and the next line of the note area at which that line is no more of the note.
+NOTE_APART = 2.0
+
+
 def _goes_on(last: Line, line: Line) -> bool:
     """Unlabelled note text can go on from the last note: on the same or the next page, the note unfinished."""
     unfinished = not last.text.rstrip().endswith((".", "?", "!", ".)", ".”", '."'))
@@ -1331,12 +1347,17 @@ def _text(group: Group) -> str:
 
 
 def _note_groups(
-    lines: list[Line], numbers: list[int], raised: set[str] | frozenset[str] = frozenset()
+    lines: list[Line],
+    numbers: list[int],
+    raised: set[str] | frozenset[str] = frozenset(),
+    steps: dict[float, float] | None = None,
 ) -> list[tuple[bool, list[Line]]]:
     """Split a page's note lines at each note's first line: (opens a note, lines).
 
     A labelled line opens a note if its number comes next or the page's text raises it as a call (numbering
-    that restarts, a number skipped): a wrapped line starting "134." does neither.
+    that restarts, a number skipped): a wrapped line starting "134." does neither. An unlabelled line standing
+    NOTE_APART times its size's pitch (``steps``) or more below the line above goes on no note: a line of the page's
+    foot (an imprint, a page number) stands apart, and is kept apart.
     """
     groups: list[tuple[bool, list[Line]]] = []
     for line in lines:
@@ -1344,7 +1365,7 @@ def _note_groups(
         opens = is_labelled(line) and (not label.isdigit() or int(label) == numbers[0] + 1 or label in raised)
         if opens and label.isdigit():
             numbers[0] = int(label)
-        if opens or not groups:
+        if opens or not groups or _far_below(groups[-1][1][-1], line, steps or {}):
             groups.append((opens, [line]))
         else:
             groups[-1][1].append(line)

@@ -71,7 +71,9 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
 def page_numbers(lines: list[list[Line]]) -> set[int]:
     """The pages' numbers wherever the margins put them (``id`` of each line).
 
-    A bare number standing apart as a page's last (or first) line, at one height on many pages.
+    A bare number standing apart as a page's last (or first) line, at one height on many pages, or counting the
+    pages on many of them (the page's place plus one offset: a first page numbered at its foot, the others at
+    their head).
 
     A margin of fixed share misses them on pages with wide margins (a page number 11% up the page); the document
     says where its own stand: at the same height, within ``NUMBER_LEVEL`` points, on at least ``NUMBER_PAGES`` of
@@ -85,11 +87,18 @@ def page_numbers(lines: list[list[Line]]) -> set[int]:
             ends += [ln for ln in {id(low): low, id(high): high}.values() if _bare_number(ln, page_lines)]
     need = max(2, len(lines) * NUMBER_PAGES)
     found = set()
+    counting = Counter(_offset(ln) for ln in ends if _offset(ln) is not None)
     for line in ends:
         level = {other.page for other in ends if abs(other.baseline - line.baseline) <= NUMBER_LEVEL}
-        if len(level) >= need:
+        offset = _offset(line)
+        if len(level) >= need or (offset is not None and counting[offset] >= need):
             found.add(id(line))
     return found
+
+
+def _offset(line: Line) -> int | None:
+    """How far the number a line prints is from its page's place in the file (None: no number in figures)."""
+    return int(line.text) - line.page if line.text.isdigit() else None
 
 
 def _bare_number(line: Line, lines: list[Line]) -> bool:

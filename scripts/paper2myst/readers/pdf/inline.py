@@ -276,6 +276,8 @@ def join_lines(
                 )
             ):
                 pass  # an address goes on ("mirror.ctan." + "org/macros/…", "…/1876." + "pdf" too)
+            elif re.search(r"(?:^|[\s<(])https?:$", text) and current[0].text.startswith("//"):
+                pass  # "https:" + "//example.org/…": a scheme cut from its address goes on it
             elif pieces[-1].uri and pieces[-1].uri == current[0].uri and ADDRESS.match(token):
                 pass  # one link annotation over an address on both lines: the address goes on ("www." + "site")
             else:
