@@ -1036,3 +1036,32 @@ def test_a_note_s_address_going_on_over_a_page_break_in_its_own_face_stays_the_n
     other = Group(BlockKind.NOTE, [make_line(1, [run("A note in the text's face.", 72, 100, 8)], 0), table], "3")
     out = _notes_run_on([other], 11, "Body")
     assert len(out) == 2 and out[1].lines == [table]  # a face the note never sets: the later page's table notes
+
+
+def test_a_heading_set_apart_by_its_face_may_carry_its_number_in_the_text_s_face() -> None:
+    """The AMS class's "1. Introduction": its number in the text's face, its words in small capitals."""
+    caps = Font("LMRomanCaps10-Regular", False, False)
+    text = [
+        make_line(1, [run("Words of the running text of the page, set long", 72, 700 - 13 * k, 10)], 0)
+        for k in range(30)
+    ]
+    heads = [
+        make_line(1, [run("1. ", 200, 300, 10), run("Introduction", 212, 300, 10, font=caps)], 0),
+        make_line(1, [run("3. ", 200, 250, 10), run("Costly change of paradigms...", 212, 250, 10, font=caps)], 0),
+        make_line(1, [run("3. ", 200, 200, 10), run("A sentence in capitals.", 212, 200, 10, font=caps)], 0),
+    ]
+    lines = [*text[:10], heads[0], *text[10:20], heads[1], *text[20:], heads[2]]
+    mark_faces(lines, 10)
+    assert [h.face_apart for h in heads] == [True, True, False]
+
+
+def test_caps_scale_a_numbered_heading_in_bold_capitals_may_be_0_85_of_the_text_s_size() -> None:
+    from paper2myst.readers.pdf.paragraphs import is_heading
+
+    def heading(size: float, text: str = "I. INTRODUCTION") -> bool:
+        return is_heading(make_line(1, [run(text, 72, 400, size, font=BOLD)], 0), 10)
+
+    assert heading(8.6)  # 0.86 of the text's size
+    assert not heading(8.4)  # 0.84: a table's column heads
+    assert not heading(9.0, "INTRODUCTION")  # unnumbered: bold capitals a little small say no more
+    assert not heading(9.0, "I. Introduction")  # not capitals

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from paper2myst.conventions import BULLETS, CAPTION_OPENING, CUT_ADDRESS
 from paper2myst.model import BlockKind
+from paper2myst.readers.pdf.extract import Run
 from paper2myst.readers.pdf.lines import Line
 
 # A bullet opening a line (a dash that opens a line is as often the author's); or a lone glyph that could not be
@@ -86,7 +87,27 @@ def _display(line: Line, body_size: float) -> bool:
         or (line.bold and line.size >= body_size * 0.97 and not inside)
         or line.face_apart
         or line.side
+        or _numbered_capitals(line, body_size)
     )
+
+
+def _numbered_capitals(line: Line, body_size: float) -> bool:
+    """A numbered heading in bold capitals, set a little smaller than the text ("I. INTRODUCTION", as REVTeX sets it).
+
+    At least CAPS_SCALE of the body's size: smaller bold capitals are a table's column heads.
+    """
+    letters = [c for c in line.text if c.isalpha()]
+    return (
+        line.bold
+        and line.size >= body_size * CAPS_SCALE
+        and len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and bool(_NUMBERING.match(line.text))
+    )
+
+
+#: The smallest size, against the text's, of a numbered heading set in bold capitals.
+CAPS_SCALE = 0.85
 
 
 def mark_faces(lines: list[Line], body_size: float) -> None:
@@ -112,10 +133,7 @@ def mark_faces(lines: list[Line], body_size: float) -> None:
     for line in lines:
         key = (line.page, line.column)
         widest[key] = max(widest.get(key, 0.0), line.x1 - line.x0)
-    apart = [
-        _apart(line, face, body_size) and all(r.font.name in rare for r in line.runs if r.text.strip())
-        for line in lines
-    ]
+    apart = [_apart(line, face, body_size) and all(r.font.name in rare for r in _worded(line)) for line in lines]
     # A heading stands out from the text before it: a line going on from a line in its own family is the
     # end of a passage in that face (a list item's last line, a caption's second line).
     for i in range(1, len(lines)):
@@ -155,11 +173,20 @@ def _set_in(line: Line) -> tuple[frozenset[str], float]:
 
 def _faces(line: Line) -> set[str]:
     """The families of the line's faces: the names without their style ("Calibri-Bold": "Calibri")."""
-    return {re.split(r"[-,.+]", r.font.name)[0] for r in line.runs if r.text.strip()}
+    return {re.split(r"[-,.+]", r.font.name)[0] for r in _worded(line)}
+
+
+def _worded(line: Line) -> list[Run]:
+    """The runs that set the line's words: no calls, and no section number ahead ("1. " in the text's face)."""
+    words = [r for r, call in zip(line.runs, line.calls, strict=True) if not call and r.text.strip()]
+    return words[1:] if len(words) > 1 and _SECTION_NUMBER.match(words[0].text) else words
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVX]+)\.?\s*$")
 
 
 def _apart(line: Line, face: str, body_size: float) -> bool:
-    words = [r for r, call in zip(line.runs, line.calls, strict=True) if not call and r.text.strip()]
+    words = _worded(line)
     return (
         bool(words)
         and not _CAPTION.match(line.text)
@@ -167,8 +194,13 @@ def _apart(line: Line, face: str, body_size: float) -> bool:
         and not all(r.font.italic for r in words)  # (an italic word in a heading: a title it names)
         and line.size >= body_size * FACE_SCALE
         and len(line.text.split()) <= FACE_WORDS
-        and not "".join(r.text for r in words).rstrip().endswith(_ENDS)
+        and not _stops("".join(r.text for r in words).rstrip())
     )
+
+
+def _stops(text: str) -> bool:
+    """The text ends a sentence; an ellipsis trails off ("Costly change of paradigms…", a heading may)."""
+    return text.endswith(_ENDS) and not text.endswith(("...", "…"))
 
 
 def _breaks(
