@@ -1065,3 +1065,20 @@ def test_caps_scale_a_numbered_heading_in_bold_capitals_may_be_0_85_of_the_text_
     assert not heading(8.4)  # 0.84: a table's column heads
     assert not heading(9.0, "INTRODUCTION")  # unnumbered: bold capitals a little small say no more
     assert not heading(9.0, "I. Introduction")  # not capitals
+
+
+# --- a reference list set justified, its entries without indent or space: ENTRY_LINES ------------------------------
+
+
+def test_entry_lines_a_justified_list_parts_at_lines_stopping_short_from_four_lines_on() -> None:
+    from paper2myst.readers.pdf.paragraphs import Group, justified_entries
+
+    def parts(ends: list[float]) -> list[int]:
+        lines = [line("Author, Title of a work, Publisher, 2020", 700 - 12 * k, x1=end) for k, end in enumerate(ends)]
+        return [len(g.lines) for g in justified_entries(Group(BlockKind.TEXT, lines))]
+
+    assert parts([290, 290, 200, 290]) == [3, 1]  # four lines, three at the edge: the short one ends an entry
+    assert parts([290, 200, 290]) == [3]  # three lines: too few to say the list is justified
+    assert parts([290, 270, 200, 290, 250]) == [5]  # two of five at one edge: ragged, never parted
+    assert parts([290, 290, 272, 290]) == [4]  # 1.8 em short: no entry's end
+    assert parts([290, 290, 269, 290]) == [3, 1]  # 2.1 em short

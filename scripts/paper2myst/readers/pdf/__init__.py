@@ -68,6 +68,7 @@ from paper2myst.readers.pdf.paragraphs import (
     heading_levels,
     is_heading,
     is_justified,
+    justified_entries,
     mark_faces,
     opens_indented,
     pitch,
@@ -1155,7 +1156,7 @@ def _items(
         table_foot = (
             min(ln.bottom for ln in groups[-1].lines) if groups and groups[-1].kind is BlockKind.TABLE else None
         )
-        for group in groups:
+        for group in _entries(groups, listing, justified):
             if group.kind is BlockKind.HEADING:
                 listing = bool(REFERENCES_HEADING.match(_text(group)))
             elif listing and group.kind is BlockKind.TABLE and not group.label:
@@ -1344,6 +1345,23 @@ def _endnotes(items: list[Group]) -> list[Group]:
 
 def _text(group: Group) -> str:
     return " ".join(ln.text for ln in group.lines)
+
+
+def _entries(groups: list[Group], listing: bool, justified: bool) -> list[Group]:
+    """The page's groups, those under the reference list's heading parted into entries where set justified.
+
+    Only in a document whose text is set justified (``justified``): a ragged list's lines may end level by chance.
+    """
+    out: list[Group] = []
+    for group in groups:
+        if group.kind is BlockKind.HEADING:
+            listing = bool(REFERENCES_HEADING.match(_text(group)))
+            out.append(group)
+        elif justified and listing and group.kind in {BlockKind.TEXT, BlockKind.TABLE} and not group.label:
+            out += justified_entries(group)
+        else:
+            out.append(group)
+    return out
 
 
 def _note_groups(

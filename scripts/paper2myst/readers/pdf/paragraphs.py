@@ -394,6 +394,30 @@ def group_lines(
     return groups
 
 
+def justified_entries(group: Group) -> list[Group]:
+    """A list's entries set justified with neither an indent nor a space between them, parted at their last lines.
+
+    Where most of the group's lines (and ENTRY_LINES at least) end at one edge, within FLUSH of it, the lines are
+    justified, and a line stopping two ems or more short of the edge is an entry's last (a reference list set so).
+    """
+    lines = group.lines
+    if len(lines) < ENTRY_LINES:
+        return [group]
+    edge = Counter(round(ln.x1) for ln in lines).most_common(1)[0][0]
+    if sum(1 for ln in lines if abs(ln.x1 - edge) <= FLUSH) * 2 <= len(lines):
+        return [group]
+    parts: list[list[Line]] = [[]]
+    for line in lines:
+        parts[-1].append(line)
+        if line.x1 < edge - 2 * line.size and line is not lines[-1]:
+            parts.append([])
+    return [Group(group.kind, part, group.label, group.level) for part in parts]
+
+
+#: Lines a group must have for its own edge to say it is set justified.
+ENTRY_LINES = 4
+
+
 def _reaches(run: list[Line], edge: float) -> bool:
     """One of the run's lines ends at the justified edge."""
     return any(abs(ln.x1 - edge) <= FLUSH for ln in run)
