@@ -1082,3 +1082,41 @@ def test_entry_lines_a_justified_list_parts_at_lines_stopping_short_from_four_li
     assert parts([290, 270, 200, 290, 250]) == [5]  # two of five at one edge: ragged, never parted
     assert parts([290, 290, 272, 290]) == [4]  # 1.8 em short: no entry's end
     assert parts([290, 290, 269, 290]) == [3, 1]  # 2.1 em short
+
+
+def test_a_justified_list_does_not_part_after_an_address_cut_at_its_separator() -> None:
+    from paper2myst.readers.pdf.paragraphs import Group, justified_entries
+
+    lines = [
+        line("Author, Title of a work, Publisher, 2020", 700, x1=290),
+        line("Studies, November 2022, https://www.example.eu/", 688, x1=290),
+        line("https://www.example.eu/thinktank/en/document/", 676, x1=240),
+        line("EPRS_STU(2022)734676", 664, x1=150),
+        line("Another Author, Another Title, Press, 2019", 652, x1=290),
+        line("Another Author, Another Title, Press, 2019", 640, x1=290),
+        line("and its last line.", 628, x1=120),
+    ]
+    assert [len(g.lines) for g in justified_entries(Group(BlockKind.TEXT, lines))] == [4, 3]
+
+
+def test_running_heads_repeated_as_the_pages_first_line_wherever_the_margin_is() -> None:
+    """A head 0.88 of the way up each page (above the margin's tenth): its repeats say it is the pages'."""
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def heads(texts: list[str], raised: float = 0.0) -> list[str]:
+        """The roles of each page's first line; the last page's set ``raised`` points higher."""
+        lines = []
+        for page, text in enumerate(texts, start=1):
+            head = make_line(page, [run(text, 72, 700 + (raised if page == len(texts) else 0), 7)], 0)
+            body = [
+                make_line(page, [run("Words of the running text of the page", 72, 650 - 13 * k)], 0) for k in range(3)
+            ]
+            lines.append([head, *body])
+        mark_furniture([a_page([]) for _ in texts], lines)
+        return [page[0].role for page in lines]
+
+    author = [f"{n} AUTHOR AND ANOTHER" for n in range(2, 10, 2)]
+    assert heads(author) == ["furniture"] * 4  # the same words, numbers aside, as four pages' first lines
+    assert heads(author, raised=0.9) == ["furniture"] * 4  # within a point: one height
+    assert heads(author, raised=1.1) == ["furniture"] * 3 + ["body"]  # at a height of its own
+    assert heads(["A heading of its own", "Another heading here", "A third heading line", "The fourth"]) == ["body"] * 4

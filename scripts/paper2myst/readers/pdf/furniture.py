@@ -36,7 +36,7 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
         {_key(ln) for ln in page_lines if _in_margin(ln, page)} for page, page_lines in zip(pages, lines, strict=True)
     ]
     size = _text_size([ln for page_lines in lines for ln in page_lines])
-    numbers = page_numbers(lines)
+    numbers = page_numbers(lines) | running_ends(lines, repeated)
     for index, (page, page_lines) in enumerate(zip(pages, lines, strict=True)):
         near = set().union(*keys[max(0, index - 1) : index], *keys[index + 1 : index + 2])
         for line in page_lines:
@@ -79,12 +79,7 @@ def page_numbers(lines: list[list[Line]]) -> set[int]:
     says where its own stand: at the same height, within ``NUMBER_LEVEL`` points, on at least ``NUMBER_PAGES`` of
     its pages (and on two at least).
     """
-    ends: list[Line] = []
-    for page_lines in lines:
-        if page_lines:
-            low = min(page_lines, key=lambda ln: ln.baseline)
-            high = max(page_lines, key=lambda ln: ln.baseline)
-            ends += [ln for ln in {id(low): low, id(high): high}.values() if _bare_number(ln, page_lines)]
+    ends = [ln for page_lines in lines for ln in _ends(page_lines) if _bare_number(ln, page_lines)]
     need = max(2, len(lines) * NUMBER_PAGES)
     found = set()
     counting = Counter(_offset(ln) for ln in ends if _offset(ln) is not None)
@@ -99,6 +94,33 @@ def page_numbers(lines: list[list[Line]]) -> set[int]:
 def _offset(line: Line) -> int | None:
     """How far the number a line prints is from its page's place in the file (None: no number in figures)."""
     return int(line.text) - line.page if line.text.isdigit() else None
+
+
+def running_ends(lines: list[list[Line]], repeated: int) -> set[int]:
+    """Running heads and feet wherever the margins put them (``id`` of each line).
+
+    A page's first or last line whose words (numbers aside, ten characters at least) stand first or last, at one
+    height within ``NUMBER_LEVEL``, on ``repeated`` pages or more: the pages repeat it, so it is theirs, not the text's.
+    """
+    ends = [ln for page_lines in lines for ln in _ends(page_lines)]
+    found = set()
+    for line in ends:
+        key = _key(line)
+        if len(key) < 10 or not any(ch.isalpha() for ch in key):
+            continue
+        same = {o.page for o in ends if _key(o) == key and abs(o.baseline - line.baseline) <= NUMBER_LEVEL}
+        if len(same) >= repeated:
+            found.add(id(line))
+    return found
+
+
+def _ends(lines: list[Line]) -> list[Line]:
+    """The page's highest and lowest lines (one, if it has one line)."""
+    if not lines:
+        return []
+    low = min(lines, key=lambda ln: ln.baseline)
+    high = max(lines, key=lambda ln: ln.baseline)
+    return [high] if low is high else [high, low]
 
 
 def _bare_number(line: Line, lines: list[Line]) -> bool:
