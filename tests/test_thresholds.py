@@ -620,9 +620,10 @@ def test_a_line_end_hyphen_inside_a_compound_the_document_prints_whole_is_kept()
 
     words = Words(frozenset({"differences-in-differences", "differences", "in", "during"}), True)
     assert hyphenated("differences-in-", "differences", words) == (False, True)
-    # Without the compound elsewhere, the last piece alone decides, as before: a guess, reported.
+    # Without the compound elsewhere, the last piece decides: "in" + "differences" makes no English word, and
+    # "differences" is one, so the hyphen is the author's (before the word list: dropped, a guess reported).
     fewer = Words(frozenset({"differences", "in", "during"}), True)
-    assert hyphenated("differences-in-", "differences", fewer) == (True, False)
+    assert hyphenated("differences-in-", "differences", fewer) == (False, True)
 
 
 # --- hanging numbered entries: _numbered_at_edge, _in_hanging_entry --------------------------------------------------
@@ -1120,3 +1121,23 @@ def test_running_heads_repeated_as_the_pages_first_line_wherever_the_margin_is()
     assert heads(author, raised=0.9) == ["furniture"] * 4  # within a point: one height
     assert heads(author, raised=1.1) == ["furniture"] * 3 + ["body"]  # at a height of its own
     assert heads(["A heading of its own", "Another heading here", "A third heading line", "The fourth"]) == ["body"] * 4
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "dropped", "sure"),
+    [
+        ("co-", "chairmen", False, True),  # a prefix before a word, not one word: the author's hyphen
+        ("nation-", "state", False, True),  # two words making none
+        ("ethno-", "territorial", False, True),
+        ("regard-", "less", True, False),  # one word ("less" a word too: said)
+        ("authori-", "tarian", True, True),  # one word, and "tarian" none
+        ("co-", "operation", True, False),  # a short prefix making a word with a word: written both ways
+        ("liberalisa-", "tion", True, False),  # neither known: a guess, said
+    ],
+)
+def test_a_line_end_hyphen_the_document_cannot_tell_is_told_by_the_english_word_list(
+    head: str, tail: str, dropped: bool, sure: bool
+) -> None:
+    from paper2myst.readers.pdf.inline import Words, hyphenated
+
+    assert hyphenated(head, tail, Words(frozenset(), hyphenates=True)) == (dropped, sure)

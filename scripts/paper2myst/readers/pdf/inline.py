@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from paper2myst.conventions import ADDRESS_SUFFIX
 from paper2myst.diagnostics import Diagnostic, Kind
+from paper2myst.lexicon import known
 from paper2myst.readers.pdf.extract import Box, Link, Run
 from paper2myst.readers.pdf.lines import ADDRESS, Line, address_goes_on, needs_space, spaced_before_stop, squeezed
 from paper2myst.readers.pdf.maths import level
@@ -435,10 +436,27 @@ def hyphenated(head: str, tail: str, vocabulary: Words) -> tuple[bool, bool]:
         return False, True
     if f"{a}{b}".lower() in words:
         return True, True
-    compound = b[0].isupper() or (a.lower() in words and b.lower() in words and len(a) > 2)
-    # Sure only of "dur-ing" (short pieces, no word on either side); anything else without evidence is a guess.
-    sure = compound or (a.lower() not in words and b.lower() not in words and max(len(a), len(b)) <= 3)
-    return not compound, sure
+    if b[0].isupper():
+        return False, True
+    return _by_lexicon(a, b, words)
+
+
+def _by_lexicon(a: str, b: str, words: frozenset[str]) -> tuple[bool, bool]:
+    """The document does not write the word either way: English's word list decides, and says when it is unsure.
+
+    The joined word a word ("regard-" "less"): the typesetter's hyphen. Two words of three letters or more not
+    making one ("nation-" "state"), or a prefix before a word not making one ("co-" "chairmen", "ethno-"
+    "territorial"): the author's. Unsure where a short prefix makes a word with a word ("co-" "operation", written
+    both ways) or two words make one ("heart-" "breaking"); a guess where the list knows neither ("liberalisa-"
+    "tion", British, is taken for a break).
+    """
+    whole = known(f"{a}{b}")
+    head = a.lower() in words or known(a)
+    tail = len(b) >= 4 and (b.lower() in words or known(b))
+    compound = head and tail and len(a) > 2
+    keep = (compound or tail) and not whole
+    sure = whole != (compound or tail) and not (whole and len(a) <= 3 and tail)
+    return not keep, sure and (whole or tail)
 
 
 def _wrap(text: str, mark: str, before: str = "", after: str = "") -> str:
