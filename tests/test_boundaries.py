@@ -17,7 +17,7 @@ from paper2myst.readers.pdf import _boxed
 from paper2myst.readers.pdf.back import _aligned, _baseline_rows
 from paper2myst.readers.pdf.boxes import panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
-from paper2myst.readers.pdf.front import _running_date, by_column, find_front, title_parts
+from paper2myst.readers.pdf.front import _running_date, by_column, find_front, foot_entries, title_parts
 from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
 from paper2myst.readers.pdf.maths import display, level
 from paper2myst.readers.pdf.notes import _mark_area
@@ -410,3 +410,34 @@ def test_min_confidence_an_entry_the_tagger_reads_under_0_5_sure_stays_misc(
     assert entries[0].reader == "tagger"  # (no house style reads it: the tagger does)
     assert (entries[0].type != "misc") is kept
     assert bool(problems) is not kept
+
+
+# --- a journal's affiliations at the first page's foot: ENTRY_END, MARK_REACH -------------------------------------
+
+ROMAN = Font("Serif", False, False)
+
+
+def foot(text: str, x0: float, x1: float, baseline: float, size: float = 8.0) -> Line:
+    return make_line(1, [Run(text, x0, x1, baseline - 2, baseline + 6, baseline, size, ROMAN)], 0)
+
+
+@pytest.mark.parametrize(("short", "parted"), [(2.9, False), (3.1, True)])
+def test_entry_end_a_foot_line_ending_over_3_ems_short_of_the_measure_ends_its_affiliation(
+    short: float, parted: bool
+) -> None:
+    full = foot("Made-up Institute, Springfield, XY, and the Imaginary", 72, 300, 60)
+    last = foot("University Press", 72, 300 - 8 * short, 50)  # 8-point type: ``short`` ems short
+    after = foot("Ogdenville Office, Ogdenville", 72, 200, 40)
+    assert len(foot_entries([full, last, after], [])) == (2 if parted else 1)
+
+
+@pytest.mark.parametrize(("gap", "labels"), [(0.3, True), (0.36, False)])
+def test_mark_reach_a_mark_over_the_foot_labels_the_run_starting_within_0_33_ems_of_its_end(
+    gap: float, labels: bool
+) -> None:
+    runs = [
+        Run("Made-up Institute. ", 72, 160, 58, 66, 60, 9, ROMAN),
+        Run("Imaginary University.", 200, 290, 58, 66, 60, 9, ROMAN),
+    ]
+    mark = make_line(1, [Run("2", 195, 200 - 9 * gap, 62, 67, 63, 5, ROMAN)], 0)  # 9-point type: ``gap`` ems
+    assert [e.label for e in foot_entries([make_line(1, runs, 0)], [mark])] == (["", "2"] if labels else [""])

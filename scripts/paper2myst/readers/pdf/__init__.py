@@ -1392,7 +1392,8 @@ def _evidence(
     evidence.banner = _seen([found.banner]) if found.banner is not None else None
     evidence.imprint = _seen([found.imprint]) if found.imprint is not None else None
     evidence.masthead = _seen([found.masthead]) if found.masthead is not None else None
-    evidence.affiliations, evidence.history = ([_seen([ln]) for ln in ls] for ls in (found.affiliations, found.history))
+    evidence.history = [_seen([ln]) for ln in found.history]
+    evidence.affiliations = [Seen(e.text, _span(e.lines), e.lines[0].page) for e in found.affiliations]
     return evidence
 
 
