@@ -19,7 +19,7 @@ from paper2myst.readers.pdf.boxes import panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
 from paper2myst.readers.pdf.front import _running_date, by_column, find_front, foot_entries, title_parts
 from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
-from paper2myst.readers.pdf.maths import display, level
+from paper2myst.readers.pdf.maths import display, join_scripts, level
 from paper2myst.readers.pdf.notes import _mark_area
 from paper2myst.readers.pdf.tables import _covered, cells_in, in_style, line_breaks, own_rows, rows_of, split_at_columns
 from paper2myst.stages.checks import missed_references, shredded, split_words
@@ -441,3 +441,19 @@ def test_mark_reach_a_mark_over_the_foot_labels_the_run_starting_within_0_33_ems
     ]
     mark = make_line(1, [Run("2", 195, 200 - 9 * gap, 62, 67, 63, 5, ROMAN)], 0)  # 9-point type: ``gap`` ems
     assert [e.label for e in foot_entries([make_line(1, runs, 0)], [mark])] == (["", "2"] if labels else [""])
+
+
+# --- a script read as a line of its own: SCRIPT_REACH ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rise", "joined"), [(0.55, True), (0.65, False), (-0.55, True), (-0.65, False)])
+def test_script_reach_a_script_line_under_0_6_ems_off_the_baseline_goes_back_in_its_line(
+    rise: float, joined: bool
+) -> None:
+    host = make_line(1, [Run("has weight α", 72, 130, 98, 108, 100, 10, ROMAN)], 0)
+    script = make_line(1, [Run("T−Age", 130.5, 150, 100, 107, 100 + 10 * rise, 7, ROMAN)], 0)
+    after = make_line(1, [Run(", where", 151, 180, 98, 108, 100, 10, ROMAN)], 0)
+    lines = join_scripts([host, script, after])
+    assert (len(lines) == 1) is joined
+    if joined:
+        assert lines[0].text.replace(" ", "") == "hasweightαT−Age,where"

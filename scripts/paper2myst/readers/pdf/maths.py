@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from paper2myst.conventions import EQUATION
 from paper2myst.mathtext import LEADING_NUMBER, TRAILING_NUMBER, Piece, known, latex, math_letter
 from paper2myst.readers.pdf.extract import Run
-from paper2myst.readers.pdf.lines import ROW_EXACT, Line, make_line, needs_space
+from paper2myst.readers.pdf.lines import PUNCT_GAP, ROW_EXACT, WORD_GAP, Line, make_line, needs_space
 
 # A script is set smaller than its line (as a note call is: lines.CALL_SCALE) ...
 SCRIPT_SCALE = 0.85
@@ -63,6 +64,91 @@ def join_numbers(lines: list[Line]) -> list[Line]:
         out[out.index(line)] = joined
         out.remove(number)
     return out
+
+
+#: A script line stands this many ems at most above (or below) the baseline of the line it belongs to: an
+#: exponent that carries its own subscript is raised more than a note call, never a line's height.
+SCRIPT_REACH = 0.6
+
+
+def join_scripts(lines: list[Line]) -> list[Line]:
+    """A page's lines with each script read as a line of its own put back in the line it is set in.
+
+    A raised exponent of several runs ("α" then "T−Age" raised, "at" under it) can stand too high for the row
+    finder: it becomes a line of its own, and the text after it on the same row another. A line all in type
+    smaller than another's (``SCRIPT_SCALE``), its baseline less than ``SCRIPT_REACH`` of that line's size above or
+    below it, and starting where that line ends (within a word space, ``WORD_GAP``), is set in it; a line that goes
+    on from the script on that line's baseline (within ``PUNCT_GAP``: a comma after the exponent) too.
+    """
+    out = list(lines)
+    for script in lines:
+        if script not in out:
+            continue
+        host = next((ln for ln in out if ln is not script and _scripted(ln, script)), None)
+        if host is None:
+            continue
+        runs = [*host.runs, *script.runs]
+        out.remove(script)
+        after = next((ln for ln in out if ln is not host and _goes_on_after(host, script, ln)), None)
+        if after is not None:
+            runs += after.runs
+            out.remove(after)
+        joined = make_line(host.page, runs, host.column)
+        joined.role = host.role
+        out[out.index(host)] = joined
+    return out
+
+
+# A run of one letter, a space and an opening bracket ("O (" before "𝑡,𝑇"): a function's letter set in maths
+# (a sentence's text object holds its words too).
+_APPLIED = re.compile(r"\w \(")
+
+
+def maths_spaces(lines: list[Line]) -> list[Line]:
+    """A page's lines without the spaces the text layer gives maths that the page does not print.
+
+    The text layer ends a maths letter's run with a space (or sets one between a function's letter and its
+    bracket) where the next run follows too close for a word space (``needs_space`` of a text with spaces):
+    "𝑇 " "-recent" is "𝑇-recent", "O (" "𝑡,𝑇" is "O(𝑡,𝑇". Only beside maths letters (a sentence's spaces
+    are the text's own).
+    """
+    out = []
+    for line in lines:
+        runs = list(line.runs)
+        for i, (run, after) in enumerate(pairwise(line.runs)):
+            maths = any(math_letter(c) for c in run.text)
+            trimmed = replace(run, text=run.text.rstrip())
+            if maths and run.text.endswith(" ") and trimmed.text and not needs_space(trimmed, after, spaced=True):
+                runs[i] = replace(runs[i], text=runs[i].text.rstrip())
+            elif _APPLIED.fullmatch(run.text) and math_letter(after.text[:1]) and not needs_space(run, after, True):
+                runs[i] = replace(runs[i], text=f"{run.text[0]}(")
+        if runs == line.runs:
+            out.append(line)
+            continue
+        fixed = make_line(line.page, runs, line.column)
+        fixed.role = line.role
+        out.append(fixed)
+    return out
+
+
+def _scripted(host: Line, script: Line) -> bool:
+    """``script`` is set in ``host``'s type as its script, starting where ``host`` ends."""
+    return (
+        host.page == script.page
+        and all(r.size < SCRIPT_SCALE * host.size for r in script.runs if r.text.strip())
+        and 0 < abs(script.baseline - host.baseline) < SCRIPT_REACH * host.size
+        and 0 <= script.x0 - host.x1 <= WORD_GAP * host.size
+    )
+
+
+def _goes_on_after(host: Line, script: Line, line: Line) -> bool:
+    """``line`` stands on ``host``'s baseline right after its script, in its size."""
+    return (
+        line.page == host.page
+        and abs(line.baseline - host.baseline) <= ROW_EXACT * host.size
+        and abs(line.size - host.size) < 0.3
+        and 0 <= line.x0 - script.x1 <= PUNCT_GAP * host.size
+    )
 
 
 def display(line: Line) -> bool:
