@@ -253,3 +253,13 @@ def test_the_authors_foot_is_its_lines_within_aligned_ems_of_its_first_labels_ed
     reading = build([Page(1, 612.0, 792.0, 0, first, rules=[Box(72, 80, 200, 80.5)]), page(2, body(700, 40))])
     found = " ".join(front_of(reading).affiliations)
     assert ("Ogdenville" in found) is taken
+
+
+def test_a_note_area_the_pages_text_calls_stays_the_notes_though_the_names_carry_its_label() -> None:
+    first = [run("Rivers and the Made-up Lakes of the North", 72, 720, 24, BOLD)]
+    first += [run("Ada Tester", 72, 680, 12), run("1", 133, 684, 7)]
+    first += [*body(640, 38), run("As the survey of the rivers found", 72, 170), run("1", 238, 174, 6)]
+    first += [run("1", 72, 73, 5), run("See the Made-up Institute, Springfield, XY", 76, 70, 8)]
+    reading = build([Page(1, 612.0, 792.0, 0, first, rules=[Box(72, 80, 200, 80.5)]), page(2, body(700, 40))])
+    assert front_of(reading).affiliations == []
+    assert any(b.kind is BlockKind.NOTE and "Made-up Institute" in b.text for b in reading.blocks)

@@ -546,7 +546,7 @@ def _authors_foot(lines: list[Line], marks: frozenset[str]) -> list[Line]:
     Its notes are the affiliations and the corresponding author's address the names' marks call ("1*" after a
     name, "*", "1" at the foot): every labelled line's label is one of ``marks``, and it names a place
     (``_places``); its lines start at the first label's left edge (within ``ALIGNED`` ems). A note area whose labels
-    the names do not carry is the notes'.
+    the names do not carry, or the page's text calls, is the notes'.
     """
     notes = [ln for ln in lines if ln.role == "note"]
     first = next((ln for ln in notes if _label_of(ln)), None)
@@ -554,7 +554,12 @@ def _authors_foot(lines: list[Line], marks: frozenset[str]) -> list[Line]:
         return []
     # Its lines start at its first label's left edge (a box beside it, the licence's, is none of them).
     area = [ln for ln in notes if abs(ln.x0 - first.x0) <= ln.size * ALIGNED]
-    if not all(label in marks for ln in area if (label := _label_of(ln))):
+    labels = {label for ln in area if (label := _label_of(ln))}
+    if not labels <= marks:
+        return []
+    # A label the text calls (raised in a line of the body) is a footnote's: the names' marks call nothing there.
+    calls = {r.text.strip() for ln in lines if ln.role == "body" for r, c in zip(ln.runs, ln.calls, strict=True) if c}
+    if labels & calls:
         return []
     return area if any(_places(ln.text) for ln in area) else []
 
