@@ -19,7 +19,7 @@ from paper2myst.readers.pdf.boxes import panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
 from paper2myst.readers.pdf.front import _running_date, by_column, find_front, foot_entries, title_parts
 from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
-from paper2myst.readers.pdf.maths import display, join_scripts, level
+from paper2myst.readers.pdf.maths import display, join_operators, join_scripts, level
 from paper2myst.readers.pdf.notes import _mark_area
 from paper2myst.readers.pdf.tables import _covered, cells_in, in_style, line_breaks, own_rows, rows_of, split_at_columns
 from paper2myst.stages.checks import missed_references, shredded, split_words
@@ -457,3 +457,45 @@ def test_script_reach_a_script_line_under_0_6_ems_off_the_baseline_goes_back_in_
     assert (len(lines) == 1) is joined
     if joined:
         assert lines[0].text.replace(" ", "") == "hasweightαT−Age,where"
+
+
+# --- a display cut at its large operator, its limits: OPERATOR_DROP, OPERATOR_GAP, LIMIT_REACH, LIMIT_SLACK -------
+
+
+def piece(text: str, x0: float, x1: float, baseline: float, size: float = 10.0) -> Line:
+    return make_line(1, [Run(text, x0, x1, baseline - 2, baseline + 8, baseline, size, ROMAN)], 0)
+
+
+def cut_at_operator(drop: float, gap: float) -> list[Line]:
+    """The pieces "y = a +", "∑" (``drop`` ems off the row, ``gap`` ems after it) and "x + b", in 10-point type."""
+    big = piece("∑", 100 + gap * 10, 110 + gap * 10, 100 + drop * 10)
+    return [piece("y = a +", 50, 100, 100), big, piece("x + b", big.x1 + 5, big.x1 + 40, 100)]
+
+
+@pytest.mark.parametrize(("drop", "joined"), [(1.15, True), (1.25, False)])
+def test_operator_drop_an_operator_drawn_up_to_1_2_ems_off_its_row_joins_it(drop: float, joined: bool) -> None:
+    assert (len(join_operators(cut_at_operator(drop, 0.5))) == 1) is joined
+
+
+@pytest.mark.parametrize(("gap", "joined"), [(0.95, True), (1.05, False)])
+def test_operator_gap_the_text_before_an_operator_up_to_1_em_off_it_joins_it(gap: float, joined: bool) -> None:
+    assert (len(join_operators(cut_at_operator(0.0, gap))) == 1) is joined
+
+
+@pytest.mark.parametrize(("reach", "joined"), [(1.9, True), (2.1, False)])
+def test_limit_reach_a_limit_under_2_ems_off_the_row_goes_with_its_operator(reach: float, joined: bool) -> None:
+    row = make_line(1, [Run("y = ", 50, 70, 98, 108, 100, 10, ROMAN), Run("∑", 70, 80, 98, 108, 100, 10, ROMAN)], 0)
+    limit = piece("t", 73, 77, 100 - reach * 10, 7)
+    lines = join_operators([row, limit])
+    assert (len(lines) == 1) is joined
+    if joined:
+        assert lines[0].text.replace(" ", "") == "y=∑t"
+
+
+@pytest.mark.parametrize(("slack", "joined"), [(0.45, True), (0.55, False)])
+def test_limit_slack_a_limits_centre_up_to_half_an_em_past_its_operator_goes_with_it(
+    slack: float, joined: bool
+) -> None:
+    row = make_line(1, [Run("y = ", 50, 70, 98, 108, 100, 10, ROMAN), Run("∑", 70, 80, 98, 108, 100, 10, ROMAN)], 0)
+    centre = 80 + slack * 10
+    assert (len(join_operators([row, piece("t", centre - 2, centre + 2, 90, 7)])) == 1) is joined

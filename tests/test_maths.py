@@ -342,3 +342,21 @@ def test_a_space_after_maths_letters_stays_where_the_gap_is_a_word_space() -> No
     # "𝑎 " then "∈ A" a third of an em on: a word space, printed; "𝑇 " then "-recent" touching it: none.
     line = make_line(1, [at("𝑎 ", 100, 105), at("∈ A", 108.7, 120), at("𝑇 ", 140, 146), at("-recent", 146.5, 180)], 0)
     assert maths_spaces([line])[0].text == "𝑎 ∈ A 𝑇-recent"
+
+
+def test_a_sums_limit_read_as_a_line_of_its_own_goes_with_its_equation_and_the_text_after_it_stands_apart() -> None:
+    typst = pytest.importorskip("typst")
+    pdf = typst.compile(str(Path(__file__).resolve().parent / "fixtures" / "typeset" / "sum.typ"))
+    doc = convert_reading(read_pdf(pdf, images=False), "sum.pdf")
+    texts = [getattr(n, "text", "") for n in doc.body]
+    assert "𝑦𝑎𝑡 = 𝛿𝑙𝑙(𝑎) + ∑𝑡′ 𝜃𝑡′𝑥𝑡′ + 𝜀𝑎𝑡," in texts  # the limit after its operator, no box of its own
+    assert "where the sum runs over the months of the study and the errors are independent of one another." in texts
+
+
+def test_a_display_equation_as_wide_as_the_measure_stands_apart_from_the_text_after_its_comma() -> None:
+    typst = pytest.importorskip("typst")
+    pdf = typst.compile(str(Path(__file__).resolve().parent / "fixtures" / "typeset" / "wide-equation.typ"))
+    doc = convert_reading(read_pdf(pdf, images=False), "wide-equation.pdf")
+    kinds = [type(n).__name__ for n in doc.body]
+    assert kinds == ["Paragraph", "Equation", "Paragraph", "Paragraph"]
+    assert doc.body[2].text.startswith("where the terms run")  # type: ignore[union-attr]

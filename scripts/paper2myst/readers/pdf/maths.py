@@ -131,6 +131,75 @@ def maths_spaces(lines: list[Line]) -> list[Line]:
     return out
 
 
+_BIG = frozenset("∑∏∐∫∬∭∮⋀⋁⋂⋃⨀⨁⨂⨄⨆")  # n-ary operators: a display sets them large, their limits under and over
+#: A large operator drawn on a baseline of its own stands less than this many of its sizes off its row ...
+OPERATOR_DROP = 1.2
+#: ... the text before and after it no more than this many ems from its edges.
+OPERATOR_GAP = 1.0
+#: Its limits, in smaller type, stand less than this many ems above or below the row ...
+LIMIT_REACH = 2.0
+#: ... their centre within its run's width widened by this many ems on each side.
+LIMIT_SLACK = 0.5
+
+
+def _big(line: Line) -> bool:
+    """A line that is one n-ary operator alone ("∑", a variation selector after it or not)."""
+    text = "".join(c for c in line.text if not 0xFE00 <= ord(c) <= 0xFE0F).strip()
+    return len(text) == 1 and text in _BIG
+
+
+def join_operators(lines: list[Line]) -> list[Line]:
+    """A page's lines with a display line cut at its large operator ("… + ∑ θ … ") made one again, limits and all.
+
+    The operator may be drawn on a baseline of its own: the row finder parts the text before it from the text
+    after it. The pieces stand on either side of it, within ``OPERATOR_GAP`` ems of its edges and ``OPERATOR_DROP``
+    of its size of its baseline. Its limits (set under or over it in smaller type, a line of their own: within
+    ``LIMIT_REACH`` ems of the row, ``LIMIT_SLACK`` of its width) go after it, as its scripts.
+    """
+    out = list(lines)
+    for big in (ln for ln in lines if _big(ln)):
+        em = big.size
+        row = em * OPERATOR_DROP
+        near = [ln for ln in out if ln is not big and ln.page == big.page and abs(ln.baseline - big.baseline) <= row]
+        left = [ln for ln in near if 0 <= big.x0 - ln.x1 <= em * OPERATOR_GAP]
+        right = [ln for ln in near if 0 <= ln.x0 - big.x1 <= em * OPERATOR_GAP]
+        if len(left) != 1 or len(right) != 1:
+            continue
+        joined = make_line(big.page, [*left[0].runs, *big.runs, *right[0].runs], left[0].column)
+        joined.role = left[0].role
+        out[out.index(left[0])] = joined
+        out = [ln for ln in out if ln is not big and ln is not right[0]]
+    return [_with_limits(line, out) for line in out if not any(_limit_of(line, o) for o in out)]
+
+
+def _operator(line: Line) -> Run | None:
+    """The run of ``line`` that sets a large operator, if any."""
+    return next((r for r in line.runs if any(c in _BIG for c in r.text)), None)
+
+
+def _limit_of(line: Line, of: Line) -> bool:
+    """``line`` is a limit of ``of``'s operator: smaller type within its width, under ``LIMIT_REACH`` off its row."""
+    op = _operator(of) if line is not of else None
+    if op is None or line.page != of.page or line.size >= of.size * SCRIPT_SCALE:
+        return False
+    centre = (line.x0 + line.x1) / 2
+    slack = of.size * LIMIT_SLACK
+    return op.x0 - slack <= centre <= op.x1 + slack and abs(line.baseline - of.baseline) < LIMIT_REACH * of.size
+
+
+def _with_limits(line: Line, lines: list[Line]) -> Line:
+    """``line`` with the limits of its operator set after it (read as its scripts)."""
+    limits = [ln for ln in lines if _limit_of(ln, line)]
+    op = _operator(line)
+    if not limits or op is None:
+        return line
+    at = line.runs.index(op) + 1
+    runs = [*line.runs[:at], *(r for ln in limits for r in ln.runs), *line.runs[at:]]
+    joined = make_line(line.page, runs, line.column)
+    joined.role, joined.number = line.role, line.number
+    return joined
+
+
 def _scripted(host: Line, script: Line) -> bool:
     """``script`` is set in ``host``'s type as its script, starting where ``host`` ends."""
     return (
