@@ -379,7 +379,8 @@ def marked(lines: list[Line], fields: bool = False, above: list[Line] | None = N
     entries: list[Affiliation] = []
     label, pieces = "", []  # the open entry's label and its lines' pieces
     for index, line in enumerate(lines):
-        over = {id(_run_after(mark, line)): mark.text.strip() for mark in above or [] if index == 0}
+        after = [(_run_after(mark, line), mark.text.strip()) for mark in above or [] if index == 0]
+        over = {id(run): text for run, text in after if run is not None}
         runs: list[Run] = []
         for run, call in zip(line.runs, line.calls, strict=True):
             level = _LEVEL_MARK.match(run.text) if not runs and not call else None
