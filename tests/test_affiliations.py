@@ -14,9 +14,15 @@ from paper2myst.emit import metadata
 from paper2myst.model import BlockKind, Document, Front
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf import build
-from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import affiliation_lines, by_name
-from paper2myst.readers.pdf.lines import make_line
+from paper2myst.readers.pdf.extract import Box, Font, Page, Run
+from paper2myst.readers.pdf.front import (
+    ALIGNED,
+    affiliation_lines,
+    by_name,
+    foot_entries,
+    grid_entries,
+)
+from paper2myst.readers.pdf.lines import Line, make_line
 from paper2myst.stages.structure import front_from
 
 ROMAN = Font("Serif", False, False)
@@ -145,3 +151,115 @@ def test_a_grid_of_names_gives_its_affiliations_author_by_author() -> None:
         "Made-up Institute 640",
         "Ogdenville 640",
     ]
+
+
+def block(name: str, x: float, y: float, lines: list[str]) -> tuple[Line, list[Line]]:
+    """A name at (x, y) and its affiliation's lines under it, a line each 11 points apart, in smaller type."""
+    under = [make_line(1, [run(text, x, y - 11 * (i + 1), 9)], 0) for i, text in enumerate(lines)]
+    return make_line(1, [run(name, x, y, 12)], 0), under
+
+
+WRAPPED = ["Department of Rivers and", "Made-up Lakes", "Imaginary University", "Springfield, XY"]
+
+
+def test_a_grid_gives_one_affiliation_a_name_its_lines_its_fields_and_the_same_one_once() -> None:
+    """A block wrapped over lines is one entry: a line ending in a small word goes on, the others are fields."""
+    ada, ada_lines = block("Ada Tester", 90, 700, WRAPPED)
+    bea, bea_lines = block("Bea Sample", 290, 700, WRAPPED)
+    cy, cy_lines = block("Cy Example", 490, 700, ["Made-up Institute", "Ogdenville"])
+    entries = grid_entries([*ada_lines, *bea_lines, *cy_lines], [ada, bea, cy])
+    assert [e.text for e in entries] == [
+        "Department of Rivers and Made-up Lakes, Imaginary University, Springfield, XY",
+        "Made-up Institute, Ogdenville",
+    ]
+
+
+def test_side_by_side_blocks_read_as_one_row_are_cut_under_their_names() -> None:
+    """The row finder joins two blocks' lines set a gap apart: each piece goes to the name it stands under."""
+    ada, bea = make_line(1, [run("Ada Tester", 90, 700, 12)], 0), make_line(1, [run("Bea Sample", 290, 700, 12)], 0)
+    row = make_line(1, [run("Imaginary University", 80, 689, 9), run("Made-up Institute", 280, 689, 9)], 0)
+    place = make_line(1, [run("Springfield", 90, 678, 9), run("Ogdenville", 290, 678, 9)], 0)
+    assert [e.text for e in grid_entries([row, place], [ada, bea])] == [
+        "Imaginary University, Springfield",
+        "Made-up Institute, Ogdenville",
+    ]
+
+
+def foot_line(pieces: list[tuple[str, bool]], y: float, x: float = 72.0) -> Line:
+    """A foot line of 8-point text, its marks (``True``) raised and smaller, each piece right after the last."""
+    runs = []
+    for text, mark in pieces:
+        size = 5.0 if mark else 8.0
+        runs.append(run(text, x, y + (3 if mark else 0), size))
+        x = runs[-1].x1 + (0 if mark else 2)
+    return make_line(1, runs, 0)
+
+
+def test_a_foots_raised_marks_part_its_affiliations_and_label_them() -> None:
+    lines = [
+        foot_line(
+            [("1", True), ("Made-up Institute, Springfield, XY. ", False), ("2", True), ("Imaginary", False)], 60
+        ),
+        foot_line([("University, Shelbyville, XY.", False)], 50),
+    ]
+    assert [(e.label, e.text) for e in foot_entries(lines, [])] == [
+        ("1", "¹Made-up Institute, Springfield, XY."),
+        ("2", "²Imaginary University, Shelbyville, XY."),
+    ]
+
+
+def test_an_author_note_among_the_foots_affiliations_leaves_them_for_a_finding() -> None:
+    first = [run("Rivers and the Made-up Lakes of the North", 72, 720, 24, BOLD)]
+    first += [run("Ada Tester", 72, 680, 12), run("1,2", 133, 684, 6)]
+    first += [*body(640, 40), run("1", 72, 63, 5), run("Made-up Institute, Springfield. ", 75, 60, 8.5)]
+    first += [run("2", 214, 63, 5), run("These authors contributed equally to the work.", 217, 60, 8.5)]
+    reading = build([page(1, first), page(2, body(700, 40))])
+    assert front_of(reading).affiliations == ["¹Made-up Institute, Springfield."]
+    texts = " ".join(b.text for b in reading.blocks if b.kind is not BlockKind.FURNITURE)
+    assert "contributed equally" not in texts
+    assert any("²These authors contributed equally" in d.message for d in reading.diagnostics)
+
+
+def authors_foot(label: str, x: float = 72.0) -> Reading:
+    """A first page with a name marked "1*" and a ruled note area: "* Correspondence", then ``label``'s line."""
+    first = [run("Rivers and the Made-up Lakes of the North", 72, 720, 24, BOLD)]
+    first += [run("Ada Tester", 72, 680, 12), run("1*", 133, 684, 7)]
+    first += [*body(640, 40), run("* Correspondence: ada@example.org", 72, 70, 8)]
+    first += [run(label, x, 63, 5), run("Made-up Institute, Springfield, XY", x + 4, 60, 8)]
+    rule = Box(72, 80, 200, 80.5)
+    return build([Page(1, 612.0, 792.0, 0, first, rules=[rule]), page(2, body(700, 40))])
+
+
+def test_a_note_area_labelled_by_the_names_marks_is_the_authors_affiliations() -> None:
+    front = front_of(authors_foot("1"))
+    assert front.affiliations == ["*Correspondence: ada@example.org", "¹Made-up Institute, Springfield, XY"]
+
+
+def test_a_note_area_with_a_label_no_name_carries_stays_where_it_was() -> None:
+    reading = authors_foot("2")
+    assert front_of(reading).affiliations == []
+    texts = " ".join(b.text for b in reading.blocks if b.kind is not BlockKind.FURNITURE)
+    assert "2Made-up Institute" in texts and "ada@example.org" in texts
+
+
+@pytest.mark.parametrize(("offset", "taken"), [(7.9, True), (8.1, False)])
+def test_the_authors_foot_is_its_lines_within_aligned_ems_of_its_first_labels_edge(offset: float, taken: bool) -> None:
+    assert ALIGNED == 1.0
+    # The labelled line at 72, the next one ``offset`` points (8-point type: ems) right of it.
+    first = [run("Rivers and the Made-up Lakes of the North", 72, 720, 24, BOLD)]
+    first += [run("Ada Tester", 72, 680, 12), run("1", 133, 684, 7)]
+    first += [*body(640, 40), run("1", 72, 73, 5), run("Made-up Institute, Springfield, XY", 76, 70, 8)]
+    first += [run("Ogdenville Office, Ogdenville", 72 + offset, 60, 8)]
+    reading = build([Page(1, 612.0, 792.0, 0, first, rules=[Box(72, 80, 200, 80.5)]), page(2, body(700, 40))])
+    found = " ".join(front_of(reading).affiliations)
+    assert ("Ogdenville" in found) is taken
+
+
+def test_a_note_area_the_pages_text_calls_stays_the_notes_though_the_names_carry_its_label() -> None:
+    first = [run("Rivers and the Made-up Lakes of the North", 72, 720, 24, BOLD)]
+    first += [run("Ada Tester", 72, 680, 12), run("1", 133, 684, 7)]
+    first += [*body(640, 38), run("As the survey of the rivers found", 72, 170), run("1", 238, 174, 6)]
+    first += [run("1", 72, 73, 5), run("See the Made-up Institute, Springfield, XY", 76, 70, 8)]
+    reading = build([Page(1, 612.0, 792.0, 0, first, rules=[Box(72, 80, 200, 80.5)]), page(2, body(700, 40))])
+    assert front_of(reading).affiliations == []
+    assert any(b.kind is BlockKind.NOTE and "Made-up Institute" in b.text for b in reading.blocks)

@@ -17,9 +17,9 @@ from paper2myst.readers.pdf import _boxed
 from paper2myst.readers.pdf.back import _aligned, _baseline_rows
 from paper2myst.readers.pdf.boxes import panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
-from paper2myst.readers.pdf.front import _running_date, by_column, find_front, title_parts
+from paper2myst.readers.pdf.front import _running_date, by_column, find_front, foot_entries, title_parts
 from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
-from paper2myst.readers.pdf.maths import display, level
+from paper2myst.readers.pdf.maths import display, join_operators, join_scripts, level
 from paper2myst.readers.pdf.notes import _mark_area
 from paper2myst.readers.pdf.tables import _covered, cells_in, in_style, line_breaks, own_rows, rows_of, split_at_columns
 from paper2myst.stages.checks import missed_references, shredded, split_words
@@ -410,3 +410,92 @@ def test_min_confidence_an_entry_the_tagger_reads_under_0_5_sure_stays_misc(
     assert entries[0].reader == "tagger"  # (no house style reads it: the tagger does)
     assert (entries[0].type != "misc") is kept
     assert bool(problems) is not kept
+
+
+# --- a journal's affiliations at the first page's foot: ENTRY_END, MARK_REACH -------------------------------------
+
+ROMAN = Font("Serif", False, False)
+
+
+def foot(text: str, x0: float, x1: float, baseline: float, size: float = 8.0) -> Line:
+    return make_line(1, [Run(text, x0, x1, baseline - 2, baseline + 6, baseline, size, ROMAN)], 0)
+
+
+@pytest.mark.parametrize(("short", "parted"), [(2.9, False), (3.1, True)])
+def test_entry_end_a_foot_line_ending_over_3_ems_short_of_the_measure_ends_its_affiliation(
+    short: float, parted: bool
+) -> None:
+    full = foot("Made-up Institute, Springfield, XY, and the Imaginary", 72, 300, 60)
+    last = foot("University Press", 72, 300 - 8 * short, 50)  # 8-point type: ``short`` ems short
+    after = foot("Ogdenville Office, Ogdenville", 72, 200, 40)
+    assert len(foot_entries([full, last, after], [])) == (2 if parted else 1)
+
+
+@pytest.mark.parametrize(("gap", "labels"), [(0.3, True), (0.36, False)])
+def test_mark_reach_a_mark_over_the_foot_labels_the_run_starting_within_0_33_ems_of_its_end(
+    gap: float, labels: bool
+) -> None:
+    runs = [
+        Run("Made-up Institute. ", 72, 160, 58, 66, 60, 9, ROMAN),
+        Run("Imaginary University.", 200, 290, 58, 66, 60, 9, ROMAN),
+    ]
+    mark = make_line(1, [Run("2", 195, 200 - 9 * gap, 62, 67, 63, 5, ROMAN)], 0)  # 9-point type: ``gap`` ems
+    assert [e.label for e in foot_entries([make_line(1, runs, 0)], [mark])] == (["", "2"] if labels else [""])
+
+
+# --- a script read as a line of its own: SCRIPT_REACH ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rise", "joined"), [(0.55, True), (0.65, False), (-0.55, True), (-0.65, False)])
+def test_script_reach_a_script_line_under_0_6_ems_off_the_baseline_goes_back_in_its_line(
+    rise: float, joined: bool
+) -> None:
+    host = make_line(1, [Run("has weight α", 72, 130, 98, 108, 100, 10, ROMAN)], 0)
+    script = make_line(1, [Run("T−Age", 130.5, 150, 100, 107, 100 + 10 * rise, 7, ROMAN)], 0)
+    after = make_line(1, [Run(", where", 151, 180, 98, 108, 100, 10, ROMAN)], 0)
+    lines = join_scripts([host, script, after])
+    assert (len(lines) == 1) is joined
+    if joined:
+        assert lines[0].text.replace(" ", "") == "hasweightαT−Age,where"
+
+
+# --- a display cut at its large operator, its limits: OPERATOR_DROP, OPERATOR_GAP, LIMIT_REACH, LIMIT_SLACK -------
+
+
+def piece(text: str, x0: float, x1: float, baseline: float, size: float = 10.0) -> Line:
+    return make_line(1, [Run(text, x0, x1, baseline - 2, baseline + 8, baseline, size, ROMAN)], 0)
+
+
+def cut_at_operator(drop: float, gap: float) -> list[Line]:
+    """The pieces "y = a +", "∑" (``drop`` ems off the row, ``gap`` ems after it) and "x + b", in 10-point type."""
+    big = piece("∑", 100 + gap * 10, 110 + gap * 10, 100 + drop * 10)
+    return [piece("y = a +", 50, 100, 100), big, piece("x + b", big.x1 + 5, big.x1 + 40, 100)]
+
+
+@pytest.mark.parametrize(("drop", "joined"), [(1.15, True), (1.25, False)])
+def test_operator_drop_an_operator_drawn_up_to_1_2_ems_off_its_row_joins_it(drop: float, joined: bool) -> None:
+    assert (len(join_operators(cut_at_operator(drop, 0.5))) == 1) is joined
+
+
+@pytest.mark.parametrize(("gap", "joined"), [(0.95, True), (1.05, False)])
+def test_operator_gap_the_text_before_an_operator_up_to_1_em_off_it_joins_it(gap: float, joined: bool) -> None:
+    assert (len(join_operators(cut_at_operator(0.0, gap))) == 1) is joined
+
+
+@pytest.mark.parametrize(("reach", "joined"), [(1.9, True), (2.1, False)])
+def test_limit_reach_a_limit_under_2_ems_off_the_row_goes_with_its_operator(reach: float, joined: bool) -> None:
+    row = make_line(1, [Run("y = ", 50, 70, 98, 108, 100, 10, ROMAN), Run("∑", 70, 80, 98, 108, 100, 10, ROMAN)], 0)
+    limit = piece("t", 73, 77, 100 - reach * 10, 7)
+    lines = join_operators([row, limit])
+    assert (len(lines) == 1) is joined
+    if joined:
+        assert lines[0].text.replace(" ", "") == "y=∑t"
+
+
+@pytest.mark.parametrize(("slack", "joined"), [(0.45, True), (0.55, False)])
+def test_limit_slack_a_limits_centre_up_to_half_an_em_past_its_operator_goes_with_it(
+    slack: float, joined: bool
+) -> None:
+    row = make_line(1, [Run("y = ", 50, 70, 98, 108, 100, 10, ROMAN), Run("∑", 70, 80, 98, 108, 100, 10, ROMAN)], 0)
+    centre = 80 + slack * 10
+    assert (len(join_operators([row, piece("t", centre - 2, centre + 2, 90, 7)])) == 1) is joined

@@ -20,7 +20,16 @@ from paper2myst.readers.pdf import read_pdf
 from paper2myst.readers.pdf.boxes import PANEL_SLACK, panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
 from paper2myst.readers.pdf.lines import PUNCT_GAP, make_line, needs_space
-from paper2myst.readers.pdf.maths import MATHS_SHARE, SCRIPT_SCALE, SUB_DROP, SUP_RISE, display, equation, level
+from paper2myst.readers.pdf.maths import (
+    MATHS_SHARE,
+    SCRIPT_SCALE,
+    SUB_DROP,
+    SUP_RISE,
+    display,
+    equation,
+    level,
+    maths_spaces,
+)
 from paper2myst.stages.xrefs import references
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
@@ -314,3 +323,40 @@ def test_raised_text_that_calls_no_note_stays_raised_in_running_text(r48913: tup
     # Page 13: "an additional loss of revenues of 23% by the 10th year", "th" raised and smaller; no note "th".
     _, index = r48913
     assert "by the 10{sup}`th` year" in index
+
+
+def test_an_exponent_read_as_a_line_of_its_own_stays_in_its_paragraph_and_maths_letters_keep_no_false_space() -> None:
+    typst = pytest.importorskip("typst")
+    pdf = typst.compile(str(Path(__file__).resolve().parent / "fixtures" / "typeset" / "exponent.typ"))
+    doc = convert_reading(read_pdf(pdf, images=False), "exponent.pdf")
+    texts = [n.text for n in doc.body if isinstance(n, Paragraph)]
+    assert len(texts) == 2
+    assert "has weight 𝛼{sup}`𝑇`−Age" in texts[0] and "Age{sup}`𝑎`𝑡, where the age" in texts[0]
+    assert "𝒪︀(𝑡, 𝑇) as the set of all 𝑇-recent observations." in texts[0]
+
+
+def test_a_space_after_maths_letters_stays_where_the_gap_is_a_word_space() -> None:
+    def at(text: str, x0: float, x1: float) -> Run:
+        return Run(text, x0, x1, BASE - 2, BASE + 8, BASE, SIZE, SERIF)
+
+    # "𝑎 " then "∈ A" a third of an em on: a word space, printed; "𝑇 " then "-recent" touching it: none.
+    line = make_line(1, [at("𝑎 ", 100, 105), at("∈ A", 108.7, 120), at("𝑇 ", 140, 146), at("-recent", 146.5, 180)], 0)
+    assert maths_spaces([line])[0].text == "𝑎 ∈ A 𝑇-recent"
+
+
+def test_a_sums_limit_read_as_a_line_of_its_own_goes_with_its_equation_and_the_text_after_it_stands_apart() -> None:
+    typst = pytest.importorskip("typst")
+    pdf = typst.compile(str(Path(__file__).resolve().parent / "fixtures" / "typeset" / "sum.typ"))
+    doc = convert_reading(read_pdf(pdf, images=False), "sum.pdf")
+    texts = [getattr(n, "text", "") for n in doc.body]
+    assert "𝑦𝑎𝑡 = 𝛿𝑙𝑙(𝑎) + ∑𝑡′ 𝜃𝑡′𝑥𝑡′ + 𝜀𝑎𝑡," in texts  # the limit after its operator, no box of its own
+    assert "where the sum runs over the months of the study and the errors are independent of one another." in texts
+
+
+def test_a_display_equation_as_wide_as_the_measure_stands_apart_from_the_text_after_its_comma() -> None:
+    typst = pytest.importorskip("typst")
+    pdf = typst.compile(str(Path(__file__).resolve().parent / "fixtures" / "typeset" / "wide-equation.typ"))
+    doc = convert_reading(read_pdf(pdf, images=False), "wide-equation.pdf")
+    kinds = [type(n).__name__ for n in doc.body]
+    assert kinds == ["Paragraph", "Equation", "Paragraph", "Paragraph"]
+    assert doc.body[2].text.startswith("where the terms run")  # type: ignore[union-attr]

@@ -53,7 +53,7 @@ def masthead(
     elif not bylined and paper.authors:
         # The converter found the authors on the cover, not as a byline in the text: the header names them.
         box += nodes.paragraph("", join_names(list(paper.authors)), classes=["paper-authors"])
-    for line in paper.affiliations:  # as printed, a line each, under the authors
+    for line in paper.affiliations:  # each whole as printed, one a line, under the authors
         box += nodes.paragraph("", line, classes=["paper-affiliation"])
     if paper.history:
         box += joined([nodes.Text(line) for line in paper.history], ["paper-history"])

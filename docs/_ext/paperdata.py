@@ -32,7 +32,7 @@ class Publication:
     authors: tuple[str, ...] = ()
     # Each author's role as the paper prints it beside the name, for the authors it gives one: (name, role).
     author_roles: tuple[tuple[str, str], ...] = ()
-    affiliations: tuple[str, ...] = ()  # the authors' affiliations, each line as printed
+    affiliations: tuple[str, ...] = ()  # the authors' affiliations, each one whole as printed (its raised mark first)
     history: tuple[str, ...] = ()  # a journal's history, each line as printed ("Received: 3 May 2026")
     date: date | None = None
     date_text: str = ""

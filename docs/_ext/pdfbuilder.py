@@ -341,7 +341,7 @@ class PdfBuilder(Builder):
             "byline": join_names(authors),
             # Each author's role as printed beside the name, "" where none is: the title page sets it after the name.
             "roles": [str(dict(self.paper.get("author_roles") or {}).get(a, "")) for a in authors],
-            # The affiliations and a journal's history, each line as printed: the title page sets them under the
+            # The affiliations (each whole) and a journal's history (a line each): the title page sets them under the
             # authors.
             "affiliations": [str(line) for line in self.paper.get("affiliations") or []],
             "history": [str(line) for line in self.paper.get("history") or []],

@@ -205,7 +205,7 @@ class TypstTranslator(nodes.NodeVisitor):  # type: ignore[misc]  # docutils has 
     def details(self) -> None:
         # A paper whose authors the converter found on its cover, not in a byline: the title page names them.
         authors = "" if self.bylined else ', authors: meta.authors, roles: meta.at("roles", default: ())'
-        # The affiliations and a journal's history, each line as printed: under the authors (none: nothing).
+        # The affiliations (each whole) and a journal's history (a line each): under the authors (none: nothing).
         printed = "".join(f', {key}: meta.at("{key}", default: ())' for key in ("affiliations", "history"))
         self.body.append(f"#front-details(meta.date{authors}{printed})\n\n")
         self.details_pending = False

@@ -402,7 +402,7 @@ def metadata(doc: Document, language: str, bib_from_docs: str) -> str:
     extra |= {"doi": front.doi, "issn": front.issn}
     # Each author's role as printed beside the name ("Specialist in Water Policy"), for authors the paper gives one.
     extra |= {"author_roles": {name: front.roles[name] for name in front.authors if front.roles.get(name)}}
-    # The authors' affiliations and the journal's history, each line as printed.
+    # The authors' affiliations and the journal's history, each affiliation whole, each history line as printed.
     extra |= {"affiliations": front.affiliations, "history": front.history}
     data |= {key: value for key, value in extra.items() if value}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -260,7 +260,8 @@ class Front:
     publisher: str = ""  # the publisher's name, where a banner prints it
     # The addressees a letter names under its date ("The Honorable …" / title / body), each block its lines.
     addressees: list[Paragraph] = field(default_factory=list)
-    # The authors' affiliations and addresses, each line as printed, in order (under the names or at the foot).
+    # The authors' affiliations and addresses, each one whole as printed (its raised mark first, "¹Imaginary
+    # University, Springfield"), in order (under the names or at the foot); the same one under several names once.
     affiliations: list[str] = field(default_factory=list)
     # A journal's history, each line as printed ("Received: 30 September 2026"), in order.
     history: list[str] = field(default_factory=list)

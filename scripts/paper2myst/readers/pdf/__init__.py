@@ -56,7 +56,14 @@ from paper2myst.readers.pdf.inline import (
     vocabulary,
 )
 from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
-from paper2myst.readers.pdf.maths import display, equation, join_numbers
+from paper2myst.readers.pdf.maths import (
+    display,
+    equation,
+    join_numbers,
+    join_operators,
+    join_scripts,
+    maths_spaces,
+)
 from paper2myst.readers.pdf.notes import NOTE_SCALE, is_labelled, mark_notes, short_rule
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
@@ -418,6 +425,7 @@ def _in_sentence(
             and group.kind is BlockKind.TEXT
             and same
             and head.text[:1].islower()
+            and not display(last)  # a display equation's comma: the text after it is its own paragraph
         ):
             target.lines += group.lines
             gone.add(id(group))
@@ -1034,7 +1042,7 @@ def _tables(
 def build(pages: list[Page]) -> Reading:
     """Blocks from the pages' geometry (pure: no I/O)."""
     diagnostics: list[Diagnostic] = []
-    lines = [join_numbers(page_lines(page)) for page in pages]
+    lines = [maths_spaces(join_scripts(join_operators(join_numbers(page_lines(page))))) for page in pages]
     numbered = [ln for page in lines for ln in page]
     for number, line in enumerate(numbered, start=1):
         line.number = number
@@ -1433,7 +1441,8 @@ def _evidence(
     evidence.banner = _seen([found.banner]) if found.banner is not None else None
     evidence.imprint = _seen([found.imprint]) if found.imprint is not None else None
     evidence.masthead = _seen([found.masthead]) if found.masthead is not None else None
-    evidence.affiliations, evidence.history = ([_seen([ln]) for ln in ls] for ls in (found.affiliations, found.history))
+    evidence.history = [_seen([ln]) for ln in found.history]
+    evidence.affiliations = [Seen(e.text, _span(e.lines), e.lines[0].page) for e in found.affiliations]
     return evidence
 
 

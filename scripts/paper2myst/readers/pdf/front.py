@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from paper2myst.conventions import (
@@ -30,7 +30,8 @@ from paper2myst.conventions import (
 )
 from paper2myst.dates import first_day, parse_date
 from paper2myst.diagnostics import Diagnostic, Kind
-from paper2myst.readers.pdf.lines import Line, make_line
+from paper2myst.readers.pdf.extract import Run
+from paper2myst.readers.pdf.lines import ROW_EXACT, Line, make_line
 
 
 def title_lines(lines: list[Line], size: float) -> list[Line]:
@@ -305,30 +306,200 @@ def by_name(lines: list[Line], names: list[Line]) -> list[Line]:
     A line's name is the one of the nearest row of names above it whose centre is nearest its own (a grid of
     names, each over its own institution and address); a line over every name goes first.
     """
-
-    def owner(line: Line) -> int:
-        above = [n for n in names if n.baseline > line.baseline]
-        if not above:
-            return -1
-        row = min(n.baseline for n in above)
-        near = [n for n in above if n.baseline - row < n.size / 2]
-        centre = (line.x0 + line.x1) / 2
-        name = min(near, key=lambda n: abs((n.x0 + n.x1) / 2 - centre))
-        return next(i for i, n in enumerate(names) if n is name)
-
-    return sorted(lines, key=lambda ln: (owner(ln), -ln.baseline, ln.x0))
+    return sorted(lines, key=lambda ln: (_owner(ln.x0, ln.x1, ln.baseline, names), -ln.baseline, ln.x0))
 
 
 NAME_MARKS = re.compile(r"[\d,*†‡§¶\s]+")  # the marks a name carries to its affiliations and notes
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
-def _journal_front(lines: list[Line], size: float) -> tuple[list[Line], list[Line], list[Line]]:
-    """A journal's first-page lines apart from the text: history; the crossmark's label, raised marks; affiliation.
+@dataclass(slots=True)
+class Affiliation:
+    """One affiliation as printed: the mark that labels it ("3", "" for none) and its lines (pieces of lines).
+
+    ``fields``: each line is one field of it (a grid's block under a name: department, institution, place), not
+    running text wrapped at the measure (a foot's).
+    """
+
+    label: str
+    lines: list[Line]
+    fields: bool = False
+
+    @property
+    def text(self) -> str:
+        """Its lines as one text: a grid's fields parted by commas, running text by spaces; its mark raised first."""
+        text = ""
+        for line in self.lines:
+            piece = line.text.strip()
+            if not text:
+                text = piece
+            elif text.endswith("-") or not self.fields or _goes_on(text, piece):
+                text += piece if text.endswith("-") else f" {piece}"
+            else:
+                text += f", {piece}"
+        return f"{self.label.translate(_RAISED)}{text}"
+
+
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _plain(text: str) -> str:
+    """An affiliation's text without its last full stop: the same one, printed twice, with and without it."""
+    return text.removesuffix(".")
+
+
+def _goes_on(text: str, piece: str) -> bool:
+    """A field's line wrapped: the line above ends with a small word or a stop's sign, or this one opens small."""
+    last = text.split()[-1]
+    return last in TITLE_SMALL_WORDS or last[-1] in ",;:&" or piece[:1].islower()
+
+
+def name_marks(names: list[Line]) -> frozenset[str]:
+    """The marks the authors' names carry, raised after them ("1,2", "*"): each one."""
+    found: set[str] = set()
+    for line in names:
+        raised = [r.text for r, call in zip(line.runs, line.calls, strict=True) if call]
+        alone = [line.text] if NAME_MARKS.fullmatch(line.text) else []  # a row of marks of its own
+        for text in raised + alone:
+            found |= set(_MARK.findall(text))
+    return frozenset(found)
+
+
+_MARK = re.compile(r"\d+|[*†‡§¶]")  # one mark of a name's marks ("1*" is "1" and "*")
+# A mark set level with the text, a space after it: "* Correspondence".
+_LEVEL_MARK = re.compile(r"([*†‡§¶]{1,3})\s+(?=\S)")
+
+
+def marked(lines: list[Line], fields: bool = False, above: list[Line] | None = None) -> list[Affiliation]:
+    """Affiliations parted at their marks: each raised mark (or one set level before a space) opens the next.
+
+    ``above``: the first line's marks set raised on a row of their own (over the foot): each labels the run
+    that begins where it ends. Text before the first mark is an entry of its own, unlabelled.
+    """
+    entries: list[Affiliation] = []
+    label, pieces = "", []  # the open entry's label and its lines' pieces
+    for index, line in enumerate(lines):
+        after = [(_run_after(mark, line), mark.text.strip()) for mark in above or [] if index == 0]
+        over = {id(run): text for run, text in after if run is not None}
+        runs: list[Run] = []
+        for run, call in zip(line.runs, line.calls, strict=True):
+            level = _LEVEL_MARK.match(run.text) if not runs and not call else None
+            mark = run.text.strip() if call and NAME_MARKS.fullmatch(run.text) else over.get(id(run), "")
+            if level:
+                mark = level.group(1)
+            if mark:
+                if runs:
+                    pieces.append(_piece(line, runs))
+                if pieces:
+                    entries.append(Affiliation(label, pieces, fields))
+                label, pieces, runs = mark, [], []
+                if call:
+                    continue
+                if level:
+                    run = replace(run, text=run.text[level.end() :])
+            runs.append(run)
+        if runs:
+            pieces.append(_piece(line, runs))
+    if pieces:
+        entries.append(Affiliation(label, pieces, fields))
+    return entries
+
+
+def _piece(line: Line, runs: list[Run]) -> Line:
+    """The part of ``line`` that ``runs`` set, numbered as the line (its place in the reading)."""
+    if runs == line.runs:
+        return line
+    piece = make_line(line.page, runs, line.column)
+    piece.number, piece.role = line.number, line.role
+    return piece
+
+
+def grid(names: list[Line]) -> bool:
+    """Names set side by side and row under row, one a line, each over its own affiliation's lines."""
+    return len(names) > 1 and all(len(names_in(n.text)) == 1 for n in names)
+
+
+def _owner(x0: float, x1: float, baseline: float, names: list[Line]) -> int:
+    """The name a piece of text stands under: of the nearest row of names above it, the one nearest its centre.
+
+    -1 where no name stands above it.
+    """
+    above = [n for n in names if n.baseline > baseline]
+    if not above:
+        return -1
+    row = min(n.baseline for n in above)
+    near = [n for n in above if n.baseline - row < n.size / 2]
+    centre = (x0 + x1) / 2
+    name = min(near, key=lambda n: abs((n.x0 + n.x1) / 2 - centre))
+    return next(i for i, n in enumerate(names) if n is name)
+
+
+def under_names(line: Line, names: list[Line]) -> list[Line]:
+    """A line cut where its runs stand under different names (blocks side by side read as one row), left to right."""
+    parts: list[list[Run]] = []
+    last = None
+    for run in sorted(line.runs, key=lambda r: r.x0):
+        owner = _owner(run.x0, run.x1, line.baseline, names)
+        if parts and owner == last:
+            parts[-1].append(run)
+        else:
+            parts.append([run])
+        last = owner
+    return [_piece(line, runs) for runs in parts]
+
+
+def grid_entries(lines: list[Line], names: list[Line]) -> list[Affiliation]:
+    """The affiliations under the names: of a grid, each name's block one (its lines its fields), the same once.
+
+    Otherwise (a row of names over their affiliations), parted at the marks, or a line each where none is printed.
+    """
+    if not grid(names):
+        if any(any(ln.calls[:1]) for ln in lines):
+            return marked(lines)
+        return [Affiliation("", [ln]) for ln in lines]
+    pieces = by_name([p for ln in lines for p in under_names(ln, names)], names)
+    blocks: dict[int, list[Line]] = {}
+    for piece in pieces:
+        blocks.setdefault(_owner(piece.x0, piece.x1, piece.baseline, names), []).append(piece)
+    entries: list[Affiliation] = []
+    for block in blocks.values():
+        marks = any(any(ln.calls[:1]) for ln in block)
+        for entry in marked(block) if marks else [Affiliation("", block, fields=True)]:
+            if all(_plain(entry.text) != _plain(e.text) for e in entries):  # the same under several names: once
+                entries.append(entry)
+    return entries
+
+
+#: A mark raised on a row of its own labels the run of the line under it that begins within this many ems of its end.
+MARK_REACH = 0.33
+
+
+def _run_after(mark: Line, line: Line) -> Run | None:
+    """The run of ``line`` that begins where a mark over it ends, within ``MARK_REACH`` of the line's ems."""
+    near = [r for r in line.runs if abs(r.x0 - mark.x1) < line.size * MARK_REACH]
+    return min(near, key=lambda r: abs(r.x0 - mark.x1)) if near else None
+
+
+def author_note(entry: Affiliation) -> bool:
+    """An entry that says something of the authors ("These authors contributed equally"), no place: an author note.
+
+    Prose (three small words running) naming no institution and no e-mail address.
+    """
+    text = entry.text
+    words = set(re.findall(r"[A-Z]\w+", text))
+    return bool(_SENTENCE.search(text)) and not words & INSTITUTION_WORDS and not _EMAIL.search(text)
+
+
+def _journal_front(
+    lines: list[Line], size: float, marks: frozenset[str] = frozenset()
+) -> tuple[list[Line], list[Line], list[Line], list[Line]]:
+    """A journal's first-page lines apart from the text: history; the crossmark's label; affiliation; its marks.
 
     History lines: "Received: …", "Accepted: …" (a label, then a date). An affiliation at the foot stands under
     the text, a paragraph's gap or more below it (not ``close``), in type smaller than the body's, and names an
-    institution or an e-mail address. The label and the foot's marks on a row of their own no field holds.
+    institution or an e-mail address; where the body has none, the note area may be the authors' (``_authors_foot``).
+    Its first line's marks set raised on a row of their own label its entries, one mark each; a row of several
+    ("1,2") no field holds: it goes with the badge's label.
     """
     body = [ln for ln in lines if ln.role == "body"]
     history = [ln for ln in body if HISTORY_LEAD.match(ln.text) and first_day(ln.text)]
@@ -339,11 +510,80 @@ def _journal_front(lines: list[Line], size: float) -> tuple[list[Line], list[Lin
         if foot and small and close(foot[-1], line):
             foot.append(line)
         elif small and above is not None and not close(above, line) and line.baseline < above.baseline:
-            words = set(re.findall(r"[A-Z]\w+", line.text))
-            foot = [line] if words & INSTITUTION_WORDS or _EMAIL.search(line.text) else []
+            foot = [line] if _places(line.text) else []
         else:
             foot = []
-    return history, badge + _raised_marks(body, foot), foot
+    if not foot:
+        foot = _authors_foot(lines, marks)
+    # A line set apart beside the foot's last, on its row (an address after an envelope's sign), goes with it.
+    foot += [ln for ln in lines if ln.role == "aside" and foot and _beside(foot[-1], ln)]
+    raised = _raised_marks(body, foot)
+    over = [ln for ln in raised if "," not in ln.text and len(ln.text.split()) == 1]
+    return history, badge + [ln for ln in raised if ln not in over], foot, over
+
+
+def _beside(line: Line, other: Line) -> bool:
+    """``other`` stands right of ``line`` on its row, in its size."""
+    same = abs(line.baseline - other.baseline) <= ROW_EXACT * line.size and abs(line.size - other.size) < 0.6
+    return line.page == other.page and same and other.x0 > line.x1
+
+
+def _places(text: str) -> bool:
+    """Text that names an institution (a word of ``INSTITUTION_WORDS``) or gives an e-mail address."""
+    return bool(set(re.findall(r"[A-Z]\w+", text)) & INSTITUTION_WORDS or _EMAIL.search(text))
+
+
+def _label_of(line: Line) -> str:
+    """The mark a line opens with: raised, or set level before a space ("* Correspondence"); "" for none."""
+    if line.first_is_call:
+        return line.runs[0].text.strip()
+    level = _LEVEL_MARK.match(line.text)
+    return level.group(1) if level else ""
+
+
+def _authors_foot(lines: list[Line], marks: frozenset[str]) -> list[Line]:
+    """The first page's note area, where it is the authors' foot: each of its labels one the names carry.
+
+    Its notes are the affiliations and the corresponding author's address the names' marks call ("1*" after a
+    name, "*", "1" at the foot): every labelled line's label is one of ``marks``, and it names a place
+    (``_places``); its lines start at the first label's left edge (within ``ALIGNED`` ems). A note area whose labels
+    the names do not carry, or the page's text calls, is the notes'.
+    """
+    notes = [ln for ln in lines if ln.role == "note"]
+    first = next((ln for ln in notes if _label_of(ln)), None)
+    if first is None:
+        return []
+    # Its lines start at its first label's left edge (a box beside it, the licence's, is none of them).
+    area = [ln for ln in notes if abs(ln.x0 - first.x0) <= ln.size * ALIGNED]
+    labels = {label for ln in area if (label := _label_of(ln))}
+    if not labels <= marks:
+        return []
+    # A label the text calls (raised in a line of the body) is a footnote's: the names' marks call nothing there.
+    calls = {r.text.strip() for ln in lines if ln.role == "body" for r, c in zip(ln.runs, ln.calls, strict=True) if c}
+    if labels & calls:
+        return []
+    return area if any(_places(ln.text) for ln in area) else []
+
+
+#: A line of an affiliation at the foot ending more than this many of its ems short of the foot's measure ends it:
+#: the next line opens another (the foot is set justified, its entries running on).
+ENTRY_END = 3.0
+
+
+def foot_entries(foot: list[Line], over: list[Line]) -> list[Affiliation]:
+    """The foot's affiliations: parted at their marks, and where a line ends short of the measure (``ENTRY_END``)."""
+    if not foot:
+        return []
+    right = max(ln.x1 for ln in foot)
+    stretches: list[list[Line]] = [[]]
+    for line in foot:
+        stretches[-1].append(line)
+        if right - line.x1 > line.size * ENTRY_END:
+            stretches.append([])
+    entries: list[Affiliation] = []
+    for i, stretch in enumerate(s for s in stretches if s):
+        entries += marked(stretch, above=over if i == 0 else None)
+    return entries
 
 
 def _raised_marks(lines: list[Line], foot: list[Line]) -> list[Line]:
@@ -379,7 +619,7 @@ class FrontLines:
     series: str = ""  # the series label printed under the imprint
     findings: list[Diagnostic] = field(default_factory=list)
     number: str = ""  # the report number the document prints on its cover or repeats on its pages
-    affiliations: list[Line] = field(default_factory=list)  # under the names, then at the first page's foot
+    affiliations: list[Affiliation] = field(default_factory=list)  # under the names, then at the first page's foot
     history: list[Line] = field(default_factory=list)  # "Received: …", "Accepted: …"
 
 
@@ -499,7 +739,8 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
             line.role = "front"
         under = affiliation_lines(first, found.names)
         # A line of marks alone ("3", "1,2,5") is a name's raised marks set on a row of their own: no affiliation.
-        found.affiliations = _placed(by_name([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)], found.names))
+        kept = _placed([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)])
+        found.affiliations = grid_entries(kept, found.names)
         _set_apart([ln for ln in under if NAME_MARKS.fullmatch(ln.text)], "marks of the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
@@ -534,9 +775,20 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
-    history, badge, foot = _journal_front(first, size)
+    history, badge, foot, over = _journal_front(first, size, name_marks(found.names))
     found.history = _placed(history)
-    found.affiliations += _placed(foot)
+    found.affiliations += foot_entries(_placed(foot), _placed(over))
+    # The full list of the authors' details a later page prints at its foot, labelled by the names' marks, too.
+    for page in pages[1:]:
+        for entry in foot_entries(_placed(_authors_foot(page, name_marks(found.names))), []):
+            if all(_plain(entry.text) != _plain(e.text) for e in found.affiliations):
+                found.affiliations.append(entry)
+    # An author note among them ("These authors contributed equally") is no affiliation: its words stay in a finding.
+    notes = [entry for entry in found.affiliations if author_note(entry)]
+    found.affiliations = [entry for entry in found.affiliations if not any(entry is n for n in notes)]
+    for entry in notes:
+        message = f"an author note printed among the affiliations, kept here: {entry.text!r}"
+        found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, entry.lines[0].number, message))
     # The crossmark's label is the publisher's badge, the raised marks a row of their own: no field holds them, so
     # their words stay in a finding.
     _set_apart(badge, "a journal's badge or the affiliations' marks on its first page", found)

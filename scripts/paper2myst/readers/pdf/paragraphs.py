@@ -12,6 +12,7 @@ from paper2myst.conventions import BULLETS, CAPTION_OPENING, CUT_ADDRESS
 from paper2myst.model import BlockKind
 from paper2myst.readers.pdf.extract import Run
 from paper2myst.readers.pdf.lines import Line
+from paper2myst.readers.pdf.maths import display
 
 # A bullet opening a line (a dash that opens a line is as often the author's); or a lone glyph that could not be
 # read (U+FFFD, reported as unreadable), set apart from the words: a dingbat font's bullet without a Unicode map.
@@ -219,6 +220,8 @@ def _breaks(
     # Display lines and text lines part, but a bold passage goes on through its lines whatever they look like.
     if _display(prev, body_size) != _display(line, body_size) and not ((prev.bold and line.bold) or caption):
         return True
+    if display(prev) != display(line):
+        return True  # a display equation stands apart from the text around it
     usual = steps.get(round(line.size, 1), line.size * 1.2)
     # A gap: the lines stand further apart than the usual pitch by PARA_SPACE of an em (paragraphs set apart
     # by a little space), or by PARA_GAP times the pitch.
