@@ -321,7 +321,8 @@ def measure(style: Style, paper: Paper, keep: Path | None = None) -> Result | No
     truth_entries = [normalise(e) for e in paper.references]
     result.references = (sum(e in entries for e in truth_entries), len(truth_entries))
     result.missing += [f"reference {e[:100]}" for e in truth_entries if e not in entries]
-    result.title = normalise(plain(doc.front.title)) == normalise(paper.title)
+    # Compared without case: a class may print the title in capitals (amsart), and so may the converter.
+    result.title = normalise(plain(doc.front.title)).casefold() == normalise(paper.title).casefold()
     result.authors = sorted(normalise(a) for a in doc.front.authors) == sorted(AUTHORS)
     result.abstract = normalise(ABSTRACT) in {plain(p.text) for p in doc.front.abstract}
     if not result.title:
