@@ -83,7 +83,7 @@ class Style:
     options: str
     front: Callable[[Paper], str]
     preamble: str = ""
-    section_numbering: str = r"^(?:[\dIVX]+\.?|[A-Z]\.)\s+"
+    section_numbering: str = r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+"
 
 
 def _plain_front(paper: Paper) -> str:
@@ -186,6 +186,26 @@ def _amsart(paper: Paper) -> str:
     )
 
 
+def _apa7(paper: Paper) -> str:
+    names = " and ".join(tex(n) for n in AUTHORS)
+    return (
+        f"\\title{{{tex(paper.title)}}}\n\\shorttitle{{Conflict and dependence}}\n\\authorsnames{{{names}}}\n"
+        f"\\authorsaffiliations{{{{{tex(AFFILIATIONS[0][0])}}}, {{{tex(AFFILIATIONS[1][0])}}}}}\n"
+        f"\\abstract{{{tex(ABSTRACT)}}}\n\\keywords{{{', '.join(KEYWORDS)}}}\n\\begin{{document}}\n\\maketitle\n"
+    )
+
+
+def _aastex(paper: Paper) -> str:
+    authors = "".join(
+        f"\\author{{{tex(n)}}}\n\\affiliation{{{tex(a[0])}, {a[1]}, {a[2]}}}\n"
+        for n, a in zip(AUTHORS, AFFILIATIONS, strict=True)
+    )
+    return (
+        f"\\begin{{document}}\n\\title{{{tex(paper.title)}}}\n{authors}"
+        f"\\begin{{abstract}}\n{tex(ABSTRACT)}\n\\end{{abstract}}\n\\keywords{{{', '.join(KEYWORDS)}}}\n"
+    )
+
+
 ACM = (
     "\\setcopyright{none}\\settopmatter{printacmref=false}\\renewcommand\\footnotetextcopyrightpermission[1]{}"
     "\\acmConference{}{}{}\\acmYear{2025}\\acmDOI{}\\acmISBN{}\\pagestyle{plain}"
@@ -203,6 +223,11 @@ STYLES = [
     Style("acmart-small", "acmart", "acmsmall,screen", _acmart, ACM),
     Style("mnras", "mnras", "", _mnras),
     Style("amsart", "amsart", "", _amsart),
+    Style("scrartcl", "scrartcl", "a4paper,11pt,parskip=half", _plain_front),
+    Style("memoir", "memoir", "article,11pt,twoside", _plain_front),
+    Style("apa7-journal", "apa7", "jou", _apa7),
+    Style("apa7-manuscript", "apa7", "man", _apa7),
+    Style("aastex", "aastex631", "twocolumn", _aastex),
 ]
 
 

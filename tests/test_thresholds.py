@@ -1141,3 +1141,30 @@ def test_a_line_end_hyphen_the_document_cannot_tell_is_told_by_the_english_word_
     from paper2myst.readers.pdf.inline import Words, hyphenated
 
     assert hyphenated(head, tail, Words(frozenset(), hyphenates=True)) == (dropped, sure)
+
+
+def test_a_bold_heading_may_trail_off_in_an_ellipsis_but_not_end_in_a_full_stop() -> None:
+    from paper2myst.readers.pdf.paragraphs import Group, classify
+
+    def kind(text: str) -> BlockKind:
+        return classify(Group(BlockKind.TEXT, [make_line(1, [run(text, 200, 400, 10, font=BOLD)], 0)]), 10, 10)[0]
+
+    assert kind("Costly change of paradigms...") is BlockKind.HEADING
+    assert kind("What does the law require?") is BlockKind.HEADING
+    assert kind("The bold sentence of the text.") is BlockKind.TEXT
+
+
+def test_a_hanging_entry_goes_on_in_set_in_lines_at_the_next_page_s_head() -> None:
+    """Read alone at the page's head, the set-in rest of an entry looks like a quotation: it is the entry's."""
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import Group, continues
+
+    entry = Group(
+        BlockKind.TEXT,
+        [line("[3] Author, A Title Running Over", 100, x0=58), line("the lines of the entry of", 88, x0=75)],
+    )
+    rest = [replace(line("Survey, Vol. 6, 2018, p. 183-202", 700 - 12 * k, x0=75), page=2) for k in range(2)]
+    assert continues(entry, Group(BlockKind.QUOTE, rest), 290, 58) is True
+    far = [replace(ln, x0=95) for ln in rest]  # set in further than the entry's lines: a quotation of its own
+    assert continues(entry, Group(BlockKind.QUOTE, far), 290, 58) is False

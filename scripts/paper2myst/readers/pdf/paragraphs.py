@@ -199,6 +199,11 @@ def _apart(line: Line, face: str, body_size: float) -> bool:
     )
 
 
+def _full_stop(text: str) -> bool:
+    """The text ends in a full stop, not an ellipsis (a heading may trail off, as it may ask or announce)."""
+    return text.endswith(".") and not text.endswith(("...", "…"))
+
+
 def _stops(text: str) -> bool:
     """The text ends a sentence; an ellipsis trails off ("Costly change of paradigms…", a heading may)."""
     return text.endswith(_ENDS) and not text.endswith(("...", "…"))
@@ -495,7 +500,7 @@ def classify(group: Group, body_size: float, page_size: float) -> tuple[BlockKin
     if (
         all(is_heading(ln, body_size) for ln in group.lines)
         and few
-        and (not text.endswith(".") or _NUMBERING.match(text) or _ABBREVIATION.search(text))
+        and (not _full_stop(text) or _NUMBERING.match(text) or _ABBREVIATION.search(text))
     ):
         # Display type without a letter is a figure's or a formula's ("93%", a big sum sign), kept as printed.
         return (BlockKind.HEADING, "") if re.search(r"[^\W\d_]", text) else (BlockKind.TABLE, "")
@@ -532,17 +537,19 @@ def continues(
     body opens its paragraphs indented, so a line at the edge after an unfinished sentence (or a colon: what it
     announces) goes on, whatever its first letter and however short the last line (ragged text).
     """
+    last, first = prev.lines[-1], nxt.lines[0]
+    indent = first.size * 0.8
+    hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
+    # A hanging entry's set-in lines going on at the next page's head read as a quotation there (set in, alone).
+    set_in = hanging and nxt.kind is BlockKind.QUOTE and abs(first.x0 - prev.lines[1].x0) <= indent
     if (
-        prev.kind is not nxt.kind
+        (prev.kind is not nxt.kind and not (set_in and prev.kind is BlockKind.TEXT))
         or prev.kind not in {BlockKind.TEXT, BlockKind.QUOTE}
         or (prev.lines[-1].page == nxt.lines[0].page and prev.lines[-1].column == nxt.lines[0].column)
     ):
         return False
-    last, first = prev.lines[-1], nxt.lines[0]
-    indent = first.size * 0.8
     if abs(last.size - first.size) > SAME_SIZE:
         return False
-    hanging = len(prev.lines) > 1 and prev.lines[1].x0 > prev.lines[0].x0 + indent
     if hanging:  # an entry of a hanging list goes on indented; one at the edge is the next entry
         return first.x0 > left + indent and all(ln.x0 > left + indent for ln in nxt.lines[1:2])
     if first.x0 > left + indent and prev.kind is BlockKind.TEXT:  # (a quotation goes on set in, as it was)
