@@ -907,3 +907,27 @@ def test_narrow_columns_over_long_ruled_notes_keep_their_own_body_size() -> None
     ruled = frozenset(n for page in pages for n in ruled_feet(page, [ln for ln in numbered if ln.page == page.number]))
     assert body_size(numbered) == 8.0  # (the notes' long lines outweigh the body's short ones)
     assert body_size(numbered, ruled) == 10.0
+
+
+def test_a_bare_number_in_the_margin_is_a_running_foot_only_where_the_others_stand() -> None:
+    """Page numbers at one place page after page; a number wrapped to a column's foot elsewhere is the text's."""
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def pages(tail_baseline: float) -> list[tuple[Page, list[Line]]]:
+        out = []
+        for number in range(1, 5):
+            text = make_line(number, [run("Words of the running text of the page", 72, 400)], 0)
+            folio = make_line(number, [run(f"{number}", 300, 30, 9)], 0)
+            out.append((a_page([]), [text, folio]))
+        out[2][1].append(make_line(3, [run("2926218", 72, tail_baseline, 9)], 0))
+        return out
+
+    def tail_role(baseline: float) -> str:
+        laid = pages(baseline)
+        mark_furniture([p for p, _ in laid], [lines for _, lines in laid])
+        assert all(lines[1].role == "furniture" for _, lines in laid)
+        return laid[2][1][2].role
+
+    assert tail_role(60) == "body"  # 30 points (3.3 of its sizes) above the page numbers: an address's tail
+    assert tail_role(39.5) == "body"  # 1.06 of its size above them
+    assert tail_role(38.5) == "furniture"  # 0.94 of its size: where the page numbers stand
