@@ -302,9 +302,12 @@ def is_justified(lines: list[Line]) -> bool:
     long = [ln for ln in lines if len(ln.text) > 20]
     if len(long) < 8:
         return False
-    ends = Counter(round(ln.x1) for ln in long)
-    edge = ends.most_common(1)[0][0]
-    return sum(1 for ln in long if abs(ln.x1 - edge) <= 1.5) * 100 >= len(long) * 35
+    # Each column its own edge: side by side, no one edge is most lines' (a column's, with its marks hung past it).
+    ends: dict[int, Counter[int]] = {}
+    for line in long:
+        ends.setdefault(line.column, Counter())[round(line.x1)] += 1
+    edges = {column: counts.most_common(1)[0][0] for column, counts in ends.items()}
+    return sum(1 for ln in long if abs(ln.x1 - edges[ln.column]) <= 1.5) * 100 >= len(long) * 35
 
 
 def _right_edge(lines: list[Line]) -> float:
