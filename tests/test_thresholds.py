@@ -755,6 +755,23 @@ def test_a_ragged_line_far_short_of_the_edge_goes_on_when_the_next_long_word_had
     assert continues(prev, Group(BlockKind.TEXT, [first]), 290, 58, justified=False) is goes_on
 
 
+def test_two_justified_columns_side_by_side_are_justified_each_at_its_own_edge() -> None:
+    """Six of ten lines end at each column's edge (four hang a mark past it): 60% each, 30% at either edge alone."""
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import is_justified
+
+    def column(number: int, left: float, edge: float) -> list[Line]:
+        ends = [edge] * 6 + [edge + 1.8] * 4
+        return [
+            replace(line("words of a justified column of text", 700 - 12 * k, x0=left, x1=end), column=number)
+            for k, end in enumerate(ends)
+        ]
+
+    assert is_justified([*column(1, 58, 290), *column(2, 318, 550)])
+    assert not is_justified([*column(1, 58, 290), *column(2, 318, 550)][::3])  # (fewer than eight long lines)
+
+
 def test_a_justified_column_s_measure_is_where_two_lines_or_more_end_and_its_marks_hang_past_it() -> None:
     """Lines ending in a letter end at the measure (290); a stop or a hyphen may hang past it, by as much each time."""
     from paper2myst.readers.pdf import _measures, _right
@@ -820,6 +837,10 @@ def test_a_reference_entry_closed_by_its_address_takes_no_entry_of_the_next_page
     assert _closed_entry(rest, Group(BlockKind.TEXT, [line("Cristi Vlas, A title", 700)]))
     cut = Group(BlockKind.TEXT, [line("Possible without Revising the", 88)])
     assert not _closed_entry(cut, Group(BlockKind.TEXT, [line("Karabakh Issue, in Working Papers", 700)]))
+    # The same author's next work opens as the last one did (its first word, capitalised).
+    author = Group(BlockKind.TEXT, [line("Laurence Broers, Armenia and Azerbaijan,", 100), line("Press, 2019", 88)])
+    assert _closed_entry(author, Group(BlockKind.TEXT, [line("Laurence Broers (ed.), The Limits", 700)]))
+    assert not _closed_entry(author, Group(BlockKind.TEXT, [line("Anatomy of a Rivalry", 700)]))
 
 
 def test_an_address_goes_on_over_a_separator_drawn_apart_and_after_a_hyphen() -> None:

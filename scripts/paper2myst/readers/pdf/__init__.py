@@ -1243,8 +1243,15 @@ def _items(
 
 
 def _closed_entry(prev: Group, group: Group) -> bool:
-    """In a reference list, ``prev`` ends in an address and ``group`` opens with a word: two entries, not one cut."""
-    return bool(_CLOSING_ADDRESS.search(prev.lines[-1].text) and _OPENING_WORD.match(group.lines[0].text))
+    """In a reference list, ``group`` opens an entry of its own, not ``prev``'s rest: two entries, not one cut.
+
+    ``prev`` ends in an address and ``group`` opens with a word; or ``group`` opens with ``prev``'s own first word,
+    capitalised (the next work of the same author).
+    """
+    opening, after = prev.lines[0].text.split()[:1], group.lines[0].text.split()[:1]
+    return bool(_CLOSING_ADDRESS.search(prev.lines[-1].text) and _OPENING_WORD.match(group.lines[0].text)) or (
+        opening == after and after[0][:1].isupper()
+    )
 
 
 def _measures(lines: list[Line]) -> tuple[dict[tuple[int, int], float], dict[str, float]]:
