@@ -819,6 +819,25 @@ def test_an_address_cut_at_a_dot_ends_no_sentence_at_a_column_top() -> None:
     assert entries("the end.") == [1, 2, 1]
 
 
+@pytest.mark.parametrize(("set_in", "entries"), [((3, 3), [2, 4, 4]), ((2, 3), [1, 2, 1, 2, 1, 1, 1])])
+def test_set_in_lines_more_than_twice_those_at_the_edge_are_a_hanging_list(
+    set_in: tuple[int, int], entries: list[int]
+) -> None:
+    """A column opening with an entry's rest ("...doc.htm."), then two entries at the edge with set-in lines.
+
+    Seven of ten lines set in (more than twice the three at the edge): a hanging list. Six of nine (twice): paragraphs
+    opening at their set-in lines.
+    """
+    from paper2myst.readers.pdf.paragraphs import _by_indent
+
+    run = [line("https://example.org/en/2018/ga12030.doc.", 700, x0=72, x1=280), line("htm.", 688, x0=72, x1=90)]
+    for k, count in enumerate(set_in):
+        run.append(line("Author, A. A resolution of a council of 1993,", 676 - 48 * k, x0=58, x1=286))
+        text = "adopted on 30 April 1993, https://example.org"
+        run += [line(text, 664 - 48 * k - 12 * j, x0=72) for j in range(count)]
+    assert [len(e) for e in _by_indent(run, 290, justified=False, top=True)] == entries
+
+
 ENTRY = [
     ("Democratization and the Danger of War, in", 268),
     ("1995), p. 5-38, https://example.org/files/", 273),

@@ -271,7 +271,12 @@ def _by_indent(run: list[Line], right: float, justified: bool, top: bool = False
     # A line at the edge and every line after it set in (two or more) is one hanging entry, however short its first
     # line: a paragraph's indent sets in its first line only.
     entry = len(run) > 2 and inner == list(range(1, len(run)))
-    hanging = (1 in inner and long_first) or full * 2 > len(inner) or entry or _numbered_at_edge(run, edge + indent)
+    # Set-in lines more than twice the lines at the edge: entries of three lines and more, each set in after its first
+    # (a paragraph's indent sets in one line of many), whatever the column opens with (an entry's rest, an address).
+    most = len(inner) > 2 * (len(run) - len(inner))
+    hanging = (
+        (1 in inner and long_first) or full * 2 > len(inner) or entry or most or _numbered_at_edge(run, edge + indent)
+    )
     if BULLET.match(run[0].text):
         # A bullet's item runs over its set-in lines; what follows at the edge is text of its own.
         end = next((i for i in range(1, len(run)) if run[i].x0 <= edge + indent), len(run))
