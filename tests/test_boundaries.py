@@ -467,3 +467,17 @@ def test_an_unfinished_note_goes_on_unlabelled_at_the_next_page_s_foot(ended: st
     carried = make_line(1, [a_run(f"the note's last line, ending {ended}", 72, 80, size=9)], 0)
     assert mark_notes(Page(2, 612, 792, 0), lines, 11, carried) is (lines[-1] if role == "note" else carried)
     assert lines[-1].role == role  # (a note that ended a sentence goes on only under a label)
+
+
+@pytest.mark.parametrize(("size", "role"), [(8.25, "note"), (8.35, "body")])
+def test_an_unfinished_note_goes_on_under_a_list_set_small_in_its_own_size_within_0_3(size: float, role: str) -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    text = "the committee heard from many witnesses over the course of the year"
+    lines = [make_line(2, [a_run(text, 72, 700 - 13 * k, size=11)], 0) for k in range(3)]
+    entry = "An Author, A Title of a Work in a List, 2020, https://example.org/"
+    lines += [make_line(2, [a_run(entry, 72, 600 - 11 * k, size=9.5)], 0) for k in range(3)]  # a list, set small
+    lines.append(make_line(2, [a_run("JAMNews, 23 September 2023, https://example.net/", 72, 80, size=size)], 0))
+    carried = make_line(1, [a_run("the note's last line, going on, in", 72, 80, size=8.0)], 0)
+    mark_notes(Page(2, 612, 792, 0), lines, 11, carried)
+    assert [ln.role for ln in lines[3:]] == ["body"] * 3 + [role]  # (0.25 or 0.35 points from the note's size)

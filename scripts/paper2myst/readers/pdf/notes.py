@@ -117,6 +117,14 @@ def _set_small(above: list[Line], first: Line) -> bool:
     return abs(size - first.size) < NOTE_MARGIN and face == _faces(first)
 
 
+def _own_tail(area: list[Line], carried: Line) -> int:
+    """Where the area's last lines set as ``carried`` is (see :func:`same_type`) begin: ``len(area)`` if none are."""
+    own = len(area)
+    while own > 0 and same_type(area[own - 1], carried):
+        own -= 1
+    return own
+
+
 def _under_text(line: Line, above: list[Line], body_size: float) -> bool:
     """``line`` is set smaller than running text above it (not a title): a page set small throughout has no notes."""
     return any(line.size + NOTE_MARGIN < ln.size < body_size * 1.15 and is_prose(ln) for ln in above)
@@ -163,8 +171,10 @@ def _mark_area(
         begin = ruled[-1]
         if not is_labelled(area[begin]) and _set_small(body[: start + begin], area[begin]):
             return  # the rule heads more of the column's own text (a sidebar set small throughout), no notes
-    elif carried is not None and first != 0 and _goes_on(area[0], carried, body[:start], body_size):
-        begin = 0  # the note before goes on at the foot, above the column's first label (if any)
+    elif carried is not None and (own := _own_tail(area, carried)) < len(area) and (first is None or own < first):
+        if not _goes_on(area[own], carried, body[: start + own], body_size):
+            return
+        begin = own  # the note before goes on at the foot (under smaller text: a list's), above the first label
     elif first is not None and _under_text(area[first], above, body_size):
         begin = first  # smaller than running text (not a title) above it: a page set small throughout has no notes
         # A note carried over from the page before opens the area unlabelled: its lines, in the notes' size and
