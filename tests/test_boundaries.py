@@ -499,3 +499,74 @@ def test_limit_slack_a_limits_centre_up_to_half_an_em_past_its_operator_goes_wit
     row = make_line(1, [Run("y = ", 50, 70, 98, 108, 100, 10, ROMAN), Run("∑", 70, 80, 98, 108, 100, 10, ROMAN)], 0)
     centre = 80 + slack * 10
     assert (len(join_operators([row, piece("t", centre - 2, centre + 2, 90, 7)])) == 1) is joined
+
+
+# --- running text in narrow columns: PROSE_WIDTH, PROSE_SHARE (readers/pdf/lines.py) ----------------------------
+
+
+@pytest.mark.parametrize(("ems", "prose"), [(15.5, True), (14.5, False)])
+def test_prose_width_a_line_15_ems_wide_is_running_text_however_few_its_characters(ems: float, prose: bool) -> None:
+    from paper2myst.readers.pdf.lines import is_prose
+
+    line = a_line(a_run("the text of a narrow column.", 72, 500, x1=72 + ems * 12, size=12))  # 28 characters
+    assert is_prose(line) is prose
+
+
+@pytest.mark.parametrize(("short_lines", "width_decides"), [(16, False), (20, True)])
+def test_prose_share_lines_of_40_characters_decide_where_they_carry_a_tenth_of_the_text(
+    short_lines: int, width_decides: bool
+) -> None:
+    from paper2myst.readers.pdf.lines import prose_lines
+
+    long = a_line(a_run("x" * 40, 72, 700, size=10))
+    short = [a_line(a_run("y" * 20, 72, 400 - 12 * k, x1=72 + 200, size=12)) for k in range(short_lines)]
+    chosen = prose_lines([long, *short])  # 40 of 360 characters (0.11) in a line of 40, or 40 of 440 (0.09)
+    assert chosen == ([long, *short] if width_decides else [long])  # (the short lines 16.7 ems wide)
+
+
+# --- a page foot's notes (readers/pdf/notes.py) ------------------------------------------------------------------
+
+
+def foot_column(note_size: float, label: str) -> list[Line]:
+    """Eight 12pt lines of a narrow column over three longer lines of ``note_size``, the first opening ``label``."""
+    lines = [a_line(a_run("narrow running text line", 72, 700 - 14 * k, x1=272, size=12)) for k in range(8)]
+    first = [a_run(label, 72, 560, x1=77, size=note_size), a_run("A note on its source, longer.", 80, 560)]
+    lines.append(make_line(1, first, 0))
+    lines += [a_line(a_run("the rest of the note in its small type", 72, 548 - 11 * k, size=note_size)) for k in (0, 1)]
+    for number, line in enumerate(lines, start=1):
+        line.number = number
+    return lines
+
+
+def test_a_column_s_foot_set_smaller_from_a_label_on_is_left_out_of_the_body_s_size() -> None:
+    from paper2myst.readers.pdf.notes import labelled_feet
+
+    assert labelled_feet(foot_column(10.0, "1")) == {9, 10, 11}  # 10pt under 12pt (0.83), a label: notes
+    assert labelled_feet(foot_column(10.0, "A")) == set()  # no label: the column's own small text
+    assert labelled_feet(foot_column(11.2, "1")) == set()  # 0.93 of the text's size: the text goes on
+
+
+@pytest.mark.parametrize(("ended", "role"), [("https://example.org/a/", "note"), ("the source, 2019.", "body")])
+def test_an_unfinished_note_goes_on_unlabelled_at_the_next_page_s_foot(ended: str, role: str) -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    text = "the committee heard from many witnesses over the course of the year"
+    lines = [make_line(2, [a_run(text, 72, 700 - 13 * k, size=11)], 0) for k in range(3)]
+    lines.append(make_line(2, [a_run("goes on, unlabelled, in the notes' small type", 72, 600, size=9)], 0))
+    carried = make_line(1, [a_run(f"the note's last line, ending {ended}", 72, 80, size=9)], 0)
+    assert mark_notes(Page(2, 612, 792, 0), lines, 11, carried) is (lines[-1] if role == "note" else carried)
+    assert lines[-1].role == role  # (a note that ended a sentence goes on only under a label)
+
+
+@pytest.mark.parametrize(("size", "role"), [(8.25, "note"), (8.35, "body")])
+def test_an_unfinished_note_goes_on_under_a_list_set_small_in_its_own_size_within_0_3(size: float, role: str) -> None:
+    from paper2myst.readers.pdf.notes import mark_notes
+
+    text = "the committee heard from many witnesses over the course of the year"
+    lines = [make_line(2, [a_run(text, 72, 700 - 13 * k, size=11)], 0) for k in range(3)]
+    entry = "An Author, A Title of a Work in a List, 2020, https://example.org/"
+    lines += [make_line(2, [a_run(entry, 72, 600 - 11 * k, size=9.5)], 0) for k in range(3)]  # a list, set small
+    lines.append(make_line(2, [a_run("JAMNews, 23 September 2023, https://example.net/", 72, 80, size=size)], 0))
+    carried = make_line(1, [a_run("the note's last line, going on, in", 72, 80, size=8.0)], 0)
+    mark_notes(Page(2, 612, 792, 0), lines, 11, carried)
+    assert [ln.role for ln in lines[3:]] == ["body"] * 3 + [role]  # (0.25 or 0.35 points from the note's size)

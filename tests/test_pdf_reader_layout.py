@@ -546,3 +546,42 @@ def test_a_short_word_after_a_call_is_no_call_of_its_own(monkeypatch: pytest.Mon
     word = Run(" This ", 507.6, 532.9, 353.0, 364.0, 356.06, 10.5, SERIF)
     assert extract._drawn_high(object(), call)
     assert not extract._drawn_high(object(), word)
+
+
+# --- notes cut by a page break, and endnotes numbered in raised figures -----------------------------------------
+
+
+def note_pages(rest_x0: float) -> Document:
+    """Note 1 ends a sentence at page 1's foot; page 2's notes open with an unlabelled line at ``rest_x0``."""
+    called = [*prose(700, 8), run("1", 500, 620.4, 7.0)]  # the call raised after the last line
+    first = [run("1", 72, 100, 7.0), run("A note whose first part ends a sentence.", 80, 97, 9.0)]
+    second = [run("And goes on over the page, in the notes' type.", rest_x0, 94, 9.0)]
+    second += [run("2", 72, 86, 7.0), run("The second note, in its own right,", 80, 83, 9.0)]
+    second += [run("over two lines.", 72, 72, 9.0)]
+    return read([*called, *first], [*prose(700, 8), run("2", 500, 620.4, 7.0), *second])
+
+
+@pytest.mark.parametrize(("rest_x0", "joined"), [(80.5, True), (81.5, False)])
+def test_an_unlabelled_line_heading_the_next_page_s_notes_within_its_size_of_their_edge_is_the_last_note_s_rest(
+    rest_x0: float, joined: bool
+) -> None:
+    notes = {n.label: n.text for n in note_pages(rest_x0).notes}  # 8.5 or 9.5 points in from the note's edge (9pt)
+    rest = " And goes on over the page, in the notes' type."
+    assert notes["1"] == "A note whose first part ends a sentence." + (rest if joined else "")
+    assert notes["2"] == "The second note, in its own right, over two lines."
+
+
+def test_where_endnotes_raise_their_numbers_a_line_opening_with_a_level_number_goes_on_the_entry() -> None:
+    """An entry cut by a column break goes on with "2 January 1995": no entry 2, whose number is raised."""
+    from paper2myst.model import BlockKind
+    from paper2myst.readers.pdf import _endnotes
+    from paper2myst.readers.pdf.paragraphs import Group
+
+    heading = Group(BlockKind.HEADING, [make_line(1, [run("Notes", 72, 700, 16.0)], 0)])
+    texts = ["A note citing a report of the Service, in its Reports,", "2 January 1995, p. 9.", "The next note."]
+    lines = [make_line(1, [run("1", 72, 663, 7.0), run(texts[0], 80, 660)], 0)]
+    lines.append(make_line(1, [run(texts[1], 72, 646)], 0))
+    lines.append(make_line(1, [run("2", 72, 635, 7.0), run(texts[2], 80, 632)], 0))
+    notes = [g for g in _endnotes([heading, Group(BlockKind.TEXT, lines)]) if g.kind is BlockKind.NOTE]
+    assert [n.label for n in notes] == ["1", "2"]
+    assert [ln.text for ln in notes[0].lines][1] == "2 January 1995, p. 9."

@@ -756,6 +756,23 @@ def test_a_ragged_line_far_short_of_the_edge_goes_on_when_the_next_long_word_had
     assert continues(prev, Group(BlockKind.TEXT, [first]), 290, 58, justified=False) is goes_on
 
 
+def test_two_justified_columns_side_by_side_are_justified_each_at_its_own_edge() -> None:
+    """Six of ten lines end at each column's edge (four hang a mark past it): 60% each, 30% at either edge alone."""
+    from dataclasses import replace
+
+    from paper2myst.readers.pdf.paragraphs import is_justified
+
+    def column(number: int, left: float, edge: float) -> list[Line]:
+        ends = [edge] * 6 + [edge + 1.8] * 4
+        return [
+            replace(line("words of a justified column of text", 700 - 12 * k, x0=left, x1=end), column=number)
+            for k, end in enumerate(ends)
+        ]
+
+    assert is_justified([*column(1, 58, 290), *column(2, 318, 550)])
+    assert not is_justified([*column(1, 58, 290), *column(2, 318, 550)][::3])  # (fewer than eight long lines)
+
+
 def test_a_justified_column_s_measure_is_where_two_lines_or_more_end_and_its_marks_hang_past_it() -> None:
     """Lines ending in a letter end at the measure (290); a stop or a hyphen may hang past it, by as much each time."""
     from paper2myst.readers.pdf import _measures, _right
@@ -803,6 +820,25 @@ def test_an_address_cut_at_a_dot_ends_no_sentence_at_a_column_top() -> None:
     assert entries("the end.") == [1, 2, 1]
 
 
+@pytest.mark.parametrize(("set_in", "entries"), [((3, 3), [2, 4, 4]), ((2, 3), [1, 2, 1, 2, 1, 1, 1])])
+def test_set_in_lines_more_than_twice_those_at_the_edge_are_a_hanging_list(
+    set_in: tuple[int, int], entries: list[int]
+) -> None:
+    """A column opening with an entry's rest ("...doc.htm."), then two entries at the edge with set-in lines.
+
+    Seven of ten lines set in (more than twice the three at the edge): a hanging list. Six of nine (twice): paragraphs
+    opening at their set-in lines.
+    """
+    from paper2myst.readers.pdf.paragraphs import _by_indent
+
+    run = [line("https://example.org/en/2018/ga12030.doc.", 700, x0=72, x1=280), line("htm.", 688, x0=72, x1=90)]
+    for k, count in enumerate(set_in):
+        run.append(line("Author, A. A resolution of a council of 1993,", 676 - 48 * k, x0=58, x1=286))
+        text = "adopted on 30 April 1993, https://example.org"
+        run += [line(text, 664 - 48 * k - 12 * j, x0=72) for j in range(count)]
+    assert [len(e) for e in _by_indent(run, 290, justified=False, top=True)] == entries
+
+
 ENTRY = [
     ("Democratization and the Danger of War, in", 268),
     ("1995), p. 5-38, https://example.org/files/", 273),
@@ -821,6 +857,10 @@ def test_a_reference_entry_closed_by_its_address_takes_no_entry_of_the_next_page
     assert _closed_entry(rest, Group(BlockKind.TEXT, [line("Cristi Vlas, A title", 700)]))
     cut = Group(BlockKind.TEXT, [line("Possible without Revising the", 88)])
     assert not _closed_entry(cut, Group(BlockKind.TEXT, [line("Karabakh Issue, in Working Papers", 700)]))
+    # The same author's next work opens as the last one did (its first word, capitalised).
+    author = Group(BlockKind.TEXT, [line("Laurence Broers, Armenia and Azerbaijan,", 100), line("Press, 2019", 88)])
+    assert _closed_entry(author, Group(BlockKind.TEXT, [line("Laurence Broers (ed.), The Limits", 700)]))
+    assert not _closed_entry(author, Group(BlockKind.TEXT, [line("Anatomy of a Rivalry", 700)]))
 
 
 def test_an_address_goes_on_over_a_separator_drawn_apart_and_after_a_hyphen() -> None:
@@ -1168,3 +1208,27 @@ def test_a_hanging_entry_goes_on_in_set_in_lines_at_the_next_page_s_head() -> No
     assert continues(entry, Group(BlockKind.QUOTE, rest), 290, 58) is True
     far = [replace(ln, x0=95) for ln in rest]  # set in further than the entry's lines: a quotation of its own
     assert continues(entry, Group(BlockKind.QUOTE, far), 290, 58) is False
+
+
+def test_a_bare_number_in_the_margin_is_a_running_foot_only_where_the_others_stand() -> None:
+    """Page numbers at one place page after page; a number wrapped to a column's foot elsewhere is the text's."""
+    from paper2myst.readers.pdf.furniture import mark_furniture
+
+    def pages(tail_baseline: float) -> list[tuple[Page, list[Line]]]:
+        out = []
+        for number in range(1, 5):
+            text = make_line(number, [run("Words of the running text of the page", 72, 400)], 0)
+            folio = make_line(number, [run(f"{number}", 300, 30, 9)], 0)
+            out.append((a_page([]), [text, folio]))
+        out[2][1].append(make_line(3, [run("2926218", 72, tail_baseline, 9)], 0))
+        return out
+
+    def tail_role(baseline: float) -> str:
+        laid = pages(baseline)
+        mark_furniture([p for p, _ in laid], [lines for _, lines in laid])
+        assert all(lines[1].role == "furniture" for _, lines in laid)
+        return laid[2][1][2].role
+
+    assert tail_role(60) == "body"  # 30 points (3.3 of its sizes) above the page numbers: an address's tail
+    assert tail_role(39.5) == "body"  # 1.06 of its size above them
+    assert tail_role(38.5) == "furniture"  # 0.94 of its size: where the page numbers stand

@@ -55,7 +55,15 @@ from paper2myst.readers.pdf.inline import (
     trusted_links,
     vocabulary,
 )
-from paper2myst.readers.pdf.lines import Line, mark_sidebar, page_lines, writes_spaces
+from paper2myst.readers.pdf.lines import (
+    PROSE_LINE,
+    Line,
+    is_prose,
+    mark_sidebar,
+    page_lines,
+    prose_lines,
+    writes_spaces,
+)
 from paper2myst.readers.pdf.maths import (
     display,
     equation,
@@ -64,7 +72,7 @@ from paper2myst.readers.pdf.maths import (
     join_scripts,
     maths_spaces,
 )
-from paper2myst.readers.pdf.notes import NOTE_SCALE, is_labelled, mark_notes, short_rule
+from paper2myst.readers.pdf.notes import NOTE_SCALE, is_labelled, labelled_feet, mark_notes, same_type, short_rule
 from paper2myst.readers.pdf.paragraphs import (
     BULLET,
     FACE_WORDS,
@@ -93,8 +101,6 @@ _OPENING_WORD = re.compile(r"^[A-Z][^\s/.]*[\s,]")
 _BACKLINKS = re.compile(r"(?:\s*[↩↑](?:\s*(?:\d{1,3}|[a-z])[,;]?)*)+$")
 
 
-# Running text: a line this long is prose (a table's cells and a chart's labels are set in shorter pieces).
-PROSE_LINE = 40
 # Text set smaller than this share of the body's size (and in another face) is a table's, a figure's or a box's.
 BOX_SCALE = 0.92
 INSET = 4.0  # ems: a line of running text starts no further in from its column's left edge (a table's cell may)
@@ -107,7 +113,8 @@ def body_size(lines: list[Line], ruled: frozenset[int] = frozenset()) -> float:
     Only lines of running text count (where there are any): a report whose tables run for pages carries more
     characters in their cells than in its prose. A page's upper half counts double: notes gather at the foot,
     and on a short paper with long notes they may carry as many characters as the body. Lines a column's foot
-    rules off as smaller type (``ruled``, by number: see :func:`ruled_feet`) are its notes and do not count.
+    rules off as smaller type, or sets smaller from a label on (``ruled``, by number: see :func:`ruled_feet` and
+    :func:`labelled_feet`), are its notes and do not count.
     """
     body = [ln for ln in lines if ln.role == "body" and ln.number not in ruled]
     size = _most_set(body, lines)
@@ -155,7 +162,7 @@ def _most_set(body: list[Line], lines: list[Line]) -> float:
         top, bottom = extent.get(ln.page, (ln.top, ln.bottom))
         extent[ln.page] = (max(top, ln.top), min(bottom, ln.bottom))
     middle = {page: (top + bottom) / 2 for page, (top, bottom) in extent.items()}
-    prose = [ln for ln in body if len(ln.text) >= PROSE_LINE] or body
+    prose = prose_lines(body) or body
     # Running text stands alone on its row of its column; a table's cells share their rows: where lines
     # standing alone say, they decide.
     rows = Counter((ln.page, ln.column, round(ln.baseline)) for ln in lines)
@@ -188,7 +195,7 @@ def body_face(lines: list[Line], size: float) -> str:
     """The family the body's running text is set in: most characters of the prose lines at the body's size."""
     weight: Counter[str] = Counter()
     for line in lines:
-        if line.role == "body" and abs(line.size - size) < 0.6 and len(line.text) >= PROSE_LINE:
+        if line.role == "body" and abs(line.size - size) < 0.6 and is_prose(line):
             weight[face(line)] += len(line.text)
     return weight.most_common(1)[0][0] if weight else ""
 
@@ -1049,11 +1056,16 @@ def build(pages: list[Page]) -> Reading:
     where = {ln.number: f"p{ln.page}" for ln in numbered}
     mark_furniture(pages, lines)
     mark_contents(lines)
-    ruled = frozenset(n for page, page_lines_ in zip(pages, lines, strict=True) for n in ruled_feet(page, page_lines_))
+    ruled = frozenset(
+        n
+        for page, page_lines_ in zip(pages, lines, strict=True)
+        for n in ruled_feet(page, page_lines_) | labelled_feet(page_lines_)
+    )
     size = body_size(numbered, ruled)
+    carried = None  # the last note line so far: a note may go on at the next column's or page's foot
     for page, page_lines_ in zip(pages, lines, strict=True):
         mark_sidebar(page_lines_, page.width, body_size(page_lines_))
-        mark_notes(page, page_lines_, size)
+        carried = mark_notes(page, page_lines_, size, carried)
     found = find_front(lines, size)
     authors = find_back(numbered, size, pages[0].width, found.banner)
     steps = pitch([ln for ln in numbered if ln.role in {"body", "note", "back"}])
@@ -1221,6 +1233,18 @@ def _items(
                 items.append(last_note)
             elif last_note is not None and _goes_on(last_note.lines[-1], note[0]):
                 last_note.lines += note  # a note cut by the page break goes on at the head of the next note area
+            elif (
+                last_note is not None
+                and note[0].page - last_note.lines[-1].page == 1
+                and abs(note[0].x0 - min(ln.x0 for ln in last_note.lines)) < note[0].size
+                and same_type(note[0], last_note.lines[-1])
+            ):
+                # Unlabelled at the head of the next page's notes, in the note's type at the edge its lines start at,
+                # after a note that ended a sentence: most likely its rest (a note breaks at a sentence's end too),
+                # joined, with a finding. (A table's cells set in the notes' size start elsewhere.)
+                message = f"unlabelled small type heading the page's notes taken for note {last_note.label}'s rest"
+                diagnostics.append(Diagnostic(Kind.PDF_LAYOUT, note[0].number, message))
+                last_note.lines += note
             else:
                 if not tabled:
                     message = "small type at the page's foot without a note's label: kept as printed after the page"
@@ -1236,8 +1260,15 @@ def _items(
 
 
 def _closed_entry(prev: Group, group: Group) -> bool:
-    """In a reference list, ``prev`` ends in an address and ``group`` opens with a word: two entries, not one cut."""
-    return bool(_CLOSING_ADDRESS.search(prev.lines[-1].text) and _OPENING_WORD.match(group.lines[0].text))
+    """In a reference list, ``group`` opens an entry of its own, not ``prev``'s rest: two entries, not one cut.
+
+    ``prev`` ends in an address and ``group`` opens with a word; or ``group`` opens with ``prev``'s own first word,
+    capitalised (the next work of the same author).
+    """
+    opening, after = prev.lines[0].text.split()[:1], group.lines[0].text.split()[:1]
+    return bool(_CLOSING_ADDRESS.search(prev.lines[-1].text) and _OPENING_WORD.match(group.lines[0].text)) or (
+        opening == after and after[0][:1].isupper()
+    )
 
 
 def _measures(lines: list[Line]) -> tuple[dict[tuple[int, int], float], dict[str, float]]:
@@ -1335,9 +1366,12 @@ def _endnotes(items: list[Group]) -> list[Group]:
         return items
     end = next((i for i in range(start + 1, len(items)) if items[i].kind is BlockKind.HEADING), len(items))
     section = [ln for g in items[start + 1 : end] if g.kind is not BlockKind.FURNITURE for ln in g.lines]
+    # Where most entries raise their number, a line opening with a number set level is an entry's rest ("18 January").
+    labelled = [ln for ln in section if _ENDNOTE_LABEL.match(ln.text)]
+    raised = sum(ln.first_is_call for ln in labelled) * 2 > len(labelled)
     notes: list[Group] = []
     for line in section:
-        label = _ENDNOTE_LABEL.match(line.text)
+        label = _ENDNOTE_LABEL.match(line.text) if line.first_is_call or not raised else None
         numbered = sum(1 for n in notes if n.label.isdigit())
         if label and (not label.group(1).isdigit() or int(label.group(1)) == numbered + 1):
             notes.append(Group(BlockKind.NOTE, [line], label.group(1)))

@@ -32,9 +32,8 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
         seen.update({_key(ln) for ln in page_lines if _in_margin(ln, page)})
     repeated = max(2, len(pages) // 4) if len(pages) > 2 else 2
     running = [key for key, count in seen.items() if count >= repeated and len(key) >= 10]
-    keys = [
-        {_key(ln) for ln in page_lines if _in_margin(ln, page)} for page, page_lines in zip(pages, lines, strict=True)
-    ]
+    margins = [[ln for ln in page_lines if _in_margin(ln, page)] for page, page_lines in zip(pages, lines, strict=True)]
+    keys = [{_key(ln) for ln in mine} for mine in margins]
     size = _text_size([ln for page_lines in lines for ln in page_lines])
     numbers = page_numbers(lines) | running_ends(lines, repeated)
     for index, (page, page_lines) in enumerate(zip(pages, lines, strict=True)):
@@ -48,8 +47,11 @@ def mark_furniture(pages: list[Page], lines: list[list[Line]]) -> None:
             # number repeats as a running head only standing apart: the same "#." ending three pages' notes (an
             # address's last piece) is three notes' words.
             apart = margin and _apart(line, page_lines)
-            worded = any(ch.isalpha() for ch in key) or apart
-            again = (seen[key] >= repeated and worded) or any(key.startswith(r) for r in running)
+            worded = any(ch.isalpha() for ch in key)
+            # A bare number repeats as a page number only where the others stand: an address's last figures wrapped
+            # to a column's foot ("2926218") shares a page number's key, not its place.
+            placed = worded or (apart and _placed(line, index, key, margins))
+            again = (seen[key] >= repeated and placed) or any(key.startswith(r) for r in running)
             again = again or (key in near and line.size < size and len(key) >= 10)
             # A section's title (larger than the text) set again smaller than the text in the margin of its own
             # page: its running head, though the section has only that page.
@@ -131,6 +133,15 @@ def _bare_number(line: Line, lines: list[Line]) -> bool:
 NUMBER_LEVEL = 1.0
 #: ...on this share of the pages at least.
 NUMBER_PAGES = 0.5
+
+
+def _placed(line: Line, index: int, key: str, margins: list[list[Line]]) -> bool:
+    """A line of another page's margin reads as ``line`` does (numbers aside) within its size of its height."""
+    return any(
+        k != index and _key(other) == key and abs(other.baseline - line.baseline) < line.size
+        for k, mine in enumerate(margins)
+        for other in mine
+    )
 
 
 def _apart(line: Line, lines: list[Line]) -> bool:

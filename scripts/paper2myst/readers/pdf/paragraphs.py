@@ -311,7 +311,12 @@ def _by_indent(run: list[Line], right: float, justified: bool, top: bool = False
     # A line at the edge and every line after it set in (two or more) is one hanging entry, however short its first
     # line: a paragraph's indent sets in its first line only.
     entry = len(run) > 2 and inner == list(range(1, len(run)))
-    hanging = (1 in inner and long_first) or full * 2 > len(inner) or entry or _numbered_at_edge(run, edge + indent)
+    # Set-in lines more than twice the lines at the edge: entries of three lines and more, each set in after its first
+    # (a paragraph's indent sets in one line of many), whatever the column opens with (an entry's rest, an address).
+    most = len(inner) > 2 * (len(run) - len(inner))
+    hanging = (
+        (1 in inner and long_first) or full * 2 > len(inner) or entry or most or _numbered_at_edge(run, edge + indent)
+    )
     if BULLET.match(run[0].text):
         # A bullet's item runs over its set-in lines; what follows at the edge is text of its own.
         end = next((i for i in range(1, len(run)) if run[i].x0 <= edge + indent), len(run))
@@ -342,9 +347,12 @@ def is_justified(lines: list[Line]) -> bool:
     long = [ln for ln in lines if len(ln.text) > 20]
     if len(long) < 8:
         return False
-    ends = Counter(round(ln.x1) for ln in long)
-    edge = ends.most_common(1)[0][0]
-    return sum(1 for ln in long if abs(ln.x1 - edge) <= 1.5) * 100 >= len(long) * 35
+    # Each column its own edge: side by side, no one edge is most lines' (a column's, with its marks hung past it).
+    ends: dict[int, Counter[int]] = {}
+    for line in long:
+        ends.setdefault(line.column, Counter())[round(line.x1)] += 1
+    edges = {column: counts.most_common(1)[0][0] for column, counts in ends.items()}
+    return sum(1 for ln in long if abs(ln.x1 - edges[ln.column]) <= 1.5) * 100 >= len(long) * 35
 
 
 def _right_edge(lines: list[Line]) -> float:
