@@ -1232,3 +1232,15 @@ def test_a_bare_number_in_the_margin_is_a_running_foot_only_where_the_others_sta
     assert tail_role(60) == "body"  # 30 points (3.3 of its sizes) above the page numbers: an address's tail
     assert tail_role(39.5) == "body"  # 1.06 of its size above them
     assert tail_role(38.5) == "furniture"  # 0.94 of its size: where the page numbers stand
+
+
+def test_an_address_cut_by_a_line_break_with_its_link_over_one_piece_is_one_link() -> None:
+    from paper2myst.readers.pdf.inline import Piece, render
+
+    head = [Piece("in USIP, 1998, https://www.usip.org/"), Piece("node/82561.", uri="https://www.usip.org/node/82561")]
+    assert render(head) == "in USIP, 1998, <https://www.usip.org/node/82561>."
+    uri = "https://www.usip.org/node/82561"
+    tail = [Piece("see "), Piece("https://www.usip.org/", uri=uri), Piece("node/82561 today")]
+    assert render(tail) == "see <https://www.usip.org/node/82561> today"
+    other = [Piece("see https://example.org/ "), Piece("a page", uri=uri)]  # another address: not the link's
+    assert render(other) == "see <https://example.org/> [a page](https://www.usip.org/node/82561)"

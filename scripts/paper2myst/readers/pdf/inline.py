@@ -493,6 +493,7 @@ def render(pieces: list[Piece]) -> str:
             last.text += piece.text  # spaces take the style they follow
         else:
             merged.append(Piece(piece.text, piece.bold, piece.italic, piece.uri, piece.call))
+    _whole_addresses(merged)
     _flank(merged)
     out = ""
     for at, piece in enumerate(merged):
@@ -503,8 +504,9 @@ def render(pieces: list[Piece]) -> str:
         text = escape_markup(piece.text)
         if piece.uri:
             visible = piece.text.strip()
-            if visible.rstrip("/") in {piece.uri.rstrip("/"), re.sub(r"^https?://", "", piece.uri).rstrip("/")}:
-                text = piece.text.replace(visible, f"<{piece.uri}>")
+            core = visible.rstrip(".,;:")  # a sentence's stop after the address is the sentence's
+            if _bare(core) == _bare(piece.uri):
+                text = piece.text.replace(core, f"<{piece.uri}>", 1)
             else:
                 text = text.replace(escape_markup(visible), f"[{escape_markup(visible)}]({_destination(piece.uri)})")
         elif piece.bold and piece.italic:
@@ -516,6 +518,32 @@ def render(pieces: list[Piece]) -> str:
         out += text
     out = " ".join(out.split())
     return _URL.sub(_angle, out)
+
+
+def _bare(address: str) -> str:
+    """An address without its scheme and final slash: how a page may print it."""
+    return re.sub(r"^https?://", "", address).rstrip("/")
+
+
+def _whole_addresses(pieces: list[Piece]) -> None:
+    """A web address cut by a line break, its link over one of its pieces only: the other piece joins the link.
+
+    (A producer that draws one link per line leaves the address's head or tail outside the link; written as they
+    stand, the head would be an address of its own and the link's text the rest.)
+    """
+    for at, piece in enumerate(pieces):
+        if not piece.uri or piece.call:
+            continue
+        prev = pieces[at - 1] if at > 0 else None
+        if prev is not None and not prev.uri and not prev.call and prev.text[-1:].strip():
+            head = prev.text.split()[-1]
+            if _bare(f"{head}{piece.text.strip()}".rstrip(".,;:")) == _bare(piece.uri):
+                prev.text, piece.text = prev.text[: -len(head)], head + piece.text.lstrip()
+        nxt = pieces[at + 1] if at + 1 < len(pieces) else None
+        if nxt is not None and not nxt.uri and not nxt.call and nxt.text[:1].strip() and piece.text[-1:].strip():
+            tail = nxt.text.split()[0]
+            if _bare(f"{piece.text.strip()}{tail}".rstrip(".,;:")) == _bare(piece.uri):
+                piece.text, nxt.text = piece.text + tail, nxt.text[len(tail) :]
 
 
 def _punctuation(char: str) -> bool:
