@@ -1244,3 +1244,17 @@ def test_an_address_cut_by_a_line_break_with_its_link_over_one_piece_is_one_link
     assert render(tail) == "see <https://www.usip.org/node/82561> today"
     other = [Piece("see https://example.org/ "), Piece("a page", uri=uri)]  # another address: not the link's
     assert render(other) == "see <https://example.org/> [a page](https://www.usip.org/node/82561)"
+
+
+def test_stretch_gap_a_justified_line_an_address_stretched_stays_one_line_up_to_8_ems() -> None:
+    from paper2myst.readers.pdf.lines import _split
+
+    def parts(gap: float, address: str = "https://twitter.com/status/1705490") -> int:
+        """A 10pt row from the text's edge (72) to its right edge (300): "2023," then ``gap`` ems of space."""
+        first = run("2023,", 72, 500, 10, x1=95)
+        last = run(address, 95 + gap * 10, 500, 10, x1=300)
+        return len(_split([first, last], 72, 300))
+
+    assert parts(7.9) == 1  # a stretched space
+    assert parts(8.1) == 2  # too wide for a space: two pieces side by side
+    assert parts(4.0, "the other column's words") == 2  # no address to stretch the line: side by side

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -327,11 +328,47 @@ def _label(text: str) -> bool:
     return bool(_LABEL.fullmatch(text.strip()))
 
 
-def _split(row: list[Run], edge: float | None = None) -> list[list[Run]]:
+def right_edge(rows: list[list[Run]]) -> float | None:
+    """Where the text's justified lines end: the right end most of the rows' characters stand before (None: none)."""
+    weight: Counter[int] = Counter()
+    for row in rows:
+        weight[round(max(r.x1 for r in row))] += sum(len(r.text.strip()) for r in row)
+    return float(weight.most_common(1)[0][0]) if weight else None
+
+
+def _stretched(row: list[Run], edge: float | None, right: float | None) -> bool:
+    """A justified line whose spaces a web address stretched wide (it breaks only at its slashes and dots).
+
+    It starts at the text's edge or set in from it (a hanging entry's line) and ends at its right edge (within
+    ``EDGE_ALIGN`` of the size), in one size, with an address among its words, its gaps no wider than
+    ``STRETCH_GAP`` ems: columns side by side or a table's cells are no line of text with an address in it.
+    """
+    if edge is None or right is None or len(row) < 2:
+        return False
+    size = max(r.size for r in row)
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(sorted(row, key=lambda r: r.x0))]
+    return (
+        min(r.x0 for r in row) >= edge - EDGE_ALIGN * size
+        and abs(max(r.x1 for r in row) - right) <= EDGE_ALIGN * size
+        and max(r.size for r in row) - min(r.size for r in row) < 0.05 * size
+        and any(_WEB.search(r.text) for r in row)
+        and max(gaps) <= STRETCH_GAP * size
+    )
+
+
+_WEB = re.compile(r"https?://|www\.|doi\.org/")
+#: Ems a justified line's stretched space may reach at most.
+STRETCH_GAP = 8.0
+
+
+def _split(row: list[Run], edge: float | None = None, right: float | None = None) -> list[list[Run]]:
     """Split a row at gaps wider than a column gap (side-by-side columns, table cells), or at a side heading's end.
 
-    ``edge``: where the text's lines start (see ``text_edge``).
+    ``edge``, ``right``: where the text's lines start and end (see ``text_edge``, ``right_edge``); a row running
+    from one to the other with its spaces stretched is one justified line, never split.
     """
+    if _stretched(row, edge, right):
+        return [sorted(row, key=lambda r: r.x0)]
     row.sort(key=lambda r: r.x0)
     # Of two runs starting together (a quotation mark kerned under the comma after it), the shorter comes first.
     for i in range(len(row) - 1):
@@ -559,8 +596,9 @@ def page_lines(page: Page) -> list[Line]:
     for column, runs in groups.items():
         rows = _rows([r for r in runs if r.text.strip() or r.text == " "])
         edge = None if landscape else text_edge(rows)
+        right = None if landscape else right_edge(rows)
         for row in rows:
-            for part in _split(row, edge):
+            for part in _split(row, edge, right):
                 if any(r.text.strip() for r in part):
                     lines.append(make_line(page.number, part, column))
     turned = [make_line(page.number, [r], 0) for r in aside if r.text.strip()]  # a run a line, kept aside

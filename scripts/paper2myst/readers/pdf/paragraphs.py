@@ -426,7 +426,8 @@ def justified_entries(group: Group) -> list[Group]:
     for line in lines:
         parts[-1].append(line)
         # (An address cut after a separator goes on: a web address too long to break stops its line short.)
-        going_on = line.text.rstrip().endswith(("/", "-", "_")) or CUT_ADDRESS.search(line.text.rstrip())
+        # (or a title's colon: its subtitle follows).
+        going_on = line.text.rstrip().endswith(("/", "-", "_", ":", "=", "&")) or CUT_ADDRESS.search(line.text.rstrip())
         if line.x1 < edge - 2 * line.size and line is not lines[-1] and not going_on:
             parts.append([])
     return [Group(group.kind, part, group.label, group.level) for part in parts]
