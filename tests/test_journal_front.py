@@ -6,7 +6,14 @@ from paper2myst.model import BlockKind, Front
 from paper2myst.readers import Reading
 from paper2myst.readers.pdf import build
 from paper2myst.readers.pdf.extract import Font, Page, Run
-from paper2myst.readers.pdf.front import in_name_case, name_text, names_written, printed_form, run_in
+from paper2myst.readers.pdf.front import (
+    in_name_case,
+    lead_name,
+    name_text,
+    names_written,
+    printed_form,
+    run_in,
+)
 from paper2myst.readers.pdf.lines import make_line
 from paper2myst.stages.structure import front_from
 
@@ -111,3 +118,39 @@ def test_names_in_capitals_are_written_as_the_document_prints_them_elsewhere_els
     reading = build([page(1, [*first, *body(600, 30)]), page(2, body(700, 40))])
     assert front_of(reading).authors == ["Ada Tester", "Bea Sample"]
     assert any("printed in capitals only" in d.message for d in reading.diagnostics)
+
+
+def unlabelled(size: float, ending: str = ".") -> Reading:
+    """Title, names, two lines of ``size`` type without a label (ending with ``ending``), a gap, the body."""
+    first = [run(TITLE, 72, 720, 18, BOLD), run("Ada Tester and Bea Sample", 72, 690, 11)]
+    first += [run(ABSTRACT[0], 72, 660, size), run(ABSTRACT[1].removesuffix(".") + ending, 72, 649, size)]
+    return build([page(1, [*first, *body(600, 30)]), page(2, body(700, 40))])
+
+
+def test_smaller_type_under_the_names_without_a_label_is_the_abstract_with_a_finding() -> None:
+    # SMALLER_TYPE = 0.95 of the body's 10 points: 9.4 is smaller, 9.6 is not.
+    reading = unlabelled(9.4)
+    assert [p.text for p in front_of(reading).abstract] == [" ".join(ABSTRACT)]
+    assert any("abstract without a label" in d.message for d in reading.diagnostics)
+    assert ABSTRACT[1] not in texts(reading)
+    assert front_of(unlabelled(9.6)).abstract == []
+    assert front_of(unlabelled(9.4, ending=",")).abstract == []  # no whole sentence: not an abstract
+
+
+def test_a_name_in_its_own_type_before_its_affiliation_is_an_author_and_the_rest_the_affiliation() -> None:
+    first = [run(TITLE, 72, 720, 18, BOLD)]
+    for k, (name, place) in enumerate(
+        [("ADA TESTER, ", "Imaginary University, Norway"), ("BEA SAMPLE, ", "Made-up Institute")]
+    ):
+        head = run(name, 72, 690 - 13 * k, 10.9)
+        first += [head, after(head, place, 9)]
+    heads = [run("Ada Tester and Bea Sample", 72, 760, 8)]  # the running head prints the names in small letters
+    reading = build([page(1, [*first, *body(600, 30)]), page(2, [*heads, *body(700, 40)])])
+    front = front_of(reading)
+    assert front.authors == ["Ada Tester", "Bea Sample"]
+    assert front.affiliations == ["Imaginary University, Norway", "Made-up Institute"]
+    assert not any("printed in capitals only" in d.message for d in reading.diagnostics)
+    same = run("Ada Tester, ", 72, 690)
+    assert lead_name(make_line(1, [same, after(same, "Imaginary University")], 0)) is None  # one type: no lead
+    other = run("Ada Tester, ", 72, 690, 10.9)
+    assert lead_name(make_line(1, [other, after(other, "Chief of staff", 9)], 0)) is None  # no place after it

@@ -186,8 +186,9 @@ REFERENCES_HEADING = re.compile(
 # The heading of a list of endnotes after the body: "Notes", "Endnotes", "End Notes", "ENDNOTES". Not "Note",
 # not "Notes on Method".
 ENDNOTES_HEADING = re.compile(rf"^{NAMED_HEADING_NUMBER}(?:notes|end\s?notes)$", re.IGNORECASE)
-# The label of a paper's keywords: "Keywords", "Key words".
-KEYWORDS_WORDS = r"Keywords|Key words"
+# The label of a paper's keywords: "Keywords", "Key words", "Key words and phrases", "Additional Key Words and
+# Phrases" (a computing journal's, after its classification).
+KEYWORDS_WORDS = r"Keywords|Key words(?: and phrases)?|Additional key words and phrases"
 # A keywords line with its words: "Keywords: rainfall; made-up towns" → label "Keywords", words "rainfall; …".
 KEYWORDS_LINE = re.compile(rf"^(?P<label>{KEYWORDS_WORDS})\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 # A front-matter label on a line of its own, before what it labels (group 1): "Abstract", "ABSTRACT:",

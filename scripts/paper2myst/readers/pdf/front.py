@@ -253,7 +253,7 @@ def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
     for line in below:
         if _SENTENCE.search(line.text) or AUTHOR_HEADING.match(line.text) or line.text.lower() == "abstract":
             break
-        if parse_date(line.text) or not names_in(in_name_case(name_text(line))):
+        if parse_date(line.text) or not (names_in(in_name_case(name_text(line))) or lead_name(line)):
             continue  # a date ("Updated April 23, 2026") lists no one
         if not found and title[-1].baseline - line.baseline > reach:
             break
@@ -295,6 +295,29 @@ def printed_form(name: str, texts: list[str]) -> str:
     return next((m.group(0) for text in texts for m in pattern.finditer(text) if not m.group(0).isupper()), "")
 
 
+def lead_name(line: Line) -> tuple[str, Line] | None:
+    """A line opening with one name in type of its own, then a comma and the author's affiliation: both, or None.
+
+    "ADA TESTER, Imaginary University, Springfield": the name is the line's first run, set in another size or font
+    than the words after it, a comma closing it; the rest names an institution (``_places``). The name as printed.
+    """
+    runs = [r for r, call in zip(line.runs, line.calls, strict=True) if not call]
+    if len(runs) < 2:
+        return None
+    head, rest = runs[0], runs[1:]
+    if head.font.name == rest[0].font.name and abs(head.size - rest[0].size) < 0.3:
+        return None
+    name = head.text.strip()
+    if not name.endswith(",") and not rest[0].text.lstrip().startswith(","):
+        return None
+    name = name.removesuffix(",").strip()
+    if names_in(in_name_case(name)) != [in_name_case(name)]:
+        return None
+    words = [replace(rest[0], text=rest[0].text.lstrip().removeprefix(",").lstrip()), *rest[1:]]
+    piece = _piece(line, [r for r in words if r.text.strip()])
+    return (name, piece) if _places(piece.text) else None
+
+
 def names_written(names: list[Line], texts: list[str]) -> tuple[dict[int, str], list[str]]:
     """The lines of names set in capitals, written with small letters: by line number, and the names guessed.
 
@@ -304,8 +327,11 @@ def names_written(names: list[Line], texts: list[str]) -> tuple[dict[int, str], 
     written: dict[int, str] = {}
     guessed: list[str] = []
     for line in names:
-        text = name_text(line)
+        lead = lead_name(line)
+        text = lead[0] if lead is not None else name_text(line)
         if not text.isupper():
+            if lead is not None:
+                written[line.number] = text  # the name alone, without the affiliation after it
             continue
         cased = in_name_case(text)
         for name in names_in(cased):
@@ -803,10 +829,12 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 "as names are (a name's inner capitals, as in 'McDonald', cannot be told); check"
             )
             found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.names[0].number, message))
+        # A name with its affiliation after it on its line: the affiliation is the rest of the line.
+        found.affiliations = [Affiliation("", [lead[1]]) for ln in found.names if (lead := lead_name(ln)) is not None]
         under = affiliation_lines(first, found.names)
         # A line of marks alone ("3", "1,2,5") is a name's raised marks set on a row of their own: no affiliation.
         kept = _placed([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)])
-        found.affiliations = grid_entries(kept, found.names)
+        found.affiliations += grid_entries(kept, found.names)
         _set_apart([ln for ln in under if NAME_MARKS.fullmatch(ln.text)], "marks of the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
@@ -841,6 +869,14 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
+    if not found.abstract and (found.names or found.byline is not None):
+        found.abstract = unlabelled_abstract(first, found.title, size)
+        if found.abstract:
+            words = " ".join(ln.text for ln in found.abstract)
+            message = (
+                f"an abstract without a label taken from the smaller type under the names ({words[:60]!r}…); check"
+            )
+            found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.abstract[0].number, message))
     history, badge, foot, over = _journal_front(first, size, name_marks(found.names))
     found.history = _placed(history)
     found.affiliations += foot_entries(_placed(foot), _placed(over))
@@ -1032,6 +1068,40 @@ def run_in(line: Line) -> tuple[Line, Line] | None:
     if not words:
         return None
     return _piece(line, runs[:1]), _piece(line, words)
+
+
+#: Type this share of the body's size or smaller is set smaller than the body (an abstract's, a foot's).
+SMALLER_TYPE = 0.95
+_CLOSED = re.compile(r"[.!?][\"'”’)]*$")  # a sentence's end, after its closing quotes or bracket
+
+
+def unlabelled_abstract(lines: list[Line], title: list[Line], size: float) -> list[Line]:
+    """The abstract a journal sets without a label: the first page's first block of text, in smaller type.
+
+    Under the title, with nothing of the body above it (the names and their affiliations are the front's); a block
+    of ``close`` lines in one weight, in type ``SMALLER_TYPE`` of the body's or smaller, of whole sentences (prose,
+    ending with a stop), that the next line does not go on (a gap, a heading, the body's own type). [] otherwise.
+    """
+    body = [ln for ln in lines if ln.role == "body"]
+    if not body or not title:
+        return []
+    first = body[0]
+    if first.baseline > min(ln.baseline for ln in title) or first.size > size * SMALLER_TYPE:
+        return []
+    block = [first]
+    for line in body[1:]:
+        if not close(block[-1], line) or line.bold != first.bold:
+            break
+        block.append(line)
+    rest = body[len(block) :]
+    if rest and close(block[-1], rest[0]) and not rest[0].bold:
+        return []  # the same text goes on in another weight: no block of its own
+    text = " ".join(ln.text for ln in block)
+    if not _SENTENCE.search(text) or not _CLOSED.search(text):
+        return []
+    for line in block:
+        line.role = "front"
+    return block
 
 
 def _under(above: Line, line: Line) -> bool:
