@@ -154,3 +154,17 @@ def test_a_name_in_its_own_type_before_its_affiliation_is_an_author_and_the_rest
     assert lead_name(make_line(1, [same, after(same, "Imaginary University")], 0)) is None  # one type: no lead
     other = run("Ada Tester, ", 72, 690, 10.9)
     assert lead_name(make_line(1, [other, after(other, "Chief of staff", 9)], 0)) is None  # no place after it
+
+
+def test_affiliations_lettered_by_raised_letters_under_the_names_are_the_authors() -> None:
+    name = run("Ada Tester", 72, 690, 12)
+    mark = after(name, "a", 8, rise=4)
+    other = after(mark, ", Bea Sample", 12, rise=-4)
+    first = [run(TITLE, 72, 720, 18, BOLD), name, mark, other, after(other, "b", 8, rise=4)]
+    for k, place in enumerate(["Imaginary University, Springfield", "Made-up Institute, Shelbyville"]):
+        letter = run("ab"[k], 72, 676 - 12 * k, 7)  # the affiliation 18 points under the names
+        first += [letter, after(letter, place, 10, rise=-4)]
+    reading = build([page(1, [*first, *body(600, 30)]), page(2, body(700, 40))])
+    front = front_of(reading)
+    assert front.authors == ["Ada Tester", "Bea Sample"]
+    assert front.affiliations == ["ᵃImaginary University, Springfield", "ᵇMade-up Institute, Shelbyville"]

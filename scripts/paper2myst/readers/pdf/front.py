@@ -423,7 +423,7 @@ class Affiliation:
         return f"{self.label.translate(_RAISED)}{text}"
 
 
-_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_RAISED = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 
 
 def _plain(text: str) -> str:
@@ -467,7 +467,7 @@ def marked(lines: list[Line], fields: bool = False, above: list[Line] | None = N
         runs: list[Run] = []
         for run, call in zip(line.runs, line.calls, strict=True):
             level = _LEVEL_MARK.match(run.text) if not runs and not call else None
-            mark = run.text.strip() if call and NAME_MARKS.fullmatch(run.text) else over.get(id(run), "")
+            mark = run.text.strip() if call and _raised_mark(run.text) else over.get(id(run), "")
             if level:
                 mark = level.group(1)
             if mark:
@@ -486,6 +486,14 @@ def marked(lines: list[Line], fields: bool = False, above: list[Line] | None = N
     if pieces:
         entries.append(Affiliation(label, pieces, fields))
     return entries
+
+
+def _raised_mark(text: str) -> bool:
+    """A raised run that labels an affiliation: marks ("1,2", "*"), or one small letter ("a") as journals use."""
+    return bool(NAME_MARKS.fullmatch(text) or _LETTER_MARK.fullmatch(text))
+
+
+_LETTER_MARK = re.compile(r"\s*[a-z]\s*")
 
 
 def _piece(line: Line, runs: list[Run]) -> Line:
