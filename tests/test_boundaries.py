@@ -17,7 +17,14 @@ from paper2myst.readers.pdf import _boxed
 from paper2myst.readers.pdf.back import _aligned, _baseline_rows
 from paper2myst.readers.pdf.boxes import panel
 from paper2myst.readers.pdf.extract import Box, Font, Page, Run
-from paper2myst.readers.pdf.front import _running_date, by_column, find_front, foot_entries, title_parts
+from paper2myst.readers.pdf.front import (
+    _running_date,
+    by_column,
+    find_front,
+    foot_entries,
+    title_parts,
+    unlabelled_abstract,
+)
 from paper2myst.readers.pdf.lines import Line, _side, _split, _stretches, make_line
 from paper2myst.readers.pdf.maths import display, join_operators, join_scripts, level
 from paper2myst.readers.pdf.notes import _mark_area
@@ -570,3 +577,22 @@ def test_an_unfinished_note_goes_on_under_a_list_set_small_in_its_own_size_withi
     carried = make_line(1, [a_run("the note's last line, going on, in", 72, 80, size=8.0)], 0)
     mark_notes(Page(2, 612, 792, 0), lines, 11, carried)
     assert [ln.role for ln in lines[3:]] == ["body"] * 3 + [role]  # (0.25 or 0.35 points from the note's size)
+
+
+# --- the front matter: SMALLER_TYPE -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("size", "taken"), [(9.4, True), (9.6, False)])
+def test_smaller_type_a_block_under_the_names_at_0_95_of_the_body_size_or_less_is_an_unlabelled_abstract(
+    size: float, taken: bool
+) -> None:
+    serif = Font("Serif", False, False)
+    title = make_line(1, [Run("Rivers of the North", 72, 300, 712, 730, 716, 18.0, serif)], 0)
+    texts = ["This article examines how the made-up rivers were shaped by the", "old treaties of the north."]
+    lines = [
+        make_line(1, [Run(t, 72, 500, 660 - 11 * k, 670 - 11 * k, 662 - 11 * k, size, serif)], 0)
+        for k, t in enumerate(texts)
+    ]
+    title.role = "front"
+    found = unlabelled_abstract([title, *lines], [title], 10.0)
+    assert (found == lines) is taken

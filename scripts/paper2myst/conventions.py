@@ -186,13 +186,20 @@ REFERENCES_HEADING = re.compile(
 # The heading of a list of endnotes after the body: "Notes", "Endnotes", "End Notes", "ENDNOTES". Not "Note",
 # not "Notes on Method".
 ENDNOTES_HEADING = re.compile(rf"^{NAMED_HEADING_NUMBER}(?:notes|end\s?notes)$", re.IGNORECASE)
-# The label of a paper's keywords: "Keywords", "Key words".
-KEYWORDS_WORDS = r"Keywords|Key words"
+# The label of a paper's keywords: "Keywords", "Key words", "Key words and phrases", "Additional Key Words and
+# Phrases" (a computing journal's, after its classification).
+KEYWORDS_WORDS = r"Keywords|Key words(?: and phrases)?|Additional key words and phrases"
 # A keywords line with its words: "Keywords: rainfall; made-up towns" → label "Keywords", words "rainfall; …".
 KEYWORDS_LINE = re.compile(rf"^(?P<label>{KEYWORDS_WORDS})\s*:\s*(?P<words>\S.*)$", re.IGNORECASE)
 # A front-matter label on a line of its own, before what it labels (group 1): "Abstract", "ABSTRACT:",
 # "Keywords.", "Key words". Not "Abstract art", not "Keywords: rainfall" (a keywords line).
 FRONT_LABEL = re.compile(rf"^(abstract|{KEYWORDS_WORDS})[:.]?$", re.IGNORECASE)
+# A run-in label: the whole of a paragraph's first run, set in a face of its own before the words it labels on
+# the same line ("Abstract." in bold, "Abstract" in bold italic before "—This article…", "Index Terms"); group
+# "label". Not "Abstract art", not a run that goes on past the label.
+RUN_IN_LABEL = re.compile(rf"^(?P<label>abstract|{KEYWORDS_WORDS}|index terms)\s*[.:—–]?\s*$", re.IGNORECASE)
+# The stop after a run-in label, where the words' run opens with it ("—This article…").
+RUN_IN_STOP = re.compile(r"^\s*[.:—–]\s*")
 # The heading of a report's summary: "Summary", "Executive Summary". Not "Summary of Findings".
 SUMMARY_HEADING = re.compile(r"^(Summary|Executive Summary)$", re.IGNORECASE)
 

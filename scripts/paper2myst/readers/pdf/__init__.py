@@ -41,6 +41,7 @@ from paper2myst.readers.pdf.front import (
     find_front,
     in_title_case,
     line_date,
+    name_text,
     title_parts,
     title_rows,
 )
@@ -1434,7 +1435,7 @@ def _note_groups(
 
 def _in_front(line: Line, found: FrontLines) -> bool:
     kept = [*found.title, found.date, found.byline, *found.names, *found.sidebar, *found.labels, *found.abstract]
-    kept += found.keywords
+    kept += found.keywords + found.run_in
     return any(line is k for k in kept)
 
 
@@ -1460,7 +1461,12 @@ def _evidence(
         evidence.title_span = _span(found.title)
     if found.byline is not None:
         evidence.byline = _seen([found.byline])
-    evidence.names = AuthorLines([_seen([ln]) for ln in found.names], [ln.text for ln in by_column(found.names)])
+    # The names without the marks raised after them (a letter glued to a name would make another name); set in
+    # capitals, with small letters (as printed elsewhere, or a guess the front's findings name).
+    evidence.names = AuthorLines(
+        [Seen(found.written.get(ln.number) or name_text(ln), _span([ln]), ln.page) for ln in found.names],
+        [found.written.get(ln.number) or name_text(ln) for ln in by_column(found.names)],
+    )
     evidence.sidebar = AuthorLines([_seen([ln]) for ln in found.sidebar], [ln.text for ln in by_column(found.sidebar)])
     evidence.labels = [_seen([label]) for label in found.labels]
     for group in group_lines(found.abstract, size, steps):

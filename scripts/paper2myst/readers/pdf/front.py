@@ -21,6 +21,8 @@ from paper2myst.conventions import (
     INSTITUTION_WORDS,
     KEYWORDS_LINE,
     REPORT_NUMBER,
+    RUN_IN_LABEL,
+    RUN_IN_STOP,
     RUNNING_HEAD_SEPARATOR,
     TITLE_SMALL_WORDS,
     continues_role,
@@ -251,13 +253,94 @@ def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
     for line in below:
         if _SENTENCE.search(line.text) or AUTHOR_HEADING.match(line.text) or line.text.lower() == "abstract":
             break
-        if parse_date(line.text) or not names_in(line.text):
+        if parse_date(line.text) or not (names_in(in_name_case(name_text(line))) or lead_name(line)):
             continue  # a date ("Updated April 23, 2026") lists no one
         if not found and title[-1].baseline - line.baseline > reach:
             break
         if not found or abs(line.size - found[0].size) < 0.3:
             found.append(line)
     return found
+
+
+def name_text(line: Line) -> str:
+    """A line of names as it reads without the marks raised after them ("Jensen" + raised "a": "Jensen").
+
+    A mark is told by its type, smaller and raised (a call), not by its characters: a letter ("a", "b") labels an
+    affiliation as a number does, and glued to the name it would make another name.
+    """
+    if not any(line.calls):
+        return line.text
+    return _piece(line, [r for r, call in zip(line.runs, line.calls, strict=True) if not call]).text
+
+
+def in_name_case(text: str) -> str:
+    """A line of names set in capitals, each word written as a name is: "Ada Tester and Dan Sample".
+
+    "and" in small letters; text with small letters stays as printed. Capitals hide a name's inner capitals
+    ("MCDONALD"): where the document prints the name in small letters too, that form is the name's
+    (``names_written``).
+    """
+    if not text.isupper():
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        return match.group(0).lower() if match.group(0).lower() == "and" else match.group(0).capitalize()
+
+    return _LETTERS.sub(word, text)
+
+
+def printed_form(name: str, texts: list[str]) -> str:
+    """``name`` as the document prints it somewhere with small letters (a running head: "Marta Jensen"); "" if never."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    return next((m.group(0) for text in texts for m in pattern.finditer(text) if not m.group(0).isupper()), "")
+
+
+def lead_name(line: Line) -> tuple[str, Line] | None:
+    """A line opening with one name in type of its own, then a comma and the author's affiliation: both, or None.
+
+    "ADA TESTER, Imaginary University, Springfield": the name is the line's first run, set in another size or font
+    than the words after it, a comma closing it; the rest names an institution (``_places``). The name as printed.
+    """
+    runs = [r for r, call in zip(line.runs, line.calls, strict=True) if not call]
+    if len(runs) < 2:
+        return None
+    head, rest = runs[0], runs[1:]
+    if head.font.name == rest[0].font.name and abs(head.size - rest[0].size) < 0.3:
+        return None
+    name = head.text.strip()
+    if not name.endswith(",") and not rest[0].text.lstrip().startswith(","):
+        return None
+    name = name.removesuffix(",").strip()
+    if names_in(in_name_case(name)) != [in_name_case(name)]:
+        return None
+    words = [replace(rest[0], text=rest[0].text.lstrip().removeprefix(",").lstrip()), *rest[1:]]
+    piece = _piece(line, [r for r in words if r.text.strip()])
+    return (name, piece) if _places(piece.text) else None
+
+
+def names_written(names: list[Line], texts: list[str]) -> tuple[dict[int, str], list[str]]:
+    """The lines of names set in capitals, written with small letters: by line number, and the names guessed.
+
+    Each name is written as the document prints it elsewhere with small letters (``printed_form``), else word by
+    word as a name is (``in_name_case``): a guess, listed for a finding.
+    """
+    written: dict[int, str] = {}
+    guessed: list[str] = []
+    for line in names:
+        lead = lead_name(line)
+        text = lead[0] if lead is not None else name_text(line)
+        if not text.isupper():
+            if lead is not None:
+                written[line.number] = text  # the name alone, without the affiliation after it
+            continue
+        cased = in_name_case(text)
+        for name in names_in(cased):
+            if printed := printed_form(name, texts):
+                cased = cased.replace(name, printed)
+            else:
+                guessed.append(name)
+        written[line.number] = cased
+    return written, guessed
 
 
 #: Lines under a block of names no more than this many of their own sizes apart go on with the block (an address).
@@ -340,7 +423,7 @@ class Affiliation:
         return f"{self.label.translate(_RAISED)}{text}"
 
 
-_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_RAISED = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 
 
 def _plain(text: str) -> str:
@@ -384,7 +467,7 @@ def marked(lines: list[Line], fields: bool = False, above: list[Line] | None = N
         runs: list[Run] = []
         for run, call in zip(line.runs, line.calls, strict=True):
             level = _LEVEL_MARK.match(run.text) if not runs and not call else None
-            mark = run.text.strip() if call and NAME_MARKS.fullmatch(run.text) else over.get(id(run), "")
+            mark = run.text.strip() if call and _raised_mark(run.text) else over.get(id(run), "")
             if level:
                 mark = level.group(1)
             if mark:
@@ -403,6 +486,14 @@ def marked(lines: list[Line], fields: bool = False, above: list[Line] | None = N
     if pieces:
         entries.append(Affiliation(label, pieces, fields))
     return entries
+
+
+def _raised_mark(text: str) -> bool:
+    """A raised run that labels an affiliation: marks ("1,2", "*"), or one small letter ("a") as journals use."""
+    return bool(NAME_MARKS.fullmatch(text) or _LETTER_MARK.fullmatch(text))
+
+
+_LETTER_MARK = re.compile(r"\s*[a-z]\s*")
 
 
 def _piece(line: Line, runs: list[Run]) -> Line:
@@ -609,9 +700,11 @@ class FrontLines:
     date: Line | None = None
     byline: Line | None = None
     labels: list[Line] = field(default_factory=list)  # "ABSTRACT", "KEYWORDS"
+    run_in: list[Line] = field(default_factory=list)  # lines opening with a run-in label: its piece and the words'
     abstract: list[Line] = field(default_factory=list)
     keywords: list[Line] = field(default_factory=list)
     names: list[Line] = field(default_factory=list)  # the authors' names under the title, without a "by"
+    written: dict[int, str] = field(default_factory=dict)  # a line of names set in capitals, with small letters
     sidebar: list[Line] = field(default_factory=list)  # names and roles beside a summary page's text
     imprint: Line | None = None  # the publisher's name a cover prints over its web address
     masthead: Line | None = None  # an institution's name set over the title, further up than a banner
@@ -737,10 +830,19 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
         found.names = byline_lines(first, found.title)
         for line in found.names:
             line.role = "front"
+        found.written, guessed = names_written(found.names, [ln.text for page in pages for ln in page])
+        if guessed:
+            message = (
+                f"the authors' names are printed in capitals only: written {', '.join(guessed)!r} word by word "
+                "as names are (a name's inner capitals, as in 'McDonald', cannot be told); check"
+            )
+            found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.names[0].number, message))
+        # A name with its affiliation after it on its line: the affiliation is the rest of the line.
+        found.affiliations = [Affiliation("", [lead[1]]) for ln in found.names if (lead := lead_name(ln)) is not None]
         under = affiliation_lines(first, found.names)
         # A line of marks alone ("3", "1,2,5") is a name's raised marks set on a row of their own: no affiliation.
         kept = _placed([ln for ln in under if not NAME_MARKS.fullmatch(ln.text)])
-        found.affiliations = grid_entries(kept, found.names)
+        found.affiliations += grid_entries(kept, found.names)
         _set_apart([ln for ln in under if NAME_MARKS.fullmatch(ln.text)], "marks of the authors' names", found)
     found.date = date_line([ln for page in pages[:2] for ln in page]) or date_line(
         [ln for page in pages for ln in page], prefixed=True
@@ -775,6 +877,14 @@ def find_front(pages: list[list[Line]], size: float) -> FrontLines:
                 continue
             if (line.page == 1 and cover) or (found.date is not None and line.text == found.date.text):
                 line.role = "front"
+    if not found.abstract and (found.names or found.byline is not None):
+        found.abstract = unlabelled_abstract(first, found.title, size)
+        if found.abstract:
+            words = " ".join(ln.text for ln in found.abstract)
+            message = (
+                f"an abstract without a label taken from the smaller type under the names ({words[:60]!r}…); check"
+            )
+            found.findings.append(Diagnostic(Kind.SUSPICIOUS_FRONT, found.abstract[0].number, message))
     history, badge, foot, over = _journal_front(first, size, name_marks(found.names))
     found.history = _placed(history)
     found.affiliations += foot_entries(_placed(foot), _placed(over))
@@ -913,18 +1023,29 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
         if line.role != "body":
             continue
         label = FRONT_LABEL.match(line.text)
+        lead = run_in(line)
+        # The section's lines go on in the weight its first line of words is set in (an abstract set bold, all of it).
+        weight = bool(current) and current is not None and current[0].bold
         if KEYWORDS_LINE.match(line.text) and not found.keywords:  # "Keywords: a, b", label and words on one line
             found.keywords.append(line)
             line.role = "front"
             current = found.keywords
-        elif label:
-            if label.group(1).lower() != "abstract":
+        elif label or lead is not None:
+            name = label.group(1) if label else lead[0].text if lead is not None else ""
+            if not name.lower().startswith("abstract"):
                 _set_apart(between, "a labelled section between the abstract and the keywords", found)
             between, section = [], False
-            found.labels.append(line)
+            found.labels.append(lead[0] if lead is not None else line)
             line.role = "front"
-            current = found.abstract if label.group(1).lower() == "abstract" else found.keywords
-        elif current is not None and not line.bold and (not current or close(current[-1], line)):
+            current = found.abstract if name.lower().startswith("abstract") else found.keywords
+            if lead is not None:  # a run-in label: its words, on its line, open the section
+                found.run_in.append(line)
+                current.append(lead[1])
+        elif current is not None and line.bold == weight and (not current or close(current[-1], line)):
+            if current and line.column != current[-1].column and abs(line.x0 - current[-1].x0) < line.size * ALIGNED:
+                # Its last short line, under the others at their left edge, taken by the column finder for the
+                # column under a text set across the page: the same block's, read as one paragraph.
+                line.column = current[-1].column
             current.append(line)
             line.role = "front"
         else:
@@ -936,6 +1057,59 @@ def _labelled(lines: list[Line], found: FrontLines) -> None:
                 between.append(line)
             else:
                 section = False
+
+
+def run_in(line: Line) -> tuple[Line, Line] | None:
+    """A line opening with a run-in label (``RUN_IN_LABEL``): the label and the words after it, as two pieces.
+
+    The label is the line's whole first run, set in a font other than the words' (bold, bold italic, small
+    capitals): a paragraph's first word in its own type would share the next run's font. The label's stop set
+    with the words ("—This article") is the label's, not theirs. None for any other line.
+    """
+    runs = line.runs
+    if len(runs) < 2 or any(line.calls[:2]) or not RUN_IN_LABEL.match(runs[0].text):
+        return None
+    if runs[0].font.name == runs[1].font.name:
+        return None
+    opening = RUN_IN_STOP.sub("", runs[1].text, count=1)
+    words = ([replace(runs[1], text=opening)] if opening.strip() else []) + runs[2:]
+    if not words:
+        return None
+    return _piece(line, runs[:1]), _piece(line, words)
+
+
+#: Type this share of the body's size or smaller is set smaller than the body (an abstract's, a foot's).
+SMALLER_TYPE = 0.95
+_CLOSED = re.compile(r"[.!?][\"'”’)]*$")  # a sentence's end, after its closing quotes or bracket
+
+
+def unlabelled_abstract(lines: list[Line], title: list[Line], size: float) -> list[Line]:
+    """The abstract a journal sets without a label: the first page's first block of text, in smaller type.
+
+    Under the title, with nothing of the body above it (the names and their affiliations are the front's); a block
+    of ``close`` lines in one weight, in type ``SMALLER_TYPE`` of the body's or smaller, of whole sentences (prose,
+    ending with a stop), that the next line does not go on (a gap, a heading, the body's own type). [] otherwise.
+    """
+    body = [ln for ln in lines if ln.role == "body"]
+    if not body or not title:
+        return []
+    first = body[0]
+    if first.baseline > min(ln.baseline for ln in title) or first.size > size * SMALLER_TYPE:
+        return []
+    block = [first]
+    for line in body[1:]:
+        if not close(block[-1], line) or line.bold != first.bold:
+            break
+        block.append(line)
+    rest = body[len(block) :]
+    if rest and close(block[-1], rest[0]) and not rest[0].bold:
+        return []  # the same text goes on in another weight: no block of its own
+    text = " ".join(ln.text for ln in block)
+    if not _SENTENCE.search(text) or not _CLOSED.search(text):
+        return []
+    for line in block:
+        line.role = "front"
+    return block
 
 
 def _under(above: Line, line: Line) -> bool:
