@@ -23,6 +23,9 @@ from paper2myst.bib.tagger import FOLDED, MODEL, read_tagged, sequence_features,
 
 # The fields the issue asks to be measured; "number" has no tag of its own in AnyStyle's set.
 MEASURED = ("author", "title", "container", "date", "volume", "number", "pages", "publisher", "location", "doi", "url")
+# Chosen inside the training part of the first held-out fold, never on the fold itself: trained on folds 3-5 and
+# measured on fold 2, c1 = 0.1 (sparser) read 0.888 of AnyStyle's fields and 0.72 of the policy set's, against 0.895
+# and 0.77 for these.
 PARAMS = {"c1": 0.02, "c2": 0.01, "max_iterations": 300, "feature.possible_transitions": True}
 
 Tagged = list[tuple[str, str]]
