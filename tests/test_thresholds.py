@@ -1258,3 +1258,19 @@ def test_stretch_gap_a_justified_line_an_address_stretched_stays_one_line_up_to_
     assert parts(7.9) == 1  # a stretched space
     assert parts(8.1) == 2  # too wide for a space: two pieces side by side
     assert parts(4.0, "the other column's words") == 2  # no address to stretch the line: side by side
+
+
+def test_bullet_gap_a_lone_o_in_a_face_of_its_own_half_an_em_before_the_words_is_a_bullet() -> None:
+    from paper2myst.readers.pdf.lines import letter_bullet
+
+    courier = Font("CourierNewPSMT", False, False)
+
+    def first(gap: float, font: Font = courier) -> str:
+        """The first run's text of "o" then words ``gap`` ems after it (10pt)."""
+        mark = run("o ", 90, 500, 10, x1=96, font=font)
+        words = run("Generative AI products", 96 + gap * 10, 500, 10)
+        return letter_bullet([mark, words])[0].text
+
+    assert first(0.6) == "◦ "  # Word's second-level bullet
+    assert first(0.4) == "o "  # too close: a letter of the text
+    assert first(1.2, BODY) == "o "  # in the words' own face: the author's "o"

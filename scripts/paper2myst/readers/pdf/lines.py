@@ -397,6 +397,25 @@ def _split(row: list[Run], edge: float | None = None, right: float | None = None
     return parts
 
 
+def letter_bullet(runs: list[Run]) -> list[Run]:
+    """A line opening with a letter "o" drawn as a bullet ("o" in a face of its own, apart): written as "◦".
+
+    A word processor draws its second-level bullet as Courier's "o": a lone "o" in another font than the words
+    after it, BULLET_GAP ems or more before them, is that bullet, never the author's letter.
+    """
+    if len(runs) < 2 or runs[0].text.strip() != "o":
+        return runs
+    first, second = runs[0], runs[1]
+    apart = second.x0 - first.x1 >= BULLET_GAP * second.size
+    if not apart or first.font.name.split("-")[0] == second.font.name.split("-")[0]:
+        return runs
+    return [replace(first, text=first.text.replace("o", "◦", 1)), *runs[1:]]
+
+
+#: Ems between a letter drawn as a bullet and its item's words, at least.
+BULLET_GAP = 0.5
+
+
 def make_line(page: int, runs: list[Run], column: int) -> Line:
     main = _dominant(runs)
     calls = [
@@ -600,7 +619,7 @@ def page_lines(page: Page) -> list[Line]:
         for row in rows:
             for part in _split(row, edge, right):
                 if any(r.text.strip() for r in part):
-                    lines.append(make_line(page.number, part, column))
+                    lines.append(make_line(page.number, letter_bullet(part), column))
     turned = [make_line(page.number, [r], 0) for r in aside if r.text.strip()]  # a run a line, kept aside
     labels = [make_line(page.number, row, 0) for row in _rows(drawn) if any(r.text.strip() for r in row)]
     for line in [*labels, *turned]:
