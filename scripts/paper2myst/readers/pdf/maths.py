@@ -169,7 +169,13 @@ def join_operators(lines: list[Line]) -> list[Line]:
         joined.role = left[0].role
         out[out.index(left[0])] = joined
         out = [ln for ln in out if ln is not big and ln is not right[0]]
-    return [_with_limits(line, out) for line in out if not any(_limit_of(line, o) for o in out)]
+    # Only lines that set an operator can have limits (most pages have none): the rest are looked at once.
+    ops = [o for o in out if _operator(o) is not None]
+    if not ops:
+        return out
+    return [
+        _with_limits(line, out) if line in ops else line for line in out if not any(_limit_of(line, o) for o in ops)
+    ]
 
 
 def _operator(line: Line) -> Run | None:
