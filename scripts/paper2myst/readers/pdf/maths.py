@@ -81,21 +81,25 @@ def join_scripts(lines: list[Line]) -> list[Line]:
     on from the script on that line's baseline (within ``PUNCT_GAP``: a comma after the exponent) too.
     """
     out = list(lines)
+    gone: set[int] = set()  # (by identity: comparing lines field by field is slow)
     for script in lines:
-        if script not in out:
+        if id(script) in gone:
             continue
         host = next((ln for ln in out if ln is not script and _scripted(ln, script)), None)
         if host is None:
             continue
         runs = [*host.runs, *script.runs]
-        out.remove(script)
+        out = [ln for ln in out if ln is not script]
+        gone.add(id(script))
         after = next((ln for ln in out if ln is not host and _goes_on_after(host, script, ln)), None)
         if after is not None:
             runs += after.runs
-            out.remove(after)
+            out = [ln for ln in out if ln is not after]
+            gone.add(id(after))
         joined = make_line(host.page, runs, host.column)
         joined.role = host.role
-        out[out.index(host)] = joined
+        out[next(i for i, ln in enumerate(out) if ln is host)] = joined
+        gone.add(id(host))  # (replaced by the joined line: no script of its own any more)
     return out
 
 
@@ -210,9 +214,9 @@ def _scripted(host: Line, script: Line) -> bool:
     """``script`` is set in ``host``'s type as its script, starting where ``host`` ends."""
     return (
         host.page == script.page
-        and all(r.size < SCRIPT_SCALE * host.size for r in script.runs if r.text.strip())
-        and 0 < abs(script.baseline - host.baseline) < SCRIPT_REACH * host.size
         and 0 <= script.x0 - host.x1 <= WORD_GAP * host.size
+        and 0 < abs(script.baseline - host.baseline) < SCRIPT_REACH * host.size
+        and all(r.size < SCRIPT_SCALE * host.size for r in script.runs if r.text.strip())
     )
 
 
