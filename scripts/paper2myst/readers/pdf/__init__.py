@@ -29,6 +29,7 @@ from paper2myst.readers.pdf.extract import (
     Box,
     Link,
     Page,
+    family,
     make_readable,
     read_pages,
     unreadable_share,
@@ -173,23 +174,13 @@ def _most_set(body: list[Line], lines: list[Line]) -> float:
     return weight.most_common(1)[0][0] if weight else 10.0
 
 
-# What a font's name adds to its family's: "PS", "MT", and a design size ("LMRoman12", "CMR10": one family set
-# at several sizes, each cut for its size), after a name of three letters at least ("F1" and "F2" are two fonts).
-_FAMILY_TAIL = re.compile(r"(?:(?<=[A-Za-z]{3})\d{1,2})?(?:PS)?(?:MT)?$")
-
-
 def face(line: Line) -> str:
     """The family of the font most of the line's characters are set in ("TimesNewRomanPS-BoldMT" → "TimesNewRoman")."""
     weight: Counter[str] = Counter()
     for run, call in zip(line.runs, line.calls, strict=True):
         if not call and run.text.strip():
             weight[run.font.name] += len(run.text.strip())
-    return family_of(weight.most_common(1)[0][0] if weight else "")
-
-
-def family_of(name: str) -> str:
-    """A font's family from its name ("TimesNewRomanPS-BoldMT" → "TimesNewRoman")."""
-    return _FAMILY_TAIL.sub("", re.split(r"[-,+]", name)[0])
+    return family(weight.most_common(1)[0][0] if weight else "")
 
 
 def body_face(lines: list[Line], size: float) -> str:
@@ -453,7 +444,7 @@ def _notes_run_on(items: list[Group], size: float, family: str) -> list[Group]:
         if group.kind is not BlockKind.NOTE or _boxed(group.lines[0], size, family):
             continue
         first = group.lines[0].page
-        own = {family_of(r.font.name) for ln in group.lines if ln.page == first for r in ln.runs if r.text.strip()}
+        own = {r.font.family for ln in group.lines if ln.page == first for r in ln.runs if r.text.strip()}
         moved = [ln for ln in group.lines if ln.page > first and _boxed(ln, size, family) and face(ln) not in own]
         if not moved:
             continue

@@ -27,6 +27,20 @@ class Font:
     bold: bool
     italic: bool
 
+    @property
+    def family(self) -> str:
+        return family(self.name)
+
+
+def family(name: str) -> str:
+    """The family a font's name says ("TimesNewRomanPS-BoldMT" → "TimesNewRoman", "LMRoman12" → "LMRoman")."""
+    return _FAMILY_TAIL.sub("", re.split(r"[-,+]", name)[0])
+
+
+# What a font's name adds to its family's: "PS", "MT", and a design size ("LMRoman12", "CMR10": one family set
+# at several sizes, each cut for its size), after a name of three letters at least ("F1" and "F2" are two fonts).
+_FAMILY_TAIL = re.compile(r"(?:(?<=[A-Za-z]{3})\d{1,2})?(?:PS)?(?:MT)?$")
+
 
 @dataclass(slots=True)
 class Run:

@@ -295,11 +295,12 @@ def _beside(blank: Run, row: list[Run]) -> bool:
     )
 
 
-def text_edge(rows: list[list[Run]]) -> float | None:
-    """Where the text's lines start: the left end most of the rows' characters stand after (None: no rows)."""
+def text_edge(rows: list[list[Run]], right: bool = False) -> float | None:
+    """Where the text's lines start (``right``: end): the end most of the rows' characters stand at (None: no rows)."""
     weight: Counter[int] = Counter()
     for row in rows:
-        weight[round(min(r.x0 for r in row))] += sum(len(r.text.strip()) for r in row)
+        end = max(r.x1 for r in row) if right else min(r.x0 for r in row)
+        weight[round(end)] += sum(len(r.text.strip()) for r in row)
     return float(weight.most_common(1)[0][0]) if weight else None
 
 
@@ -326,14 +327,6 @@ _LABEL = re.compile(r"\(?[0-9A-Za-z]{1,3}[.)]|\W{1,2}")
 def _label(text: str) -> bool:
     """A list's or a note's label: "1.", "(a)", "iv)", a bullet."""
     return bool(_LABEL.fullmatch(text.strip()))
-
-
-def right_edge(rows: list[list[Run]]) -> float | None:
-    """Where the text's justified lines end: the right end most of the rows' characters stand before (None: none)."""
-    weight: Counter[int] = Counter()
-    for row in rows:
-        weight[round(max(r.x1 for r in row))] += sum(len(r.text.strip()) for r in row)
-    return float(weight.most_common(1)[0][0]) if weight else None
 
 
 def _stretched(row: list[Run], edge: float | None, right: float | None) -> bool:
@@ -364,7 +357,7 @@ STRETCH_GAP = 8.0
 def _split(row: list[Run], edge: float | None = None, right: float | None = None) -> list[list[Run]]:
     """Split a row at gaps wider than a column gap (side-by-side columns, table cells), or at a side heading's end.
 
-    ``edge``, ``right``: where the text's lines start and end (see ``text_edge``, ``right_edge``); a row running
+    ``edge``, ``right``: where the text's lines start and end (see ``text_edge``); a row running
     from one to the other with its spaces stretched is one justified line, never split.
     """
     if _stretched(row, edge, right):
@@ -407,7 +400,7 @@ def letter_bullet(runs: list[Run]) -> list[Run]:
         return runs
     first, second = runs[0], runs[1]
     apart = second.x0 - first.x1 >= BULLET_GAP * second.size
-    if not apart or first.font.name.split("-")[0] == second.font.name.split("-")[0]:
+    if not apart or first.font.family == second.font.family:
         return runs
     return [replace(first, text=first.text.replace("o", "◦", 1)), *runs[1:]]
 
@@ -615,7 +608,7 @@ def page_lines(page: Page) -> list[Line]:
     for column, runs in groups.items():
         rows = _rows([r for r in runs if r.text.strip() or r.text == " "])
         edge = None if landscape else text_edge(rows)
-        right = None if landscape else right_edge(rows)
+        right = None if landscape else text_edge(rows, right=True)
         for row in rows:
             for part in _split(row, edge, right):
                 if any(r.text.strip() for r in part):
