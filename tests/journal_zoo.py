@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "scripts"))
 sys.path.insert(0, str(HERE))
 
-from layout_zoo import _CALL, Paper, source_paper  # noqa: E402
+from layout_zoo import _CALL, Paper, ratio, source_paper  # noqa: E402
 from shared_papers import normalise, plain  # noqa: E402
 
 AUTHORS = ["Marta Jensen", "David Okafor"]
@@ -381,9 +381,7 @@ def main(argv: list[str]) -> None:
     done = [r for r in results if not r.refused]
 
     def total(attr: str) -> str:
-        a = sum(getattr(r, attr)[0] for r in done)
-        b = sum(getattr(r, attr)[1] for r in done)
-        return f"{a}/{b} ({100 * a / max(b, 1):.0f}%)"
+        return ratio([getattr(r, attr) for r in done])
 
     print(
         f"{len(results)} classes, {len(results) - len(done)} refused; paragraphs {total('paragraphs')}, "

@@ -271,6 +271,12 @@ def measure(seed: int, paper: Paper | None = None, keep: Path | None = None) -> 
     return result
 
 
+def ratio(pairs: list[tuple[int, int]]) -> str:
+    """Found of total over the pairs (found, total), with its percentage."""
+    a, b = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+    return f"{a}/{b} ({100 * a / max(b, 1):.0f}%)"
+
+
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     numbers = [int(a) for a in argv if a.isdigit()]
@@ -286,9 +292,7 @@ def main(argv: list[str]) -> None:
     done = [r for r in results if not r.refused]
 
     def total(attr: str) -> str:
-        a = sum(getattr(r, attr)[0] for r in done)
-        b = sum(getattr(r, attr)[1] for r in done)
-        return f"{a}/{b} ({100 * a / max(b, 1):.0f}%)"
+        return ratio([getattr(r, attr) for r in done])
 
     print(
         f"{len(results)} layouts, {len(results) - len(done)} refused; paragraphs {total('paragraphs')}, "
