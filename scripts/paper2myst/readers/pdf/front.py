@@ -263,7 +263,7 @@ def byline_lines(lines: list[Line], title: list[Line]) -> list[Line]:
 
 
 def name_text(line: Line) -> str:
-    """A line of names as it reads without the marks raised after them ("Jensen" + raised "a": "Jensen").
+    """A line of names as it reads without the marks raised after them ("Sample" + raised "a": "Sample").
 
     A mark is told by its type, smaller and raised (a call), not by its characters: a letter ("a", "b") labels an
     affiliation as a number does, and glued to the name it would make another name.
@@ -290,7 +290,7 @@ def in_name_case(text: str) -> str:
 
 
 def printed_form(name: str, texts: list[str]) -> str:
-    """``name`` as the document prints it somewhere with small letters (a running head: "Marta Jensen"); "" if never."""
+    """``name`` as the document prints it somewhere with small letters (a running head: "Dan Sample"); "" if never."""
     pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
     return next((m.group(0) for text in texts for m in pattern.finditer(text) if not m.group(0).isupper()), "")
 
